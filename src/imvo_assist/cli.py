@@ -1,0 +1,178 @@
+"""The `imvo-assist` command: thin subcommands over `library.py`.
+
+No arguments opens the terminal UI. Every command parses its options, calls one library
+function and hands the result to `output.py`. Errors from any command become one line on stderr
+and an exit code in `main`, in one place. Heavy modules (whoosh, pypdf, textual) are imported
+inside the commands that need them so `--help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from imvo_assist.errors import ExitCode, ImvoError
+from imvo_assist.settings import Settings, make_settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj  # type: ignore[no-any-return]
+
+
+def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(function)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--corpus", type=click.Path(path_type=Path), help="Folder of documents (default: $IMVO_ASSIST_CORPUS, else the bundled corpus/).")
+@click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder (default: per-user data folder, keyed by corpus).")
+@click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="File whose first line is the password for encrypted PDFs.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.version_option(package_name="imvo-assist")
+@click.pass_context
+def cli(ctx: click.Context, corpus: Path | None, index_dir: Path | None, password_file: Path | None, debug: bool) -> None:
+    """Answer questions about Dutch IMVO policy, citing the printed page of every passage.
+
+    Without a command, opens the terminal UI.
+    """
+    password = None
+    if password_file is not None:
+        password = password_file.read_text(encoding="utf-8").splitlines()[0] if password_file.stat().st_size else ""
+    ctx.obj = make_settings(corpus, index_dir, debug=debug, password=password)
+    if ctx.invoked_subcommand is None:
+        from imvo_assist.tui import run_app
+
+        run_app(ctx.obj)
+
+
+def _progress() -> Callable[[int, int, str], None] | None:
+    """A Rich progress bar on stderr when it is a terminal; None (silent) when piped."""
+    if not sys.stderr.isatty():
+        return None
+    from imvo_assist.progress import terminal_progress
+
+    return terminal_progress()
+
+
+def _library(settings: Settings):  # type: ignore[no-untyped-def]
+    from imvo_assist.library import open_library
+
+    return open_library(settings, progress=_progress())
+
+
+@cli.command("index")
+@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
+@click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another indexer.")
+@click.option("--json", "as_json", is_flag=True, help="Print the per-file report as JSON.")
+@click.pass_context
+def index_command(ctx: click.Context, rebuild: bool, wait: float, as_json: bool) -> None:
+    """Build or update the index of the corpus (only changed files are read)."""
+    from imvo_assist import output
+    from imvo_assist.library import refresh
+
+    report = refresh(_settings(ctx), rebuild=rebuild, progress=_progress(), wait_s=wait)
+    output.print_index_report(report)
+    if as_json:
+        output.print_json([f.to_dict() for f in report.files])
+    if not report.indexed:
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--doc", help="Only this document id.")
+@click.option("--kind", help="Only documents of this kind (letter, report, advice, covenant, register, note).")
+@click.option("--limit", type=int, default=10, show_default=True, help="Number of passages.")
+@json_option
+@click.pass_context
+def search_command(ctx: click.Context, query: tuple[str, ...], doc: str | None, kind: str | None, limit: int, as_json: bool) -> None:
+    """Search passages; every word is searched as text (no query syntax)."""
+    from imvo_assist import output
+    from imvo_assist.index import Filters
+
+    result = _library(_settings(ctx)).search(" ".join(query), Filters(doc=doc, kind=kind), limit)
+    if as_json:
+        output.print_json(result.to_dict())
+    else:
+        output.print_search(result)
+    if not result.hits:
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
+@cli.command("ask")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
+@click.option("--markdown", is_flag=True, help="Print the answer and quoted citations as Markdown.")
+@click.pass_context
+def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
+    """Answer a question (Dutch or English) with numbered, page-exact citations."""
+    from imvo_assist import output
+
+    if as_json and markdown:
+        raise click.UsageError("Choose one of --json and --markdown.")
+    answer = _library(_settings(ctx)).ask(" ".join(question))
+    if as_json:
+        output.print_json(answer.to_dict())
+    elif markdown:
+        sys.stdout.write(output.answer_markdown(answer) + "\n")
+    else:
+        output.print_answer(answer)
+    if answer.not_found:
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
+@cli.command("show")
+@click.argument("doc")
+@click.argument("page", required=False)
+@json_option
+@click.pass_context
+def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) -> None:
+    """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii)."""
+    from imvo_assist import output
+
+    document, passages = _library(_settings(ctx)).page(doc, page)
+    if as_json:
+        output.print_json({"document": document, "passages": [p.to_dict() for p in passages]})
+    else:
+        output.print_page(document, passages)
+
+
+@cli.command("docs")
+@json_option
+@click.pass_context
+def docs_command(ctx: click.Context, as_json: bool) -> None:
+    """List every document of the corpus with its status (indexed, failed, skipped)."""
+    from imvo_assist import output
+
+    rows = _library(_settings(ctx)).document_list()
+    if as_json:
+        output.print_json(rows)
+    else:
+        output.print_documents(rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command, turning any `ImvoError` into one stderr line."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="imvo-assist", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(ExitCode.USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE)
+    except ImvoError as exc:
+        if debug:
+            raise
+        click.echo(f"imvo-assist: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(ExitCode.OK)

@@ -1,0 +1,184 @@
+"""The corpus folder: which files to index and what is known about each document.
+
+Traversal never leaves the corpus: symlinks are followed only when their target stays inside
+the corpus root, directory loops are not entered, and devices, sockets and FIFOs are ignored.
+Metadata comes from `MANIFEST.toml` / `documents.toml` in the corpus and from the bundled
+register; a file nobody describes gets an id from its path and a guessed kind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from imvo_assist.errors import CorpusError
+from imvo_assist.paths import BUNDLED_CORPUS
+
+SUPPORTED = frozenset({".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv"})
+IGNORED_NAMES = re.compile(r"^(readme|license|licence|copying|manifest)(\b|[-_.])", re.IGNORECASE)
+METADATA_FILES = ("MANIFEST.toml", "documents.toml")
+KIND_HINTS = (
+    ("bronnenboek", "register"), ("register", "register"), ("kamerbrief", "letter"),
+    ("brief", "letter"), ("convenant", "covenant"), ("agreement", "covenant"),
+    ("advies", "advice"), ("advice", "advice"), ("rapport", "report"), ("report", "report"),
+    ("notitie", "note"), ("note", "note"),
+)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the register says about a document (all optional but the id)."""
+
+    id: str
+    title: str = ""
+    kind: str = ""
+    language: str = ""
+    publisher: str = ""
+    date: str = ""
+    citation: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A file to index: its path, its path relative to the corpus, and its metadata."""
+
+    path: Path
+    relative: str
+    info: DocumentInfo
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path that was found but not indexed, with the reason."""
+
+    relative: str
+    reason: str
+
+
+def slugify(text: str) -> str:
+    """A stable ASCII id from a file path or title."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:80].rstrip("-") or "document"
+
+
+def guess_kind(name: str) -> str:
+    """A document kind from words in its file name, else "other"."""
+    lowered = name.lower()
+    if lowered.endswith((".csv", ".tsv")):
+        return "register"
+    return next((kind for hint, kind in KIND_HINTS if hint in lowered), "other")
+
+
+def scan(corpus: Path) -> tuple[list[CorpusFile], list[Skipped]]:
+    """Find the indexable files of a corpus.
+
+    Args:
+        corpus: the corpus root folder.
+
+    Returns:
+        The files to index (sorted by relative path) and the paths skipped with a reason.
+
+    Raises:
+        CorpusError: the corpus folder does not exist or is not a folder.
+    """
+    if not corpus.is_dir():
+        raise CorpusError(
+            f"Corpus folder not found: {corpus}", "Pass --corpus DIR or set IMVO_ASSIST_CORPUS."
+        )
+    root = corpus.resolve()
+    catalog = load_catalog(corpus)
+    files: list[CorpusFile] = []
+    skipped: list[Skipped] = []
+    used_ids: set[str] = set()
+    for path, relative in _walk(root, skipped):
+        info = catalog.get(path.name) or DocumentInfo(id=slugify(str(Path(relative).with_suffix(""))))
+        if info.id in used_ids:  # two files claiming one id: keep both, apart
+            info = DocumentInfo(**{**info.__dict__, "id": slugify(relative)})
+        used_ids.add(info.id)
+        files.append(CorpusFile(path, relative, info))
+    return files, skipped
+
+
+def _walk(root: Path, skipped: list[Skipped]) -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = []
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        base = Path(folder)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (base / d).is_symlink())
+        for name in sorted(filenames):
+            path = base / name
+            relative = path.relative_to(root).as_posix()
+            reason = _skip_reason(path, root, name)
+            if reason == "ignore":
+                continue
+            if reason:
+                skipped.append(Skipped(relative, reason))
+                continue
+            found.append((path, relative))
+    return found
+
+
+def _skip_reason(path: Path, root: Path, name: str) -> str:
+    if name.startswith(".") or name in METADATA_FILES or IGNORED_NAMES.match(name):
+        return "ignore"
+    if path.suffix.lower() not in SUPPORTED:
+        return "ignore" if path.suffix.lower() == ".toml" else f"unsupported file type {path.suffix or '(none)'}"
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "broken symbolic link"
+        if not target.is_relative_to(root):
+            return "symbolic link points outside the corpus"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read ({exc.strerror})"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (device, socket or pipe)"
+    return ""
+
+
+def load_catalog(corpus: Path) -> dict[str, DocumentInfo]:
+    """Metadata by file name, from the corpus' MANIFEST.toml/documents.toml and the bundle.
+
+    The corpus' own files win over the bundled register.
+    """
+    catalog: dict[str, DocumentInfo] = {}
+    sources = [BUNDLED_CORPUS / "documents.toml"] + [corpus / name for name in METADATA_FILES]
+    for source in sources:
+        if source.is_file():
+            catalog.update(_read_catalog(source))
+    return catalog
+
+
+def _read_catalog(source: Path) -> dict[str, DocumentInfo]:
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CorpusError(f"{source}: not valid TOML ({exc})", "Fix or remove the file.") from exc
+    entries: dict[str, DocumentInfo] = {}
+    for entry in data.get("document", []):
+        if not isinstance(entry, dict) or "id" not in entry:
+            continue
+        info = DocumentInfo(
+            id=str(entry["id"]),
+            title=str(entry.get("title", "")),
+            kind=str(entry.get("kind", "")),
+            language=str(entry.get("language", "")),
+            publisher=str(entry.get("publisher", "")),
+            date=str(entry.get("date", "")),
+            citation=str(entry.get("citation", "")),
+            url=str(entry.get("url", "")),
+        )
+        names = entry.get("files") or ([entry["file"]] if entry.get("file") else [])
+        for name in names:
+            entries[Path(str(name)).name] = info
+    return entries

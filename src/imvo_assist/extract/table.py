@@ -1,0 +1,78 @@
+"""CSV/TSV files: one page whose lines are the records, read with a sniffed dialect.
+
+Dutch Excel writes ';' with a BOM; quoted fields may hold newlines. Each record becomes one
+line "header: value; header: value" so it is searchable; ragged rows are reported by line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from imvo_assist.errors import ExtractionError
+from imvo_assist.models import RawPage
+
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def decode_table(path: Path) -> tuple[str, list[str]]:
+    """The text of a CSV/TSV file and decoding warnings."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise ExtractionError(f"{path.name}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), []
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), ["decoded as Windows-1252"]
+
+
+def read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """Records of a CSV/TSV file as dicts keyed by header, with warnings naming lines.
+
+    Raises:
+        ExtractionError: the file is empty or has no header row.
+    """
+    text, warnings = decode_table(path)
+    sample = text[:8192]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=";,\t|")
+    except csv.Error:
+        dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    rows = list(reader)
+    if not rows:
+        raise ExtractionError(f"{path.name}: no header row")
+    header = [cell.strip() for cell in rows[0]]
+    records = []
+    for line_number, row in _numbered(rows, text):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            warnings.append(
+                f"line {line_number}: {len(row)} fields, expected {len(header)}"
+            )
+        records.append({name: value.strip() for name, value in zip(header, row)})
+    return records, warnings
+
+
+def _numbered(rows: list[list[str]], text: str) -> list[tuple[int, list[str]]]:
+    """Pair each data row with the physical line it starts on (quoted newlines counted)."""
+    result = []
+    line = 1 + sum(cell.count("\n") for cell in rows[0]) + 1
+    for row in rows[1:]:
+        result.append((line, row))
+        line += 1 + sum(cell.count("\n") for cell in row)
+    return result
+
+
+def read_table(path: Path) -> tuple[list[RawPage], list[str]]:
+    """A CSV/TSV file as one page of "header: value" record lines, blank-line separated."""
+    records, warnings = read_rows(path)
+    lines: list[str] = []
+    for record in records:
+        lines.append("; ".join(f"{k}: {' '.join(v.split())}" for k, v in record.items() if v))
+        lines.append("")
+    return [RawPage(1, "1", tuple(lines))], warnings

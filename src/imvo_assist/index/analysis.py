@@ -1,0 +1,59 @@
+"""Analyzers: Dutch and English stemming, and an accent-folded unstemmed form for phrases.
+
+Built once per process (`functools.cache`); Whoosh pickles them into the schema, and the query
+side uses the same objects so index and query terms always agree.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from whoosh.analysis import (
+    Analyzer,
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.lang import stopwords_for_language
+from whoosh.support.charset import accent_map
+
+# Words, with inner apostrophes kept together ("risico's") and digits as words ("2016").
+TOKEN = r"\w+(?:'\w+)*"
+ANALYZER_VERSION = 1
+
+
+@cache
+def dutch() -> Analyzer:
+    """Dutch: stopwords removed, accents folded, Snowball stemmer."""
+    return (
+        RegexTokenizer(TOKEN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=stopwords_for_language("nl"), minsize=1)
+        | CharsetFilter(accent_map)
+        | StemFilter(lang="nl", cachesize=50_000)
+    )
+
+
+@cache
+def english() -> Analyzer:
+    """English: stopwords removed, accents folded, Snowball (Porter2) stemmer."""
+    return (
+        RegexTokenizer(TOKEN)
+        | LowercaseFilter()
+        | StopFilter(stoplist=stopwords_for_language("en"), minsize=1)
+        | CharsetFilter(accent_map)
+        | StemFilter(lang="en", cachesize=50_000)
+    )
+
+
+@cache
+def exact() -> Analyzer:
+    """Unstemmed, accent-folded, no stopwords: for phrases and literal terms."""
+    return RegexTokenizer(TOKEN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def tokens(analyzer: Analyzer, text: str) -> list[str]:
+    """The terms an analyzer makes of a text, in order (for building queries)."""
+    return [token.text for token in analyzer(text, mode="query") if token.text]

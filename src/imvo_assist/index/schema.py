@@ -1,0 +1,66 @@
+"""The index schema and its version: one place, so a mismatch means "rebuild".
+
+Two kinds of records share the index: `passage` records (what is searched and cited) and
+`file` records (one per corpus file: hash, status, error, document metadata). Keeping file
+records in the same index makes a commit atomic for both: after a crash, the file states and
+the passages always agree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Final
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from imvo_assist.index import analysis
+
+SCHEMA_VERSION: Final = 1
+META_FILE: Final = "imvo-meta.json"
+
+
+def build_schema() -> Schema:
+    """The Whoosh schema of imvo-assist indexes."""
+    return Schema(
+        record=ID(stored=True),
+        id=ID(stored=True, unique=True),
+        doc_id=ID(stored=True),
+        kind=KEYWORD(stored=True),
+        lang=KEYWORD(stored=True),
+        source=KEYWORD(stored=True),
+        passage_kind=KEYWORD(stored=True),
+        sectors=KEYWORD(stored=True, commas=True, scorable=True),
+        risks=KEYWORD(stored=True, commas=True, scorable=True),
+        orgs=KEYWORD(stored=True, commas=True, scorable=True),
+        refs=KEYWORD(stored=True, commas=True),
+        text_nl=TEXT(analyzer=analysis.dutch(), stored=False),
+        text_en=TEXT(analyzer=analysis.english(), stored=False),
+        exact=TEXT(analyzer=analysis.exact(), stored=False, phrase=True),
+        heading=TEXT(analyzer=analysis.dutch(), stored=False, field_boost=1.5),
+        title=TEXT(analyzer=analysis.dutch(), stored=False, field_boost=0.5),
+        text=STORED(),
+        section=STORED(),
+        pdf_page=STORED(),
+        page_label=STORED(),
+        path=ID(stored=True),
+        meta=STORED(),
+    )
+
+
+def current_meta() -> dict[str, int]:
+    """The versions an index must have been written with to be read as is."""
+    return {"schema": SCHEMA_VERSION, "analyzer": analysis.ANALYZER_VERSION}
+
+
+def read_meta(index_dir: Path) -> dict[str, int] | None:
+    """The versions recorded in an index folder, or None when there is no readable record."""
+    try:
+        return json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_meta(index_dir: Path) -> None:
+    """Record the current versions in an index folder."""
+    (index_dir / META_FILE).write_text(json.dumps(current_meta()), encoding="utf-8")

@@ -1,0 +1,182 @@
+"""Searching passages: programmatic queries (user text is never parsed as query syntax).
+
+Every word of the user's text is analyzed the way each field was analyzed at index time and
+becomes plain `Term`s, so quotes, colons, "AND", "title:x" or "26 485-187" are just words.
+Dutch and English stems, the unstemmed form and headings are searched together (BM25F), with a
+bonus for the words appearing as a phrase; identical passages found in two documents are shown
+once with both citations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.index import Index
+from whoosh.query import And, Or, Phrase, Query, Term
+from whoosh.searching import Searcher
+
+from imvo_assist.index import analysis
+from imvo_assist.models import Hit, Passage
+
+FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5, "title": 0.4}
+PHRASE_BOOST = 2.0
+SNIPPET_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on a search; None means "any"."""
+
+    doc: str | None = None
+    kind: str | None = None
+    sector: str | None = None
+    risk: str | None = None
+    org: str | None = None
+    source: str | None = None
+
+
+class _MarkFormatter(Formatter):
+    """Marks matched words with ** for Markdown; plain text otherwise."""
+
+    between = " … "
+
+    def format_token(self, text: str, token: object, replace: bool = False) -> str:
+        return f"**{get_text(text, token, replace)}**"
+
+
+def build_query(text: str, fields: dict[str, float] = FIELD_BOOSTS) -> Query | None:
+    """A query for user text: the analyzed words in every field, plus a phrase bonus.
+
+    Returns:
+        None when the text holds no searchable word.
+    """
+    analyzers = {
+        "text_nl": analysis.dutch(),
+        "text_en": analysis.english(),
+        "exact": analysis.exact(),
+        "heading": analysis.dutch(),
+        "title": analysis.dutch(),
+    }
+    clauses: list[Query] = []
+    for field, boost in fields.items():
+        for term in dict.fromkeys(analysis.tokens(analyzers[field], text)):
+            clauses.append(Term(field, term, boost=boost))
+    if not clauses:
+        return None
+    words = analysis.tokens(analysis.exact(), text)
+    if len(words) > 1:
+        clauses.append(Phrase("exact", words, slop=2, boost=PHRASE_BOOST))
+    return Or(clauses)
+
+
+def _filter(filters: Filters) -> Query:
+    terms: list[Query] = [Term("record", "passage")]
+    for field, value in (
+        ("doc_id", filters.doc), ("kind", filters.kind), ("sectors", filters.sector),
+        ("risks", filters.risk), ("orgs", filters.org), ("source", filters.source),
+    ):
+        if value:
+            terms.append(Term(field, value))
+    return And(terms)
+
+
+def search(
+    index: Index,
+    text: str,
+    filters: Filters | None = None,
+    limit: int = 10,
+    documents: dict[str, dict] | None = None,
+) -> list[Hit]:
+    """Search passages for user text.
+
+    Args:
+        index: an open index.
+        text: the user's words, searched as text.
+        filters: restrictions by document, kind or tag.
+        limit: the number of hits to return (after de-duplication).
+        documents: document metadata by doc id (for titles and URLs of hits).
+
+    Returns:
+        Hits, best first.
+    """
+    query = build_query(text)
+    if query is None:
+        return []
+    with index.searcher() as searcher:
+        return run_query(searcher, query, filters or Filters(), limit, documents or {})
+
+
+def run_query(
+    searcher: Searcher, query: Query, filters: Filters, limit: int, documents: dict[str, dict]
+) -> list[Hit]:
+    """Run a built query and turn the results into de-duplicated hits."""
+    results = searcher.search(query, filter=_filter(filters), limit=limit * 3 + 5, terms=True)
+    results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+    results.formatter = _MarkFormatter()
+    hits: list[Hit] = []
+    seen: dict[str, int] = {}
+    for result in results:
+        passage = passage_from_fields(result.fields())
+        key = _dedupe_key(passage.text)
+        if key in seen:
+            first = hits[seen[key]]
+            cite = f"{passage.doc_id} p. {passage.page_label}"
+            hits[seen[key]] = Hit(**{**first.__dict__, "also_in": first.also_in + (cite,)})
+            continue
+        if len(hits) >= limit:
+            continue
+        document = documents.get(passage.doc_id, {})
+        snippet = result.highlights("exact", text=passage.text, top=2) or _lead(passage.text)
+        seen[key] = len(hits)
+        hits.append(
+            Hit(
+                passage=passage,
+                title=document.get("title", passage.doc_id),
+                kind=document.get("kind", result.get("kind", "")),
+                url=document.get("url", ""),
+                score=float(result.score or 0.0),
+                snippet=" ".join(snippet.split()),
+                source=result.get("source", "passage"),
+            )
+        )
+    return hits
+
+
+def passage_from_fields(fields: dict) -> Passage:
+    """A `Passage` from the stored fields of a passage record."""
+    split = lambda value: tuple(v for v in (value or "").split(",") if v)  # noqa: E731
+    return Passage(
+        id=fields["id"],
+        doc_id=fields["doc_id"],
+        pdf_page=int(fields.get("pdf_page") or 0),
+        page_label=str(fields.get("page_label") or ""),
+        section=fields.get("section") or "",
+        text=fields.get("text") or "",
+        kind=fields.get("passage_kind") or "text",
+        sectors=split(fields.get("sectors")),
+        risks=split(fields.get("risks")),
+        orgs=split(fields.get("orgs")),
+        refs=split(fields.get("refs")),
+    )
+
+
+def _dedupe_key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()[:300]
+
+
+def _lead(text: str) -> str:
+    return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def page_passages(index: Index, doc_id: str, label: str | None) -> Sequence[Passage]:
+    """The passages of a document (of one printed page when `label` is given), in order."""
+    with index.searcher() as searcher:
+        found = [
+            passage_from_fields(fields)
+            for fields in searcher.documents(record="passage", doc_id=doc_id)
+            if label is None or str(fields.get("page_label")) == label
+        ]
+    return sorted(found, key=lambda p: (p.pdf_page, int(p.id.rsplit(":", 1)[-1])))

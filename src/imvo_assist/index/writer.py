@@ -1,0 +1,244 @@
+"""Incremental index updates: re-extract what changed, drop what vanished, keep the rest.
+
+A file is unchanged when its size and modification time match its file record, or else when
+its SHA-256 does. Changed and new files are extracted in isolated workers; their old passages
+are deleted and the new ones added in one Whoosh writer that commits only when the whole batch
+succeeded (on any error the writer is cancelled and the previous index stays as it was).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh.index import Index
+from whoosh.query import Term
+
+from imvo_assist.corpus import CorpusFile, Skipped, scan
+from imvo_assist.extract.workers import Job, Outcome, extract_isolated
+from imvo_assist.index.store import create_index, is_current, write_lock
+from imvo_assist.models import FileReport, Passage
+from imvo_assist.settings import Settings
+
+Progress = Callable[[int, int, str], None]
+"""Called with (files done, files to extract, current file name)."""
+
+
+@dataclass
+class IndexReport:
+    """What one `index` run did."""
+
+    files: list[FileReport] = field(default_factory=list)
+    extracted: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if f.status in ("failed", "skipped")]
+
+    @property
+    def indexed(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "indexed"]
+
+
+def update_index(
+    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0
+) -> IndexReport:
+    """Bring the index of `settings.corpus` up to date.
+
+    Args:
+        settings: corpus, index folder and extraction limits.
+        rebuild: start from an empty index.
+        progress: optional progress callback.
+        wait_s: how long to wait for another writer.
+
+    Raises:
+        IndexLockedError: another process is updating the same index.
+        CorpusError: the corpus folder is missing.
+    """
+    started = time.perf_counter()
+    files, skipped = scan(settings.corpus)
+    with write_lock(settings.index, wait_s):
+        report = IndexReport(rebuilt=rebuild or not is_current(settings.index))
+        index = create_index(settings.index) if report.rebuilt else _open(settings.index)
+        known = file_records(index)
+        jobs, unchanged = _plan(files, known, report)
+        present = {f.relative for f in files} | {s.relative for s in skipped}
+        gone = [path for path in known if path not in present]
+        writer = index.writer(limitmb=256)
+        try:
+            for path in gone:
+                _delete_file(writer, path, known[path])
+            report.removed = len(gone)
+            for item in skipped:
+                _delete_file(writer, item.relative, known.get(item.relative, {}))
+                report.files.append(_write_skipped(writer, item))
+            for outcome in _extract(jobs, settings, progress):
+                _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
+                report.files.append(_write_outcome(writer, outcome))
+            writer.commit(optimize=False)
+        except BaseException:
+            writer.cancel()
+            raise
+        report.files.extend(unchanged)
+        report.files.sort(key=lambda f: f.file)
+        report.extracted = len(jobs)
+        report.unchanged = len(unchanged)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _open(index_dir: Path) -> Index:
+    from whoosh import index as whoosh_index
+
+    return whoosh_index.open_dir(str(index_dir))
+
+
+def file_records(index: Index) -> dict[str, dict]:
+    """The stored `meta` of every file record, by relative path."""
+    with index.searcher() as searcher:
+        return {
+            fields["path"]: fields["meta"]
+            for fields in searcher.documents(record="file")
+        }
+
+
+def _plan(
+    files: Iterable[CorpusFile], known: dict[str, dict], report: IndexReport
+) -> tuple[list[Job], list[FileReport]]:
+    jobs: list[Job] = []
+    unchanged: list[FileReport] = []
+    for item in files:
+        record = known.get(item.relative)
+        stat = item.path.stat()
+        if record and record.get("doc_id") == item.info.id and record.get("status") != "skipped-path":
+            if record.get("size") == stat.st_size and record.get("mtime_ns") == stat.st_mtime_ns:
+                unchanged.append(_report_from(record))
+                continue
+            digest = _sha256(item.path)
+            if digest == record.get("sha256"):
+                unchanged.append(_report_from(record))
+                continue
+            jobs.append(Job(item, digest))
+        else:
+            jobs.append(Job(item, _sha256(item.path)))
+    return jobs, unchanged
+
+
+def _extract(jobs: list[Job], settings: Settings, progress: Progress | None) -> Iterable[Outcome]:
+    total = len(jobs)
+    if progress:
+        progress(0, total, "")
+    outcomes = extract_isolated(
+        jobs,
+        password=settings.password,
+        timeout_s=settings.timeout_s,
+        memory_mb=settings.memory_mb,
+        workers=settings.workers,
+    )
+    for done, outcome in enumerate(outcomes, start=1):
+        if progress:
+            progress(done, total, outcome.job.item.relative)
+        yield outcome
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _delete_file(writer: object, path: str, record: dict) -> None:
+    writer.delete_by_term("id", f"file:{path}")  # type: ignore[attr-defined]
+    if record.get("doc_id"):
+        writer.delete_by_term("doc_id", record["doc_id"])  # type: ignore[attr-defined]
+
+
+def _write_skipped(writer: object, item: Skipped) -> FileReport:
+    meta = {"path": item.relative, "doc_id": "", "status": "skipped-path", "error": f"{item.relative}: {item.reason}"}
+    writer.add_document(record="file", id=f"file:{item.relative}", path=item.relative, meta=meta)  # type: ignore[attr-defined]
+    return _report_from(meta)
+
+
+def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
+    item = outcome.job.item
+    stat = item.path.stat()
+    meta: dict = {
+        "path": item.relative,
+        "doc_id": item.info.id,
+        "sha256": outcome.job.sha256,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "status": outcome.status,
+        "error": outcome.error,
+        "title": item.info.title or item.path.name,
+        "passages": 0,
+        "pages": 0,
+        "warnings": [],
+        "document": None,
+    }
+    result = outcome.result
+    if result is not None:
+        document = result.document  # type: ignore[attr-defined]
+        passages: list[Passage] = result.passages  # type: ignore[attr-defined]
+        meta.update(
+            title=document.title,
+            pages=document.pages,
+            passages=len(passages),
+            warnings=list(result.warnings),  # type: ignore[attr-defined]
+            document=document.to_dict(),
+        )
+        for passage in passages:
+            _add_passage(writer, passage, document.kind, document.language, document.title)
+    writer.add_document(record="file", id=f"file:{item.relative}", path=item.relative, doc_id=item.info.id, meta=meta)  # type: ignore[attr-defined]
+    return _report_from(meta)
+
+
+def _add_passage(writer: object, passage: Passage, kind: str, language: str, title: str) -> None:
+    text = passage.text
+    heading = passage.section.rsplit(" > ", 1)[-1] if passage.section else ""
+    writer.add_document(  # type: ignore[attr-defined]
+        record="passage",
+        id=passage.id,
+        doc_id=passage.doc_id,
+        kind=kind,
+        lang=language,
+        source="passage",
+        passage_kind=passage.kind,
+        sectors=",".join(passage.sectors),
+        risks=",".join(passage.risks),
+        orgs=",".join(passage.orgs),
+        refs=",".join(passage.refs),
+        text_nl=text if language != "en" else "",
+        text_en=text if language == "en" else "",
+        exact=text,
+        heading=heading,
+        title=title,
+        text=text,
+        section=passage.section,
+        pdf_page=passage.pdf_page,
+        page_label=passage.page_label,
+    )
+
+
+def _report_from(meta: dict) -> FileReport:
+    status = meta.get("status", "failed")
+    return FileReport(
+        doc_id=meta.get("doc_id", ""),
+        file=meta.get("path", ""),
+        title=meta.get("title", ""),
+        status="skipped" if status == "skipped-path" else status,
+        pages=meta.get("pages", 0),
+        passages=meta.get("passages", 0),
+        error=meta.get("error", ""),
+        warnings=tuple(meta.get("warnings", ())),
+    )
+

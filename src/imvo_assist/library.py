@@ -1,0 +1,170 @@
+"""The library both front ends call: refresh the index, search, ask, list and show documents.
+
+`cli.py` and `tui/` hold no retrieval or extraction logic; they parse input, call one function
+here and render what it returns.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from whoosh.index import Index
+
+from imvo_assist.corpus import scan
+from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
+from imvo_assist.index import (
+    Filters,
+    IndexReport,
+    Progress,
+    file_records,
+    is_current,
+    open_index,
+    page_passages,
+    update_index,
+)
+from imvo_assist.index import search as search_index
+from imvo_assist.models import Answer, Hit, Passage
+from imvo_assist.settings import Settings
+
+
+@dataclass
+class SearchResult:
+    """Hits of a search with the time it took."""
+
+    query: str
+    hits: list[Hit]
+    elapsed_ms: float
+    suggestions: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "not_found": not self.hits,
+            "suggestions": self.suggestions,
+            "elapsed_ms": round(self.elapsed_ms, 1),
+        }
+
+
+class Library:
+    """An open corpus index, with document metadata loaded once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    @cached_property
+    def index(self) -> Index:
+        return open_index(self.settings.index)
+
+    @cached_property
+    def files(self) -> dict[str, dict]:
+        """File records by relative path."""
+        return file_records(self.index)
+
+    @cached_property
+    def documents(self) -> dict[str, dict]:
+        """Document metadata (the `Document` dict) by doc id, for indexed files."""
+        return {
+            meta["doc_id"]: meta["document"]
+            for meta in self.files.values()
+            if meta.get("document")
+        }
+
+    def search(self, text: str, filters: Filters | None = None, limit: int = 10) -> SearchResult:
+        """Search passages for user text (searched as words, never as query syntax)."""
+        if not text.strip():
+            raise QueryError("Empty query.", "Type a few words to search for.")
+        if limit < 1:
+            raise QueryError(f"--limit must be at least 1, not {limit}.")
+        started = time.perf_counter()
+        hits = search_index(self.index, text, filters, limit, self.documents)
+        return SearchResult(text, hits, (time.perf_counter() - started) * 1000)
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question from the indexed passages, with citations."""
+        if not question.strip():
+            raise QueryError("Empty question.", 'Ask something, e.g. "Welke sectoren hebben een verhoogd risico?"')
+        from imvo_assist.answer import answer_question
+
+        return answer_question(self, question)
+
+    def page(self, doc: str, label: str | None = None) -> tuple[dict, list[Passage]]:
+        """A document's metadata and its passages (of one printed page when `label` is given).
+
+        Raises:
+            QueryError: unknown document or page, with the nearest ids/labels as a hint.
+        """
+        document = self.documents.get(doc)
+        if document is None:
+            known = ", ".join(sorted(self.documents)) or "none"
+            raise QueryError(f"Unknown document {doc!r}.", f"Indexed documents: {known}.")
+        passages = list(page_passages(self.index, doc, label))
+        if label is not None and not passages:
+            labels = list(dict.fromkeys(p.page_label for p in page_passages(self.index, doc, None)))
+            raise QueryError(
+                f"{doc} has no printed page {label!r}.", f"Pages: {', '.join(labels)}."
+            )
+        return document, passages
+
+    def document_list(self) -> list[dict[str, object]]:
+        """Every file of the corpus with its status, as `docs --json` prints it."""
+        rows = []
+        for meta in sorted(self.files.values(), key=lambda m: m.get("path", "")):
+            status = meta.get("status", "failed")
+            rows.append(
+                {
+                    "id": meta.get("doc_id", ""),
+                    "file": meta.get("path", ""),
+                    "title": meta.get("title", ""),
+                    "status": "skipped" if status == "skipped-path" else status,
+                    "pages": meta.get("pages", 0),
+                    "passages": meta.get("passages", 0),
+                    "error": meta.get("error", ""),
+                    "warnings": meta.get("warnings", []),
+                }
+            )
+        return rows
+
+
+def refresh(
+    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0
+) -> IndexReport:
+    """Update the index of the corpus (see `index.update_index`)."""
+    return update_index(settings, rebuild=rebuild, progress=progress, wait_s=wait_s)
+
+
+def is_stale(settings: Settings) -> bool:
+    """True when the index is missing, outdated, or the corpus files changed since it was built."""
+    if not is_current(settings.index):
+        return True
+    try:
+        files, skipped = scan(settings.corpus)
+    except CorpusError:
+        return False  # nothing to refresh from; the existing index is what there is
+    known = file_records(open_index(settings.index))
+    if len(known) != len(files) + len(skipped):
+        return True
+    for item in files:
+        record = known.get(item.relative)
+        stat = item.path.stat()
+        if not record or record.get("doc_id") != item.info.id:
+            return True
+        if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
+            return True
+    return False
+
+
+def open_library(settings: Settings, progress: Progress | None = None) -> Library:
+    """A library over an up-to-date index, refreshing it first when needed.
+
+    When another process is updating the index, the last committed index is used as is.
+    """
+    if is_stale(settings):
+        try:
+            refresh(settings, progress=progress)
+        except IndexLockedError:
+            if not is_current(settings.index):
+                raise
+    return Library(settings)

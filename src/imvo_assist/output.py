@@ -1,0 +1,137 @@
+"""Rendering results for the terminal, as JSON or as Markdown.
+
+stdout carries results only. Document text is data: it is printed with Rich markup and
+highlighting switched off, so "[bold]" in a PDF stays literally "[bold]".
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from imvo_assist.index import IndexReport
+    from imvo_assist.library import SearchResult
+    from imvo_assist.models import Answer, Passage
+
+
+def stdout() -> Console:
+    return Console(file=sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
+def stderr() -> Console:
+    return Console(file=sys.stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+
+def print_json(data: object) -> None:
+    """One JSON document on stdout (UTF-8, not ASCII-escaped)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _marked(snippet: str) -> Text:
+    """A snippet whose **marked** words are shown bold (the marks come from our highlighter)."""
+    text = Text()
+    for index, part in enumerate(snippet.split("**")):
+        text.append(part, style="bold" if index % 2 else "")
+    return text
+
+
+def print_search(result: SearchResult) -> None:
+    console = stdout()
+    if not result.hits:
+        console.print(f"No passages found for {result.query!r}.")
+        return
+    for rank, hit in enumerate(result.hits, start=1):
+        p = hit.passage
+        head = Text(f"{rank}. ", style="bold")
+        head.append(f"{hit.title}", style="bold")
+        head.append(f" — p. {p.page_label}")
+        if p.section:
+            head.append(f" — {p.section}", style="dim")
+        console.print(head)
+        console.print(Text("   ") + _marked(hit.snippet))
+        also = f"   also in: {', '.join(hit.also_in)}" if hit.also_in else ""
+        console.print(Text(f"   [{p.doc_id} p. {p.page_label}, pdf page {p.pdf_page}]{also}", style="dim"))
+    console.print(Text(f"{len(result.hits)} passages in {result.elapsed_ms:.0f} ms", style="dim"))
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer as a Markdown document: the answer, then each citation with its passage."""
+    lines = [f"# {answer.question}", "", answer.answer, ""]
+    for citation in answer.citations:
+        hit = citation.hit
+        p = hit.passage
+        where = f"{hit.title}, p. {p.page_label}" + (f" ({p.section})" if p.section else "")
+        url = f" — {hit.url}" if hit.url else ""
+        lines += [f"**[{citation.n}]** {where}{url}", ""]
+        lines += [f"> {line}" for line in p.text.splitlines()] + [""]
+    if answer.suggestions:
+        lines += ["Did you mean: " + ", ".join(answer.suggestions), ""]
+    return "\n".join(lines)
+
+
+def print_answer(answer: Answer) -> None:
+    console = stdout()
+    console.print(Text(answer.answer))
+    for citation in answer.citations:
+        p = citation.hit.passage
+        console.print(Text(f"\n[{citation.n}] {citation.hit.title}, p. {p.page_label} (pdf page {p.pdf_page})", style="bold"))
+        console.print(Text(_shorten(p.text, 500), style="dim"))
+    if answer.suggestions:
+        console.print(Text("\nDid you mean: " + ", ".join(answer.suggestions)))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def print_page(document: dict, passages: list[Passage]) -> None:
+    console = stdout()
+    console.print(Text(f"{document.get('title', '')} ({document.get('id', '')})", style="bold"))
+    label = None
+    for passage in passages:
+        if passage.page_label != label:
+            label = passage.page_label
+            console.print(Text(f"\n— p. {label} (pdf page {passage.pdf_page}) —", style="bold"))
+        if passage.section:
+            console.print(Text(passage.section, style="dim"))
+        prefix = "Footnote: " if passage.kind == "footnote" else ""
+        console.print(Text(prefix + passage.text))
+
+
+def print_documents(rows: list[dict[str, object]]) -> None:
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in ("status", "id", "pages", "passages", "file / problem"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        detail = str(row["error"] or row["file"])
+        table.add_row(
+            Text(str(row["status"])), Text(str(row["id"])), str(row["pages"]),
+            str(row["passages"]), Text(detail),
+        )
+    stdout().print(table)
+
+
+def print_index_report(report: IndexReport) -> None:
+    """Summary of an index run on stderr, with one line per failed or skipped file."""
+    console = stderr()
+    for item in report.failed:
+        console.print(Text(f"{item.status}: {item.error or item.file}"))
+    for item in report.files:
+        for warning in item.warnings:
+            console.print(Text(f"warning: {item.file}: {warning}"))
+    pages = sum(f.pages for f in report.indexed)
+    passages = sum(f.passages for f in report.indexed)
+    console.print(
+        Text(
+            f"{len(report.indexed)} documents indexed ({pages} pages, {passages} passages), "
+            f"{len(report.failed)} not indexed; {report.extracted} read, {report.unchanged} "
+            f"unchanged, {report.removed} removed in {report.seconds:.1f} s"
+        )
+    )
