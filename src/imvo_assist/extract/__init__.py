@@ -7,7 +7,7 @@ pages, builds passages and decides the language. pypdf is imported only for PDFs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from imvo_assist.corpus import CorpusFile, guess_kind
@@ -60,6 +60,8 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
         from imvo_assist.extract.text import read_text_file
 
         pages, warnings = read_text_file(path)
+        if len(pages) > 1:
+            pages = [_with_footnotes(page) for page in pages]
     text = "\n".join(line for page in pages for line in page.lines)
     _check_text(path, pages, text)
     info = item.info
@@ -77,6 +79,14 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
         pages=len(pages),
     )
     return ExtractResult(document, build_passages(info.id, pages), warnings)
+
+
+def _with_footnotes(page: RawPage) -> RawPage:
+    """Split numbered footnotes off the bottom of a paged text file, as for PDFs."""
+    from imvo_assist.extract.layout import split_footnotes
+
+    body, notes = split_footnotes(list(page.lines))
+    return replace(page, lines=tuple(body), footnotes=tuple(notes)) if notes else page
 
 
 def _check_text(path: Path, pages: list[RawPage], text: str) -> None:

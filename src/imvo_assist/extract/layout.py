@@ -43,7 +43,7 @@ def lay_out(pages: Sequence[PhysicalPage]) -> list[RawPage]:
     result = []
     for page, label in zip(pages, labels, strict=True):
         body = _strip_running(page.lines, running)
-        body, footnotes = _split_footnotes(body)
+        body, footnotes = split_footnotes(body)
         result.append(RawPage(page.pdf_page, label, tuple(body), frozenset(), tuple(footnotes)))
     return result
 
@@ -115,19 +115,25 @@ def _labels(pages: Sequence[PhysicalPage], numbers: list[str | None]) -> list[st
                 number if number and not number.isdigit() else str(index + offset)
                 for index, number in enumerate(numbers)
             ]
-    return [number or str(page.pdf_page) for page, number in zip(pages, numbers, strict=True)]
+    return [
+        number if number and not number.isdigit() else str(page.pdf_page)
+        for page, number in zip(pages, numbers, strict=True)
+    ]
 
 
 def _strip_running(lines: Sequence[str], running: set[str]) -> list[str]:
+    """Drop running lines and bare page numbers, unless that would leave the page empty
+    (a page whose only text recurs on every page is content, not a header)."""
     zone = {index for index, _ in _zone(lines)}
-    return [
+    body = [
         line
         for index, line in enumerate(lines)
         if not (index in zone and (_mask(line) in running or BARE_NUMBER.match(line)))
     ]
+    return body if any(line.strip() for line in body) else list(lines)
 
 
-def _split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+def split_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     """Separate numbered footnotes at the bottom of a page from the body text."""
     start = None
     first = max(0, len(lines) - MAX_FOOTNOTE_LINES)

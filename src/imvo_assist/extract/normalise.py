@@ -49,28 +49,29 @@ def join_lines(lines: list[str]) -> str:
         lines: cleaned lines of a paragraph in order.
 
     Returns:
-        The paragraph as one line of text.
+        The paragraph as one line of text (linear in its length, however many lines).
     """
-    text = ""
+    parts: list[str] = []
     for line in lines:
         if not line:
             continue
-        if not text:
-            text = line
-            continue
-        text = _join(text, line)
-    return text
+        if parts:
+            parts[-1], separator = _join(parts[-1], line)
+            parts.append(separator)
+        parts.append(line)
+    return "".join(parts)
 
 
-def _join(text: str, line: str) -> str:
-    hyphen = HYPHEN_END.search(text)
+def _join(previous: str, line: str) -> tuple[str, str]:
+    """The previous line (its hyphen dropped if typographic) and the separator before `line`."""
+    hyphen = HYPHEN_END.search(previous[-80:])
     word = WORD_START.match(line)
     if not hyphen or not word or not hyphen.group(1):
-        return f"{text} {line}"
+        return previous, " "
     before, after = hyphen.group(1), word.group(1)
     if after.casefold() in COORDINATORS:
-        return f"{text} {line}"  # "land-" + "en tuinbouw" keeps "land- en"
+        return previous, " "  # "land-" + "en tuinbouw" keeps "land- en"
     last = before[-1]
     if last.isupper() or last.isdigit() or after[0].isupper():
-        return text + line  # "MVO-" + "risico's", "UN-" + "Guiding": a real hyphen
-    return text[: -len(hyphen.group(2))] + line
+        return previous, ""  # "MVO-" + "risico's", "UN-" + "Guiding": a real hyphen
+    return previous[: -len(hyphen.group(2))], ""

@@ -14,6 +14,7 @@ from typing import Final
 
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
+from imvo_assist.extract.version import EXTRACT_VERSION
 from imvo_assist.index import analysis
 
 SCHEMA_VERSION: Final = 1
@@ -50,7 +51,11 @@ def build_schema() -> Schema:
 
 def current_meta() -> dict[str, int]:
     """The versions an index must have been written with to be read as is."""
-    return {"schema": SCHEMA_VERSION, "analyzer": analysis.ANALYZER_VERSION}
+    return {
+        "schema": SCHEMA_VERSION,
+        "analyzer": analysis.ANALYZER_VERSION,
+        "extract": EXTRACT_VERSION,
+    }
 
 
 def read_meta(index_dir: Path) -> dict[str, int] | None:
