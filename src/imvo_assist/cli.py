@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turning any `ImvoError` into one stderr line."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        cli.main(args=argv, prog_name="imvo-assist", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="imvo-assist", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.Abort:
@@ -175,4 +175,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    sys.exit(ExitCode.OK)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
