@@ -84,17 +84,23 @@ def index_command(ctx: click.Context, rebuild: bool, wait: float, as_json: bool)
 
 @cli.command("search")
 @click.argument("query", nargs=-1, required=True)
+@click.option("--sector", help="Only passages tagged with this sector id (e.g. elektronica).")
+@click.option("--risk", help="Only passages tagged with this risk id (e.g. kinderarbeid).")
 @click.option("--doc", help="Only this document id.")
 @click.option("--kind", help="Only documents of this kind (letter, report, advice, covenant, register, note).")
 @click.option("--limit", type=int, default=10, show_default=True, help="Number of passages.")
 @json_option
 @click.pass_context
-def search_command(ctx: click.Context, query: tuple[str, ...], doc: str | None, kind: str | None, limit: int, as_json: bool) -> None:
+def search_command(
+    ctx: click.Context, query: tuple[str, ...], sector: str | None, risk: str | None,
+    doc: str | None, kind: str | None, limit: int, as_json: bool,
+) -> None:
     """Search passages; every word is searched as text (no query syntax)."""
     from imvo_assist import output
     from imvo_assist.index import Filters
 
-    result = _library(_settings(ctx)).search(" ".join(query), Filters(doc=doc, kind=kind), limit)
+    filters = Filters(doc=doc, kind=kind, sector=sector, risk=risk)
+    result = _library(_settings(ctx)).search(" ".join(query), filters, limit)
     if as_json:
         output.print_json(result.to_dict())
     else:

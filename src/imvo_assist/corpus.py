@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imvo_assist.errors import CorpusError
-from imvo_assist.paths import BUNDLED_CORPUS
 
 SUPPORTED = frozenset({".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv"})
 IGNORED_NAMES = re.compile(r"^(readme|license|licence|copying|manifest)(\b|[-_.])", re.IGNORECASE)
@@ -147,16 +146,31 @@ def _skip_reason(path: Path, root: Path, name: str) -> str:
 
 
 def load_catalog(corpus: Path) -> dict[str, DocumentInfo]:
-    """Metadata by file name, from the corpus' MANIFEST.toml/documents.toml and the bundle.
+    """Metadata by file name: the bundled register, overlaid field by field by the corpus'
+    own MANIFEST.toml / documents.toml (matched by file name or by document id)."""
+    from imvo_assist.vocabulary import load_documents
 
-    The corpus' own files win over the bundled register.
-    """
-    catalog: dict[str, DocumentInfo] = {}
-    sources = [BUNDLED_CORPUS / "documents.toml"] + [corpus / name for name in METADATA_FILES]
-    for source in sources:
-        if source.is_file():
-            catalog.update(_read_catalog(source))
+    by_id = {
+        doc.id: DocumentInfo(
+            id=doc.id, title=doc.title, kind=doc.kind, language=doc.language,
+            publisher=doc.publisher, date=doc.date, citation=doc.citation, url=doc.url or "",
+        )
+        for doc in load_documents()
+    }
+    catalog = {name: by_id[doc.id] for doc in load_documents() for name in doc.files}
+    for source in (corpus / name for name in METADATA_FILES):
+        if not source.is_file():
+            continue
+        for name, info in _read_catalog(source).items():
+            base = catalog.get(name) or by_id.get(info.id)
+            catalog[name] = _overlay(base, info) if base else info
     return catalog
+
+
+def _overlay(base: DocumentInfo, local: DocumentInfo) -> DocumentInfo:
+    """`base` with every non-empty field of `local` written over it."""
+    fields = {key: value for key, value in local.__dict__.items() if value}
+    return DocumentInfo(**{**base.__dict__, **fields})
 
 
 def _read_catalog(source: Path) -> dict[str, DocumentInfo]:
@@ -168,6 +182,7 @@ def _read_catalog(source: Path) -> dict[str, DocumentInfo]:
     for entry in data.get("document", []):
         if not isinstance(entry, dict) or "id" not in entry:
             continue
+        url = str(entry.get("url", ""))
         info = DocumentInfo(
             id=str(entry["id"]),
             title=str(entry.get("title", "")),
@@ -176,7 +191,7 @@ def _read_catalog(source: Path) -> dict[str, DocumentInfo]:
             publisher=str(entry.get("publisher", "")),
             date=str(entry.get("date", "")),
             citation=str(entry.get("citation", "")),
-            url=str(entry.get("url", "")),
+            url="" if url == "unknown" else url,
         )
         names = entry.get("files") or ([entry["file"]] if entry.get("file") else [])
         for name in names:

@@ -25,8 +25,11 @@ from imvo_assist.index import (
     update_index,
 )
 from imvo_assist.index import search as search_index
+from imvo_assist.index.writer import REGISTER_PATH
 from imvo_assist.models import Answer, Hit, Passage
+from imvo_assist.register_facts import register_fingerprint
 from imvo_assist.settings import Settings
+from imvo_assist.vocabulary import RegisterDocument, load_documents
 
 
 @dataclass
@@ -60,17 +63,19 @@ class Library:
 
     @cached_property
     def files(self) -> dict[str, dict]:
-        """File records by relative path."""
-        return file_records(self.index)
+        """File records of corpus files by relative path (the register's record left out)."""
+        return {path: meta for path, meta in file_records(self.index).items() if path != REGISTER_PATH}
 
     @cached_property
     def documents(self) -> dict[str, dict]:
-        """Document metadata (the `Document` dict) by doc id, for indexed files."""
-        return {
-            meta["doc_id"]: meta["document"]
-            for meta in self.files.values()
-            if meta.get("document")
-        }
+        """Document metadata by doc id: the bundled register, overlaid by indexed files."""
+        documents = {doc.id: _register_entry(doc) for doc in load_documents()}
+        for meta in self.files.values():
+            if meta.get("document"):
+                known = documents.get(meta["doc_id"], {})
+                indexed = {k: v for k, v in meta["document"].items() if v not in ("", None, 0)}
+                documents[meta["doc_id"]] = {**known, **indexed}
+        return documents
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 10) -> SearchResult:
         """Search passages for user text (searched as words, never as query syntax)."""
@@ -109,10 +114,13 @@ class Library:
         return document, passages
 
     def document_list(self) -> list[dict[str, object]]:
-        """Every file of the corpus with its status, as `docs --json` prints it."""
+        """Every corpus file with its status, then each registered document that is missing."""
         rows = []
+        present = set()
         for meta in sorted(self.files.values(), key=lambda m: m.get("path", "")):
             status = meta.get("status", "failed")
+            present.add(meta.get("doc_id", ""))
+            document = self.documents.get(meta.get("doc_id", ""), {})
             rows.append(
                 {
                     "id": meta.get("doc_id", ""),
@@ -123,9 +131,32 @@ class Library:
                     "passages": meta.get("passages", 0),
                     "error": meta.get("error", ""),
                     "warnings": meta.get("warnings", []),
+                    "citation": document.get("citation", ""),
+                    "url": document.get("url", ""),
                 }
             )
+        for doc in load_documents():
+            if doc.id not in present:
+                where = doc.file_url or doc.url or ""
+                rows.append(
+                    {
+                        "id": doc.id, "file": "", "title": doc.title, "status": "missing",
+                        "pages": 0, "passages": 0,
+                        "error": f"not in the corpus; get it from {where}" if where
+                        else "not in the corpus; no official address known",
+                        "warnings": [], "citation": doc.citation, "url": doc.url or "",
+                    }
+                )
         return rows
+
+
+def _register_entry(doc: RegisterDocument) -> dict[str, object]:
+    """The metadata of a registered document in the shape of `Document.to_dict()`."""
+    return {
+        "id": doc.id, "title": doc.title, "kind": doc.kind, "language": doc.language,
+        "publisher": doc.publisher, "date": doc.date, "citation": doc.citation,
+        "url": doc.url or "", "file": "",
+    }
 
 
 def refresh(
@@ -144,7 +175,8 @@ def is_stale(settings: Settings) -> bool:
     except CorpusError:
         return False  # nothing to refresh from; the existing index is what there is
     known = file_records(open_index(settings.index))
-    if len(known) != len(files) + len(skipped):
+    register = known.pop(REGISTER_PATH, {})
+    if register.get("sha256") != register_fingerprint() or len(known) != len(files) + len(skipped):
         return True
     for item in files:
         record = known.get(item.relative)

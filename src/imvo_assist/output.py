@@ -16,7 +16,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from imvo_assist.index import IndexReport
     from imvo_assist.library import SearchResult
-    from imvo_assist.models import Answer, Passage
+    from imvo_assist.models import Answer, Hit, Passage
 
 
 def stdout() -> Console:
@@ -54,9 +54,17 @@ def print_search(result: SearchResult) -> None:
             head.append(f" — {p.section}", style="dim")
         console.print(head)
         console.print(Text("   ") + _marked(hit.snippet))
-        also = f"   also in: {', '.join(hit.also_in)}" if hit.also_in else ""
-        console.print(Text(f"   [{p.doc_id} p. {p.page_label}, pdf page {p.pdf_page}]{also}", style="dim"))
+        console.print(Text(f"   {_where(hit)}", style="dim"))
     console.print(Text(f"{len(result.hits)} passages in {result.elapsed_ms:.0f} ms", style="dim"))
+
+
+def _where(hit: Hit) -> str:
+    """The locator line of a hit: document id, printed page, PDF page or register origin."""
+    p = hit.passage
+    also = f"; also in: {', '.join(hit.also_in)}" if hit.also_in else ""
+    if hit.source == "register":
+        return f"[register fact: {p.doc_id} p. {p.page_label or '?'}; {hit.url or 'no official URL known'}]{also}"
+    return f"[{p.doc_id} p. {p.page_label}, pdf page {p.pdf_page}]{also}"
 
 
 def answer_markdown(answer: Answer) -> str:
@@ -79,7 +87,8 @@ def print_answer(answer: Answer) -> None:
     console.print(Text(answer.answer))
     for citation in answer.citations:
         p = citation.hit.passage
-        console.print(Text(f"\n[{citation.n}] {citation.hit.title}, p. {p.page_label} (pdf page {p.pdf_page})", style="bold"))
+        console.print(Text(f"\n[{citation.n}] {citation.hit.title}, p. {p.page_label}", style="bold"))
+        console.print(Text(_where(citation.hit), style="dim"))
         console.print(Text(_shorten(p.text, 500), style="dim"))
     if answer.suggestions:
         console.print(Text("\nDid you mean: " + ", ".join(answer.suggestions)))

@@ -20,8 +20,8 @@ from typing import Any, Literal, TypeVar
 from rapidfuzz import fuzz, process
 
 from imvo_assist.errors import CorpusError
+from imvo_assist.paths import BUNDLED_CORPUS
 
-BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 DOCUMENT_KINDS = frozenset({"letter", "report", "advice", "covenant", "register", "note", "other"})
 ORGANISATION_KINDS = frozenset({"government", "advisory", "consultancy", "ngo", "union",
                                 "trade-association", "knowledge-institute", "other"})

@@ -78,7 +78,19 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
         sha256=sha256,
         pages=len(pages),
     )
-    return ExtractResult(document, build_passages(info.id, pages), warnings)
+    return ExtractResult(document, _tagged(build_passages(info.id, pages)), warnings)
+
+
+def _tagged(passages: list[Passage]) -> list[Passage]:
+    """Passages with the sectors, risks and organisations they (and their section) mention."""
+    from imvo_assist.tagging import default_tagger
+
+    tagger = default_tagger()
+    tagged = []
+    for passage in passages:
+        tags = tagger.tag(f"{passage.section}\n{passage.text}")
+        tagged.append(replace(passage, sectors=tags.sectors, risks=tags.risks, orgs=tags.orgs))
+    return tagged
 
 
 def _with_footnotes(page: RawPage) -> RawPage:

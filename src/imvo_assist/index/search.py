@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, get_text
 from whoosh.index import Index
@@ -23,6 +23,8 @@ from imvo_assist.models import Hit, Passage
 
 FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5, "title": 0.4}
 PHRASE_BOOST = 2.0
+# Register facts are summaries; an original passage saying the same must rank above them.
+REGISTER_WEIGHT = 0.5
 SNIPPET_CHARS = 220
 
 
@@ -118,13 +120,12 @@ def run_query(
     results.formatter = _MarkFormatter()
     hits: list[Hit] = []
     seen: dict[str, int] = {}
-    for result in results:
+    ranked = sorted(results, key=lambda r: -(r.score or 0.0) * _weight(r.get("source")))
+    for result in ranked:
         passage = passage_from_fields(result.fields())
         key = _dedupe_key(passage.text)
         if key in seen:
-            first = hits[seen[key]]
-            cite = f"{passage.doc_id} p. {passage.page_label}"
-            hits[seen[key]] = Hit(**{**first.__dict__, "also_in": first.also_in + (cite,)})
+            hits[seen[key]] = _merge_duplicate(hits[seen[key]], passage, documents)
             continue
         if len(hits) >= limit:
             continue
@@ -137,12 +138,32 @@ def run_query(
                 title=document.get("title", passage.doc_id),
                 kind=document.get("kind", result.get("kind", "")),
                 url=document.get("url", ""),
-                score=float(result.score or 0.0),
+                score=float(result.score or 0.0) * _weight(result.get("source")),
                 snippet=" ".join(snippet.split()),
                 source=result.get("source", "passage"),
             )
         )
     return hits
+
+
+def _weight(source: str | None) -> float:
+    return REGISTER_WEIGHT if source == "register" else 1.0
+
+
+def _merge_duplicate(first: Hit, passage: Passage, documents: dict[str, dict]) -> Hit:
+    """Fold an identical passage into a hit; the PDF (with printed pages) stays the citation."""
+    cite = f"{passage.doc_id} p. {passage.page_label}"
+    is_pdf = str(documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
+    first_is_pdf = str(documents.get(first.passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
+    if is_pdf and not first_is_pdf:
+        document = documents[passage.doc_id]
+        moved = f"{first.passage.doc_id} p. {first.passage.page_label}"
+        return replace(
+            first, passage=passage, title=document.get("title", passage.doc_id),
+            kind=document.get("kind", first.kind), url=document.get("url", ""),
+            also_in=first.also_in + (moved,),
+        )
+    return replace(first, also_in=first.also_in + (cite,))
 
 
 def passage_from_fields(fields: dict) -> Passage:

@@ -23,6 +23,9 @@ from imvo_assist.index.store import create_index, is_current, write_lock
 from imvo_assist.models import FileReport, Passage
 from imvo_assist.settings import Settings
 
+# The file record that stands for the bundled register (its facts are indexed as passages).
+REGISTER_PATH = "<bundled register>"
+
 Progress = Callable[[int, int, str], None]
 """Called with (files done, files to extract, current file name)."""
 
@@ -69,7 +72,7 @@ def update_index(
         index = create_index(settings.index) if report.rebuilt else _open(settings.index)
         known = file_records(index)
         jobs, unchanged = _plan(files, known, report)
-        present = {f.relative for f in files} | {s.relative for s in skipped}
+        present = {f.relative for f in files} | {s.relative for s in skipped} | {REGISTER_PATH}
         gone = [path for path in known if path not in present]
         writer = index.writer(limitmb=256)
         try:
@@ -82,6 +85,7 @@ def update_index(
             for outcome in _extract(jobs, settings, progress):
                 _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
                 report.files.append(_write_outcome(writer, outcome))
+            _write_register(writer, known.get(REGISTER_PATH), report.rebuilt)
             writer.commit(optimize=False)
         except BaseException:
             writer.cancel()
@@ -162,6 +166,22 @@ def _delete_file(writer: object, path: str, record: dict) -> None:
         writer.delete_by_term("doc_id", record["doc_id"])  # type: ignore[attr-defined]
 
 
+def _write_register(writer: object, record: dict | None, rebuilt: bool) -> None:
+    """(Re)index the bundled register's facts when the register changed."""
+    from imvo_assist.register_facts import register_fingerprint, register_passages
+
+    fingerprint = register_fingerprint()
+    if record and record.get("sha256") == fingerprint and not rebuilt:
+        return
+    writer.delete_by_term("source", "register")  # type: ignore[attr-defined]
+    writer.delete_by_term("id", f"file:{REGISTER_PATH}")  # type: ignore[attr-defined]
+    facts = register_passages()
+    for fact in facts:
+        _add_passage(writer, fact.passage, "report", fact.language, fact.title, source="register")
+    meta = {"path": REGISTER_PATH, "doc_id": "", "sha256": fingerprint, "status": "register", "passages": len(facts)}
+    writer.add_document(record="file", id=f"file:{REGISTER_PATH}", path=REGISTER_PATH, meta=meta)  # type: ignore[attr-defined]
+
+
 def _write_skipped(writer: object, item: Skipped) -> FileReport:
     meta = {"path": item.relative, "doc_id": "", "status": "skipped-path", "error": f"{item.relative}: {item.reason}"}
     writer.add_document(record="file", id=f"file:{item.relative}", path=item.relative, meta=meta)  # type: ignore[attr-defined]
@@ -202,7 +222,9 @@ def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
     return _report_from(meta)
 
 
-def _add_passage(writer: object, passage: Passage, kind: str, language: str, title: str) -> None:
+def _add_passage(
+    writer: object, passage: Passage, kind: str, language: str, title: str, source: str = "passage"
+) -> None:
     text = passage.text
     heading = passage.section.rsplit(" > ", 1)[-1] if passage.section else ""
     writer.add_document(  # type: ignore[attr-defined]
@@ -211,7 +233,7 @@ def _add_passage(writer: object, passage: Passage, kind: str, language: str, tit
         doc_id=passage.doc_id,
         kind=kind,
         lang=language,
-        source="passage",
+        source=source,
         passage_kind=passage.kind,
         sectors=",".join(passage.sectors),
         risks=",".join(passage.risks),

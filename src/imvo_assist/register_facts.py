@@ -1,0 +1,95 @@
+"""Register facts as passages: what the bundled register says KPMG names per sector.
+
+Each (sector, risk) pair of the vocabulary becomes a short passage in Dutch and one in English,
+cited to the KPMG report's chapter and printed page, with `source = "register"`. A fresh
+install with no PDFs can therefore answer "which risks apply to electronics?" with official
+references, and say which document holds the original passage. The facts' own source URLs are
+kept in the text so nothing is stated without saying where it was seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from imvo_assist.models import Passage
+from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.vocabulary import RegisterDocument, Vocabulary, load_documents, load_vocabulary
+
+REPORT_IDS = {"nl": "kpmg-sra-2014-nl", "en": "kpmg-sra-2014-en"}
+REGISTER_FILES = ("vocabulary.toml", "documents.toml")
+
+
+@dataclass(frozen=True)
+class RegisterPassage:
+    """A register fact ready for the index: the passage and the language of its text."""
+
+    passage: Passage
+    language: str
+    title: str
+
+
+def register_fingerprint() -> str:
+    """A hash of the bundled register files: the register passages change when it changes."""
+    digest = hashlib.sha256()
+    for name in REGISTER_FILES:
+        digest.update((BUNDLED_CORPUS / name).read_bytes())
+    return digest.hexdigest()
+
+
+def register_passages() -> list[RegisterPassage]:
+    """One passage per sector and risk KPMG names, in Dutch and in English."""
+    vocabulary = load_vocabulary()
+    documents = {d.id: d for d in load_documents()}
+    found: list[RegisterPassage] = []
+    for language, doc_id in REPORT_IDS.items():
+        report = documents.get(doc_id)
+        if report is None:
+            continue
+        for sector in vocabulary.sectors:
+            for ordinal, risk_id in enumerate(sector.risks, start=1):
+                found.append(_fact(vocabulary, report, sector.id, risk_id, ordinal, language))
+    return found
+
+
+def _fact(
+    vocabulary: Vocabulary, report: RegisterDocument, sector_id: str, risk_id: str,
+    ordinal: int, language: str,
+) -> RegisterPassage:
+    sector = vocabulary.sector(sector_id)
+    risk = vocabulary.risk(risk_id)
+    category = _category_name(vocabulary, risk.category, language)
+    chapter = sector.kpmg_chapter if language == "nl" else sector.kpmg_chapter_en
+    page = (sector.page_nl if language == "nl" else sector.page_en) or ""
+    where = f"p. {page}" if page else ("pagina onbekend" if language == "nl" else "page unknown")
+    if language == "nl":
+        text = (
+            f"Volgens het meegeleverde register noemt de MVO Sector Risico Analyse van KPMG (2014) "
+            f"{risk.name_nl.lower()} ({category}) als risico voor de sector "
+            f"{sector.name_nl.lower()} (hoofdstuk {chapter}, {where}). "
+            f"Bron van dit gegeven: {sector.source_url}"
+        )
+    else:
+        text = (
+            f"According to the bundled register, KPMG's CSR Sector Risk Assessment (2014) names "
+            f"{risk.name_en.lower()} ({category}) as a risk for the {sector.name_en.lower()} "
+            f"sector (chapter {chapter}, {where}). Source of this fact: {sector.source_url}"
+        )
+    passage = Passage(
+        id=f"register:{report.id}:{sector.id}:{ordinal}",
+        doc_id=report.id,
+        pdf_page=0,
+        page_label=page,
+        section=chapter,
+        text=text,
+        sectors=(sector.id,),
+        risks=(risk.id,),
+    )
+    return RegisterPassage(passage, language, report.title)
+
+
+def _category_name(vocabulary: Vocabulary, category_id: str, language: str) -> str:
+    try:
+        return vocabulary.category(category_id).name(language).lower()
+    except KeyError:
+        return category_id
