@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -105,6 +105,7 @@ class Tagger:
         return found
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     stems = analysis.tokens(analysis.dutch(), word)
     return stems[0] if stems else word

@@ -27,6 +27,9 @@ class Job:
 
     item: CorpusFile
     sha256: str
+    size: int = 0
+    mtime_ns: int = 0
+    """Size and modification time as seen before hashing (stored in the file record)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def _receive(connection: Connection, process: multiprocessing.process.BaseProces
 
 def _child(sender: Connection, job: Job, password: str | None, memory_mb: int) -> None:
     """Run in the child: cap memory, extract, send ("indexed", result) or (status, message)."""
+    _die_with_parent()
     _limit_memory(memory_mb)
     from imvo_assist.extract import NoTextError, extract_file
 
@@ -126,6 +130,22 @@ def _child(sender: Connection, job: Job, password: str | None, memory_mb: int) -
     except MemoryError:
         sender.send(("failed", f"{job.item.path.name}: too large: memory limit reached"))
     sender.close()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this child when the indexer dies, so no orphan keeps the index lock
+    (a forked child inherits the lock's file descriptor)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _limit_memory(memory_mb: int) -> None:

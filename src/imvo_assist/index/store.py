@@ -46,24 +46,31 @@ def open_index(index_dir: Path) -> Index:
 
 
 def create_index(index_dir: Path) -> Index:
-    """Create an empty index in a fresh folder beside `index_dir`, then move it into place.
-
-    An older or damaged index is replaced only once the new (empty) one is complete.
-    """
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = index_dir.with_name(f"{index_dir.name}.new-{os.getpid()}")
-    shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir()
-    whoosh_index.create_in(str(fresh), build_schema())
-    write_meta(fresh)
-    if index_dir.exists():
-        old = index_dir.with_name(f"{index_dir.name}.old-{os.getpid()}")
-        index_dir.rename(old)
-        fresh.rename(index_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        fresh.rename(index_dir)
+    """Create an empty, current index in `index_dir` (replacing whatever is there)."""
+    shutil.rmtree(index_dir, ignore_errors=True)
+    index_dir.mkdir(parents=True)
+    whoosh_index.create_in(str(index_dir), build_schema())
+    write_meta(index_dir)
     return whoosh_index.open_dir(str(index_dir))
+
+
+def staging_dir(index_dir: Path) -> Path:
+    """Where a rebuild of `index_dir` is written before it replaces the live index."""
+    return index_dir.with_name(f"{index_dir.name}.new-{os.getpid()}")
+
+
+def swap_in(staged: Path, index_dir: Path) -> None:
+    """Replace the live index with a fully committed rebuild (two renames, old one removed)."""
+    old = index_dir.with_name(f"{index_dir.name}.old-{os.getpid()}")
+    if index_dir.exists():
+        index_dir.rename(old)
+    staged.rename(index_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(staged: Path) -> None:
+    """Remove an abandoned rebuild."""
+    shutil.rmtree(staged, ignore_errors=True)
 
 
 @contextmanager

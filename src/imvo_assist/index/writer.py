@@ -19,7 +19,7 @@ from whoosh.query import Term
 
 from imvo_assist.corpus import CorpusFile, Skipped, scan
 from imvo_assist.extract.workers import Job, Outcome, extract_isolated
-from imvo_assist.index.store import create_index, is_current, write_lock
+from imvo_assist.index.store import create_index, discard, is_current, staging_dir, swap_in, write_lock
 from imvo_assist.models import FileReport, Passage
 from imvo_assist.settings import Settings
 
@@ -69,9 +69,12 @@ def update_index(
     files, skipped = scan(settings.corpus)
     with write_lock(settings.index, wait_s):
         report = IndexReport(rebuilt=rebuild or not is_current(settings.index))
-        index = create_index(settings.index) if report.rebuilt else _open(settings.index)
+        # A rebuild is written beside the live index and swapped in only after its commit, so a
+        # crash mid-rebuild leaves the previous index in place.
+        target = staging_dir(settings.index) if report.rebuilt else settings.index
+        index = create_index(target) if report.rebuilt else _open(target)
         known = file_records(index)
-        jobs, unchanged = _plan(files, known, report)
+        jobs, unchanged = _plan(files, known, settings.password is not None)
         present = {f.relative for f in files} | {s.relative for s in skipped} | {REGISTER_PATH}
         gone = [path for path in known if path not in present]
         writer = index.writer(limitmb=256)
@@ -89,7 +92,11 @@ def update_index(
             writer.commit(optimize=False)
         except BaseException:
             writer.cancel()
+            if target != settings.index:
+                discard(target)
             raise
+        if target != settings.index:
+            swap_in(target, settings.index)
         report.files.extend(unchanged)
         report.files.sort(key=lambda f: f.file)
         report.extracted = len(jobs)
@@ -114,14 +121,19 @@ def file_records(index: Index) -> dict[str, dict]:
 
 
 def _plan(
-    files: Iterable[CorpusFile], known: dict[str, dict], report: IndexReport
+    files: Iterable[CorpusFile], known: dict[str, dict], have_password: bool
 ) -> tuple[list[Job], list[FileReport]]:
+    """Jobs for new and changed files; reports of unchanged ones.
+
+    A file that failed as encrypted is retried when a password is given now.
+    """
     jobs: list[Job] = []
     unchanged: list[FileReport] = []
     for item in files:
         record = known.get(item.relative)
-        stat = item.path.stat()
-        if record and record.get("doc_id") == item.info.id and record.get("status") != "skipped-path":
+        stat = item.path.stat()  # before hashing: an edit during the run is seen next time
+        retry = bool(record) and have_password and "encrypted" in str(record.get("error", ""))
+        if record and record.get("doc_id") == item.info.id and not retry:
             if record.get("size") == stat.st_size and record.get("mtime_ns") == stat.st_mtime_ns:
                 unchanged.append(_report_from(record))
                 continue
@@ -129,9 +141,9 @@ def _plan(
             if digest == record.get("sha256"):
                 unchanged.append(_report_from(record))
                 continue
-            jobs.append(Job(item, digest))
         else:
-            jobs.append(Job(item, _sha256(item.path)))
+            digest = _sha256(item.path)
+        jobs.append(Job(item, digest, stat.st_size, stat.st_mtime_ns))
     return jobs, unchanged
 
 
@@ -190,13 +202,12 @@ def _write_skipped(writer: object, item: Skipped) -> FileReport:
 
 def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
     item = outcome.job.item
-    stat = item.path.stat()
     meta: dict = {
         "path": item.relative,
         "doc_id": item.info.id,
         "sha256": outcome.job.sha256,
-        "size": stat.st_size,
-        "mtime_ns": stat.st_mtime_ns,
+        "size": outcome.job.size,
+        "mtime_ns": outcome.job.mtime_ns,
         "status": outcome.status,
         "error": outcome.error,
         "title": item.info.title or item.path.name,

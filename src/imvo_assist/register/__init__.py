@@ -1,0 +1,36 @@
+"""Source registers (bronnenboek): references, organisations, citations in the report.
+
+Read a register (`read_register_csv`, `read_register_pdf`; `looks_like_register` routes
+files), link the report's "[n]" markers to its entries (`link`), and answer "were we
+included, and where are we cited?" (`inclusion_report`).
+"""
+
+from imvo_assist.register.links import find_markers, find_uncertain_markers, link
+from imvo_assist.register.organisations import normalise_organisation
+from imvo_assist.register.parse import looks_like_register, read_register_csv, read_register_pdf
+from imvo_assist.register.records import CitingPassage, Reference, RefKey
+from imvo_assist.register.report import (
+    InclusionReport,
+    check,
+    filter_references,
+    inclusion_report,
+    unmatched,
+)
+
+__all__ = [
+    "CitingPassage",
+    "InclusionReport",
+    "RefKey",
+    "Reference",
+    "check",
+    "filter_references",
+    "find_markers",
+    "find_uncertain_markers",
+    "inclusion_report",
+    "link",
+    "looks_like_register",
+    "normalise_organisation",
+    "read_register_csv",
+    "read_register_pdf",
+    "unmatched",
+]

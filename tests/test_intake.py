@@ -1,0 +1,210 @@
+"""Adding files: copying safely into the corpus, recognising register documents, and the
+`documents.toml` writer both `add` and `fetch` use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from imvo_assist.corpus import load_catalog, scan
+from imvo_assist.corpus_manifest import dumps, record_document
+from imvo_assist.errors import CorpusError
+from imvo_assist.intake import add_files
+from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.settings import Settings, make_settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+LETTER = SHARED / "kamerbrief-2014-11-19-sra.pdf"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path / "corpus", tmp_path / "index")
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    return folder
+
+
+def make_pdf(path: Path, title: str) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/Title": title})
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def test_letter_under_another_name_is_matched_to_the_register(settings: Settings, inbox: Path) -> None:
+    source = shutil.copy(LETTER, inbox / "brief van de minister.pdf")
+    [result] = add_files(settings, [Path(source)])
+    assert (result.status, result.file, result.id) == ("added", "brief van de minister.pdf",
+                                                       "kamerbrief-2014-11-19-sra")
+    assert result.matched and result.score >= 85
+    assert (settings.corpus / result.file).read_bytes() == LETTER.read_bytes()
+    [item] = scan(settings.corpus)[0]
+    assert item.info.id == "kamerbrief-2014-11-19-sra"
+    assert item.info.citation == "Kamerstukken II 2014/15, 26 485, nr. 197"  # from the register
+
+
+def test_added_register_document_is_indexed_under_its_id(settings: Settings, inbox: Path) -> None:
+    from imvo_assist.library import refresh
+
+    add_files(settings, [Path(shutil.copy(LETTER, inbox / "letter.pdf"))])
+    [report] = refresh(settings).files
+    assert (report.doc_id, report.status) == ("kamerbrief-2014-11-19-sra", "indexed")
+    assert report.title.startswith("Aanbieding van het eindrapport MVO Sector Risico Analyse")
+
+
+def test_unrelated_pdf_gets_a_new_entry(settings: Settings, inbox: Path) -> None:
+    source = make_pdf(inbox / "dolfijn-rapport.pdf", "Jaarverslag Zwemvereniging De Dolfijn 2023")
+    [result] = add_files(settings, [source])
+    assert result.status == "added" and not result.matched and result.score < 85
+    assert result.id == "jaarverslag-zwemvereniging-de-dolfijn-2023"
+    info = load_catalog(settings.corpus)["dolfijn-rapport.pdf"]
+    assert (info.id, info.title, info.kind) == (result.id, "Jaarverslag Zwemvereniging De Dolfijn 2023", "report")
+
+
+def test_titles_match_fuzzily_but_not_on_shared_words(settings: Settings, inbox: Path) -> None:
+    typo = inbox / "kleding.md"
+    typo.write_text("# Convenant Duurzame Kleding en Textil\n\nTekst.\n", encoding="utf-8")
+    near = inbox / "brief.txt"  # three of the four words of "Maatschappelijk verantwoord ondernemen loont"
+    near.write_text("Hierbij informeer ik uw Kamer over maatschappelijk verantwoord ondernemen.\n",
+                    encoding="utf-8")
+    page = inbox / "pagina.html"
+    page.write_text("<html><head><title>Caf&eacute; &amp; co</title></head><body>x</body></html>",
+                    encoding="utf-8")
+    typo_result, near_result, page_result = add_files(settings, [typo, near, page])
+    assert (typo_result.id, typo_result.matched) == ("convenant-kleding-textiel", True)
+    assert (near_result.id, near_result.matched) == ("brief", False)
+    assert (page_result.id, page_result.title) == ("cafe-co", "Café & co")
+
+
+def test_new_ids_never_take_a_taken_id(settings: Settings, inbox: Path) -> None:
+    first = make_pdf(inbox / "x.pdf", "Convenant Goud")  # "convenant-goud" is a register id
+    second = make_pdf(inbox / "y.pdf", "Convenant Goud")
+    second.write_bytes(second.read_bytes() + b"\n")  # same title, other content
+    results = add_files(settings, [first, second], threshold=101)  # 101: nothing matches
+    assert [(r.id, r.matched) for r in results] == [("convenant-goud-2", False), ("convenant-goud-3", False)]
+
+
+def test_duplicates_and_name_clashes(settings: Settings, inbox: Path, tmp_path: Path) -> None:
+    first = make_pdf(inbox / "notitie.pdf", "Notitie een")
+    other_dir = tmp_path / "elders"
+    other_dir.mkdir()
+    second = make_pdf(other_dir / "notitie.pdf", "Notitie twee")
+    renamed = Path(shutil.copy(first, other_dir / "kopie.pdf"))
+    results = add_files(settings, [first, first, second, renamed])
+    assert [(r.status, r.file) for r in results] == [
+        ("added", "notitie.pdf"), ("present", "notitie.pdf"),
+        ("added", "notitie (2).pdf"), ("present", "notitie.pdf")]
+    assert (settings.corpus / "notitie.pdf").read_bytes() == first.read_bytes()
+    assert (settings.corpus / "notitie (2).pdf").read_bytes() == second.read_bytes()
+    assert results[2].id != results[0].id
+    assert sorted(p.name for p in settings.corpus.iterdir()) == [
+        "documents.toml", "notitie (2).pdf", "notitie.pdf"]
+
+
+def test_refused_paths_do_not_stop_the_others(settings: Settings, inbox: Path) -> None:
+    good = inbox / "notitie.md"
+    good.write_text("# Verslag sectorgesprek\n\nTekst.\n", encoding="utf-8")
+    (inbox / "brief.docx").write_bytes(b"PK")
+    os.mkfifo(inbox / "pipe.txt")
+    (inbox / "link-to-pipe.txt").symlink_to(inbox / "pipe.txt")
+    (inbox / "dangling.pdf").symlink_to(inbox / "gone.pdf")
+    paths = [inbox, inbox / "missing.pdf", inbox / "brief.docx", inbox / "pipe.txt",
+             inbox / "link-to-pipe.txt", inbox / "dangling.pdf", good]
+    results = add_files(settings, paths)
+    errors = [r.error for r in results[:-1]]
+    assert all(r.status == "failed" for r in results[:-1])
+    assert "is a folder" in errors[0] and "no such file" in errors[1]
+    assert "unsupported file type .docx" in errors[2]
+    assert "not a regular file" in errors[3] and "not a regular file" in errors[4]
+    assert "cannot read" in errors[5]
+    assert (results[-1].status, results[-1].title) == ("added", "Verslag sectorgesprek")
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml", "notitie.md"]
+
+
+def test_symlinked_source_is_copied_as_a_file(settings: Settings, inbox: Path) -> None:
+    target = make_pdf(inbox / "echt.pdf", "Een document")
+    (inbox / "link.pdf").symlink_to(target)
+    [result] = add_files(settings, [inbox / "link.pdf"])
+    copied = settings.corpus / result.file
+    assert result.file == "link.pdf" and not copied.is_symlink()
+    assert copied.read_bytes() == target.read_bytes()
+
+
+def test_names_are_made_safe(settings: Settings, inbox: Path) -> None:
+    weird = inbox / ".verborgen\nregel.TXT"
+    weird.write_text("tekst", encoding="utf-8")
+    readme = inbox / "README.md"
+    readme.write_text("# Leesmij\n", encoding="utf-8")
+    results = add_files(settings, [weird, readme])
+    assert [r.file for r in results] == ["verborgen_regel.txt", "document-README.md"]
+    assert len(scan(settings.corpus)[0]) == 2  # neither hidden nor ignored by the indexer
+
+
+def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:
+    settings.corpus.mkdir()
+    inside = shutil.copy(LETTER, settings.corpus / "eigen.pdf")
+    [result] = add_files(settings, [Path(inside)])
+    assert (result.status, result.file, result.id) == ("present", "eigen.pdf", "kamerbrief-2014-11-19-sra")
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml", "eigen.pdf"]
+
+
+def test_bundled_register_is_never_written(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="--corpus"):
+        add_files(make_settings(BUNDLED_CORPUS, tmp_path / "ix"), [LETTER])
+
+
+# --- corpus_manifest -------------------------------------------------------------------------
+
+def test_record_keeps_every_entry_and_value(tmp_path: Path) -> None:
+    data = {
+        "schema": "mine/1",
+        "document": [
+            {"id": "a", "file": "a.pdf", "title": 'Quote " and \\ and\nnewline\ttab \x01 «é»',
+             "pages": 12, "score": 0.5, "synthetic": False, "date": dt.date(2014, 11, 19),
+             "tags": ["x", "y"], "chapters": [{"title": "Eén", "page": "3"}], "odd key": "v"},
+            {"id": "b", "files": ["b.pdf", "shared.pdf"]},
+        ],
+    }
+    (tmp_path / "documents.toml").write_text(dumps(data), encoding="utf-8")
+    assert tomllib.loads((tmp_path / "documents.toml").read_text(encoding="utf-8")) == data
+    assert record_document(tmp_path, "a", "shared.pdf", title="ignored", kind="letter", url=None)
+    after = tomllib.loads((tmp_path / "documents.toml").read_text(encoding="utf-8"))
+    a, b = after["document"]
+    assert a["files"] == ["a.pdf", "shared.pdf"] and "file" not in a  # `files` wins over `file`
+    assert a["title"] == data["document"][0]["title"] and a["kind"] == "letter" and "url" not in a
+    assert a["chapters"] == [{"title": "Eén", "page": "3"}] and a["date"] == dt.date(2014, 11, 19)
+    assert b["files"] == ["b.pdf"]  # a file is one document only
+    assert after["schema"] == "mine/1"
+    assert not record_document(tmp_path, "a", "shared.pdf")  # nothing new: not written
+
+
+def test_new_entry_is_appended_keeping_comments(tmp_path: Path) -> None:
+    original = '# Mijn documenten\n[[document]]\nid = "a"  # eerste\nfiles = ["a.pdf"]\n'
+    (tmp_path / "documents.toml").write_text(original, encoding="utf-8")
+    record_document(tmp_path, "b", "b.pdf", title="B", pages=3)
+    text = (tmp_path / "documents.toml").read_text(encoding="utf-8")
+    assert text.startswith(original)
+    assert tomllib.loads(text)["document"][1] == {"id": "b", "files": ["b.pdf"], "title": "B", "pages": 3}
+    assert [p.name for p in tmp_path.iterdir()] == ["documents.toml"]  # no temp file left
+
+
+def test_invalid_manifest_is_reported_and_left_alone(settings: Settings, inbox: Path) -> None:
+    settings.corpus.mkdir()
+    (settings.corpus / "documents.toml").write_text("[[document]\nid = ", encoding="utf-8")
+    with pytest.raises(CorpusError, match="not valid TOML"):
+        add_files(settings, [make_pdf(inbox / "x.pdf", "Iets")])
+    assert (settings.corpus / "documents.toml").read_text(encoding="utf-8") == "[[document]\nid = "
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml"]
