@@ -9,9 +9,10 @@ organisation names ("Stichting Onderzoek Multinationale Ondernemingen" with a ty
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -30,6 +31,9 @@ MIN_COMPOUND_PART = 5
 MIN_FUZZY_CHARS = 12
 FUZZY_SCORE = 90
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+COMBINING = re.compile("[\u0300-\u036f]")
+DASHES = re.compile(r"[-\u2010-\u2015\u2212]+")
 MAX_PHRASE = 6
 
 
@@ -50,14 +54,19 @@ class Tagger:
         self.stems: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self.compound_parts: dict[str, set[tuple[str, str]]] = defaultdict(set)
         self.fuzzy: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.longest: dict[str, int] = {}
+        """Per first word, the most words a vocabulary phrase starting with it has."""
+        self.word_cache: dict[str, frozenset[tuple[str, str]]] = {}
         for form, kind, id in vocabulary.terms():
             words = tuple(WORD.findall(fold(form)))
             if not words or len(words) > MAX_PHRASE:
                 continue
             key = (kind, id)
             self.phrases[words].add(key)
+            self.longest[words[0]] = max(self.longest.get(words[0], 1), len(words))
             if len(words) == 1:
-                self.stems[_stem(words[0])].add(key)
+                for stem in _stems(words[0]):
+                    self.stems[stem].add(key)
                 if len(words[0]) >= MIN_COMPOUND_PART and kind != "organisation":
                     self.compound_parts[words[0]].add(key)
             elif kind == "organisation" and len(" ".join(words)) >= MIN_FUZZY_CHARS:
@@ -65,18 +74,14 @@ class Tagger:
 
     def tag(self, text: str) -> Tags:
         """The sectors, risks and organisations a text mentions."""
-        words = WORD.findall(fold(text))
+        words = WORD.findall(_fold(text))
         found: set[tuple[str, str]] = set()
-        for start in range(len(words)):
-            for size in range(1, MAX_PHRASE + 1):
-                phrase = tuple(words[start : start + size])
-                if len(phrase) < size:
-                    break
-                found |= self.phrases.get(phrase, set())
-            word = words[start]
-            found |= self.stems.get(_stem(word), set())
-            found |= self._compound(word)
-            found |= self._fuzzy(words, start)
+        for start, word in enumerate(words):
+            found |= self._word_keys(word)
+            for size in range(2, self.longest.get(word, 0) + 1):
+                found |= self.phrases.get(tuple(words[start : start + size]), set())
+            if word[:3] in self.fuzzy:
+                found |= self._fuzzy(words, start)
         by_kind: dict[str, set[str]] = defaultdict(set)
         for kind, id in found:
             by_kind[kind].add(id)
@@ -85,6 +90,17 @@ class Tagger:
             tuple(sorted(by_kind["risk"])),
             tuple(sorted(by_kind["organisation"])),
         )
+
+    def _word_keys(self, word: str) -> frozenset[tuple[str, str]]:
+        """Terms one word names: exactly, by stem, or as the first part of a compound."""
+        cached = self.word_cache.get(word)
+        if cached is None:
+            keys = set(self.phrases.get((word,), ()))
+            for stem in _stems(word):
+                keys |= self.stems.get(stem, set())
+            keys |= self._compound(word)
+            cached = self.word_cache[word] = frozenset(keys)
+        return cached
 
     def _compound(self, word: str) -> set[tuple[str, str]]:
         for head in COMPOUND_HEADS:
@@ -98,17 +114,25 @@ class Tagger:
 
     def _fuzzy(self, words: list[str], start: int) -> set[tuple[str, str]]:
         found = set()
-        for name, id in self.fuzzy.get(words[start][:3], ()):
+        for name, id in self.fuzzy[words[start][:3]]:
             window = " ".join(words[start : start + len(name)])
             if fuzz.ratio(window, " ".join(name)) >= FUZZY_SCORE:
                 found.add(("organisation", id))
         return found
 
 
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    stems = analysis.tokens(analysis.dutch(), word)
-    return stems[0] if stems else word
+def _fold(text: str) -> str:
+    """`vocabulary.fold` for long texts: the same result for the words tagging looks at."""
+    text = unicodedata.normalize("NFKD", text.translate(QUOTES))
+    return DASHES.sub(" ", COMBINING.sub("", text)).lower()
+
+
+def _stems(word: str) -> set[str]:
+    """The Dutch and English stems of a word (each analyzer may drop it as a stopword)."""
+    return {
+        *analysis.tokens(analysis.dutch(), word),
+        *(f"en:{stem}" for stem in analysis.tokens(analysis.english(), word)),
+    }
 
 
 @cache

@@ -1,0 +1,73 @@
+"""Tagging passages with sectors, risks and organisations; register facts as passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from imvo_assist.index import Filters
+from imvo_assist.library import Library
+from imvo_assist.register_facts import register_passages
+from imvo_assist.settings import Settings
+from imvo_assist.tagging import default_tagger
+
+
+@pytest.mark.parametrize(
+    ("text", "sectors", "risks"),
+    [
+        ("De elektronicasector gebruikt tantaal.", {"elektronica"}, set()),
+        ("problemen in de textielketen en kledingindustrie", {"textiel-kleding"}, set()),
+        ("Kinderarbeid in de cacaoteelt", {"voedingsmiddelen"}, {"kinderarbeid"}),
+        ("Child labour in the electronics industry", {"elektronica"}, {"kinderarbeid"}),
+        ("smartphones en spijkerbroeken", {"elektronica", "textiel-kleding"}, set()),
+        ("banken en pensioenfondsen", {"financiele-sector"}, set()),
+        ("water- en bodemverontreiniging door de olie- en gasindustrie", {"olie-gas"}, {"water-bodemverontreiniging"}),
+        ("bouwplaatsen in de landbouw", {"land-tuinbouw"}, set()),  # no "bouw" inside "landbouw"
+    ],
+)
+def test_tagger_finds_forms_compounds_and_english(text: str, sectors: set[str], risks: set[str]) -> None:
+    tags = default_tagger().tag(text)
+    assert set(tags.sectors) == sectors
+    assert set(tags.risks) == risks
+
+
+def test_tagger_matches_organisation_spellings_and_typos() -> None:
+    tags = default_tagger().tag("aldus de Stichting Onderzoek Multinationale Ondernemingen en de Schone Kleren Kampagne")
+    assert {"somo", "skc"} <= set(tags.orgs)
+    assert "fnv" not in default_tagger().tag("CNV Internationaal").orgs
+
+
+def test_register_facts_cite_the_kpmg_chapter_page_and_source() -> None:
+    facts = [f for f in register_passages() if f.passage.sectors == ("elektronica",)]
+    dutch = [f for f in facts if f.language == "nl"]
+    assert {f.passage.risks[0] for f in dutch} >= {"kinderarbeid"}
+    child = next(f.passage for f in dutch if f.passage.risks == ("kinderarbeid",))
+    assert child.doc_id == "kpmg-sra-2014-nl" and child.page_label == "134"
+    assert "https://" in child.text and "Metaal / Elektronica" in child.section
+
+
+def test_passages_are_filterable_by_sector_tag(indexed: Settings) -> None:
+    hits = Library(indexed).search("kinderarbeid", Filters(sector="elektronica", source="passage")).hits
+    assert hits and all("elektronica" in hit.passage.sectors for hit in hits)
+    assert any(hit.passage.doc_id == "sra-testrapport" and hit.passage.page_label == "22" for hit in hits)
+
+
+def test_original_passages_rank_above_register_facts(indexed: Settings) -> None:
+    hits = Library(indexed).search("kinderarbeid elektronica", limit=10).hits
+    sources = [hit.source for hit in hits]
+    assert "register" in sources and sources[0] == "passage"
+    first_register = sources.index("register")
+    assert all(source == "passage" for source in sources[:first_register])
+
+
+def test_register_facts_answer_on_an_empty_corpus(fresh_corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from imvo_assist.library import open_library
+    from imvo_assist.settings import make_settings
+
+    library = open_library(make_settings(fresh_corpus, tmp_path / "ix"))
+    hits = library.search("child labour electronics").hits
+    assert hits and hits[0].source == "register"
+    assert hits[0].passage.doc_id == "kpmg-sra-2014-en"
+    assert hits[0].url.startswith("https://") or hits[0].url == ""
+    rows = {row["id"]: row for row in library.document_list()}
+    assert rows["kpmg-sra-2014-nl"]["status"] == "missing"
+    assert "rijksoverheid.nl" in str(rows["kpmg-sra-2014-nl"]["error"])
