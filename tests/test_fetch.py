@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -125,8 +126,9 @@ def test_download_records_the_document(settings: Settings, server: Server, tmp_p
     assert (settings.corpus / "conv.pdf").read_bytes() == PDF
     assert result.bytes == len(PDF) and result.sha256 == hashlib.sha256(PDF).hexdigest()
     assert seen[-1] == (len(PDF), len(PDF), "conv")
-    info = load_catalog(settings.corpus)["conv.pdf"]
-    assert (info.id, info.title, info.kind) == ("conv", "Convenant", "report")
+    assert load_catalog(settings.corpus)["conv.pdf"].id == "conv"
+    manifest = tomllib.loads((settings.corpus / "documents.toml").read_text(encoding="utf-8"))
+    assert manifest == {"document": [{"id": "conv", "files": ["conv.pdf"]}]}
     assert not list(settings.corpus.glob(".*"))  # no partial or temporary files left
     [again] = fetch(settings, docs)
     assert again.status == "present" and again.sha256 == result.sha256
@@ -247,5 +249,3 @@ def test_bad_requests_raise(settings: Settings, tmp_path: Path) -> None:
         fetch(settings, docs, ids=["zz"])
     with pytest.raises(FetchError, match="ID=https"):
         fetch(settings, docs, allow_urls=["https://example.org/a.pdf"])
-    with pytest.raises(CorpusError, match="bundled"):
-        fetch_documents(make_settings(BUNDLED_CORPUS, tmp_path / "ix"), register=docs)

@@ -54,6 +54,8 @@ def test_letter_under_another_name_is_matched_to_the_register(settings: Settings
     [item] = scan(settings.corpus)[0]
     assert item.info.id == "kamerbrief-2014-11-19-sra"
     assert item.info.citation == "Kamerstukken II 2014/15, 26 485, nr. 197"  # from the register
+    manifest = tomllib.loads((settings.corpus / "documents.toml").read_text(encoding="utf-8"))
+    assert manifest == {"document": [{"id": "kamerbrief-2014-11-19-sra", "files": [result.file]}]}
 
 
 def test_added_register_document_is_indexed_under_its_id(settings: Settings, inbox: Path) -> None:
@@ -161,9 +163,11 @@ def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:
     assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml", "eigen.pdf"]
 
 
-def test_bundled_register_is_never_written(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match="--corpus"):
-        add_files(make_settings(BUNDLED_CORPUS, tmp_path / "ix"), [LETTER])
+def test_bundled_register_is_never_the_manifest_written() -> None:
+    from imvo_assist.corpus_manifest import manifest_path
+
+    assert manifest_path(BUNDLED_CORPUS) == BUNDLED_CORPUS / "MANIFEST.toml"
+    assert manifest_path(Path("/elders/corpus")).name == "documents.toml"
 
 
 # --- corpus_manifest -------------------------------------------------------------------------

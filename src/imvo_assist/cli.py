@@ -161,6 +161,57 @@ def docs_command(ctx: click.Context, as_json: bool) -> None:
         output.print_documents(rows)
 
 
+@cli.command("fetch")
+@click.argument("ids", nargs=-1)
+@click.option("--url", "urls", multiple=True, metavar="ID=URL", help="Download document ID from this https URL (repeatable).")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per network operation.")
+@click.option("--max-mb", type=int, default=100, show_default=True, help="Refuse files larger than this.")
+@json_option
+@click.pass_context
+def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float, max_mb: int, as_json: bool) -> None:
+    """Download the official files of registered documents (https only), then index them."""
+    from imvo_assist import output
+    from imvo_assist.fetch import fetch_documents
+    from imvo_assist.library import refresh
+
+    settings = _settings(ctx)
+    results = fetch_documents(
+        settings, list(ids) or None, allow_urls=list(urls), timeout_s=timeout, max_bytes=max_mb * 2**20
+    )
+    if as_json:
+        output.print_json([result.to_dict() for result in results])
+    else:
+        output.print_fetch(results)
+    if any(result.status == "downloaded" for result in results):
+        output.print_index_report(refresh(settings, progress=_progress()))
+    if any(result.status == "failed" for result in results) or not any(
+        result.status in ("downloaded", "present") for result in results
+    ):
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
+@cli.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@json_option
+@click.pass_context
+def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
+    """Copy FILES into the corpus, match them to the register, and index them."""
+    from imvo_assist import output
+    from imvo_assist.intake import add_files
+    from imvo_assist.library import refresh
+
+    settings = _settings(ctx)
+    results = add_files(settings, list(files))
+    if as_json:
+        output.print_json([result.to_dict() for result in results])
+    else:
+        output.print_added(results)
+    if any(result.status in ("added", "present") for result in results):
+        output.print_index_report(refresh(settings, progress=_progress()))
+    if any(result.status == "failed" for result in results):
+        ctx.exit(ExitCode.USAGE)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turning any `ImvoError` into one stderr line."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])

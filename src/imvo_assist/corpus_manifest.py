@@ -30,19 +30,23 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
+def manifest_path(corpus: Path) -> Path:
+    """Where `fetch`/`add` record which file is which document.
+
+    In the bundled corpus that is `MANIFEST.toml`, so the hand-written register
+    (`documents.toml`) is never rewritten; elsewhere it is the corpus' `documents.toml`.
+    """
+    bundled = corpus.expanduser().resolve() == BUNDLED_CORPUS.resolve()
+    return corpus / ("MANIFEST.toml" if bundled else MANIFEST_NAME)
+
+
 def writable_corpus(corpus: Path) -> Path:
     """The resolved corpus folder, created when missing, that `fetch` and `add` may write to.
 
     Raises:
-        CorpusError: the folder is the register bundled with the program (its hand-written
-            `documents.toml` must not be rewritten), or it cannot be created.
+        CorpusError: the folder cannot be created.
     """
     root = corpus.expanduser()
-    if root.resolve() == BUNDLED_CORPUS.resolve():
-        raise CorpusError(
-            f"{root} is the register bundled with imvo-assist, not a folder for your documents.",
-            "Pass --corpus DIR or set IMVO_ASSIST_CORPUS to your own documents folder.",
-        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -57,7 +61,7 @@ def read_manifest(corpus: Path) -> dict[str, Any]:
         CorpusError: the file is unreadable or not valid TOML, or `document` is not a list of
             tables.
     """
-    path = corpus / MANIFEST_NAME
+    path = manifest_path(corpus)
     if not path.exists():
         return {}
     try:
@@ -90,7 +94,7 @@ def record_document(corpus: Path, id: str, file_name: str, **fields: Any) -> boo
     Raises:
         CorpusError: the existing file is invalid, or it cannot be written.
     """
-    path = corpus / MANIFEST_NAME
+    path = manifest_path(corpus)
     old = read_manifest(corpus)
     new = copy.deepcopy(old)
     entries: list[dict[str, Any]] = new.setdefault("document", [])

@@ -32,7 +32,7 @@ from imvo_assist.vocabulary import RegisterDocument, load_documents
 
 Progress = Callable[[int, int, str], None]
 """Called with (bytes so far, total bytes or 0 when unknown, document id)."""
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_LOOPBACK = frozenset({"127.0.0.1", "::1"})  # literals only: a name could resolve elsewhere
 _PDF_TYPES = frozenset({"application/pdf", "application/x-pdf", "application/octet-stream",
                         "binary/octet-stream"})
 _WEB_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -127,9 +127,7 @@ def fetch_documents(
         except FetchError as exc:
             results.append(FetchResult(doc.id, url, "failed", error=str(exc)))
             continue
-        record_document(corpus, doc.id, name, title=doc.title, kind=doc.kind,
-                        language=doc.language, publisher=doc.publisher, date=doc.date,
-                        citation=doc.citation, url=doc.url, file_url=url)
+        record_document(corpus, doc.id, name)  # the catalog adds the register's metadata by id
         results.append(FetchResult(doc.id, url, "downloaded", name, size, sha256=digest))
     return results
 
@@ -270,8 +268,5 @@ def _stream(response: http.client.HTTPResponse, part: Path, offset: int, max_byt
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as data:
-        while chunk := data.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(data, "sha256").hexdigest()

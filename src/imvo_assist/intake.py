@@ -3,8 +3,8 @@
 A file is copied (never moved, never overwriting another file) into the corpus folder, then
 matched to the bundled register by its title: the PDF's metadata title and the opening lines
 of its first page, compared with the register titles by rapidfuzz' token-set ratio. A match
-records the file under the register id with the register's metadata; otherwise a new entry
-gets an id from the title. Nothing outside the corpus and the given files is read or written.
+records the file under the register id (`corpus.load_catalog` adds the register's metadata);
+otherwise a new entry gets an id, and a title when the file has one, from the file. Nothing outside the corpus and the given files is read or written.
 Indexing is left to the caller (`library.refresh`), which owns progress display and locking.
 """
 
@@ -114,9 +114,7 @@ def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], thresh
     title, opening = _title_texts(corpus / name, password)
     doc, score = _best_match([t for t in (title, opening) if t], documents)
     if doc is not None and score >= threshold:
-        record_document(corpus, doc.id, name, title=doc.title, kind=doc.kind,
-                        language=doc.language, publisher=doc.publisher, date=doc.date,
-                        citation=doc.citation, url=doc.url)
+        record_document(corpus, doc.id, name)  # the catalog adds the register's metadata by id
         return AddResult(str(path), status, name, doc.id, doc.title, True, score)
     doc_id = _free_id(slugify(title or Path(name).stem), corpus, documents)
     kind = guess_kind(name) if guess_kind(name) != "other" else guess_kind(title)
@@ -179,12 +177,9 @@ def _identical_file(corpus: Path, size: int, sha256: str) -> str:
     """The relative path of a corpus file with this content, or ""."""
     for item in scan(corpus)[0]:
         if item.path.stat().st_size == size:
-            digest = hashlib.sha256()
             with item.path.open("rb") as data:
-                while chunk := data.read(1 << 20):
-                    digest.update(chunk)
-            if digest.hexdigest() == sha256:
-                return item.relative
+                if hashlib.file_digest(data, "sha256").hexdigest() == sha256:
+                    return item.relative
     return ""
 
 

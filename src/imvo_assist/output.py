@@ -144,3 +144,23 @@ def print_index_report(report: IndexReport) -> None:
             f"unchanged, {report.removed} removed in {report.seconds:.1f} s"
         )
     )
+
+
+def print_fetch(results: list) -> None:  # list[FetchResult]
+    """One line per register document: downloaded, present, skipped or failed."""
+    console = stdout()
+    for result in results:
+        detail = f" -> {result.file} ({result.bytes / 1e6:.1f} MB)" if result.status == "downloaded" else ""
+        reason = f": {result.error}" if result.error else ""
+        console.print(Text(f"{result.status:<10} {result.id}{detail}{reason}"))
+
+
+def print_added(results: list) -> None:  # list[AddResult]
+    """One line per added file, with the register document it was matched to."""
+    console = stdout()
+    for result in results:
+        if result.status == "failed":
+            console.print(Text(f"failed     {result.source}: {result.error}"))
+            continue
+        match = f"register match {result.score:.0f}" if result.matched else "new document"
+        console.print(Text(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
