@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from whoosh.index import Index
 
@@ -30,6 +31,9 @@ from imvo_assist.models import Answer, Hit, Passage
 from imvo_assist.register_facts import register_fingerprint
 from imvo_assist.settings import Settings
 from imvo_assist.vocabulary import RegisterDocument, load_documents
+
+if TYPE_CHECKING:
+    from imvo_assist.provenance import Provenance
 
 
 @dataclass
@@ -76,6 +80,13 @@ class Library:
                 indexed = {k: v for k, v in meta["document"].items() if v not in ("", None, 0)}
                 documents[meta["doc_id"]] = {**known, **indexed}
         return documents
+
+    @cached_property
+    def provenance(self) -> Provenance:
+        """Source-register entries and the report passages citing them."""
+        from imvo_assist.provenance import Provenance
+
+        return Provenance(self.index, self.documents)
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 10) -> SearchResult:
         """Search passages for user text (searched as words, never as query syntax)."""

@@ -33,6 +33,8 @@ class ExtractResult:
     document: Document
     passages: list[Passage]
     warnings: list[str] = field(default_factory=list)
+    references: list = field(default_factory=list)  # list[register.Reference]
+    """Entries of a source register (bronnenboek), when the file is one."""
 
 
 def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> ExtractResult:
@@ -78,7 +80,26 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
         sha256=sha256,
         pages=len(pages),
     )
-    return ExtractResult(document, _tagged(build_passages(info.id, pages)), warnings)
+    references = _references(path, document)
+    warnings += references[1]
+    return ExtractResult(document, _tagged(build_passages(info.id, pages)), warnings, references[0])
+
+
+def _references(path: Path, document: Document) -> tuple[list, list[str]]:
+    """The entries of a source register, read as a table or rebuilt from the PDF text."""
+    from imvo_assist.register import looks_like_register, read_register_csv, read_register_pdf
+
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        if document.kind == "register" or looks_like_register(path):
+            try:
+                return read_register_csv(path, document.id)
+            except ExtractionError as exc:
+                return [], [str(exc)]
+        return [], []
+    if suffix == ".pdf" and document.kind == "register":
+        return read_register_pdf(path, document.id)
+    return [], []
 
 
 def _tagged(passages: list[Passage]) -> list[Passage]:

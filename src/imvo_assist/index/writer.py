@@ -229,6 +229,9 @@ def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
         )
         for passage in passages:
             _add_passage(writer, passage, document.kind, document.language, document.title)
+        for reference in result.references:  # type: ignore[attr-defined]
+            _add_reference(writer, reference)
+        meta["references"] = len(result.references)  # type: ignore[attr-defined]
     writer.add_document(record="file", id=f"file:{item.relative}", path=item.relative, doc_id=item.info.id, meta=meta)  # type: ignore[attr-defined]
     return _report_from(meta)
 
@@ -259,6 +262,25 @@ def _add_passage(
         section=passage.section,
         pdf_page=passage.pdf_page,
         page_label=passage.page_label,
+    )
+
+
+def _add_reference(writer: object, reference: object) -> None:
+    """Index one entry of a source register as a searchable record of its own."""
+    data = reference.to_dict()  # type: ignore[attr-defined]
+    words = " ".join(
+        str(data.get(key) or "") for key in ("organisation_name", "spelling", "title", "year", "sector_label")
+    )
+    writer.add_document(  # type: ignore[attr-defined]
+        record="reference",
+        id=f"ref:{data['register_doc']}:{data['nr']}",
+        doc_id=data["register_doc"],
+        source="reference",
+        sectors=str(data.get("sector") or ""),
+        orgs=str(data.get("organisation") or ""),
+        text_nl=words,
+        exact=words,
+        meta=data,
     )
 
 
