@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from whoosh.index import Index
+from whoosh.query import Query
 
 from imvo_assist.corpus import scan
 from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
@@ -23,6 +24,7 @@ from imvo_assist.index import (
     is_current,
     open_index,
     page_passages,
+    run_query,
     update_index,
 )
 from imvo_assist.index import search as search_index
@@ -82,6 +84,19 @@ class Library:
         return documents
 
     @cached_property
+    def terms(self) -> frozenset[str]:
+        """Every unstemmed word of the indexed passages (for splitting compounds)."""
+        with self.index.reader() as reader:
+            return frozenset(
+                term.decode("utf-8") if isinstance(term, bytes) else term
+                for term in reader.lexicon("exact")
+            )
+
+    def has_term(self, word: str) -> bool:
+        """Whether a word occurs in the indexed passages."""
+        return word in self.terms
+
+    @cached_property
     def provenance(self) -> Provenance:
         """Source-register entries and the report passages citing them."""
         from imvo_assist.provenance import Provenance
@@ -97,6 +112,24 @@ class Library:
         started = time.perf_counter()
         hits = search_index(self.index, text, filters, limit, self.documents)
         return SearchResult(text, hits, (time.perf_counter() - started) * 1000)
+
+    def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
+        """Hits of a query built by the caller (the answer engine)."""
+        with self.index.searcher() as searcher:
+            return run_query(searcher, query, filters or Filters(), limit, self.documents)
+
+    def hit(self, passage: Passage, source: str = "passage") -> Hit:
+        """A passage as a hit with its document's title, kind and URL (score 0)."""
+        document = self.documents.get(passage.doc_id, {})
+        return Hit(
+            passage=passage, title=str(document.get("title", passage.doc_id)),
+            kind=str(document.get("kind", "")), url=str(document.get("url", "")),
+            score=0.0, snippet="", source=source,  # type: ignore[arg-type]
+        )
+
+    def passages_of(self, doc_id: str, label: str | None = None) -> list[Passage]:
+        """The passages of a document (of one printed page), in reading order."""
+        return list(page_passages(self.index, doc_id, label))
 
     def ask(self, question: str) -> Answer:
         """Answer a question from the indexed passages, with citations."""

@@ -126,11 +126,14 @@ class Citation:
 
     n: int
     hit: Hit
+    cite: str = ""
+    """The pasteable citation string (document citation or title, printed page, URL)."""
 
     def to_dict(self) -> dict[str, object]:
         p = self.hit.passage
         return {
             "n": self.n,
+            "cite": self.cite,
             "doc_id": p.doc_id,
             "title": self.hit.title,
             "kind": self.hit.kind,

@@ -1,125 +1,127 @@
-"""Retrieval-based answers: the best passages, their key sentences, numbered citations.
+"""The answer engine: understand the question, compose per intent, and stay honest.
 
-An answer is only given when the passages actually contain the question's content words;
-otherwise `not_found` is set and nothing is padded in from loosely related passages.
+Each intent has its composer; a multi-part question ("which risks ..., and where does that come
+from?") gets the composer of each part. Every statement carries a citation number; when no
+composer finds evidence, the answer is `not_found` with did-you-mean suggestions from the
+vocabulary.
 """
 
 from __future__ import annotations
 
-import re
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from imvo_assist.extract.language import detect_language
-from imvo_assist.index import analysis
-from imvo_assist.models import Answer, Citation, Hit
+from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.general import Composed, compose_quotes
+from imvo_assist.answer.risks import compose_sector_risks
+from imvo_assist.answer.sources import (
+    add_reference_chain,
+    compose_inclusion,
+    compose_provenance,
+    describe_document,
+)
+from imvo_assist.answer.understand import Understanding, understand
+from imvo_assist.models import Answer
+from imvo_assist.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library
 
-MAX_CITATIONS = 5
-# Share of the question's content words a passage must contain to count as evidence.
-MIN_COVERAGE = 0.5
-QUESTION_WORDS = frozenset(
-    "welke welk wat wie waar wanneer waarom hoe hoeveel hoelang volgens noemt noem gelden geldt "
-    "which what who where when why how many much does do did is are was were according say says "
-    "tell me please the a an of in on for to".split()
-)
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(«])")
+Composer = Callable[["Library", Understanding, CitationList], Composed]
+COMPOSERS: dict[str, Composer] = {
+    "sector_risks": compose_sector_risks,
+    "provenance": compose_provenance,
+    "org_included": compose_inclusion,
+}
 
 
 def answer_question(library: Library, question: str) -> Answer:
-    """Answer a question with the passages that contain its content words.
+    """Answer a question with numbered citations, or say plainly that the corpus has no answer.
 
     Args:
         library: the open corpus index.
         question: the user's question, Dutch or English.
-
-    Returns:
-        An `Answer` with numbered citations, or `not_found` when the corpus has no evidence.
     """
     started = time.perf_counter()
-    language = detect_language(question, default="nl")
-    content = _content_words(question)
-    hits = library.search(question, limit=MAX_CITATIONS * 2).hits
-    evidence = [hit for hit in hits if _coverage(hit, content) >= MIN_COVERAGE][:MAX_CITATIONS]
-    citations = tuple(Citation(n, hit) for n, hit in enumerate(evidence, start=1))
-    elapsed = (time.perf_counter() - started) * 1000
-    if not citations:
+    understanding = understand(question, library.has_term)
+    citations = CitationList(library.documents, understanding.language)
+    composed = _compose(library, understanding, citations)
+    language = understanding.language
+    if composed.not_found:
+        text = "\n".join(composed.lines) or _not_found_text(understanding)
+        suggestions = composed.suggestions or _suggestions(understanding)
         return Answer(
-            question=question,
-            language=language,
-            intent="search",
-            answer=_not_found_text(language),
-            not_found=True,
-            elapsed_ms=elapsed,
+            question=question, language=language, intent=understanding.intent,
+            answer=text, not_found=True, suggestions=tuple(suggestions),
+            sectors=_sectors(understanding), organisations=_organisations(understanding),
+            elapsed_ms=(time.perf_counter() - started) * 1000,
         )
+    lines = composed.lines + citations.sources_block(language)
     return Answer(
         question=question,
         language=language,
-        intent="search",
-        answer=_compose(citations, content, language),
-        citations=citations,
-        elapsed_ms=elapsed,
+        intent=understanding.intent,
+        answer="\n".join(lines).strip(),
+        citations=tuple(citations.citations),
+        sectors=_sectors(understanding),
+        risks=tuple(composed.risks),
+        organisations=_organisations(understanding),
+        references=tuple(composed.references),
+        suggestions=tuple(f"{w} → {c}" for w, c in understanding.corrections.items()),
+        elapsed_ms=(time.perf_counter() - started) * 1000,
     )
 
 
-def _content_words(question: str) -> list[set[str]]:
-    """Per content word of the question, the set of forms that count as a match."""
-    words = [w for w in analysis.tokens(analysis.exact(), question) if w not in QUESTION_WORDS]
-    forms = []
-    for word in words:
-        variants = {word}
-        variants.update(analysis.tokens(analysis.dutch(), word))
-        variants.update(analysis.tokens(analysis.english(), word))
-        if len(variants) == 1 and word in _stopwords():
-            continue
-        forms.append(variants)
-    return forms
+def _compose(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+    if understanding.intent == "sector_risks" and (understanding.unknown_sector and not understanding.sectors):
+        return Composed(not_found=True)
+    composer = COMPOSERS.get(understanding.intent, compose_quotes)
+    if understanding.intent == "sector_risks" and not understanding.sectors:
+        composer = compose_quotes  # a category without a sector ("which labour risks are named?")
+    composed = composer(library, understanding, citations)
+    if not composed.not_found and "provenance" in understanding.extra_intents:
+        heading = "**Waar komt dit vandaan?**" if understanding.language == "nl" else "**Where does this come from?**"
+        composed.lines += ["", heading, ""]
+        for doc_id in dict.fromkeys(c.hit.passage.doc_id for c in citations.citations):
+            first = next(c for c in citations.citations if c.hit.passage.doc_id == doc_id)
+            composed.lines.append(f"- {describe_document(library, first.hit, understanding.language)}")
+        add_reference_chain(library, list(citations.citations), citations, composed, understanding.language)
+    return composed
 
 
-def _stopwords() -> frozenset[str]:
-    from whoosh.lang import stopwords_for_language
-
-    return frozenset(stopwords_for_language("nl")) | frozenset(stopwords_for_language("en"))
+def _sectors(understanding: Understanding) -> tuple[dict[str, object], ...]:
+    return tuple({"id": s.id, "name": s.name(understanding.language)} for s in understanding.sectors)
 
 
-def _passage_forms(text: str) -> set[str]:
-    forms = set(analysis.tokens(analysis.exact(), text))
-    forms.update(analysis.tokens(analysis.dutch(), text))
-    forms.update(analysis.tokens(analysis.english(), text))
-    return forms
+def _organisations(understanding: Understanding) -> tuple[dict[str, object], ...]:
+    return tuple(
+        {"id": o.id, "name": o.name(understanding.language)} for o in understanding.organisations
+    )
 
 
-def _coverage(hit: Hit, content: list[set[str]]) -> float:
-    if not content:
-        return 1.0
-    forms = _passage_forms(f"{hit.passage.section} {hit.passage.text}")
-    return sum(bool(variants & forms) for variants in content) / len(content)
+def _suggestions(understanding: Understanding) -> list[str]:
+    """Did-you-mean: vocabulary names close to the unknown sector or the question's words."""
+    vocabulary = load_vocabulary()
+    if understanding.unknown_sector:
+        return [s.name(understanding.language) for s in vocabulary.sectors][:13]
+    found: list[str] = []
+    for word in understanding.words:
+        found += vocabulary.suggest(word, limit=2)
+    return list(dict.fromkeys(found))[:5]
 
 
-def _key_sentence(text: str, content: list[set[str]]) -> str:
-    sentences = SENTENCE.split(text) or [text]
-    best = max(sentences, key=lambda s: sum(bool(v & _passage_forms(s)) for v in content))
-    return best if len(best) <= 400 else best[:400].rsplit(" ", 1)[0] + " …"
-
-
-def _compose(citations: tuple[Citation, ...], content: list[set[str]], language: str) -> str:
-    intro = "Gevonden in de documenten:" if language == "nl" else "Found in the documents:"
-    lines = [intro, ""]
-    for citation in citations:
-        passage = citation.hit.passage
-        lines.append(f"- {_key_sentence(passage.text, content)} [{citation.n}]")
-    lines += ["", "Bronnen:" if language == "nl" else "Sources:"]
-    page = "p." if language == "nl" else "p."
-    for citation in citations:
-        hit = citation.hit
-        section = f", {hit.passage.section}" if hit.passage.section else ""
-        lines.append(f"[{citation.n}] {hit.title}, {page} {hit.passage.page_label}{section}")
-    return "\n".join(lines)
-
-
-def _not_found_text(language: str) -> str:
-    if language == "nl":
+def _not_found_text(understanding: Understanding) -> str:
+    nl = understanding.language == "nl"
+    if understanding.unknown_sector:
+        name = understanding.unknown_sector
+        return (
+            f"'{name}' is niet een van de 13 sectoren met een verhoogd MVO-risico uit de Sector "
+            "Risico Analyse; de documenten noemen er geen risico's voor."
+            if nl else
+            f"'{name}' is not one of the 13 sectors with elevated CSR risk in the Sector Risk "
+            "Analysis; the documents name no risks for it."
+        )
+    if nl:
         return "Hierover is niets gevonden in de geïndexeerde documenten."
     return "Nothing about this was found in the indexed documents."

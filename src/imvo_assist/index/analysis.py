@@ -57,3 +57,9 @@ def exact() -> Analyzer:
 def tokens(analyzer: Analyzer, text: str) -> list[str]:
     """The terms an analyzer makes of a text, in order (for building queries)."""
     return [token.text for token in analyzer(text, mode="query") if token.text]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Dutch and English stopwords (accent-folded), for leaving them out of unstemmed terms."""
+    return frozenset(stopwords_for_language("nl")) | frozenset(stopwords_for_language("en"))

@@ -65,6 +65,8 @@ def build_query(text: str, fields: dict[str, float] = FIELD_BOOSTS) -> Query | N
     clauses: list[Query] = []
     for field, boost in fields.items():
         for term in dict.fromkeys(analysis.tokens(analyzers[field], text)):
+            if field == "exact" and term in analysis.stopwords():
+                continue  # matches nearly every passage; the phrase clause still uses it
             clauses.append(Term(field, term, boost=boost))
     if not clauses:
         return None
@@ -115,12 +117,13 @@ def run_query(
     searcher: Searcher, query: Query, filters: Filters, limit: int, documents: dict[str, dict]
 ) -> list[Hit]:
     """Run a built query and turn the results into de-duplicated hits."""
-    results = searcher.search(query, filter=_filter(filters), limit=limit * 3 + 5, terms=True)
+    results = searcher.search(query, filter=_filter(filters), limit=limit * 3 + 5)
     results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     results.formatter = _MarkFormatter()
     hits: list[Hit] = []
     seen: dict[str, int] = {}
-    ranked = sorted(results, key=lambda r: -(r.score or 0.0) * _weight(r.get("source")))
+    # iter(): sorted() on the Results object itself asks for len(), which re-runs the query
+    ranked = sorted(iter(results), key=lambda r: -(r.score or 0.0) * _weight(r.get("source")))
     for result in ranked:
         passage = passage_from_fields(result.fields())
         key = _dedupe_key(passage.text)

@@ -1,0 +1,40 @@
+"""Retrieval for answers: the question's words, their expansions, and tag and kind boosts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from whoosh.query import AndMaybe, Or, Query, Term
+
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.index import Filters, build_query
+from imvo_assist.models import Hit
+
+if TYPE_CHECKING:
+    from imvo_assist.library import Library
+
+TAG_BOOST = 3.0
+KIND_BOOST = 1.5
+
+
+def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()) -> Query | None:
+    """The question (typos corrected) and its expansions, boosted by what it names."""
+    corrected = " ".join(understanding.corrections.get(w, w) for w in understanding.question.split())
+    text = " ".join([corrected, *understanding.expansions, *extra_words])
+    base = build_query(text)
+    if base is None:
+        return None
+    boosts: list[Query] = [Term("sectors", s.id, boost=TAG_BOOST) for s in understanding.sectors]
+    boosts += [Term("risks", r.id, boost=TAG_BOOST) for r in understanding.risks]
+    boosts += [Term("orgs", o.id, boost=TAG_BOOST) for o in understanding.organisations]
+    boosts += [Term("kind", kind, boost=KIND_BOOST) for kind in understanding.doc_kinds]
+    return AndMaybe(base, Or(boosts)) if boosts else base
+
+
+def retrieve(
+    library: Library, understanding: Understanding, limit: int = 12,
+    filters: Filters | None = None, extra_words: tuple[str, ...] = (),
+) -> list[Hit]:
+    """The best passages for a question."""
+    query = answer_query(understanding, extra_words)
+    return library.run(query, filters, limit) if query is not None else []

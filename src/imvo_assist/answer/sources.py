@@ -1,0 +1,172 @@
+"""Provenance answers: passage -> document -> the source-register entries behind it, and
+"was our input included?" from the organisation's entries in the register."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.general import Composed, evidence_hits
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.models import Citation, Hit
+from imvo_assist.register import Reference, inclusion_report
+from imvo_assist.tagging import default_tagger
+from imvo_assist.vocabulary import load_vocabulary
+
+if TYPE_CHECKING:
+    from imvo_assist.library import Library
+
+MAX_TOPIC_PASSAGES = 4
+MAX_REFERENCES = 12
+
+
+def compose_provenance(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+    """Where a topic's passages come from: their documents and the register entries they cite."""
+    topic = _topic_passages(library, understanding)
+    if not topic:
+        return Composed(not_found=True)
+    language = understanding.language
+    lines = ["**Waar komt dit vandaan?**" if language == "nl" else "**Where does this come from?**", ""]
+    for hit in topic:
+        n = citations.add(hit)
+        lines.append(f"- {describe_document(library, hit, language)} [{n}]")
+    composed = Composed(lines)
+    add_reference_chain(library, [c for c in citations.citations if c.hit in topic], citations, composed, language)
+    return composed
+
+
+def _topic_passages(library: Library, understanding: Understanding) -> list[Hit]:
+    """The sector's chapter in a report that cites a register, else the best passages."""
+    tagger = default_tagger()
+    reports = library.provenance.pairing
+    chapter: list[Hit] = []
+    for report in reports:
+        for passage in library.passages_of(report):
+            section_sectors = tagger.tag(passage.section).sectors
+            if any(sector.id in section_sectors for sector in understanding.sectors):
+                chapter.append(library.hit(passage))
+    if chapter:
+        return chapter[:MAX_TOPIC_PASSAGES * 2]
+    return evidence_hits(library, understanding)[:MAX_TOPIC_PASSAGES]
+
+
+def describe_document(library: Library, hit: Hit, language: str) -> str:
+    """"title (publisher, date), p. X — URL" of a cited passage's document."""
+    document = library.documents.get(hit.passage.doc_id, {})
+    details = ", ".join(str(v) for v in (document.get("publisher"), document.get("date")) if v)
+    page = "p." if language == "nl" else "p."
+    text = f"{hit.title}" + (f" ({details})" if details else "") + f", {page} {hit.passage.page_label}"
+    if hit.passage.section:
+        text += f", {hit.passage.section}"
+    url = hit.url or document.get("url")
+    return f"{text} — {url}" if url else text
+
+
+def add_reference_chain(
+    library: Library, cited: list[Citation], citations: CitationList, composed: Composed, language: str
+) -> None:
+    """Append the register entries that cited report passages point to."""
+    provenance = library.provenance
+    seen: set[tuple[str, int]] = set()
+    entries: list[tuple[Reference, int]] = []
+    for citation in cited:
+        passage = citation.hit.passage
+        for reference in provenance.references_of(passage.id, passage.doc_id):
+            if reference.key not in seen and len(entries) < MAX_REFERENCES:
+                seen.add(reference.key)
+                entries.append((reference, citation.n))
+    if not entries:
+        note = (
+            "In het corpus staan geen bronverwijzingen bij deze passages."
+            if language == "nl" else "The corpus has no source references for these passages."
+        )
+        composed.lines += ["", note]
+        return
+    composed.lines += ["", "**Bronnen in het bronnenboek**" if language == "nl" else "**Sources in the source register**", ""]
+    for reference, by in entries:
+        entry_hit = entry_passage(library, reference)
+        cited_entry = f" [{citations.add(entry_hit)}]" if entry_hit else ""
+        composed.lines.append(f"- [{reference.nr}] {_reference_text(reference)}{cited_entry} (via [{by}])")
+        composed.references.append(_reference_json(reference))
+
+
+def entry_passage(library: Library, reference: Reference) -> Hit | None:
+    """The register passage that holds an entry ("[12] ..."), on the printed page it starts."""
+    if not reference.page:
+        return None
+    marker = f"[{reference.nr}]"
+    for passage in library.passages_of(reference.register_doc, reference.page):
+        if marker in passage.text:
+            return library.hit(passage)
+    return None
+
+
+def _reference_text(reference: Reference) -> str:
+    """"FNV (Federatie Nederlandse Vakbeweging) (2013). Title, bronnenboek p. 1": the name as
+    printed in the register first, the recognised organisation after it."""
+    year = f" ({reference.year})" if reference.year else ""
+    page = f", bronnenboek p. {reference.page}" if reference.page else ""
+    name = reference.spelling
+    if reference.organisation_name and reference.organisation_name != reference.spelling:
+        name += f" ({reference.organisation_name})"
+    return f"{name}{year}. {reference.title}{page}"
+
+
+def _reference_json(reference: Reference) -> dict[str, object]:
+    return {
+        "register_doc": reference.register_doc, "nr": reference.nr,
+        "organisation": reference.organisation_name, "spelling": reference.spelling,
+        "title": reference.title, "year": reference.year, "url": reference.url,
+        "page": reference.page,
+    }
+
+
+def compose_inclusion(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+    """Was an organisation's input used: its register entries and the passages citing them."""
+    provenance = library.provenance
+    query = understanding.org_query
+    report = inclusion_report(query, provenance.references, provenance.cited_by, load_vocabulary())
+    language = understanding.language
+    if report["not_found"]:
+        near = ", ".join(report["suggestions"])
+        text = (
+            f"{query} komt niet voor in het bronnenboek van de corpusdocumenten."
+            if language == "nl" else f"{query} does not appear in the source register of the corpus."
+        )
+        if near:
+            text += f" {'Dichtstbijzijnde namen' if language == 'nl' else 'Nearest names'}: {near}."
+        return Composed([text], not_found=True, suggestions=list(report["suggestions"]))
+    org = report["organisation"]
+    count = len(report["references"])
+    spellings = ", ".join(f'"{s}"' for s in org["spellings"])
+    if language == "nl":
+        lines = [f"Ja: **{org['name']}** staat {count} keer in het bronnenboek (geschreven als {spellings}).", ""]
+    else:
+        lines = [f"Yes: **{org['name']}** appears {count} times in the source register (spelled {spellings}).", ""]
+    by_key = {r.key: r for r in provenance.references}
+    cited_later: list[Hit] = []
+    for entry in report["references"]:
+        reference = by_key[(entry["register_doc"], entry["nr"])]
+        entry_hit = entry_passage(library, reference)
+        mark = f" [{citations.add(entry_hit)}]" if entry_hit else ""
+        pages = ", ".join(f"p. {c['page']}" for c in entry["cited_by"])
+        used = (f"geciteerd in het rapport op {pages}" if language == "nl" else f"cited in the report on {pages}") if pages else (
+            "nergens in de tekst geciteerd" if language == "nl" else "never cited in the text")
+        lines.append(f"- [{reference.nr}] {_reference_text(reference)}{mark} — {used}")
+        for citing in entry["cited_by"]:
+            cited_later += [library.hit(p) for p in library.passages_of(citing["doc_id"], citing["page"]) if p.id == citing["passage_id"]]
+    for hit in cited_later:
+        citations.add(hit)
+    per_sector = ", ".join(f"{sector}: {n}" for sector, n in report["by_sector"].items())
+    lines += ["", ("Per sector: " if language == "nl" else "By sector: ") + per_sector]
+    if report["uncited"]:
+        uncited = ", ".join(f"[{n}]" for n in report["uncited"])
+        lines.append(
+            f"In het register maar nergens in de tekst geciteerd: {uncited}." if language == "nl"
+            else f"In the register but never cited in the text: {uncited}."
+        )
+    references = []
+    for entry in report["references"]:
+        reference = by_key[(entry["register_doc"], entry["nr"])]
+        references.append({**_reference_json(reference), "cited_by": entry["cited_by"]})
+    return Composed(lines, references=references)
