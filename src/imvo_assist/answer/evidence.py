@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from imvo_assist.answer.glossary import expand
+from imvo_assist.answer.glossary import MAX_PHRASE, expand, glossary
 from imvo_assist.answer.understand import GENERIC, QUESTION_WORDS, Understanding
 from imvo_assist.index import analysis
 from imvo_assist.models import Hit
 from imvo_assist.tagging import default_tagger
+from imvo_assist.vocabulary import fold
 
 Group = frozenset[str]
 MIN_COVERAGE = 0.5
+SHORT_PASSAGE_WORDS = 60
 ABBREVIATIONS = re.compile(
     r"\b(nr|jl|p|pag|blz|art|bijv|bv|o\.a|e\.g|i\.e|vs|ca|zgn|resp|mr|dr|drs|ir|prof)\.$|\b[A-Z]\.$",
     re.IGNORECASE,
@@ -29,20 +31,37 @@ EXTRA_QUESTION_WORDS = frozenset("zegt say says noemt named gaat goes".split())
 
 
 def content_groups(understanding: Understanding) -> list[Group]:
-    """One match group per content word of the question."""
+    """One match group per content word (or glossary phrase, such as "follow up") of the question."""
+    words = list(understanding.words)
     groups = []
-    for word in understanding.words:
-        if word in GENERIC or word in QUESTION_WORDS or word in EXTRA_QUESTION_WORDS:
+    index = 0
+    while index < len(words):
+        size = _phrase_length(words, index)
+        phrase = " ".join(words[index : index + size])
+        index += size
+        if size == 1 and (
+            phrase in GENERIC or phrase in QUESTION_WORDS or phrase in EXTRA_QUESTION_WORDS
+            or phrase in analysis.stopwords()
+        ):
             continue
-        forms = set(_forms(word))
-        for equivalent in expand([word, *understanding.parts.get(word, ())]):
-            forms |= _forms(equivalent)
-        for part in understanding.parts.get(word, ()):
+        forms = set(_forms(phrase)) if size == 1 else {phrase}
+        for equivalent in expand([*phrase.split(), *understanding.parts.get(phrase, ())]):
+            forms |= _forms(equivalent) if " " not in equivalent else {equivalent}
+        for part in understanding.parts.get(phrase, ()):
             forms |= _forms(part)
-        tags = default_tagger().tag(word)
+        tags = default_tagger().tag(phrase)
         forms |= {f"tag:{id}" for id in (*tags.sectors, *tags.risks, *tags.orgs)}
         groups.append(frozenset(forms))
     return groups
+
+
+def _phrase_length(words: list[str], start: int) -> int:
+    """How many words from `start` form a glossary phrase (1 when none does)."""
+    table = glossary()
+    for size in range(MAX_PHRASE, 1, -1):
+        if tuple(words[start : start + size]) in table:
+            return size
+    return 1
 
 
 @lru_cache(maxsize=1 << 14)
@@ -54,10 +73,10 @@ def _forms(text: str) -> frozenset[str]:
 
 
 def passage_forms(hit: Hit) -> frozenset[str]:
-    """Forms of a passage's words and heading trail, plus its tags as "tag:<id>"."""
+    """Forms of a passage's words, heading trail and document title, plus its tags."""
     p = hit.passage
     tags = {f"tag:{id}" for id in (*p.sectors, *p.risks, *p.orgs)}
-    return _forms(f"{p.section}\n{p.text}") | tags
+    return _forms(f"{hit.title}\n{p.section}\n{p.text}") | tags
 
 
 def coverage(hit: Hit, groups: list[Group]) -> float:
@@ -65,7 +84,13 @@ def coverage(hit: Hit, groups: list[Group]) -> float:
     if not groups:
         return 1.0
     forms = passage_forms(hit)
-    return sum(bool(group & forms) for group in groups) / len(groups)
+    text = fold(f"{hit.title} {hit.passage.section} {hit.passage.text}")
+    return sum(_covers(group, forms, text) for group in groups) / len(groups)
+
+
+def _covers(group: Group, forms: frozenset[str], folded_text: str) -> bool:
+    """A group is covered by a word form, a tag, or (for phrases) the phrase in the text."""
+    return bool(group & forms) or any(" " in f and f in folded_text for f in group)
 
 
 def sentences(text: str) -> list[str]:
@@ -79,15 +104,21 @@ def sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def key_sentences(text: str, groups: list[Group], cue: re.Pattern[str] | None = None, count: int = 2) -> str:
-    """The `count` sentences that cover most groups (and cues), in text order."""
+def key_sentences(
+    text: str, groups: list[Group], cue: re.Pattern[str] | None = None, count: int = 2,
+    hints: tuple[str, ...] = (),
+) -> str:
+    """The `count` sentences that cover most groups (and cues or hint phrases), in text order;
+    a short passage is quoted whole."""
     found = sentences(text)
-    if len(found) <= count:
+    if len(found) <= count or len(text.split()) <= SHORT_PASSAGE_WORDS:
         return " ".join(found)
     scored = []
     for index, sentence in enumerate(found):
         forms = _forms(sentence)
-        score = sum(bool(group & forms) for group in groups)
+        folded = fold(sentence)
+        score = sum(_covers(group, forms, folded) for group in groups)
+        score += sum(hint in folded for hint in hints)
         if cue is not None and cue.search(sentence.lower()):
             score += 1
         scored.append((score, -index))

@@ -16,6 +16,7 @@ from imvo_assist.answer.evidence import MIN_COVERAGE, content_groups, coverage, 
 from imvo_assist.answer.retrieve import retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.models import Hit
+from imvo_assist.vocabulary import fold
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library
@@ -26,9 +27,13 @@ DEFINING = re.compile(
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
 )
 EXPECTING = re.compile(
-    r"\b(verwacht\w*|moet|moeten|dient|dienen|zal|zullen|verplicht\w*|ieder bedrijf|"
-    r"bedrijven|expected|must|shall|should|required)\b"
+    r"\b(verwacht\w*|moet|moeten|dient|dienen|verplicht\w*|ieder bedrijf|elk bedrijf|"
+    r"voert .* uit|stelt .* op|expected|must|shall|should|required|every participating)\b"
 )
+# Words the answer to an intent tends to use, added to the search ("ieder bedrijf voert ... uit").
+CUE_WORDS = {
+    "expectations": ("verwacht", "moet", "moeten", "dient", "ieder", "verplicht", "must", "shall", "expected", "every"),
+}
 INTROS = {
     ("nl", "definition"): "Zo omschrijven de documenten het:",
     ("en", "definition"): "This is how the documents describe it:",
@@ -50,25 +55,37 @@ class Composed:
     suggestions: list[str] = field(default_factory=list)
 
 
-def evidence_hits(library: Library, understanding: Understanding, limit: int = 12) -> list[Hit]:
-    """Retrieved passages that cover the question's content words: most covered first, then
-    by score (a passage with every asked word beats one that repeats a single word)."""
+def evidence_hits(
+    library: Library, understanding: Understanding, limit: int = 12,
+    cue: re.Pattern[str] | None = None,
+) -> list[Hit]:
+    """Retrieved passages that cover the question's content words, best first.
+
+    Order: most content words covered; then most sentences with the intent's cue (a defining or
+    expecting sentence); then the phrases the question's form asks for ("hoe vaak" -> "ieder
+    half jaar"); then the search score.
+    """
     groups = content_groups(understanding)
-    scored = [(coverage(hit, groups), hit) for hit in retrieve(library, understanding, limit)]
-    kept = [(round(c, 1), hit) for c, hit in scored if c >= MIN_COVERAGE]
-    kept.sort(key=lambda item: (-item[0], -item[1].score))
-    return [hit for _, hit in kept]
+    ranked = []
+    extra = CUE_WORDS.get(understanding.intent, ())
+    for hit in retrieve(library, understanding, limit + 4 * bool(extra), extra_words=extra):
+        covered = coverage(hit, groups)
+        if covered < MIN_COVERAGE:
+            continue
+        text = fold(hit.passage.text)
+        cues = len(cue.findall(hit.passage.text.lower())) if cue is not None else 0
+        hints = sum(hint in text for hint in understanding.hints)
+        ranked.append(((-round(covered, 1), -min(cues, 3), -hints, -hit.score), hit))
+    ranked.sort(key=lambda item: item[0])
+    return [hit for _, hit in ranked]
 
 
 def compose_quotes(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
     """Quote the key sentences of the passages that answer the question."""
     groups = content_groups(understanding)
-    hits = evidence_hits(library, understanding)
     intent = understanding.intent
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
-    if cue is not None:
-        hits.sort(key=lambda hit: not cue.search(hit.passage.text.lower()))  # stable: keeps rank
-    hits = _originals_first(hits)[:MAX_ITEMS]
+    hits = _originals_first(evidence_hits(library, understanding, cue=cue))[:MAX_ITEMS]
     if not hits:
         return Composed(not_found=True)
     language = understanding.language
@@ -76,7 +93,7 @@ def compose_quotes(library: Library, understanding: Understanding, citations: Ci
     lines = [intro, ""]
     for hit in hits:
         n = citations.add(hit)
-        quote = key_sentences(hit.passage.text, groups, cue)
+        quote = key_sentences(hit.passage.text, groups, cue, hints=understanding.hints)
         where = f"{hit.title}, p. {hit.passage.page_label}"
         lines.append(f"- {quote} [{n}] ({where})")
     return Composed(lines)

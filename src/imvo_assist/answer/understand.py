@@ -102,6 +102,9 @@ class Understanding:
     expansions: tuple[str, ...] = ()
     """Search words added from the vocabulary and the glossary."""
     corrections: dict[str, str] = field(default_factory=dict)
+    hints: tuple[str, ...] = ()
+    """Phrases an answer sentence would contain, from how the question asks ("hoe vaak" ->
+    "ieder half jaar"), for choosing the sentences to quote."""
     parts: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Dutch compounds of the question split in two ("textielconvenant": textiel, convenant)."""
 
@@ -159,7 +162,15 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         expansions=tuple(sorted(expansions - set(content))),
         corrections=corrections,
         parts={w: p for w, p in _split_map(words, known).items()},
+        hints=tuple(sorted(_hints(words))),
     )
+
+
+def _hints(words: list[str]) -> set[str]:
+    found: set[str] = set()
+    for phrase in QUESTION_PHRASES.findall(" ".join(words)):
+        found |= expand(phrase.split())
+    return found
 
 
 def _compound_parts(words: list[str], known: Callable[[str], bool] | None) -> list[str]:

@@ -82,7 +82,8 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
     )
     references = _references(path, document)
     warnings += references[1]
-    return ExtractResult(document, _tagged(build_passages(info.id, pages)), warnings, references[0])
+    passages = _tagged(build_passages(info.id, pages), document.title)
+    return ExtractResult(document, passages, warnings, references[0])
 
 
 def _references(path: Path, document: Document) -> tuple[list, list[str]]:
@@ -102,15 +103,18 @@ def _references(path: Path, document: Document) -> tuple[list, list[str]]:
     return [], []
 
 
-def _tagged(passages: list[Passage]) -> list[Passage]:
-    """Passages with the sectors, risks and organisations they (and their section) mention."""
+def _tagged(passages: list[Passage], title: str) -> list[Passage]:
+    """Passages with the sectors, risks and organisations they (and their section) mention;
+    a document whose title names a sector (the textile covenant) gives it to every passage."""
     from imvo_assist.tagging import default_tagger
 
     tagger = default_tagger()
+    title_sectors = tagger.tag(title).sectors
     tagged = []
     for passage in passages:
         tags = tagger.tag(f"{passage.section}\n{passage.text}")
-        tagged.append(replace(passage, sectors=tags.sectors, risks=tags.risks, orgs=tags.orgs))
+        sectors = tuple(sorted(set(tags.sectors) | set(title_sectors)))
+        tagged.append(replace(passage, sectors=sectors, risks=tags.risks, orgs=tags.orgs))
     return tagged
 
 
