@@ -8,6 +8,7 @@ are added for every risk, as the only source when the report itself is not in th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from imvo_assist.library import Library
 
 CATEGORY_ORDER = ("milieu", "arbeid", "mensenrechten")
+# Document kinds a question can name to ask for that document's risks instead of KPMG's.
+NAMED_KINDS = ("covenant", "advice", "letter")
 MAX_SECTOR_PASSAGES = 400
 HEADINGS = {
     "nl": ("Risico's voor de sector {name}", "Ook in het meegeleverde register"),
@@ -52,10 +55,12 @@ def compose_sector_risks(
     language = understanding.language
     composed = Composed()
     originals = False
+    named = any(kind in NAMED_KINDS for kind in understanding.doc_kinds)
     for sector in understanding.sectors:
         found = _original_evidence(library, sector, understanding, citations)
         originals = originals or bool(found)
-        _add_register_facts(library, sector, understanding, citations, found)
+        if not named:  # the register's facts are KPMG's; a question about a covenant gets none
+            _add_register_facts(library, sector, understanding, citations, found)
         if not found:
             continue
         composed.lines += _render(sector, found, vocabulary, language, understanding)
@@ -84,11 +89,24 @@ def _original_evidence(
 ) -> dict[str, RiskEvidence]:
     tagger = default_tagger()
     passages = [h for h in _sector_passages(library, sector) if h.kind not in ("register", "note")]
-    chapter = [h for h in passages if sector.id in tagger.tag(h.passage.section).sectors]
-    # the risk lists (deeper headings: "> 10.1 Risico's in de keten > Arbeid") before the intro
-    chapter.sort(key=lambda h: (-h.passage.section.count(">"), h.passage.doc_id, h.passage.pdf_page))
+    named = [kind for kind in understanding.doc_kinds if kind in NAMED_KINDS]
+    if named:  # "welke risico's behandelt het textielconvenant?": that document's own words
+        passages = [h for h in passages if h.kind in named]
+        chapter = passages
+    else:
+        chapter = [h for h in passages if sector.id in tagger.tag(h.passage.section).sectors]
     found: dict[str, RiskEvidence] = {}
-    for hit in chapter or passages:
+    language = understanding.language
+    # the question's language first; then risk lists (deeper headings such as "> 10.1 Risico's
+    # in de keten > Arbeid", more risks named) before introductions
+    ordered = sorted(
+        chapter or passages,
+        key=lambda h: (
+            _language_of(library, h) != language, -h.passage.section.count(">"),
+            -len(h.passage.risks), h.passage.doc_id, h.passage.pdf_page,
+        ),
+    )
+    for hit in ordered:
         in_chapter = bool(chapter)
         for sentence in sentences(hit.passage.text):
             tags = tagger.tag(sentence)
@@ -99,8 +117,24 @@ def _original_evidence(
                     continue
                 evidence = found.setdefault(risk_id, RiskEvidence(risk_id))
                 if len(evidence.quotes) < 2:
-                    evidence.quotes.append((sentence, citations.add(hit)))
+                    evidence.quotes.append((_clause(sentence, risk_id), citations.add(hit)))
     return found
+
+
+def _language_of(library: Library, hit: Hit) -> str:
+    return str(library.documents.get(hit.passage.doc_id, {}).get("language", "nl"))
+
+
+def _clause(sentence: str, risk_id: str) -> str:
+    """The part of a long, listing sentence that names the risk ("…, the elimination of child
+    labour, …"), or the whole sentence when it is short or the risk is not in one clause."""
+    if len(sentence.split()) <= 30:
+        return sentence
+    clauses = re.split(r"(?<=[,;:])\s+", sentence)
+    for clause in clauses:
+        if risk_id in default_tagger().tag(clause).risks:
+            return f"… {clause.strip(' ,;')} …"
+    return sentence
 
 
 def _wanted(risk_id: str, understanding: Understanding) -> bool:

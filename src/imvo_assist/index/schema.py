@@ -8,7 +8,9 @@ the passages always agree.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Final
 
@@ -16,6 +18,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from imvo_assist.extract.version import EXTRACT_VERSION
 from imvo_assist.index import analysis
+from imvo_assist.paths import BUNDLED_CORPUS
 
 SCHEMA_VERSION: Final = 1
 META_FILE: Final = "imvo-meta.json"
@@ -49,16 +52,23 @@ def build_schema() -> Schema:
     )
 
 
-def current_meta() -> dict[str, int]:
-    """The versions an index must have been written with to be read as is."""
+def current_meta() -> dict[str, object]:
+    """The versions an index must have been written with to be read as is (the vocabulary
+    counts: passages are tagged with it)."""
     return {
         "schema": SCHEMA_VERSION,
         "analyzer": analysis.ANALYZER_VERSION,
         "extract": EXTRACT_VERSION,
+        "vocabulary": _vocabulary_hash(),
     }
 
 
-def read_meta(index_dir: Path) -> dict[str, int] | None:
+@cache
+def _vocabulary_hash() -> str:
+    return hashlib.sha256((BUNDLED_CORPUS / "vocabulary.toml").read_bytes()).hexdigest()[:16]
+
+
+def read_meta(index_dir: Path) -> dict[str, object] | None:
     """The versions recorded in an index folder, or None when there is no readable record."""
     try:
         return json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
