@@ -16,8 +16,13 @@ from imvo_assist.models import Passage
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.vocabulary import RegisterDocument, Vocabulary, load_documents, load_vocabulary
 
-REPORT_IDS = {"nl": "kpmg-sra-2014-nl", "en": "kpmg-sra-2014-en"}
+# Facts are cited to the Dutch edition (the one with an official landing page); the English
+# text of a fact also gives the English edition's chapter and page.
+REPORT_ID = "kpmg-sra-2014-nl"
+LANGUAGES = ("nl", "en")
 REGISTER_FILES = ("vocabulary.toml", "documents.toml")
+# Raise when the passages made from the same register change.
+FACTS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -31,21 +36,20 @@ class RegisterPassage:
 
 def register_fingerprint() -> str:
     """A hash of the bundled register files: the register passages change when it changes."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"facts {FACTS_VERSION}".encode())
     for name in REGISTER_FILES:
         digest.update((BUNDLED_CORPUS / name).read_bytes())
     return digest.hexdigest()
 
 
 def register_passages() -> list[RegisterPassage]:
-    """One passage per sector and risk KPMG names, in Dutch and in English."""
+    """One passage per sector and risk KPMG names, with a Dutch and an English text."""
     vocabulary = load_vocabulary()
-    documents = {d.id: d for d in load_documents()}
+    report = next((d for d in load_documents() if d.id == REPORT_ID), None)
+    if report is None:
+        return []
     found: list[RegisterPassage] = []
-    for language, doc_id in REPORT_IDS.items():
-        report = documents.get(doc_id)
-        if report is None:
-            continue
+    for language in LANGUAGES:
         for sector in vocabulary.sectors:
             for ordinal, risk_id in enumerate(sector.risks, start=1):
                 found.append(_fact(vocabulary, report, sector.id, risk_id, ordinal, language))
@@ -59,28 +63,29 @@ def _fact(
     sector = vocabulary.sector(sector_id)
     risk = vocabulary.risk(risk_id)
     category = _category_name(vocabulary, risk.category, language)
-    chapter = sector.kpmg_chapter if language == "nl" else sector.kpmg_chapter_en
-    page = (sector.page_nl if language == "nl" else sector.page_en) or ""
+    page = sector.page_nl or ""
     where = f"p. {page}" if page else ("pagina onbekend" if language == "nl" else "page unknown")
     if language == "nl":
         text = (
             f"Volgens het meegeleverde register noemt de MVO Sector Risico Analyse van KPMG (2014) "
             f"{risk.name_nl.lower()} ({category}) als risico voor de sector "
-            f"{sector.name_nl.lower()} (hoofdstuk {chapter}, {where}). "
+            f"{sector.name_nl.lower()} (hoofdstuk {sector.kpmg_chapter}, {where}). "
             f"Bron van dit gegeven: {sector.source_url}"
         )
     else:
+        english = f", English edition p. {sector.page_en}" if sector.page_en else ""
         text = (
-            f"According to the bundled register, KPMG's CSR Sector Risk Assessment (2014) names "
+            f"According to the bundled register, KPMG's CSR Sector Risk Analysis (2014) names "
             f"{risk.name_en.lower()} ({category}) as a risk for the {sector.name_en.lower()} "
-            f"sector (chapter {chapter}, {where}). Source of this fact: {sector.source_url}"
+            f"sector (Dutch edition chapter {sector.kpmg_chapter}, {where}; chapter "
+            f"{sector.kpmg_chapter_en}{english}). Source of this fact: {sector.source_url}"
         )
     passage = Passage(
-        id=f"register:{report.id}:{sector.id}:{ordinal}",
+        id=f"register:{report.id}:{sector.id}:{ordinal}:{language}",
         doc_id=report.id,
         pdf_page=0,
         page_label=page,
-        section=chapter,
+        section=sector.kpmg_chapter,
         text=text,
         sectors=(sector.id,),
         risks=(risk.id,),

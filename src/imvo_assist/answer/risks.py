@@ -21,7 +21,7 @@ from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.register_facts import REPORT_IDS
+from imvo_assist.register_facts import REPORT_ID
 from imvo_assist.tagging import default_tagger
 from imvo_assist.vocabulary import Sector, Vocabulary, load_vocabulary
 
@@ -149,10 +149,8 @@ def _add_register_facts(
     library: Library, sector: Sector, understanding: Understanding, citations: CitationList,
     found: dict[str, RiskEvidence],
 ) -> None:
-    doc_id = REPORT_IDS.get(understanding.language, REPORT_IDS["nl"])
-    facts = library.run(
-        Term("sectors", sector.id), Filters(source="register", doc=doc_id), MAX_SECTOR_PASSAGES
-    )
+    filters = Filters(source="register", doc=REPORT_ID, language=understanding.language)
+    facts = library.run(Term("sectors", sector.id), filters, MAX_SECTOR_PASSAGES)
     for hit in sorted(facts, key=lambda h: h.passage.id):
         for risk_id in hit.passage.risks:
             if _wanted(risk_id, understanding):

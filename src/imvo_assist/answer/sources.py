@@ -77,8 +77,11 @@ def add_reference_chain(
                 entries.append((reference, citation.n))
     if not entries:
         note = (
-            "In het corpus staan geen bronverwijzingen bij deze passages."
-            if language == "nl" else "The corpus has no source references for these passages."
+            "Het bronnenboek bij deze passages staat niet in het corpus; gegevens uit het "
+            "register noemen zelf waar ze gezien zijn."
+            if language == "nl" else
+            "The source register behind these passages is not in the corpus; facts from the "
+            "bundled register name where they were seen."
         )
         composed.lines += ["", note]
         return

@@ -192,8 +192,8 @@ def _split(word: str, known: Callable[[str], bool] | None) -> tuple[str, str] | 
     def is_known(part: str) -> bool:
         return part in _known_parts() or bool(known and known(part))
 
-    if len(word) < 2 * MIN_PART or is_known(word):
-        return None
+    if len(word) < 2 * MIN_PART or word in _known_parts():
+        return None  # vocabulary words stay whole; other words split even when indexed whole
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         first, second = word[:cut], word[cut:]
         if not is_known(second):

@@ -38,6 +38,7 @@ class Filters:
     risk: str | None = None
     org: str | None = None
     source: str | None = None
+    language: str | None = None
 
 
 class _MarkFormatter(Formatter):
@@ -81,6 +82,7 @@ def _filter(filters: Filters) -> Query:
     for field, value in (
         ("doc_id", filters.doc), ("kind", filters.kind), ("sectors", filters.sector),
         ("risks", filters.risk), ("orgs", filters.org), ("source", filters.source),
+        ("lang", filters.language),
     ):
         if value:
             terms.append(Term(field, value))
