@@ -161,6 +161,52 @@ def docs_command(ctx: click.Context, as_json: bool) -> None:
         output.print_documents(rows)
 
 
+@cli.command("sources")
+@click.argument("query", nargs=-1)
+@click.option("--org", help="Inclusion report of one organisation (any spelling: SKC, Clean Clothes Campaign).")
+@click.option("--sector", help="Only references of this sector.")
+@click.option("--year", type=int, help="Only references of this year.")
+@click.option("--unmatched", is_flag=True, help="Spellings of organisations the vocabulary does not know.")
+@click.option("--check", is_flag=True, help="Problems in the register: duplicate numbers, missing URLs, ...")
+@json_option
+@click.pass_context
+def sources_command(
+    ctx: click.Context, query: tuple[str, ...], org: str | None, sector: str | None,
+    year: int | None, unmatched: bool, check: bool, as_json: bool,
+) -> None:
+    """The source register (bronnenboek): find references, and check whose input was used."""
+    from imvo_assist import output
+    from imvo_assist import register as source_register
+
+    provenance = _library(_settings(ctx)).provenance
+    references = provenance.references
+    if org:
+        from imvo_assist.vocabulary import load_vocabulary
+
+        report = source_register.inclusion_report(org, references, provenance.cited_by, load_vocabulary())
+        output.print_json(report) if as_json else output.print_inclusion(report)
+        if report["not_found"]:
+            ctx.exit(ExitCode.NOT_FOUND)
+        return
+    if unmatched or check:
+        rows: list = source_register.unmatched(references) if unmatched else source_register.check(references)
+        if as_json:
+            output.print_json([{"spelling": s, "references": n} for s, n in rows] if unmatched else rows)
+        else:
+            output.print_lines([f"{s} ({n})" for s, n in rows] if unmatched else rows)
+        return
+    found = source_register.filter_references(references, " ".join(query) or None, sector, year)
+    if as_json:
+        output.print_json([
+            {**r.to_dict(), "cited_by": [c._asdict() for c in provenance.cited_by.get(r.key, [])]}
+            for r in found
+        ])
+    else:
+        output.print_references(found, provenance.cited_by)
+    if not found:
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
 @cli.command("fetch")
 @click.argument("ids", nargs=-1)
 @click.option("--url", "urls", multiple=True, metavar="ID=URL", help="Download document ID from this https URL (repeatable).")

@@ -164,3 +164,46 @@ def print_added(results: list) -> None:  # list[AddResult]
             continue
         match = f"register match {result.score:.0f}" if result.matched else "new document"
         console.print(Text(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
+
+
+def print_lines(lines: list[str]) -> None:
+    """Plain lines on stdout."""
+    console = stdout()
+    for line in lines:
+        console.print(Text(line))
+
+
+def print_references(references: list, cited_by: dict) -> None:  # list[Reference]
+    """Register entries with the report pages that cite them."""
+    console = stdout()
+    if not references:
+        console.print("No references found.")
+        return
+    for reference in references:
+        head = Text(f"[{reference.nr}] ", style="bold")
+        head.append(f"{reference.spelling} ({reference.year or '?'}). {reference.title}")
+        console.print(head)
+        pages = ", ".join(f"p. {c.page}" for c in cited_by.get(reference.key, []))
+        where = f"   {reference.register_doc}" + (f" p. {reference.page}" if reference.page else "")
+        where += f"; {reference.sector_label}; cited on {pages}" if pages else f"; {reference.sector_label}; not cited in the text"
+        console.print(Text(where, style="dim"))
+        if reference.url:
+            console.print(Text(f"   {reference.url}", style="dim"))
+
+
+def print_inclusion(report: dict) -> None:
+    """The inclusion report of an organisation (see register.inclusion_report)."""
+    console = stdout()
+    org = report["organisation"]
+    if report["not_found"]:
+        near = ", ".join(report["suggestions"]) or "none"
+        console.print(Text(f"{org['name'] or 'This organisation'} is not in the source register. Nearest names: {near}."))
+        return
+    console.print(Text(f"{org['name']} ({org['id']}): {len(report['references'])} references", style="bold"))
+    console.print(Text("Spelled as: " + "; ".join(org["spellings"])))
+    console.print(Text("By sector: " + ", ".join(f"{k} {v}" for k, v in report["by_sector"].items())))
+    for entry in report["references"]:
+        pages = ", ".join(f"{c['doc_id']} p. {c['page']}" for c in entry["cited_by"]) or "not cited in the text"
+        console.print(Text(f"[{entry['nr']}] {entry['title']} ({entry['year']}) — {pages}"))
+    if report["uncited"]:
+        console.print(Text("In the register, never cited in the text: " + ", ".join(map(str, report["uncited"]))))

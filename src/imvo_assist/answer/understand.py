@@ -58,7 +58,10 @@ LOOKUP_CUES = re.compile(
     r"when|hoe lang|how long|welke rol|what role|is there|is er|waarom|why)\b"
 )
 SECTOR_WORD = re.compile(r"\b(\w{3,}?)-?(sector|sectoren|industrie|branche)\b|\b(\w{3,}) (sector|industry|industries)\b")
-KAMERSTUK = re.compile(r"\b(?:kst[- ]?)?(\d{2}\s?\d{3})\s*(?:,|-|\s)\s*(?:nr\.?\s*)?(\d{1,4})\b")
+KAMERSTUK = re.compile(
+    r"\b(?:kamerstuk(?:ken)?\s+(?:ii\s+)?)?(?:kst[- ]?)?(\d{2}\s?\d{3})\s*(?:,\s*|-|\s+)(?:nr\.?\s*)?(\d{1,4})\b",
+    re.IGNORECASE,
+)
 PAGE = re.compile(r"\b(?:p\.|pag\.|pagina|page)\s*(\d{1,4}|[ivxlc]{1,6})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 CATEGORY_WORDS = {
@@ -123,6 +126,11 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
             "textielconvenant" into "textiel" + "convenant"); vocabulary words count as known.
     """
     vocabulary = load_vocabulary()
+    kamerstuk = KAMERSTUK.search(question)
+    if kamerstuk:  # "26485-187", "kst-26485-187", "26 485 nr 187": written as the letter does
+        dossier = kamerstuk.group(1).replace(" ", "")
+        canonical = f"Kamerstuk {dossier[:2]} {dossier[2:]}, nr. {kamerstuk.group(2)}"
+        question = question[: kamerstuk.start()] + canonical + question[kamerstuk.end() :]
     folded = fold(question).replace("'", "'")
     raw_words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", folded)
     corrections = _corrections(raw_words)
@@ -142,7 +150,6 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     asked = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", QUESTION_PHRASES.sub(" ", " ".join(words)))
     content = [w for w in asked if w not in QUESTION_WORDS and len(w) > 1]
     expansions = _expansions(words + parts, sectors, risks, organisations) | set(parts)
-    kamerstuk = KAMERSTUK.search(question)
     return Understanding(
         question=question,
         language=language,

@@ -1,0 +1,47 @@
+"""`imvo-assist sources`: the same organisation under every spelling, and honest negatives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from imvo_assist.cli import main
+from imvo_assist.settings import Settings
+
+
+def run(settings: Settings, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--corpus", str(settings.corpus), "--index", str(settings.index), "sources", *args])
+    return int(exit_info.value.code or 0), capsys.readouterr().out
+
+
+def test_org_spellings_give_one_inclusion_report(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(indexed, capsys, "--org", "Clean Clothes Campaign", "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert run(indexed, capsys, "--org", "SKC", "--json")[1] == out
+    assert report["organisation"]["id"] == "skc"
+    assert {"SKC", "Clean Clothes Campaign", "Schone Kleren Campagne"} <= set(report["organisation"]["spellings"])
+    assert report["by_sector"] == {"detailhandel": 1, "textiel-kleding": 3}
+    cited = {c["page"] for ref in report["references"] for c in ref["cited_by"]}
+    assert {"9", "25", "26"} <= cited
+    assert set(report) == {"organisation", "references", "by_sector", "uncited", "not_found", "suggestions"}
+
+
+def test_absent_organisation_is_not_found_with_near_names(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(indexed, capsys, "--org", "Human Rights Watch", "--json")
+    report = json.loads(out)
+    assert code == 1 and report["not_found"] is True and report["suggestions"]
+
+
+def test_query_and_sector_filter(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(indexed, capsys, "kinderarbeid", "--sector", "elektronica", "--json")
+    rows = json.loads(out)
+    assert code == 0 and [row["nr"] for row in rows] == [44]
+    assert {c["page"] for c in rows[0]["cited_by"]} >= {"22"}
+
+
+def test_uncited_references_are_listed(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    report = json.loads(run(indexed, capsys, "--org", "SOMO", "--json")[1])
+    assert 24 in report["uncited"]
