@@ -83,15 +83,29 @@ def answer_markdown(answer: Answer) -> str:
 
 
 def print_answer(answer: Answer) -> None:
+    """The answer for a terminal: our own **headings** bold, *categories* italic, document text
+    as data; then an excerpt of each cited passage."""
     console = stdout()
-    console.print(Text(answer.answer))
+    for line in answer.answer.splitlines():
+        console.print(_styled(line))
+    if answer.citations:
+        console.print(Text("\nCited passages" if answer.language == "en" else "\nGeciteerde passages", style="bold"))
     for citation in answer.citations:
         p = citation.hit.passage
-        console.print(Text(f"\n[{citation.n}] {citation.hit.title}, p. {p.page_label}", style="bold"))
-        console.print(Text(_where(citation.hit), style="dim"))
-        console.print(Text(_shorten(p.text, 500), style="dim"))
+        console.print(Text(f"[{citation.n}] {_where(citation.hit)}", style="dim"))
+        console.print(Text(_shorten(p.text, 300)))
     if answer.suggestions:
-        console.print(Text("\nDid you mean: " + ", ".join(answer.suggestions)))
+        label = "Did you mean" if answer.language == "en" else "Bedoelde u"
+        console.print(Text(f"\n{label}: " + ", ".join(answer.suggestions)))
+
+
+def _styled(line: str) -> Text:
+    """A line of our answer Markdown with its own emphasis markers turned into styles."""
+    if line.startswith("**") and line.endswith("**") and len(line) > 4:
+        return Text(line[2:-2], style="bold")
+    if line.startswith("*") and line.endswith("*") and not line.startswith("**") and len(line) > 2:
+        return Text(line[1:-1], style="italic")
+    return Text(line)
 
 
 def _shorten(text: str, limit: int) -> str:
