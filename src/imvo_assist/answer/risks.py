@@ -32,6 +32,8 @@ CATEGORY_ORDER = ("milieu", "arbeid", "mensenrechten")
 # Document kinds a question can name to ask for that document's risks instead of KPMG's.
 NAMED_KINDS = ("covenant", "advice", "letter")
 MAX_SECTOR_PASSAGES = 400
+# Passages read for quotes; copies of a report in a big corpus add nothing after the first few.
+MAX_EVIDENCE_PASSAGES = 60
 HEADINGS = {
     "nl": ("Risico's voor de sector {name}", "Ook in het meegeleverde register"),
     "en": ("Risks for the {name} sector", "Also in the bundled register"),
@@ -105,7 +107,7 @@ def _original_evidence(
             _language_of(library, h) != language, -h.passage.section.count(">"),
             -len(h.passage.risks), h.passage.doc_id, h.passage.pdf_page,
         ),
-    )
+    )[:MAX_EVIDENCE_PASSAGES]
     for hit in ordered:
         in_chapter = bool(chapter)
         for sentence in sentences(hit.passage.text):

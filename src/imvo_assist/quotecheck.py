@@ -1,0 +1,284 @@
+"""Quote check: where does a quoted sentence stand in the corpus, and is it quoted faithfully?
+
+Words are compared on their matching form (folded, punctuation dropped), so curly vs straight
+quotes, ligatures, accents, case and line-end hyphenation ("onderne- mingen") never count as
+differences. Differences are reported with the words as written, quote -> source:
+"delete" = words only in the quote, "insert" = source words the quote leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field, replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import accumulate
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from imvo_assist.answer.citations import cite_string
+from imvo_assist.answer.evidence import sentences
+from imvo_assist.extract.normalise import COORDINATORS, clean_line
+from imvo_assist.library import Library
+from imvo_assist.models import Hit, Passage
+from imvo_assist.vocabulary import fold
+
+FOUND_SCORE = 0.8
+CANDIDATES = 20
+TOKEN = re.compile(r"\S+")
+NON_WORD = re.compile(r"[\W_]+")
+EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+LINE_END_HYPHEN = re.compile(r"\w[-\u2010\u2011\u00ad]$")
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    key: str
+    start: int
+    end: int
+
+    @property
+    def shown(self) -> str:
+        return EDGE_PUNCTUATION.sub("", " ".join(self.text.split()))
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """The source span of a quote, with its citation and the word differences."""
+
+    doc_id: str
+    title: str
+    page: str
+    pdf_page: int
+    passage_id: str
+    citation: str
+    url: str
+    score: float
+    source_text: str
+    context_before: str
+    context_after: str
+    differences: tuple[dict[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """The result of `verify_quote`; `to_dict()` is the `verify --json` shape."""
+
+    quote: str
+    found: bool
+    match: QuoteMatch | None
+    closest: tuple[dict[str, object], ...] = ()
+    elapsed_ms: float = field(default=0.0, compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        match = asdict(self.match) if self.match else None
+        if match:
+            match["score"] = round(self.match.score, 3)  # type: ignore[union-attr]
+            match["differences"] = list(self.match.differences)  # type: ignore[union-attr]
+        return {"quote": self.quote, "found": self.found, "match": match,
+                "closest": list(self.closest), "elapsed_ms": round(self.elapsed_ms, 1)}
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(token: str) -> str:
+    """The matching form of a word: folded, without punctuation ("Risico’s" -> "risicos")."""
+    return NON_WORD.sub("", fold(clean_line(token)))
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[_Word, ...]:
+    """The words of a text with their matching keys; a line-end hyphenated word is one word."""
+    words: list[_Word] = []
+    for token in TOKEN.finditer(text):
+        key = _key(token.group())
+        if not key:
+            continue
+        last = words[-1] if words else None
+        if (last and LINE_END_HYPHEN.search(last.text) and token.group()[0].islower()
+                and key not in COORDINATORS):
+            words[-1] = _Word(text[last.start : token.end()], last.key + key, last.start, token.end())
+        else:
+            words.append(_Word(token.group(), key, token.start(), token.end()))
+    return tuple(words)
+
+
+def _joined(words: Sequence[_Word]) -> str:
+    return "".join(w.key for w in words)
+
+
+def _align(quote: Sequence[_Word], source: Sequence[_Word]) -> tuple[float, list[list]]:
+    """Score and word opcodes (quote -> source) of the best window of `source` for `quote`."""
+    size, keys = len(quote), {w.key for w in quote}
+    counts = list(accumulate((w.key in keys for w in source), initial=0))
+    best = max(range(max(1, len(source) - size + 1)), key=lambda i: counts[min(i + size, len(source))] - counts[i])
+    slack = max(3, size // 4)
+    low, high = max(0, best - slack), min(len(source), best + size + slack)
+    matcher = SequenceMatcher(None, [w.key for w in quote], [w.key for w in source[low:high]], autojunk=False)
+    ops = [[tag, i1, i2, j1 + low, j2 + low] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    while ops and ops[0][0] == "insert":
+        ops.pop(0)
+    while ops and ops[-1][0] == "insert":
+        ops.pop()
+    if ops:
+        _fit_edge(ops[0], quote, source, leading=True)
+        _fit_edge(ops[-1], quote, source, leading=False)
+    for op in ops:  # "MVO risico's" in the quote for "MVO-risico's" in the source
+        if op[0] == "replace" and _joined(quote[op[1] : op[2]]) == _joined(source[op[3] : op[4]]):
+            op[0] = "equal"
+    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    return matched / size, ops
+
+
+def _fit_edge(op: list, quote: Sequence[_Word], source: Sequence[_Word], leading: bool) -> None:
+    """Shrink the source side of a replace at the edge of the span to the words next to it."""
+    if op[0] != "replace":
+        return
+    tag, i1, i2, j1, j2 = op
+    target = _joined(quote[i1:i2])
+    for take in range(1, j2 - j1 + 1):
+        if _joined(source[j2 - take : j2] if leading else source[j1 : j1 + take]) == target:
+            op[0] = "equal"
+            break
+    else:
+        take = min(i2 - i1, j2 - j1)
+    if leading:
+        op[3] = j2 - take
+    else:
+        op[4] = j1 + take
+
+
+def _context(text: str, offset: int, step: int) -> str:
+    """The text from the sentence before `offset` up to it (step -1), or from `offset` to the
+    end of the sentence after it (step 1): a full neighbouring sentence plus the rest of its own."""
+    bounds, position = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, position)
+        if start >= 0:
+            position = start + len(sentence)
+            bounds.append((start, position))
+    if not bounds:
+        return ""
+    holding = max((i for i, (start, _) in enumerate(bounds) if start <= offset), default=0)
+    if step < 0:
+        return text[bounds[max(0, holding - 1)][0] : offset].strip()
+    return text[offset : bounds[min(len(bounds) - 1, holding + 1)][1]].strip()
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    rank: int
+    run: list[Passage]
+    words: list[_Word]
+    parts: list[int]
+    """Index into `run` of the passage each word stands in."""
+    ops: list[list]
+
+
+def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
+    """Find where a quote stands in the corpus and how it differs from the source.
+
+    Candidates are the passages found by searching the quote, each with its neighbours in the
+    document, so a quote may cross a passage (or page) boundary.
+
+    Raises:
+        QueryError: the quote is empty.
+    """
+    started = time.perf_counter()
+    hits = [h for h in library.search(quote, limit=CANDIDATES).hits if h.source == "passage"]
+    quoted = _words(quote)
+    documents: dict[str, list[Passage]] = {}
+    found: dict[tuple[str, int], _Candidate] = {}
+    for rank, hit in enumerate(hits if quoted else []):
+        if hit.passage.doc_id not in documents:
+            documents[hit.passage.doc_id] = library.passages_of(hit.passage.doc_id)
+        passages = documents[hit.passage.doc_id]
+        at = next((i for i, p in enumerate(passages) if p.id == hit.passage.id), None)
+        run = [hit.passage] if at is None else passages[max(0, at - 1) : at + 2]
+        words = [w for p in run for w in _words(p.text)]
+        parts = [part for part, p in enumerate(run) for _ in _words(p.text)]
+        score, ops = _align(quoted, words)
+        if ops and score > 0:
+            first = min(op[3] for op in ops if op[4] > op[3])
+            key = (run[parts[first]].id, words[first].start)
+            found.setdefault(key, _Candidate(score, rank, run, words, parts, ops))
+    ranked = sorted(found.values(), key=lambda c: (-c.score, not _is_pdf(library, c.run[0]), c.rank))
+    best = ranked[0] if ranked and ranked[0].score >= FOUND_SCORE else None
+    match = _match(library, quoted, best) if best else None
+    closest, seen = [], {match.source_text if match else ""}
+    for candidate in ranked[1:] if best else ranked:
+        if len(closest) >= limit:
+            break
+        described = _match(library, quoted, candidate)
+        if described.source_text not in seen:
+            seen.add(described.source_text)
+            closest.append({"doc_id": described.doc_id, "title": described.title, "page": described.page,
+                            "score": round(described.score, 3), "snippet": described.source_text})
+    return QuoteCheck(quote, best is not None, match, tuple(closest), (time.perf_counter() - started) * 1000)
+
+
+def _is_pdf(library: Library, passage: Passage) -> bool:
+    """Whether a passage comes from a PDF (preferred: it has the printed pages)."""
+    return str(library.documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
+
+
+def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> QuoteMatch:
+    """A candidate's source span, citation, context and differences."""
+    words, ops = candidate.words, candidate.ops
+    span = [j for op in ops for j in range(op[3], op[4])]
+    first, last = words[span[0]], words[span[-1]]
+    head, tail = candidate.parts[span[0]], candidate.parts[span[-1]]
+    start, end = candidate.run[head], candidate.run[tail]
+    pieces = [p.text for p in candidate.run[head : tail + 1]]
+    pieces[-1] = pieces[-1][: last.end]
+    pieces[0] = pieces[0][first.start :]
+    label = start.page_label if start.page_label == end.page_label else f"{start.page_label}–{end.page_label}"
+    hit: Hit = library.hit(replace(start, page_label=label))
+    shown = lambda part: " ".join(w.shown for w in part)  # noqa: E731
+    differences = tuple(
+        {"op": tag, "quote": shown(quoted[i1:i2]), "source": shown(words[j1:j2])}
+        for tag, i1, i2, j1, j2 in ops if tag != "equal"
+    )
+    return QuoteMatch(
+        doc_id=start.doc_id, title=hit.title, page=label, pdf_page=start.pdf_page, passage_id=start.id,
+        citation=cite_string(hit, library.documents), url=hit.url, score=candidate.score,
+        source_text=" ".join(" ".join(pieces).split()), context_before=_context(start.text, first.start, -1),
+        context_after=_context(end.text, last.end, 1), differences=differences,
+    )
+
+
+def render_quote_check(check: QuoteCheck) -> Text:
+    """The check for the terminal: verdict, citation, source in context and the differences."""
+    text = Text()
+    match = check.match
+    if match is None:
+        text.append("Not found", style="bold red")
+        text.append(" in the indexed documents.\n")
+    else:
+        text.append("Found", style="bold green")
+        text.append(f" ({match.score:.0%} of the words): ")
+        text.append(match.citation + "\n", style="bold")
+        if match.context_before:
+            text.append(match.context_before + " ", style="dim")
+        text.append(match.source_text, style="bold")
+        if match.context_after:
+            text.append(" " + match.context_after, style="dim")
+        text.append("\n")
+        if not match.differences:
+            text.append("The quote matches the source word for word.\n", style="green")
+        for difference in match.differences:
+            text.append("  quote ")
+            text.append(difference["quote"] or "—", style="red strike" if difference["quote"] else "dim")
+            text.append("  source ")
+            text.append(difference["source"] or "—", style="green" if difference["source"] else "dim")
+            text.append("\n")
+    others = [c for c in check.closest if not match or float(c["score"]) >= FOUND_SCORE]  # type: ignore[arg-type]
+    if others:
+        text.append("Also found in:\n" if match else "Closest passages:\n", style="bold")
+        for other in others:
+            text.append(f"  {other['title']} — p. {other['page']} ({float(other['score']):.0%}): ")  # type: ignore[arg-type]
+            text.append(f"{other['snippet']}\n", style="dim")
+    return text
