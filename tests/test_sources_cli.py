@@ -45,3 +45,11 @@ def test_query_and_sector_filter(indexed: Settings, capsys: pytest.CaptureFixtur
 def test_uncited_references_are_listed(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(run(indexed, capsys, "--org", "SOMO", "--json")[1])
     assert 24 in report["uncited"]
+
+
+def test_show_lists_the_sources_behind_a_passage(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--corpus", str(indexed.corpus), "--index", str(indexed.index), "show", "sra-testrapport", "22", "--json"])
+    passages = json.loads(capsys.readouterr().out)["passages"]
+    cited = {ref["nr"] for p in passages for ref in p["references"]}
+    assert {43, 44, 45} <= cited

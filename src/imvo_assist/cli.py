@@ -140,9 +140,15 @@ def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) 
     """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii)."""
     from imvo_assist import output
 
-    document, passages = _library(_settings(ctx)).page(doc, page)
+    library = _library(_settings(ctx))
+    document, passages = library.page(doc, page)
     if as_json:
-        output.print_json({"document": document, "passages": [p.to_dict() for p in passages]})
+        provenance = library.provenance
+        rows = [
+            {**p.to_dict(), "references": [r.to_dict() for r in provenance.references_of(p.id, p.doc_id)]}
+            for p in passages
+        ]
+        output.print_json({"document": document, "passages": rows})
     else:
         output.print_page(document, passages)
 

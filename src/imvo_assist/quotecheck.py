@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
-from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 
@@ -31,6 +32,8 @@ TOKEN = re.compile(r"\S+")
 NON_WORD = re.compile(r"[\W_]+")
 EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 LINE_END_HYPHEN = re.compile(r"\w[-\u2010\u2011\u00ad]$")
+NOTES = {"replace": "quote -> source", "delete": "not in the source",
+         "insert": "left out of the quote"}
 
 
 @dataclass(frozen=True)
@@ -70,16 +73,20 @@ class QuoteCheck:
     quote: str
     found: bool
     match: QuoteMatch | None
-    closest: tuple[dict[str, object], ...] = ()
+    closest: tuple[dict[str, Any], ...] = ()
+    """Other candidates (the closest ones when not found): doc_id, title, page, score, snippet."""
     elapsed_ms: float = field(default=0.0, compare=False)
 
     def to_dict(self) -> dict[str, object]:
-        match = asdict(self.match) if self.match else None
-        if match:
-            match["score"] = round(self.match.score, 3)  # type: ignore[union-attr]
-            match["differences"] = list(self.match.differences)  # type: ignore[union-attr]
-        return {"quote": self.quote, "found": self.found, "match": match,
-                "closest": list(self.closest), "elapsed_ms": round(self.elapsed_ms, 1)}
+        match = self.match and {
+            **asdict(self.match),
+            "score": round(self.match.score, 3),
+            "differences": list(self.match.differences),
+        }
+        return {
+            "quote": self.quote, "found": self.found, "match": match or None,
+            "closest": list(self.closest), "elapsed_ms": round(self.elapsed_ms, 1),
+        }
 
 
 @lru_cache(maxsize=1 << 16)
@@ -99,7 +106,8 @@ def _words(text: str) -> tuple[_Word, ...]:
         last = words[-1] if words else None
         if (last and LINE_END_HYPHEN.search(last.text) and token.group()[0].islower()
                 and key not in COORDINATORS):
-            words[-1] = _Word(text[last.start : token.end()], last.key + key, last.start, token.end())
+            joined = text[last.start : token.end()]
+            words[-1] = _Word(joined, last.key + key, last.start, token.end())
         else:
             words.append(_Word(token.group(), key, token.start(), token.end()))
     return tuple(words)
@@ -113,10 +121,12 @@ def _align(quote: Sequence[_Word], source: Sequence[_Word]) -> tuple[float, list
     """Score and word opcodes (quote -> source) of the best window of `source` for `quote`."""
     size, keys = len(quote), {w.key for w in quote}
     counts = list(accumulate((w.key in keys for w in source), initial=0))
-    best = max(range(max(1, len(source) - size + 1)), key=lambda i: counts[min(i + size, len(source))] - counts[i])
+    shared = lambda i: counts[min(i + size, len(source))] - counts[i]  # noqa: E731
+    best = max(range(max(1, len(source) - size + 1)), key=shared)
     slack = max(3, size // 4)
     low, high = max(0, best - slack), min(len(source), best + size + slack)
-    matcher = SequenceMatcher(None, [w.key for w in quote], [w.key for w in source[low:high]], autojunk=False)
+    window = [w.key for w in source[low:high]]
+    matcher = SequenceMatcher(None, [w.key for w in quote], window, autojunk=False)
     ops = [[tag, i1, i2, j1 + low, j2 + low] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
     while ops and ops[0][0] == "insert":
         ops.pop(0)
@@ -136,7 +146,7 @@ def _fit_edge(op: list, quote: Sequence[_Word], source: Sequence[_Word], leading
     """Shrink the source side of a replace at the edge of the span to the words next to it."""
     if op[0] != "replace":
         return
-    tag, i1, i2, j1, j2 = op
+    _, i1, i2, j1, j2 = op
     target = _joined(quote[i1:i2])
     for take in range(1, j2 - j1 + 1):
         if _joined(source[j2 - take : j2] if leading else source[j1 : j1 + take]) == target:
@@ -205,7 +215,9 @@ def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
             first = min(op[3] for op in ops if op[4] > op[3])
             key = (run[parts[first]].id, words[first].start)
             found.setdefault(key, _Candidate(score, rank, run, words, parts, ops))
-    ranked = sorted(found.values(), key=lambda c: (-c.score, not _is_pdf(library, c.run[0]), c.rank))
+    ranked = sorted(
+        found.values(), key=lambda c: (-c.score, not _is_pdf(library, c.run[0]), c.rank)
+    )
     best = ranked[0] if ranked and ranked[0].score >= FOUND_SCORE else None
     match = _match(library, quoted, best) if best else None
     closest, seen = [], {match.source_text if match else ""}
@@ -215,9 +227,12 @@ def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
         described = _match(library, quoted, candidate)
         if described.source_text not in seen:
             seen.add(described.source_text)
-            closest.append({"doc_id": described.doc_id, "title": described.title, "page": described.page,
-                            "score": round(described.score, 3), "snippet": described.source_text})
-    return QuoteCheck(quote, best is not None, match, tuple(closest), (time.perf_counter() - started) * 1000)
+            closest.append({
+                "doc_id": described.doc_id, "title": described.title, "page": described.page,
+                "score": round(described.score, 3), "snippet": described.source_text,
+            })
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    return QuoteCheck(quote, best is not None, match, tuple(closest), elapsed_ms)
 
 
 def _is_pdf(library: Library, passage: Passage) -> bool:
@@ -235,7 +250,9 @@ def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> 
     pieces = [p.text for p in candidate.run[head : tail + 1]]
     pieces[-1] = pieces[-1][: last.end]
     pieces[0] = pieces[0][first.start :]
-    label = start.page_label if start.page_label == end.page_label else f"{start.page_label}–{end.page_label}"
+    label = start.page_label
+    if end.page_label != label:
+        label = f"{label}–{end.page_label}"
     hit: Hit = library.hit(replace(start, page_label=label))
     shown = lambda part: " ".join(w.shown for w in part)  # noqa: E731
     differences = tuple(
@@ -243,9 +260,10 @@ def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> 
         for tag, i1, i2, j1, j2 in ops if tag != "equal"
     )
     return QuoteMatch(
-        doc_id=start.doc_id, title=hit.title, page=label, pdf_page=start.pdf_page, passage_id=start.id,
-        citation=cite_string(hit, library.documents), url=hit.url, score=candidate.score,
-        source_text=" ".join(" ".join(pieces).split()), context_before=_context(start.text, first.start, -1),
+        doc_id=start.doc_id, title=hit.title, page=label, pdf_page=start.pdf_page,
+        passage_id=start.id, citation=cite_string(hit, library.documents), url=hit.url,
+        score=candidate.score, source_text=" ".join(" ".join(pieces).split()),
+        context_before=_context(start.text, first.start, -1),
         context_after=_context(end.text, last.end, 1), differences=differences,
     )
 
@@ -270,15 +288,15 @@ def render_quote_check(check: QuoteCheck) -> Text:
         if not match.differences:
             text.append("The quote matches the source word for word.\n", style="green")
         for difference in match.differences:
-            text.append("  quote ")
-            text.append(difference["quote"] or "—", style="red strike" if difference["quote"] else "dim")
-            text.append("  source ")
-            text.append(difference["source"] or "—", style="green" if difference["source"] else "dim")
-            text.append("\n")
-    others = [c for c in check.closest if not match or float(c["score"]) >= FOUND_SCORE]  # type: ignore[arg-type]
+            text.append("  ")
+            text.append(difference["quote"], style="red strike")
+            text.append(" -> " if difference["op"] == "replace" else "")
+            text.append(difference["source"], style="green")
+            text.append(f"  ({NOTES[difference['op']]})\n", style="dim")
+    others = [c for c in check.closest if not match or c["score"] >= FOUND_SCORE]
     if others:
         text.append("Also found in:\n" if match else "Closest passages:\n", style="bold")
         for other in others:
-            text.append(f"  {other['title']} — p. {other['page']} ({float(other['score']):.0%}): ")  # type: ignore[arg-type]
+            text.append(f"  {other['title']} — p. {other['page']} ({other['score']:.0%}): ")
             text.append(f"{other['snippet']}\n", style="dim")
     return text

@@ -42,6 +42,7 @@ def read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
     except csv.Error:
         dialect = csv.excel_tab if path.suffix.lower() == ".tsv" else csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    delimiter = dialect.delimiter
     rows = list(reader)
     if not rows:
         raise ExtractionError(f"{path.name}: no header row")
@@ -54,8 +55,24 @@ def read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:
             warnings.append(
                 f"line {line_number}: {len(row)} fields, expected {len(header)}"
             )
+        swallowed = _swallowed_lines(row, delimiter, len(header))
+        if swallowed:
+            warnings.append(
+                f"line {line_number}: unterminated quote; it swallowed {swallowed} following "
+                "line(s) that look like records"
+            )
         records.append({name: value.strip() for name, value in zip(header, row)})
     return records, warnings
+
+
+def _swallowed_lines(row: list[str], delimiter: str, columns: int) -> int:
+    """Lines inside one quoted field that hold enough delimiters to be records of their own."""
+    needed = max(2, (columns - 1) // 2)
+    return sum(
+        line.count(delimiter) >= needed
+        for cell in row if "\n" in cell
+        for line in cell.splitlines()[1:]
+    )
 
 
 def _numbered(rows: list[list[str]], text: str) -> list[tuple[int, list[str]]]:

@@ -1,82 +1,187 @@
-"""The Textual application: a question box and a cited answer over the corpus index.
+"""The Textual application: owns the library, the question history and navigation between screens.
 
-The index is built or refreshed in a thread worker when the app starts; questions are
-answered in a worker too, so the UI never freezes. Domain work is done by `library.py`.
+The index is opened (built or refreshed first when the corpus changed) in a thread worker that
+posts coalescing `IndexProgress` messages to the main screen; the UI is usable meanwhile and a
+question asked early is answered as soon as the index is ready. All domain work is done by
+`library.py`; screens are imported when first shown so a cold start loads little.
 """
 
 from __future__ import annotations
 
-from textual import on, work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Static
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from imvo_assist.errors import ImvoError
-from imvo_assist.settings import Settings
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from imvo_assist.tui.commands import ImvoCommands
+from imvo_assist.tui.messages import IndexFailed, IndexProgress, IndexReady
+from imvo_assist.tui.screens.main import MainScreen
+from imvo_assist.tui.text import clipping, export_name
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from imvo_assist.library import Library
+    from imvo_assist.models import Answer, Hit
+    from imvo_assist.settings import Settings
+    from imvo_assist.vocabulary import Vocabulary
+
+STYLES = ["app", "main", "document", "sources", "matrix", "search", "help"]
+THEMES = ("textual-dark", "textual-light")
 
 
 class ImvoApp(App[None]):
-    """imvo-assist in the terminal."""
+    """imvo-assist in the terminal: ask, read the passage, check the source, copy the citation."""
 
     TITLE = "imvo-assist"
     SUB_TITLE = "IMVO-beleid met bronvermelding"
-    CSS_PATH = ["styles/app.tcss"]
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit")]
+    CSS_PATH = [f"styles/{name}.tcss" for name in STYLES]
+    COMMANDS = App.COMMANDS | {ImvoCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "sources", "Bronnen"),
+        Binding("f3", "matrix", "Overzicht"),
+        Binding("f4", "search", "Zoeken"),
+        Binding("ctrl+t", "toggle_theme", "Thema", show=False),
+    ]
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
         self.settings = settings
-        self.library = None
+        self.library: Library | None = None
+        """The open library; None until the index worker is done."""
+        self.history: list[str] = []
+        """Questions asked in this session, oldest first."""
+        self.matrix_counts: dict[tuple[str, str], int] | None = None
+        """Sector x risk passage counts, computed once by the overview screen."""
+        self.main = MainScreen()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Input(placeholder="Stel een vraag / ask a question", id="question")
-        with VerticalScroll(id="answer-pane"):
-            yield Static("", id="answer", markup=False)
-        yield Static("", id="status", markup=False)
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        return self.main
 
     def on_mount(self) -> None:
-        self.query_one("#question", Input).focus()
         self.prepare_index()
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
         """Open the index, building or refreshing it first when the corpus changed."""
+        from imvo_assist.errors import ImvoError
         from imvo_assist.library import open_library
 
-        self.call_from_thread(self._status, "Index wordt bijgewerkt…")
         try:
             library = open_library(self.settings, progress=self._progress)
+            terms = _names(library, self.vocabulary)
+            documents = len(library.files)
         except ImvoError as exc:
-            self.call_from_thread(self._status, str(exc))
+            self.main.post_message(IndexFailed(str(exc)))
+            return
+        except Exception as exc:  # never a traceback in the UI; the message names the cause
+            self.main.post_message(IndexFailed(f"De index kon niet worden geopend: {exc}"))
             return
         self.library = library
-        self.call_from_thread(self._status, "Klaar.")
+        self.main.post_message(IndexReady(documents, terms))
 
     def _progress(self, done: int, total: int, name: str) -> None:
-        self.call_from_thread(self._status, f"Indexeren {done}/{total} {name}")
+        self.main.post_message(IndexProgress(done, total, name))
 
-    def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The bundled vocabulary (loaded once; call from a worker the first time)."""
+        from imvo_assist.vocabulary import load_vocabulary
 
-    @on(Input.Submitted, "#question")
-    def ask(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.answer(event.value)
+        return load_vocabulary()
 
-    @work(thread=True, exclusive=True, group="ask")
-    def answer(self, question: str) -> None:
-        """Answer a question in a thread and show it as plain text."""
-        if self.library is None:
-            self.call_from_thread(self._status, "De index is nog niet klaar.")
+    # Navigation ---------------------------------------------------------------------------
+
+    def show_screen(self, screen_type: type[Screen], *args: object) -> None:
+        """Bring a screen of this type to the top: pop back to it when it is open, else push."""
+        if isinstance(self.screen, screen_type):
             return
-        try:
-            answer = self.library.ask(question)
-        except ImvoError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
-            return
+        for index, screen in enumerate(self.screen_stack):
+            if isinstance(screen, screen_type):
+                while len(self.screen_stack) > index + 1:
+                    self.pop_screen()
+                return
+        self.push_screen(screen_type(*args))
+
+    def ask(self, question: str) -> None:
+        """Go back to the main screen and answer a question there."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.main.ask(question)
+
+    def open_passage(
+        self, doc_id: str, page: str, passage_id: str = "", hit: Hit | None = None, cite: str = ""
+    ) -> None:
+        """Open the document viewer at a printed page with a passage highlighted."""
+        from imvo_assist.tui.screens.document import DocumentScreen
+
+        self.push_screen(DocumentScreen(doc_id, page, passage_id, hit=hit, cite=cite))
+
+    def action_help(self) -> None:
+        from imvo_assist.tui.screens.help import HelpScreen
+
+        self.show_screen(HelpScreen)
+
+    def action_sources(self) -> None:
+        from imvo_assist.tui.screens.sources import SourcesScreen
+
+        self.show_screen(SourcesScreen)
+
+    def action_matrix(self) -> None:
+        from imvo_assist.tui.screens.matrix import MatrixScreen
+
+        self.show_screen(MatrixScreen)
+
+    def action_search(self) -> None:
+        from imvo_assist.tui.screens.search import SearchScreen
+
+        self.show_screen(SearchScreen)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    # Citations and export -----------------------------------------------------------------
+
+    def copy_citation(self, cite: str, passage: str) -> None:
+        """Copy a citation string with its quoted passage to the clipboard."""
+        self.copy_to_clipboard(clipping(cite, passage))
+        self.notify(cite, title="Citaat gekopieerd", markup=False)
+
+    def export_answer(self, answer: Answer, folder: Path | None = None) -> Path | None:
+        """Write an answer with its citations as Markdown in the current directory.
+
+        Returns:
+            The file written, or None when it could not be written (the user is told why).
+        """
         from imvo_assist.output import answer_markdown
 
-        self.call_from_thread(self.query_one("#answer", Static).update, answer_markdown(answer))
+        target = (folder or Path.cwd()) / export_name()
+        stem, suffix = target.stem, target.suffix
+        number = 2
+        while target.exists():
+            target = target.with_name(f"{stem}-{number}{suffix}")
+            number += 1
+        try:
+            target.write_text(answer_markdown(answer), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Exporteren mislukt: {exc}", severity="error", markup=False)
+            return None
+        self.notify(str(target), title="Antwoord geëxporteerd", markup=False)
+        return target
+
+
+def _names(library: Library, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """Names worth completing in the question box: vocabulary first, then document titles."""
+    names: list[str] = []
+    for sector in vocabulary.sectors:
+        names += [sector.name_nl, sector.name_en]
+    for risk in vocabulary.risks:
+        names += [risk.name_nl, risk.name_en]
+    for organisation in vocabulary.organisations:
+        names += [organisation.name_nl, *organisation.abbreviations]
+    names += [str(d.get("title", "")) for d in library.documents.values()]
+    return tuple(dict.fromkeys(n for n in names if n))

@@ -1,0 +1,43 @@
+"""One passage on a document page: plain text, focusable, highlighted when it is the cited one."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Static
+
+from imvo_assist.models import Passage
+
+
+class PassageView(Static, can_focus=True):
+    """A passage (section trail dimmed above it); up/down move to the neighbouring passage."""
+
+    BINDINGS = [
+        Binding("down,j", "step(1)", "Volgende passage", show=False),
+        Binding("up,k", "step(-1)", "Vorige passage", show=False),
+    ]
+
+    def __init__(self, passage: Passage, cite: str, cited: bool = False) -> None:
+        super().__init__(_content(passage), markup=False, classes="-cited" if cited else "")
+        self.passage = passage
+        self.cite = cite
+        """The citation string of this passage (document, printed page, URL)."""
+
+    def action_step(self, step: int) -> None:
+        """Focus the next or previous passage of the page (no wrapping at the ends)."""
+        siblings = list(self.parent.query_children(PassageView)) if self.parent else [self]
+        position = siblings.index(self) + step
+        if 0 <= position < len(siblings):
+            siblings[position].focus()
+        elif self.parent is not None:
+            self.parent.scroll_end() if step > 0 else self.parent.scroll_home()  # type: ignore[attr-defined]
+
+
+def _content(passage: Passage) -> Content:
+    parts: list[str | tuple[str, str]] = []
+    if passage.section:
+        parts.append((passage.section + "\n", "$text-muted italic"))
+    if passage.kind == "footnote":
+        parts.append(("Voetnoot: ", "$text-muted"))
+    parts.append(passage.text)
+    return Content.assemble(*parts)
