@@ -60,8 +60,10 @@ def test_changed_words_are_reported_as_differences(library: Library) -> None:
     "quote",
     [
         "Er werden door KPMG 13 sectoren met verhoogde risico\u2019s ge\u00efdenti\ufb01ceerd.",
-        "Het kabinet verwacht van bedrijven dat zij concrete invulling geven aan hun "
-        "\u201cresponsibility to respect\u201d ten aanzien van milieu, arbeid- en mensenrechten",
+        (
+            "Het kabinet verwacht van bedrijven dat zij concrete invulling geven aan hun "
+            "\u201cresponsibility to respect\u201d ten aanzien van milieu, arbeid- en mensenrechten"
+        ),
         "Er werden door KPMG 13 sectoren met ver- hoogde RISICO'S geidentificeerd",
     ],
 )

@@ -167,6 +167,25 @@ def docs_command(ctx: click.Context, as_json: bool) -> None:
         output.print_documents(rows)
 
 
+@cli.command("verify")
+@click.argument("quote", nargs=-1, required=True)
+@click.option("--limit", type=int, default=3, show_default=True, help="Other close passages to list.")
+@json_option
+@click.pass_context
+def verify_command(ctx: click.Context, quote: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Check a quote: where it stands (document, printed page) and how it differs, word by word."""
+    from imvo_assist import output
+    from imvo_assist.quotecheck import render_quote_check, verify_quote
+
+    check = verify_quote(_library(_settings(ctx)), " ".join(quote), limit=limit)
+    if as_json:
+        output.print_json(check.to_dict())
+    else:
+        output.stdout().print(render_quote_check(check))
+    if not check.found:
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
 @cli.command("sources")
 @click.argument("query", nargs=-1)
 @click.option("--org", help="Inclusion report of one organisation (any spelling: SKC, Clean Clothes Campaign).")

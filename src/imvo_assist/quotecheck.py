@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -42,10 +42,6 @@ class _Word:
     key: str
     start: int
     end: int
-
-    @property
-    def shown(self) -> str:
-        return EDGE_PUNCTUATION.sub("", " ".join(self.text.split()))
 
 
 @dataclass(frozen=True)
@@ -117,47 +113,62 @@ def _joined(words: Sequence[_Word]) -> str:
     return "".join(w.key for w in words)
 
 
-def _align(quote: Sequence[_Word], source: Sequence[_Word]) -> tuple[float, list[list]]:
-    """Score and word opcodes (quote -> source) of the best window of `source` for `quote`."""
+def _shown(words: Sequence[_Word]) -> str:
+    """Words as written, without the punctuation around them."""
+    return " ".join(EDGE_PUNCTUATION.sub("", " ".join(w.text.split())) for w in words)
+
+
+@dataclass
+class _Op:
+    """One step from the quote's words [i1:i2] to the source words [j1:j2]."""
+
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def _align(quote: Sequence[_Word], source: Sequence[_Word]) -> tuple[float, list[_Op]]:
+    """Score and word steps (quote -> source) of the best window of `source` for `quote`."""
     size, keys = len(quote), {w.key for w in quote}
     counts = list(accumulate((w.key in keys for w in source), initial=0))
-    shared = lambda i: counts[min(i + size, len(source))] - counts[i]  # noqa: E731
-    best = max(range(max(1, len(source) - size + 1)), key=shared)
+    starts = range(max(1, len(source) - size + 1))
+    best = max(starts, key=lambda i: counts[min(i + size, len(source))] - counts[i])
     slack = max(3, size // 4)
     low, high = max(0, best - slack), min(len(source), best + size + slack)
     window = [w.key for w in source[low:high]]
     matcher = SequenceMatcher(None, [w.key for w in quote], window, autojunk=False)
-    ops = [[tag, i1, i2, j1 + low, j2 + low] for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-    while ops and ops[0][0] == "insert":
+    ops = [_Op(t, i1, i2, j1 + low, j2 + low) for t, i1, i2, j1, j2 in matcher.get_opcodes()]
+    while ops and ops[0].tag == "insert":
         ops.pop(0)
-    while ops and ops[-1][0] == "insert":
+    while ops and ops[-1].tag == "insert":
         ops.pop()
     if ops:
         _fit_edge(ops[0], quote, source, leading=True)
         _fit_edge(ops[-1], quote, source, leading=False)
     for op in ops:  # "MVO risico's" in the quote for "MVO-risico's" in the source
-        if op[0] == "replace" and _joined(quote[op[1] : op[2]]) == _joined(source[op[3] : op[4]]):
-            op[0] = "equal"
-    matched = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
-    return matched / size, ops
+        if op.tag == "replace" and _joined(quote[op.i1 : op.i2]) == _joined(source[op.j1 : op.j2]):
+            op.tag = "equal"
+    return sum(op.i2 - op.i1 for op in ops if op.tag == "equal") / size, ops
 
 
-def _fit_edge(op: list, quote: Sequence[_Word], source: Sequence[_Word], leading: bool) -> None:
+def _fit_edge(op: _Op, quote: Sequence[_Word], source: Sequence[_Word], leading: bool) -> None:
     """Shrink the source side of a replace at the edge of the span to the words next to it."""
-    if op[0] != "replace":
+    if op.tag != "replace":
         return
-    _, i1, i2, j1, j2 = op
-    target = _joined(quote[i1:i2])
-    for take in range(1, j2 - j1 + 1):
-        if _joined(source[j2 - take : j2] if leading else source[j1 : j1 + take]) == target:
-            op[0] = "equal"
+    target = _joined(quote[op.i1 : op.i2])
+    for take in range(1, op.j2 - op.j1 + 1):
+        edge = source[op.j2 - take : op.j2] if leading else source[op.j1 : op.j1 + take]
+        if _joined(edge) == target:
+            op.tag = "equal"
             break
     else:
-        take = min(i2 - i1, j2 - j1)
+        take = min(op.i2 - op.i1, op.j2 - op.j1)
     if leading:
-        op[3] = j2 - take
+        op.j1 = op.j2 - take
     else:
-        op[4] = j1 + take
+        op.j2 = op.j1 + take
 
 
 def _context(text: str, offset: int, step: int) -> str:
@@ -185,7 +196,7 @@ class _Candidate:
     words: list[_Word]
     parts: list[int]
     """Index into `run` of the passage each word stands in."""
-    ops: list[list]
+    ops: list[_Op]
 
 
 def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
@@ -200,19 +211,17 @@ def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
     started = time.perf_counter()
     hits = [h for h in library.search(quote, limit=CANDIDATES).hits if h.source == "passage"]
     quoted = _words(quote)
-    documents: dict[str, list[Passage]] = {}
+    passages_of = cache(library.passages_of)
     found: dict[tuple[str, int], _Candidate] = {}
     for rank, hit in enumerate(hits if quoted else []):
-        if hit.passage.doc_id not in documents:
-            documents[hit.passage.doc_id] = library.passages_of(hit.passage.doc_id)
-        passages = documents[hit.passage.doc_id]
+        passages = passages_of(hit.passage.doc_id)
         at = next((i for i, p in enumerate(passages) if p.id == hit.passage.id), None)
         run = [hit.passage] if at is None else passages[max(0, at - 1) : at + 2]
         words = [w for p in run for w in _words(p.text)]
         parts = [part for part, p in enumerate(run) for _ in _words(p.text)]
         score, ops = _align(quoted, words)
         if ops and score > 0:
-            first = min(op[3] for op in ops if op[4] > op[3])
+            first = min(op.j1 for op in ops if op.j2 > op.j1)
             key = (run[parts[first]].id, words[first].start)
             found.setdefault(key, _Candidate(score, rank, run, words, parts, ops))
     ranked = sorted(
@@ -220,7 +229,8 @@ def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
     )
     best = ranked[0] if ranked and ranked[0].score >= FOUND_SCORE else None
     match = _match(library, quoted, best) if best else None
-    closest, seen = [], {match.source_text if match else ""}
+    closest: list[dict[str, Any]] = []
+    seen = {match.source_text if match else ""}
     for candidate in ranked[1:] if best else ranked:
         if len(closest) >= limit:
             break
@@ -243,7 +253,7 @@ def _is_pdf(library: Library, passage: Passage) -> bool:
 def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> QuoteMatch:
     """A candidate's source span, citation, context and differences."""
     words, ops = candidate.words, candidate.ops
-    span = [j for op in ops for j in range(op[3], op[4])]
+    span = [j for op in ops for j in range(op.j1, op.j2)]
     first, last = words[span[0]], words[span[-1]]
     head, tail = candidate.parts[span[0]], candidate.parts[span[-1]]
     start, end = candidate.run[head], candidate.run[tail]
@@ -254,10 +264,10 @@ def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> 
     if end.page_label != label:
         label = f"{label}–{end.page_label}"
     hit: Hit = library.hit(replace(start, page_label=label))
-    shown = lambda part: " ".join(w.shown for w in part)  # noqa: E731
     differences = tuple(
-        {"op": tag, "quote": shown(quoted[i1:i2]), "source": shown(words[j1:j2])}
-        for tag, i1, i2, j1, j2 in ops if tag != "equal"
+        {"op": op.tag, "quote": _shown(quoted[op.i1 : op.i2]),
+         "source": _shown(words[op.j1 : op.j2])}
+        for op in ops if op.tag != "equal"
     )
     return QuoteMatch(
         doc_id=start.doc_id, title=hit.title, page=label, pdf_page=start.pdf_page,
@@ -270,29 +280,23 @@ def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> 
 
 def render_quote_check(check: QuoteCheck) -> Text:
     """The check for the terminal: verdict, citation, source in context and the differences."""
-    text = Text()
     match = check.match
     if match is None:
-        text.append("Not found", style="bold red")
-        text.append(" in the indexed documents.\n")
+        text = Text.assemble(("Not found", "bold red"), " in the indexed documents.\n")
     else:
-        text.append("Found", style="bold green")
-        text.append(f" ({match.score:.0%} of the words): ")
-        text.append(match.citation + "\n", style="bold")
-        if match.context_before:
-            text.append(match.context_before + " ", style="dim")
-        text.append(match.source_text, style="bold")
-        if match.context_after:
-            text.append(" " + match.context_after, style="dim")
-        text.append("\n")
+        text = Text.assemble(
+            ("Found", "bold green"), f" ({match.score:.0%} of the words): ",
+            (match.citation, "bold"), "\n", (f"{match.context_before} ".lstrip(), "dim"),
+            (match.source_text, "bold"), (f" {match.context_after}".rstrip(), "dim"), "\n",
+        )
         if not match.differences:
             text.append("The quote matches the source word for word.\n", style="green")
         for difference in match.differences:
-            text.append("  ")
-            text.append(difference["quote"], style="red strike")
-            text.append(" -> " if difference["op"] == "replace" else "")
-            text.append(difference["source"], style="green")
-            text.append(f"  ({NOTES[difference['op']]})\n", style="dim")
+            text.append_text(Text.assemble(
+                "  ", (difference["quote"], "red strike"),
+                " -> " if difference["op"] == "replace" else "", (difference["source"], "green"),
+                (f"  ({NOTES[difference['op']]})\n", "dim"),
+            ))
     others = [c for c in check.closest if not match or c["score"] >= FOUND_SCORE]
     if others:
         text.append("Also found in:\n" if match else "Closest passages:\n", style="bold")

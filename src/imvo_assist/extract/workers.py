@@ -1,9 +1,9 @@
-"""Isolated extraction: every file is read in a child process with a time and memory limit.
+"""Isolated extraction: files are read in worker processes with a time and memory limit.
 
 A decompression bomb, a cyclic object graph or a pathological page can hang or bloat pypdf;
-in a child it costs at most the limits, and the parent records "skipped: extraction exceeded
-60 s" and goes on. Children are forked (cheap on Linux: pypdf is imported once, in the parent)
-and run `workers` at a time, which also spreads extraction over the cores.
+in a worker it costs at most the limits, and the parent records "extraction exceeded 60 s" and
+goes on with a fresh worker. Workers are forked (pypdf and the tagger are loaded once, in the
+parent) and run `workers` at a time, which also spreads extraction over the cores.
 """
 
 from __future__ import annotations
@@ -50,49 +50,111 @@ def extract_isolated(
     memory_mb: int = 1024,
     workers: int = 2,
 ) -> Iterator[Outcome]:
-    """Extract files in child processes, yielding outcomes as they finish.
+    """Extract files in worker processes, yielding outcomes as they finish.
+
+    Workers are long-lived (forking one process per file costs about 25 ms of CPU each); a
+    worker that exceeds the time limit is killed, one that dies (memory cap) is reported, and
+    either is replaced by a fresh one.
 
     Args:
         jobs: the files to extract.
         password: password for encrypted PDFs.
-        timeout_s: wall-clock limit per file; the child is killed when it is exceeded.
-        memory_mb: extra address space a child may use beyond what it inherits.
-        workers: children running at once.
+        timeout_s: wall-clock limit per file; the worker is killed when it is exceeded.
+        memory_mb: extra address space a worker may use beyond what it inherits.
+        workers: worker processes running at once.
     """
     _preload()
-
-    context = multiprocessing.get_context("fork")
     pending = list(jobs)
     pending.reverse()
-    running: dict[Connection, tuple[multiprocessing.process.BaseProcess, Job, float]] = {}
-    while pending or running:
-        while pending and len(running) < max(1, workers):
-            job = pending.pop()
-            receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(
-                target=_child, args=(sender, job, password, memory_mb), daemon=True
-            )
-            process.start()
-            sender.close()
-            running[receiver] = (process, job, time.monotonic() + timeout_s)
-        nearest = min(deadline for _, _, deadline in running.values())
-        for connection in wait(list(running), timeout=max(0.0, nearest - time.monotonic())):
-            process, job, _ = running.pop(connection)  # type: ignore[index]
-            yield _receive(connection, process, job)
-        now = time.monotonic()
-        for connection, (process, job, deadline) in list(running.items()):
-            if now >= deadline:
-                process.kill()
-                process.join()
-                connection.close()
-                del running[connection]
+    pool = _Pool(max(1, min(workers, len(pending))), password, memory_mb)
+    try:
+        while pending or pool.busy:
+            for worker in pool.idle():
+                if not pending:
+                    break
+                worker.start(pending.pop(), timeout_s)
+            yield from pool.collect(timeout_s)
+    finally:
+        pool.close()
+
+
+class _Worker:
+    """One worker process and the job it is running."""
+
+    def __init__(self, password: str | None, memory_mb: int) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, password, memory_mb), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: Job | None = None
+        self.deadline = 0.0
+
+    def start(self, job: Job, timeout_s: float) -> None:
+        self.job = job
+        self.deadline = time.monotonic() + timeout_s
+        self.connection.send(job)
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+class _Pool:
+    """Workers that are replaced when they time out or die."""
+
+    def __init__(self, size: int, password: str | None, memory_mb: int) -> None:
+        self.options = (password, memory_mb)
+        self.workers = [_Worker(*self.options) for _ in range(size)]
+
+    @property
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.job is not None]
+
+    def idle(self) -> list[_Worker]:
+        return [w for w in self.workers if w.job is None]
+
+    def collect(self, timeout_s: float) -> Iterator[Outcome]:
+        """Wait for results until the nearest deadline; replace failed or late workers."""
+        busy = self.busy
+        if not busy:
+            return
+        nearest = min(w.deadline for w in busy)
+        ready = wait([w.connection for w in busy], timeout=max(0.0, nearest - time.monotonic()))
+        for worker in busy:
+            job = worker.job
+            assert job is not None
+            if worker.connection in ready:
+                outcome, healthy = _receive(worker, job)
+                worker.job = None
+                if not healthy:
+                    self._replace(worker)
+                yield outcome
+            elif time.monotonic() >= worker.deadline:
+                self._replace(worker)
                 name = job.item.path.name
                 yield Outcome(job, None, "failed", f"{name}: extraction exceeded {timeout_s:g} s")
 
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        self.workers[self.workers.index(worker)] = _Worker(*self.options)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            if worker.job is None:
+                try:
+                    worker.connection.send(None)
+                except OSError:
+                    pass
+            worker.stop() if worker.job is not None else worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.stop()
+
 
 def _preload() -> None:
-    """Import the readers and build the tagger once in the parent, so each forked child starts
-    with them (about 80-100 ms per file otherwise)."""
+    """Import the readers and build the tagger once in the parent, so each forked worker starts
+    with them."""
     import pypdf.filters  # noqa: F401
 
     import imvo_assist.extract.layout  # noqa: F401
@@ -105,46 +167,55 @@ def _preload() -> None:
     default_tagger()
 
 
-def _receive(connection: Connection, process: multiprocessing.process.BaseProcess, job: Job) -> Outcome:
+def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
+    """The outcome a worker sent, and whether the worker can take another job."""
     name = job.item.path.name
     try:
-        status, payload = connection.recv()
+        status, payload = worker.connection.recv()
     except (EOFError, OSError):
-        status, payload = "failed", None
-    finally:
-        connection.close()
-        process.join(timeout=10)
-    if payload is None:
-        code = process.exitcode
-        return Outcome(job, None, "failed", f"{name}: extraction process died (exit {code}; memory limit?)")
+        worker.process.join(timeout=10)
+        code = worker.process.exitcode
+        return Outcome(job, None, "failed", f"{name}: extraction process died (exit {code}; memory limit?)"), False
     if status == "indexed":
-        return Outcome(job, payload, "indexed")
-    return Outcome(job, None, status, str(payload))
+        return Outcome(job, payload, "indexed"), True
+    return Outcome(job, None, status, str(payload)), "memory limit" not in str(payload)
 
 
-def _child(sender: Connection, job: Job, password: str | None, memory_mb: int) -> None:
-    """Run in the child: cap memory, extract, send ("indexed", result) or (status, message)."""
+def _serve(connection: Connection, password: str | None, memory_mb: int) -> None:
+    """Worker loop: cap memory, then extract each job received until told to stop."""
     _die_with_parent()
     _limit_memory(memory_mb)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            connection.send(_extract(job, password))
+        except MemoryError:
+            connection.send(("failed", f"{job.item.path.name}: too large: memory limit reached"))
+            return
+
+
+def _extract(job: Job, password: str | None) -> tuple[str, object]:
+    """("indexed", result) or (status, message) for one job; never raises but MemoryError."""
     from imvo_assist.extract import NoTextError, extract_file
 
+    name = job.item.path.name
     try:
-        message: tuple[str, object] = ("indexed", extract_file(job.item, job.sha256, password))
+        return "indexed", extract_file(job.item, job.sha256, password)
     except NoTextError as exc:
-        message = ("skipped", str(exc))
+        return "skipped", str(exc)
     except ExtractionError as exc:
-        message = ("failed", str(exc))
+        return "failed", str(exc)
     except MemoryError:
-        message = ("failed", f"{job.item.path.name}: too large: memory limit reached")
+        return "failed", f"{name}: too large: memory limit reached"
     except RecursionError:
-        message = ("failed", f"{job.item.path.name}: damaged (nesting too deep)")
+        return "failed", f"{name}: damaged (nesting too deep)"
     except Exception as exc:  # a bug or an unforeseen file problem: report, never crash
-        message = ("failed", f"{job.item.path.name}: {type(exc).__name__}: {exc}"[:300])
-    try:
-        sender.send(message)
-    except MemoryError:
-        sender.send(("failed", f"{job.item.path.name}: too large: memory limit reached"))
-    sender.close()
+        return "failed", f"{name}: {type(exc).__name__}: {exc}"[:300]
 
 
 def _die_with_parent() -> None:

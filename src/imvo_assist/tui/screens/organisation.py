@@ -1,0 +1,97 @@
+"""The organisation view: was this organisation's work included, and where is it cited?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from imvo_assist.register import InclusionReport
+
+    from imvo_assist.tui.app import ImvoApp
+
+
+class OrganisationScreen(Screen[None]):
+    """The inclusion report of one organisation: its references and the passages citing them."""
+
+    app: ImvoApp
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
+
+    def __init__(self, organisation: str) -> None:
+        super().__init__()
+        self.organisation = organisation
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Content(self.organisation), id="org-summary", markup=False)
+        yield OptionList(id="org-references", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.report()
+
+    @work(thread=True, exclusive=True, group="report", exit_on_error=False)
+    def report(self) -> None:
+        from imvo_assist.register import inclusion_report
+
+        library = self.app.library
+        if library is None:
+            return
+        provenance = library.provenance
+        found = inclusion_report(
+            self.organisation, provenance.references, provenance.cited_by, self.app.vocabulary
+        )
+        self.app.call_from_thread(self._show, found)
+
+    def _show(self, report: InclusionReport) -> None:
+        organisation = report["organisation"]
+        summary = self.query_one("#org-summary", Static)
+        if report["not_found"]:
+            summary.update(Content.assemble(
+                (f"{self.organisation} staat niet in het bronnenboek.", "bold"), "\n",
+                "Bedoelde u: " + (", ".join(report["suggestions"]) or "—"),
+            ))
+            return
+        sectors = ", ".join(f"{sector} {count}" for sector, count in report["by_sector"].items())
+        uncited = ", ".join(str(nr) for nr in report["uncited"]) or "geen"
+        summary.update(Content.assemble(
+            (organisation["name"], "bold $primary"),
+            f" — {len(report['references'])} vermeldingen in het bronnenboek\n",
+            ("Geschreven als: ", "$text-muted"), ", ".join(organisation["spellings"]), "\n",
+            ("Per sector: ", "$text-muted"), sectors, "\n",
+            ("Niet geciteerd in de tekst: ", "$text-muted"), uncited,
+        ))
+        documents = self.app.library.documents if self.app.library else {}
+        options = self.query_one(OptionList)
+        options.clear_options()
+        for reference in report["references"]:
+            year = reference["year"] or "z.j."
+            options.add_option(Option(
+                Content.assemble((f"[{reference['nr']}] ", "bold $accent"),
+                                 f"{reference['title']} ({year}) · {reference['sector']}"),
+                disabled=True,
+            ))
+            for c in reference["cited_by"]:
+                title = str(documents.get(c["doc_id"], {}).get("title") or c["doc_id"])
+                options.add_option(Option(
+                    Content.assemble("    ↳ ", (title, "bold"), f", p. {c['page']}"),
+                    id=f"{options.option_count}\t{c['doc_id']}\t{c['page']}\t{c['passage_id']}",
+                ))
+            if not reference["cited_by"]:
+                options.add_option(Option(Content.styled("    niet geciteerd", "$text-muted"),
+                                          disabled=True))
+
+    @on(OptionList.OptionSelected)
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            _, doc_id, page, passage_id = event.option.id.split("\t")
+            self.app.open_passage(doc_id, page, passage_id)
