@@ -24,6 +24,7 @@ from imvo_assist.index import (
     is_current,
     open_index,
     page_passages,
+    passage_from_fields,
     run_query,
     update_index,
 )
@@ -126,6 +127,12 @@ class Library:
             kind=str(document.get("kind", "")), url=str(document.get("url", "")),
             score=0.0, snippet="", source=source,  # type: ignore[arg-type]
         )
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """One passage by its id (a unique-key lookup)."""
+        with self.index.searcher() as searcher:
+            fields = searcher.document(id=passage_id)
+        return passage_from_fields(fields) if fields and fields.get("record") == "passage" else None
 
     def passages_of(self, doc_id: str, label: str | None = None) -> list[Passage]:
         """The passages of a document (of one printed page), in reading order."""

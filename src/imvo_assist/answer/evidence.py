@@ -45,10 +45,11 @@ def content_groups(understanding: Understanding) -> list[Group]:
         ):
             continue
         forms = set(_forms(phrase)) if size == 1 else {phrase}
-        for equivalent in expand([*phrase.split(), *understanding.parts.get(phrase, ())]):
+        for equivalent in expand(phrase.split()):
             forms |= _forms(equivalent) if " " not in equivalent else {equivalent}
-        for part in understanding.parts.get(phrase, ()):
-            forms |= _forms(part)
+        parts = understanding.parts.get(phrase)
+        if parts:  # a Dutch compound names a kind of its head: "ministerieteam" is a "team"
+            forms |= _part_forms(parts[-1])
         tags = default_tagger().tag(phrase)
         forms |= {f"tag:{id}" for id in (*tags.sectors, *tags.risks, *tags.orgs)}
         groups.append(frozenset(forms))
@@ -91,6 +92,14 @@ def coverage(hit: Hit, groups: list[Group]) -> float:
 def _covers(group: Group, forms: frozenset[str], folded_text: str) -> bool:
     """A group is covered by a word form, a tag, or (for phrases) the phrase in the text."""
     return bool(group & forms) or any(" " in f and f in folded_text for f in group)
+
+
+@lru_cache(maxsize=1024)
+def _part_forms(part: str) -> frozenset[str]:
+    forms = set(_forms(part))
+    for equivalent in expand([part]):
+        forms |= _forms(equivalent)
+    return frozenset(forms)
 
 
 def sentences(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.evidence import MIN_COVERAGE, content_groups, coverage, key_sentences
 from imvo_assist.answer.retrieve import retrieve
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.vocabulary import fold
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from imvo_assist.library import Library
 
 MAX_ITEMS = 5
+CUE_BONUS = 0.25
+HINT_BONUS = 0.5
 DEFINING = re.compile(
     r"(: (het|de|een) |\b(is|zijn) (een|het|de)\b|wordt verstaan|verstaan onder|betekent|"
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
@@ -61,21 +64,36 @@ def evidence_hits(
 ) -> list[Hit]:
     """Retrieved passages that cover the question's content words, best first.
 
-    Order: most content words covered; then most sentences with the intent's cue (a defining or
-    expecting sentence); then the phrases the question's form asks for ("hoe vaak" -> "ieder
-    half jaar"); then the search score.
+    Order: most content words covered; then the search score, raised for sentences with the
+    intent's cue (a defining or expecting sentence) and for the phrases the question's form asks
+    for ("hoe vaak" -> "ieder half jaar").
     """
+    if understanding.named_kind:  # "in het textielconvenant": that document first
+        sectors = understanding.sectors if understanding.named_kind == "covenant" else ()
+        named = Filters(kind=understanding.named_kind, sector=sectors[0].id if sectors else None)
+        found = _ranked(library, understanding, limit, cue, named)
+        if found:
+            return found
+    return _ranked(library, understanding, limit, cue, None)
+
+
+def _ranked(
+    library: Library, understanding: Understanding, limit: int, cue: re.Pattern[str] | None,
+    filters: Filters | None,
+) -> list[Hit]:
     groups = content_groups(understanding)
     ranked = []
     extra = CUE_WORDS.get(understanding.intent, ())
-    for hit in retrieve(library, understanding, limit + 4 * bool(extra), extra_words=extra):
+    retrieved = retrieve(library, understanding, limit + 4 * bool(extra), filters, extra_words=extra)
+    for hit in retrieved:
         covered = coverage(hit, groups)
         if covered < MIN_COVERAGE:
             continue
         text = fold(hit.passage.text)
         cues = len(cue.findall(hit.passage.text.lower())) if cue is not None else 0
         hints = sum(hint in text for hint in understanding.hints)
-        ranked.append(((-round(covered, 1), -min(cues, 3), -hints, -hit.score), hit))
+        bonus = (1 + CUE_BONUS * min(cues, 3)) * (1 + HINT_BONUS * hints)
+        ranked.append(((-round(covered, 1), -hit.score * bonus), hit))
     ranked.sort(key=lambda item: item[0])
     return [hit for _, hit in ranked]
 

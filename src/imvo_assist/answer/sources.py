@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 MAX_TOPIC_PASSAGES = 4
 MAX_REFERENCES = 12
+# Citing passages quoted per register entry (copies of a report would cite it many times).
+MAX_CITING_PER_ENTRY = 3
 
 
 def compose_provenance(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
@@ -156,8 +158,10 @@ def compose_inclusion(library: Library, understanding: Understanding, citations:
         used = (f"geciteerd in het rapport op {pages}" if language == "nl" else f"cited in the report on {pages}") if pages else (
             "nergens in de tekst geciteerd" if language == "nl" else "never cited in the text")
         lines.append(f"- [{reference.nr}] {_reference_text(reference)}{mark} — {used}")
-        for citing in entry["cited_by"]:
-            cited_later += [library.hit(p) for p in library.passages_of(citing["doc_id"], citing["page"]) if p.id == citing["passage_id"]]
+        for citing in entry["cited_by"][:MAX_CITING_PER_ENTRY]:
+            passage = library.passage(citing["passage_id"])
+            if passage is not None:
+                cited_later.append(library.hit(passage))
     for hit in cited_later:
         citations.add(hit)
     per_sector = ", ".join(f"{sector}: {n}" for sector, n in report["by_sector"].items())

@@ -77,6 +77,15 @@ DOCUMENT_HINTS = (
     (re.compile(r"bronnenboek|source book|register"), "register"),
     (re.compile(r"notitie|\bnote\b|\bteam\b"), "note"),
 )
+# Documents a question names outright ("volgens het SER-advies", "in het textielconvenant"):
+# answers come from that kind of document first.
+NAMED_DOCUMENTS = (
+    (re.compile(r"ser-advies|ser advice|\bhet advies\b|\bthe advice\b"), "advice"),
+    (re.compile(r"\b(het|dit|the|this) (\w+ )?(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
+    (re.compile(r"\bde brief\b|kamerbrief|\bthe letter\b"), "letter"),
+    (re.compile(r"\bhet rapport\b|\bthe report\b|kpmg-rapport|\bkpmg report\b"), "report"),
+    (re.compile(r"\bnotitie\b|\bthe note\b"), "note"),
+)
 CAPITALISED_NAME = re.compile(r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de))*\s+[A-Z][\w&.-]+|[A-Z]{3,})")
 TYPO_SCORE = 85
 MIN_TYPO_LENGTH = 5
@@ -97,6 +106,8 @@ class Understanding:
     organisations: tuple[Organisation, ...] = ()
     org_query: str = ""
     doc_kinds: tuple[str, ...] = ()
+    named_kind: str = ""
+    """The kind of document the question names outright, if any."""
     kamerstuk: str = ""
     pages: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
@@ -162,6 +173,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         organisations=organisations,
         org_query=org_query,
         doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(folded)),
+        named_kind=next((kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)), ""),
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)),
         years=tuple(YEAR.findall(question)),

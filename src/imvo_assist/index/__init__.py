@@ -3,7 +3,14 @@
 Only what `library.py` needs is exported; the modules behind it are private detail.
 """
 
-from imvo_assist.index.search import Filters, build_query, page_passages, run_query, search
+from imvo_assist.index.search import (
+    Filters,
+    build_query,
+    page_passages,
+    passage_from_fields,
+    run_query,
+    search,
+)
 from imvo_assist.index.store import is_current, open_index
 from imvo_assist.index.writer import IndexReport, Progress, file_records, update_index
 
@@ -16,6 +23,7 @@ __all__ = [
     "is_current",
     "open_index",
     "page_passages",
+    "passage_from_fields",
     "run_query",
     "search",
     "update_index",

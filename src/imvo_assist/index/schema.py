@@ -20,7 +20,7 @@ from imvo_assist.extract.version import EXTRACT_VERSION
 from imvo_assist.index import analysis
 from imvo_assist.paths import BUNDLED_CORPUS
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 META_FILE: Final = "imvo-meta.json"
 
 
@@ -42,7 +42,6 @@ def build_schema() -> Schema:
         text_en=TEXT(analyzer=analysis.english(), stored=False),
         exact=TEXT(analyzer=analysis.exact(), stored=False, phrase=True),
         heading=TEXT(analyzer=analysis.dutch(), stored=False, field_boost=1.5),
-        title=TEXT(analyzer=analysis.dutch(), stored=False, field_boost=0.5),
         text=STORED(),
         section=STORED(),
         pdf_page=STORED(),

@@ -21,7 +21,7 @@ from whoosh.searching import Searcher
 from imvo_assist.index import analysis
 from imvo_assist.models import Hit, Passage
 
-FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5, "title": 0.4}
+FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5}
 PHRASE_BOOST = 2.0
 # Register facts are summaries; an original passage saying the same must rank above them.
 REGISTER_WEIGHT = 0.5
@@ -50,7 +50,9 @@ class _MarkFormatter(Formatter):
         return f"**{get_text(text, token, replace)}**"
 
 
-def build_query(text: str, fields: dict[str, float] = FIELD_BOOSTS) -> Query | None:
+def build_query(
+    text: str, fields: dict[str, float] = FIELD_BOOSTS, phrase: bool = True
+) -> Query | None:
     """A query for user text: the analyzed words in every field, plus a phrase bonus.
 
     Returns:
@@ -61,7 +63,6 @@ def build_query(text: str, fields: dict[str, float] = FIELD_BOOSTS) -> Query | N
         "text_en": analysis.english(),
         "exact": analysis.exact(),
         "heading": analysis.dutch(),
-        "title": analysis.dutch(),
     }
     clauses: list[Query] = []
     for field, boost in fields.items():
@@ -72,7 +73,7 @@ def build_query(text: str, fields: dict[str, float] = FIELD_BOOSTS) -> Query | N
     if not clauses:
         return None
     words = analysis.tokens(analysis.exact(), text)
-    if len(words) > 1:
+    if phrase and len(words) > 1:
         clauses.append(Phrase("exact", words, slop=2, boost=PHRASE_BOOST))
     return Or(clauses)
 

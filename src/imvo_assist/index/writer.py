@@ -189,7 +189,7 @@ def _write_register(writer: object, record: dict | None, rebuilt: bool) -> None:
     writer.delete_by_term("id", f"file:{REGISTER_PATH}")  # type: ignore[attr-defined]
     facts = register_passages()
     for fact in facts:
-        _add_passage(writer, fact.passage, "report", fact.language, fact.title, source="register")
+        _add_passage(writer, fact.passage, "report", fact.language, source="register")
     meta = {"path": REGISTER_PATH, "doc_id": "", "sha256": fingerprint, "status": "register", "passages": len(facts)}
     writer.add_document(record="file", id=f"file:{REGISTER_PATH}", path=REGISTER_PATH, meta=meta)  # type: ignore[attr-defined]
 
@@ -228,7 +228,7 @@ def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
             document=document.to_dict(),
         )
         for passage in passages:
-            _add_passage(writer, passage, document.kind, document.language, document.title)
+            _add_passage(writer, passage, document.kind, document.language)
         for reference in result.references:  # type: ignore[attr-defined]
             _add_reference(writer, reference)
         meta["references"] = len(result.references)  # type: ignore[attr-defined]
@@ -237,7 +237,7 @@ def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
 
 
 def _add_passage(
-    writer: object, passage: Passage, kind: str, language: str, title: str, source: str = "passage"
+    writer: object, passage: Passage, kind: str, language: str, source: str = "passage"
 ) -> None:
     text = passage.text
     heading = passage.section.rsplit(" > ", 1)[-1] if passage.section else ""
@@ -257,7 +257,6 @@ def _add_passage(
         text_en=text if language == "en" else "",
         exact=text,
         heading=heading,
-        title=title,
         text=text,
         section=passage.section,
         pdf_page=passage.pdf_page,

@@ -43,8 +43,8 @@ class ImvoApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "sources", "Bronnen"),
-        Binding("f3", "matrix", "Overzicht"),
-        Binding("f4", "search", "Zoeken"),
+        Binding("f3", "matrix", "Matrix"),
+        Binding("f4", "search", "Zoek"),
         Binding("ctrl+t", "toggle_theme", "Thema", show=False),
     ]
 

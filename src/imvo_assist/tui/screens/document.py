@@ -53,10 +53,10 @@ class DocumentScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Terug"),
-        Binding("n,right", "turn(1)", "Volgende p."),
-        Binding("p,left", "turn(-1)", "Vorige p."),
+        Binding("n,right", "turn(1)", "Volgende"),
+        Binding("p,left", "turn(-1)", "Vorige"),
         Binding("g", "goto", "Ga naar p."),
-        Binding("c", "copy", "Kopieer citaat"),
+        Binding("c", "copy", "Kopieer"),
         Binding("o", "open_url", "Open URL", show=False),
     ]
 

@@ -30,8 +30,8 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_question", "Vraag", show=False),
         Binding("escape", "focus_question", "Vraag", show=False),
-        Binding("c", "copy", "Kopieer citaat"),
-        Binding("e", "export", "Exporteer"),
+        Binding("c", "copy", "Kopieer"),
+        Binding("e", "export", "Export"),
         *(Binding(str(n), f"open_citation({n})", f"Bron {n}", show=False) for n in range(1, 10)),
     ]
 
@@ -52,7 +52,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#citations").display = False
+        citations = self.query_one("#citations")
+        citations.border_title = "Bronnen"
+        citations.display = False
         self.query_one(QuestionInput).focus()
 
     # Index ---------------------------------------------------------------------------------
@@ -65,7 +67,8 @@ class MainScreen(Screen[None]):
     def on_index_ready(self, message: IndexReady) -> None:
         self.query_one(IndexBar).display = False
         self.query_one(QuestionInput).set_names(message.terms)
-        self._status(f"Klaar: {message.documents} bestanden in de index.")
+        files = "bestand" if message.documents == 1 else "bestanden"
+        self._status(f"Klaar: {message.documents} {files} in de index.")
         if self._pending:
             question, self._pending = self._pending, None
             self.ask(question)

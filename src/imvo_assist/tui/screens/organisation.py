@@ -89,6 +89,7 @@ class OrganisationScreen(Screen[None]):
             if not reference["cited_by"]:
                 options.add_option(Option(Content.styled("    niet geciteerd", "$text-muted"),
                                           disabled=True))
+        options.action_first()  # the first passage (headers are disabled, so skipped)
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

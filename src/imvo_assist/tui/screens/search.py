@@ -51,7 +51,7 @@ class SearchScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Terug"),
         Binding("slash", "focus_query", "Zoekvraag", show=False),
-        Binding("c", "copy", "Kopieer citaat"),
+        Binding("c", "copy", "Kopieer"),
     ]
 
     def __init__(self) -> None:

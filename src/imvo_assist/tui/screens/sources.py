@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from imvo_assist.tui.app import ImvoApp
 
 
+ORG_WIDTH = 18
+SECTOR_WIDTH = 14
+COLUMNS = (
+    ("Nr", "nr", 3), ("Jaar", "year", 4), ("Organisatie", "org", ORG_WIDTH),
+    ("Sector", "sector", SECTOR_WIDTH), ("Titel", "title", None),
+)
+
+
 class SourcesScreen(Screen[None]):
     """References of the source register with a fuzzy filter and the passages citing them."""
 
@@ -55,9 +63,8 @@ class SourcesScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (("Nr", "nr"), ("Organisatie", "org"), ("Jaar", "year"),
-                           ("Sector", "sector"), ("Titel", "title")):
-            table.add_column(Text(label), key=key)
+        for label, key, width in COLUMNS:
+            table.add_column(Text(label), key=key, width=width)
         self.query_one("#citing").display = False
         self.query_one(Input).focus()
         self.filter("")
@@ -100,8 +107,8 @@ class SourcesScreen(Screen[None]):
         table.clear()
         for r in references:
             table.add_row(
-                Text(str(r.nr), justify="right"), Text(r.spelling), Text(str(r.year or "")),
-                Text(r.sector_label), Text(r.title),
+                Text(str(r.nr), justify="right"), Text(str(r.year or "")),
+                _cell(r.spelling, ORG_WIDTH), _cell(r.sector_label, SECTOR_WIDTH), Text(r.title),
                 key=f"{r.register_doc}:{r.nr}",
             )
         self._count(f"{len(references)} van {total} bronnen")
@@ -136,7 +143,7 @@ class SourcesScreen(Screen[None]):
         self.query_one("#reference-detail", Static).update(
             Content.assemble(
                 (r.title, "bold"), "\n",
-                f"{r.organisation_name} ({r.spelling}) · {r.year or 'z.j.'} · {r.sector_label} · ",
+                f"{r.spelling} · {r.year or 'z.j.'} · {r.sector_label} · ",
                 (where, "$text-muted"), "\n", (r.url or "geen URL", "$text-muted underline"),
             )
         )
@@ -151,6 +158,8 @@ class SourcesScreen(Screen[None]):
                        id=f"{number}\t{c.doc_id}\t{c.page}\t{c.passage_id}")
             )
         citing.display = bool(passages)
+        if passages:
+            citing.highlighted = 0
 
     @on(OptionList.OptionSelected, "#citing")
     def _open(self, event: OptionList.OptionSelected) -> None:
@@ -175,3 +184,8 @@ class SourcesScreen(Screen[None]):
             text = f"{r.spelling} ({r.year or 'z.j.'}). {r.title}." + (f" {r.url}" if r.url else "")
             self.app.copy_to_clipboard(text)
             self.notify(text, title="Bron gekopieerd", markup=False)
+
+
+def _cell(text: str, width: int) -> Text:
+    """A table cell cut to its column with an ellipsis (the detail pane shows it whole)."""
+    return Text(text if len(text) <= width else text[: width - 1] + "…")

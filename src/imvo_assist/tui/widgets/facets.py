@@ -10,6 +10,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 ALL = ""
+# Fits the sidebar at 80 columns: mark, label, count and the scrollbar on one line.
+LABEL_WIDTH = 15
 
 
 class FacetList(OptionList):
@@ -47,6 +49,8 @@ class FacetList(OptionList):
 
 
 def _label(label: str, count: int | None, chosen: bool) -> Content:
+    if len(label) > LABEL_WIDTH:
+        label = label[: LABEL_WIDTH - 1] + "…"
     mark = ("● ", "bold $accent") if chosen else ("  ", "")
     tail = ("" if count is None else f" {count}", "$text-muted")
     return Content.assemble(mark, label, tail)

@@ -1,0 +1,59 @@
+"""The command palette's commands (ctrl+p): every screen and action of the app by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Vraag stellen", "Naar de vraag op het hoofdscherm", "ask"),
+    ("Bronnenregister", "Bronnenboek doorzoeken en citaties bekijken (F2)", "sources"),
+    ("Overzicht sector × risico", "Passages per sector en risicothema (F3)", "matrix"),
+    ("Zoeken met filters", "Passages zoeken met sector-, document- en soortfilters (F4)", "search"),
+    ("Citaat kopiëren", "Vindplaats en passage van het gekozen citaat kopiëren (c)", "copy"),
+    ("Antwoord exporteren", "Antwoord met bronnen als Markdown-bestand opslaan (e)", "export"),
+    ("Licht / donker thema", "Wissel tussen licht en donker (ctrl+t)", "theme"),
+    ("Sneltoetsen", "Alle toetsen en schermen (F1)", "help"),
+)
+
+
+class ImvoCommands(Provider):
+    """imvo-assist's own commands in the palette."""
+
+    def _run(self, name: str) -> None:
+        from imvo_assist.tui.app import ImvoApp
+
+        app = self.app
+        screen = self.screen
+        if not isinstance(app, ImvoApp):
+            return
+        if name == "ask":
+            while len(app.screen_stack) > 1:
+                app.pop_screen()
+            app.main.action_focus_question()
+        elif name in ("copy", "export"):
+            action = getattr(screen, f"action_{name}", None)
+            if action is None:
+                app.notify("Hier is geen citaat of antwoord.", severity="warning")
+            else:
+                action()
+        elif name == "theme":
+            app.action_toggle_theme()
+        else:
+            getattr(app, f"action_{name}")()
+
+    def _callback(self, name: str) -> Callable[[], None]:
+        return partial(self._run, name)
+
+    async def discover(self) -> Hits:
+        for title, help_text, name in COMMANDS:
+            yield DiscoveryHit(title, self._callback(name), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, name in COMMANDS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), self._callback(name), help=help_text)
