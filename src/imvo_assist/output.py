@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.text import Text
 
+from imvo_assist.extract.normalise import strip_controls
+
 if TYPE_CHECKING:
     from imvo_assist.index import IndexReport
     from imvo_assist.library import SearchResult
     from imvo_assist.models import Answer, Hit, Passage
+
+
+def _text(value: object, style: str = "") -> Text:
+    """Text for the terminal: document and file-name text with escape sequences and control
+    characters removed, never parsed as markup."""
+    return Text(strip_controls(str(value)), style=style)
 
 
 def stdout() -> Console:
@@ -36,7 +44,7 @@ def _marked(snippet: str) -> Text:
     """A snippet whose **marked** words are shown bold (the marks come from our highlighter)."""
     text = Text()
     for index, part in enumerate(snippet.split("**")):
-        text.append(part, style="bold" if index % 2 else "")
+        text.append(strip_controls(part), style="bold" if index % 2 else "")
     return text
 
 
@@ -47,15 +55,15 @@ def print_search(result: SearchResult) -> None:
         return
     for rank, hit in enumerate(result.hits, start=1):
         p = hit.passage
-        head = Text(f"{rank}. ", style="bold")
-        head.append(f"{hit.title}", style="bold")
-        head.append(f" — p. {p.page_label}")
+        head = _text(f"{rank}. ", style="bold")
+        head.append(strip_controls(hit.title), style="bold")
+        head.append(f" — p. {strip_controls(p.page_label)}")
         if p.section:
-            head.append(f" — {p.section}", style="dim")
+            head.append(f" — {strip_controls(p.section)}", style="dim")
         console.print(head)
-        console.print(Text("   ") + _marked(hit.snippet))
-        console.print(Text(f"   {_where(hit)}", style="dim"))
-    console.print(Text(f"{len(result.hits)} passages in {result.elapsed_ms:.0f} ms", style="dim"))
+        console.print(_text("   ") + _marked(hit.snippet))
+        console.print(_text(f"   {_where(hit)}", style="dim"))
+    console.print(_text(f"{len(result.hits)} passages in {result.elapsed_ms:.0f} ms", style="dim"))
 
 
 def _where(hit: Hit) -> str:
@@ -89,23 +97,23 @@ def print_answer(answer: Answer) -> None:
     for line in answer.answer.splitlines():
         console.print(_styled(line))
     if answer.citations:
-        console.print(Text("\nCited passages" if answer.language == "en" else "\nGeciteerde passages", style="bold"))
+        console.print(_text("\nCited passages" if answer.language == "en" else "\nGeciteerde passages", style="bold"))
     for citation in answer.citations:
         p = citation.hit.passage
-        console.print(Text(f"[{citation.n}] {_where(citation.hit)}", style="dim"))
-        console.print(Text(_shorten(p.text, 300)))
+        console.print(_text(f"[{citation.n}] {_where(citation.hit)}", style="dim"))
+        console.print(_text(_shorten(p.text, 300)))
     if answer.suggestions:
         label = "Did you mean" if answer.language == "en" else "Bedoelde u"
-        console.print(Text(f"\n{label}: " + ", ".join(answer.suggestions)))
+        console.print(_text(f"\n{label}: " + ", ".join(answer.suggestions)))
 
 
 def _styled(line: str) -> Text:
     """A line of our answer Markdown with its own emphasis markers turned into styles."""
     if line.startswith("**") and line.endswith("**") and len(line) > 4:
-        return Text(line[2:-2], style="bold")
+        return _text(line[2:-2], style="bold")
     if line.startswith("*") and line.endswith("*") and not line.startswith("**") and len(line) > 2:
-        return Text(line[1:-1], style="italic")
-    return Text(line)
+        return _text(line[1:-1], style="italic")
+    return _text(line)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -114,16 +122,16 @@ def _shorten(text: str, limit: int) -> str:
 
 def print_page(document: dict, passages: list[Passage]) -> None:
     console = stdout()
-    console.print(Text(f"{document.get('title', '')} ({document.get('id', '')})", style="bold"))
+    console.print(_text(f"{document.get('title', '')} ({document.get('id', '')})", style="bold"))
     label = None
     for passage in passages:
         if passage.page_label != label:
             label = passage.page_label
-            console.print(Text(f"\n— p. {label} (pdf page {passage.pdf_page}) —", style="bold"))
+            console.print(_text(f"\n— p. {label} (pdf page {passage.pdf_page}) —", style="bold"))
         if passage.section:
-            console.print(Text(passage.section, style="dim"))
+            console.print(_text(passage.section, style="dim"))
         prefix = "Footnote: " if passage.kind == "footnote" else ""
-        console.print(Text(prefix + passage.text))
+        console.print(_text(prefix + passage.text))
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
@@ -135,8 +143,8 @@ def print_documents(rows: list[dict[str, object]]) -> None:
     for row in rows:
         detail = str(row["error"] or row["file"])
         table.add_row(
-            Text(str(row["status"])), Text(str(row["id"])), str(row["pages"]),
-            str(row["passages"]), Text(detail),
+            _text(str(row["status"])), _text(str(row["id"])), str(row["pages"]),
+            str(row["passages"]), _text(detail),
         )
     stdout().print(table)
 
@@ -145,14 +153,14 @@ def print_index_report(report: IndexReport) -> None:
     """Summary of an index run on stderr, with one line per failed or skipped file."""
     console = stderr()
     for item in report.failed:
-        console.print(Text(f"{item.status}: {item.error or item.file}"))
+        console.print(_text(f"{item.status}: {item.error or item.file}"))
     for item in report.files:
         for warning in item.warnings:
-            console.print(Text(f"warning: {item.file}: {warning}"))
+            console.print(_text(f"warning: {item.file}: {warning}"))
     pages = sum(f.pages for f in report.indexed)
     passages = sum(f.passages for f in report.indexed)
     console.print(
-        Text(
+        _text(
             f"{len(report.indexed)} documents indexed ({pages} pages, {passages} passages), "
             f"{len(report.failed)} not indexed; {report.extracted} read, {report.unchanged} "
             f"unchanged, {report.removed} removed in {report.seconds:.1f} s"
@@ -166,7 +174,7 @@ def print_fetch(results: list) -> None:  # list[FetchResult]
     for result in results:
         detail = f" -> {result.file} ({result.bytes / 1e6:.1f} MB)" if result.status == "downloaded" else ""
         reason = f": {result.error}" if result.error else ""
-        console.print(Text(f"{result.status:<10} {result.id}{detail}{reason}"))
+        console.print(_text(f"{result.status:<10} {result.id}{detail}{reason}"))
 
 
 def print_added(results: list) -> None:  # list[AddResult]
@@ -174,17 +182,17 @@ def print_added(results: list) -> None:  # list[AddResult]
     console = stdout()
     for result in results:
         if result.status == "failed":
-            console.print(Text(f"failed     {result.source}: {result.error}"))
+            console.print(_text(f"failed     {result.source}: {result.error}"))
             continue
         match = f"register match {result.score:.0f}" if result.matched else "new document"
-        console.print(Text(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
+        console.print(_text(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
 
 
 def print_lines(lines: list[str]) -> None:
     """Plain lines on stdout."""
     console = stdout()
     for line in lines:
-        console.print(Text(line))
+        console.print(_text(line))
 
 
 def print_references(references: list, cited_by: dict) -> None:  # list[Reference]
@@ -194,15 +202,15 @@ def print_references(references: list, cited_by: dict) -> None:  # list[Referenc
         console.print("No references found.")
         return
     for reference in references:
-        head = Text(f"[{reference.nr}] ", style="bold")
-        head.append(f"{reference.spelling} ({reference.year or '?'}). {reference.title}")
+        head = _text(f"[{reference.nr}] ", style="bold")
+        head.append(strip_controls(f"{reference.spelling} ({reference.year or '?'}). {reference.title}"))
         console.print(head)
         pages = ", ".join(f"p. {c.page}" for c in cited_by.get(reference.key, []))
         where = f"   {reference.register_doc}" + (f" p. {reference.page}" if reference.page else "")
         where += f"; {reference.sector_label}; cited on {pages}" if pages else f"; {reference.sector_label}; not cited in the text"
-        console.print(Text(where, style="dim"))
+        console.print(_text(where, style="dim"))
         if reference.url:
-            console.print(Text(f"   {reference.url}", style="dim"))
+            console.print(_text(f"   {reference.url}", style="dim"))
 
 
 def print_inclusion(report: dict) -> None:
@@ -211,13 +219,13 @@ def print_inclusion(report: dict) -> None:
     org = report["organisation"]
     if report["not_found"]:
         near = ", ".join(report["suggestions"]) or "none"
-        console.print(Text(f"{org['name'] or 'This organisation'} is not in the source register. Nearest names: {near}."))
+        console.print(_text(f"{org['name'] or 'This organisation'} is not in the source register. Nearest names: {near}."))
         return
-    console.print(Text(f"{org['name']} ({org['id']}): {len(report['references'])} references", style="bold"))
-    console.print(Text("Spelled as: " + "; ".join(org["spellings"])))
-    console.print(Text("By sector: " + ", ".join(f"{k} {v}" for k, v in report["by_sector"].items())))
+    console.print(_text(f"{org['name']} ({org['id']}): {len(report['references'])} references", style="bold"))
+    console.print(_text("Spelled as: " + "; ".join(org["spellings"])))
+    console.print(_text("By sector: " + ", ".join(f"{k} {v}" for k, v in report["by_sector"].items())))
     for entry in report["references"]:
         pages = ", ".join(f"{c['doc_id']} p. {c['page']}" for c in entry["cited_by"]) or "not cited in the text"
-        console.print(Text(f"[{entry['nr']}] {entry['title']} ({entry['year']}) — {pages}"))
+        console.print(_text(f"[{entry['nr']}] {entry['title']} ({entry['year']}) — {pages}"))
     if report["uncited"]:
-        console.print(Text("In the register, never cited in the text: " + ", ".join(map(str, report["uncited"]))))
+        console.print(_text("In the register, never cited in the text: " + ", ".join(map(str, report["uncited"]))))

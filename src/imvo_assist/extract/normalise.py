@@ -37,6 +37,11 @@ def clean_text(text: str) -> str:
     return CONTROLS.sub("", text)
 
 
+def strip_controls(text: str) -> str:
+    """Text without terminal escape sequences and control characters (newlines and tabs kept)."""
+    return CONTROLS.sub("", ESCAPES.sub("", text))
+
+
 def clean_line(line: str) -> str:
     """`clean_text` plus collapsed inner whitespace."""
     return SPACES.sub(" ", clean_text(line)).strip()

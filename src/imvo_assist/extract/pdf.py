@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
+from imvo_assist.extract.normalise import strip_controls
 
 PDF_MAGIC = b"%PDF-"
 # A spread is a landscape page whose halves each hold a printed page; we split at the middle.
@@ -90,7 +91,7 @@ def _title(reader: object) -> str:
         title = (reader.metadata or {}).get("/Title")  # type: ignore[attr-defined]
     except Exception:  # a damaged info dictionary never fails the file
         return ""
-    return " ".join(str(title).split())[:200] if title else ""
+    return " ".join(strip_controls(str(title)).split())[:200] if title else ""
 
 
 def _decrypt(reader: object, path: Path, password: str | None) -> None:
