@@ -67,14 +67,23 @@ def _library(settings: Settings):  # type: ignore[no-untyped-def]
 @cli.command("index")
 @click.option("--rebuild", is_flag=True, help="Start from an empty index.")
 @click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another indexer.")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds allowed to extract one file.")
+@click.option("--memory-mb", type=int, default=1024, show_default=True, help="Extra memory one extraction may use.")
 @click.option("--json", "as_json", is_flag=True, help="Print the per-file report as JSON.")
 @click.pass_context
-def index_command(ctx: click.Context, rebuild: bool, wait: float, as_json: bool) -> None:
+def index_command(
+    ctx: click.Context, rebuild: bool, wait: float, timeout: float, memory_mb: int, as_json: bool
+) -> None:
     """Build or update the index of the corpus (only changed files are read)."""
+    from dataclasses import replace
+
     from imvo_assist import output
     from imvo_assist.library import refresh
 
-    report = refresh(_settings(ctx), rebuild=rebuild, progress=_progress(), wait_s=wait)
+    if timeout <= 0 or memory_mb <= 0:
+        raise click.UsageError("--timeout and --memory-mb must be positive.")
+    settings = replace(_settings(ctx), timeout_s=timeout, memory_mb=memory_mb)
+    report = refresh(settings, rebuild=rebuild, progress=_progress(), wait_s=wait)
     output.print_index_report(report)
     if as_json:
         output.print_json([f.to_dict() for f in report.files])
