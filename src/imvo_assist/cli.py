@@ -292,6 +292,23 @@ def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> N
         ctx.exit(ExitCode.USAGE)
 
 
+@cli.command("doctor")
+@json_option
+@click.pass_context
+def doctor_command(ctx: click.Context, as_json: bool) -> None:
+    """Check Python, dependencies, corpus, index and disk; print a fix for every problem."""
+    from imvo_assist import output
+    from imvo_assist.doctor import render_checks, run_checks
+
+    checks = run_checks(_settings(ctx))  # never builds or refreshes the index
+    if as_json:
+        output.print_json([check.to_dict() for check in checks])
+    else:
+        output.stdout().print(render_checks(checks))
+    if any(check.status == "fail" for check in checks):
+        ctx.exit(ExitCode.NOT_FOUND)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command, turning any `ImvoError` into one stderr line."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
