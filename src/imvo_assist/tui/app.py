@@ -9,16 +9,17 @@ question asked early is answered as soon as the index is ready. All domain work 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
 
 from imvo_assist.tui.commands import ImvoCommands
 from imvo_assist.tui.messages import IndexFailed, IndexProgress, IndexReady
 from imvo_assist.tui.screens.main import MainScreen
-from imvo_assist.tui.text import clipping, export_name
+from imvo_assist.tui.text import clipping, export_name, safe
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -37,9 +38,9 @@ class ImvoApp(App[None]):
 
     TITLE = "imvo-assist"
     SUB_TITLE = "IMVO-beleid met bronvermelding"
-    CSS_PATH = [f"styles/{name}.tcss" for name in STYLES]
+    CSS_PATH: ClassVar[list[str]] = [f"styles/{name}.tcss" for name in STYLES]
     COMMANDS = App.COMMANDS | {ImvoCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "sources", "Bronnen"),
@@ -55,6 +56,8 @@ class ImvoApp(App[None]):
         """The open library; None until the index worker is done."""
         self.history: list[str] = []
         """Questions asked in this session, oldest first."""
+        self.errors: list[str] = []
+        """Unexpected errors shown to the user in this session, latest last."""
         self.matrix_counts: dict[tuple[str, str], int] | None = None
         """Sector x risk passage counts, computed once by the overview screen."""
         self.main = MainScreen()
@@ -78,7 +81,7 @@ class ImvoApp(App[None]):
         except ImvoError as exc:
             self.main.post_message(IndexFailed(str(exc)))
             return
-        except Exception as exc:  # never a traceback in the UI; the message names the cause
+        except Exception as exc:  # noqa: BLE001 (never a traceback in the UI; the message says why)
             self.main.post_message(IndexFailed(f"De index kon niet worden geopend: {exc}"))
             return
         self.library = library
@@ -144,12 +147,21 @@ class ImvoApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
+    def report_error(self, error: str) -> None:
+        """Tell the user about an unexpected error (a bug), keeping the UI running."""
+        self.errors.append(error)
+        self.notify(safe(error), title="Fout", severity="error", markup=False, timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.report_error(f"{event.worker.name}: {event.worker.error}")
+
     # Citations and export -----------------------------------------------------------------
 
     def copy_citation(self, cite: str, passage: str) -> None:
         """Copy a citation string with its quoted passage to the clipboard."""
         self.copy_to_clipboard(clipping(cite, passage))
-        self.notify(cite, title="Citaat gekopieerd", markup=False)
+        self.notify(safe(cite), title="Citaat gekopieerd", markup=False)
 
     def export_answer(self, answer: Answer, folder: Path | None = None) -> Path | None:
         """Write an answer with its citations as Markdown in the current directory.
@@ -168,9 +180,9 @@ class ImvoApp(App[None]):
         try:
             target.write_text(answer_markdown(answer), encoding="utf-8")
         except OSError as exc:
-            self.notify(f"Exporteren mislukt: {exc}", severity="error", markup=False)
+            self.notify(safe(f"Exporteren mislukt: {exc}"), severity="error", markup=False)
             return None
-        self.notify(str(target), title="Antwoord geëxporteerd", markup=False)
+        self.notify(safe(str(target)), title="Antwoord geëxporteerd", markup=False)
         return target
 
 

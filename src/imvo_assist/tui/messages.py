@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from imvo_assist.models import Citation, Hit
+    from imvo_assist.models import Citation
 
 
 @dataclass
@@ -52,15 +52,3 @@ class CitationSelected(Message):
     """The user chose a numbered citation of the answer."""
 
     citation: Citation
-
-
-@dataclass
-class PassageSelected(Message):
-    """The user chose a passage (a search hit or a passage citing a register entry)."""
-
-    doc_id: str
-    page: str
-    """Printed page label."""
-    passage_id: str = ""
-    hit: Hit | None = None
-    """The hit, when the passage came from a search (register facts need it)."""

@@ -12,10 +12,14 @@ import re
 from collections.abc import Collection
 from datetime import datetime
 
+from rich.text import Text
 from textual.content import Content
 
 # The answer ends with a numbered source list; the UI shows those in its own list instead.
 SOURCES_HEADINGS = frozenset({"**Bronnen**", "**Sources**"})
+# Control characters other than newline and tab (C0, DEL, C1): Textual and Rich pass ESC through
+# to the terminal, so a PDF title holding "\x1b]8;;" could drive it. Shown as U+FFFD instead.
+CONTROLS = {c: "\ufffd" for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
 MARKER = re.compile(r"\[(\d+)\]")
 MARKER_STYLE = "bold $accent"
 HEADING_STYLE = "bold $primary"
@@ -32,7 +36,7 @@ def answer_content(markdown: str, numbers: Collection[int] = ()) -> Content:
     Returns:
         Content without the trailing source list; quoted document text is left as written.
     """
-    lines = markdown.splitlines()
+    lines = safe(markdown).splitlines()
     for position, line in enumerate(lines):
         if line.strip() in SOURCES_HEADINGS:
             lines = lines[:position]
@@ -89,16 +93,42 @@ def _markers(text: str, numbers: Collection[int], style: str) -> Content:
     return Content.assemble(*pieces)
 
 
-def marked(snippet: str) -> Content:
-    """A search snippet whose `**marked**` words (from our highlighter) are bold."""
-    return Content.assemble(
-        *((part, "bold $accent" if index % 2 else "") for index, part in enumerate(snippet.split("**")))
-    )
+def safe(text: str) -> str:
+    """Text with control characters made visible (newlines and tabs kept)."""
+    return text.translate(CONTROLS)
 
 
 def plain(text: str, style: str = "") -> Content:
-    """Document text as content: never parsed as markup."""
-    return Content.styled(text, style) if style else Content(text)
+    """Document text as content: never parsed as markup, control characters made harmless."""
+    return Content.styled(safe(text), style) if style else Content(safe(text))
+
+
+def assemble(*parts: str | tuple[str, str] | Content) -> Content:
+    """`Content.assemble` of plain texts and (text, style) pairs, each made safe (content built
+    by this module already is)."""
+    return Content.assemble(*(_safe_part(part) for part in parts))
+
+
+def _safe_part(part: str | tuple[str, str] | Content) -> str | tuple[str, str] | Content:
+    if isinstance(part, str):
+        return safe(part)
+    if isinstance(part, tuple):
+        return safe(part[0]), part[1]
+    return part
+
+
+def cell(text: str, width: int | None = None, justify: str = "left", style: str = "") -> Text:
+    """A table cell (Rich `Text`, never markup), cut to `width` with an ellipsis."""
+    text = safe(text)
+    if width is not None and len(text) > width:
+        text = text[: width - 1] + "…"
+    return Text(text, justify=justify, style=style)  # type: ignore[arg-type]
+
+
+def marked(snippet: str) -> Content:
+    """A search snippet whose `**marked**` words (from our highlighter) are bold."""
+    parts = snippet.split("**")
+    return assemble(*((part, "bold $accent" if n % 2 else "") for n, part in enumerate(parts)))
 
 
 def clipping(cite: str, passage: str) -> str:

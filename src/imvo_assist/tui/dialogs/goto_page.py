@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
@@ -13,7 +15,7 @@ from textual.widgets import Input, Label
 class GotoPageDialog(ModalScreen[str | None]):
     """Returns the printed page typed (labels like "iv" or "134"), or None on escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Annuleer")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Annuleer")]
 
     def __init__(self, current: str = "") -> None:
         super().__init__()

@@ -8,23 +8,22 @@ its citation and the official URL where the original can be found.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.events import DescendantFocus
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import assemble, plain, safe
 from imvo_assist.tui.widgets import PassageView
 
 if TYPE_CHECKING:
     from imvo_assist.models import Hit, Passage
-
-    from imvo_assist.tui.app import ImvoApp
 
 REGISTER_NOTE = (
     "Gegeven uit het meegeleverde register: het document zelf staat niet in het corpus. "
@@ -46,12 +45,10 @@ class Page:
     url: str = ""
 
 
-class DocumentScreen(Screen[None]):
+class DocumentScreen(ImvoScreen):
     """Read a document page by page; n/p turn pages, g goes to a printed page."""
 
-    app: ImvoApp
-
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", "Terug"),
         Binding("n,right", "turn(1)", "Volgende"),
         Binding("p,left", "turn(-1)", "Vorige"),
@@ -80,7 +77,7 @@ class DocumentScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#doc-title", Static).update(Content(self.doc_id))
+        self.query_one("#doc-title", Static).update(plain(self.doc_id))
         self.load(self.label)
 
     @work(thread=True, exclusive=True, group="page", exit_on_error=False)
@@ -98,7 +95,9 @@ class DocumentScreen(Screen[None]):
                 page = _register_page(self.hit, self.cite)
             else:
                 document, passages = library.page(self.doc_id, label)
-                labels = self.page.labels if self.page else _labels(library.passages_of(self.doc_id))
+                labels = (
+                    self.page.labels if self.page else _labels(library.passages_of(self.doc_id))
+                )
                 cites = [
                     self.cite if p.id == self.passage_id and self.cite
                     else cite_string(library.hit(p), library.documents)
@@ -112,19 +111,19 @@ class DocumentScreen(Screen[None]):
         except ImvoError as exc:
             self.app.call_from_thread(self._error, str(exc))
             return
-        except Exception as exc:  # a broken record must not take the UI down
+        except Exception as exc:  # noqa: BLE001 (a broken record must not take the UI down)
             self.app.call_from_thread(self._error, f"Pagina niet te tonen: {exc}")
             return
         self.app.call_from_thread(self._show, page)
 
     def _error(self, error: str) -> None:
-        self.notify(error, title="Document", severity="error", markup=False)
+        self.notify(safe(error), title="Document", severity="error", markup=False)
 
     def _show(self, page: Page) -> None:
         self.page = page
         self.label = page.label
         self.query_one("#doc-title", Static).update(
-            Content.assemble((page.title, "bold"), (f"  ({self.doc_id})", "$text-muted"))
+            assemble((page.title, "bold"), (f"  ({self.doc_id})", "$text-muted"))
         )
         self.query_one("#doc-page", Static).update(_page_line(page))
         body = self.query_one("#page-body", VerticalScroll)
@@ -134,7 +133,7 @@ class DocumentScreen(Screen[None]):
             for p, cite in zip(page.passages, page.cites)
         ]
         if self.hit is not None and self.hit.source == "register":
-            body.mount(Static(Content.styled(REGISTER_NOTE, "italic $text-muted"), classes="note"))
+            body.mount(Static(plain(REGISTER_NOTE, "italic $text-muted"), classes="note"))
         body.mount_all(views)
         target = next((v for v in views if v.has_class("-cited")), views[0] if views else None)
         if target is not None:
@@ -149,7 +148,7 @@ class DocumentScreen(Screen[None]):
             self._cite_line(event.widget)
 
     def _cite_line(self, view: PassageView) -> None:
-        self.query_one("#cite-line", Static).update(Content(view.cite))
+        self.query_one("#cite-line", Static).update(plain(view.cite))
 
     @property
     def focused_passage(self) -> PassageView | None:
@@ -188,8 +187,9 @@ class DocumentScreen(Screen[None]):
             if label and self.page and label in self.page.labels:
                 self.load(label)
             elif label:
+                labels = _shown(self.page.labels if self.page else [])
                 self.notify(
-                    f"Geen pagina {label!r}. Pagina's: {_shown(self.page.labels if self.page else [])}",
+                    safe(f"Geen pagina {label!r}. Pagina's: {labels}"),
                     severity="warning", markup=False,
                 )
 
@@ -214,7 +214,7 @@ def _page_line(page: Page) -> Content:
                       "$text-muted"))
     elif not page.labels:
         parts.append(("  · registergegeven", "$text-muted"))
-    return Content.assemble(*parts)
+    return assemble(*parts)
 
 
 def _shown(labels: list[str], limit: int = 12) -> str:

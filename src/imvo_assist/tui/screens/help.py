@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
+
+from imvo_assist.tui.screens.base import ImvoScreen
 
 HELP = Path(__file__).with_name("help.md")
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(ImvoScreen):
     """Keys and what the screens do."""
 
-    BINDINGS = [Binding("escape,q,f1,question_mark", "app.pop_screen", "Terug")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,f1,question_mark", "app.pop_screen", "Terug"),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()

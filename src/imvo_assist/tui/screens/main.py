@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.content import Content
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, Input, Static
 
 from imvo_assist.tui.messages import CitationSelected, IndexFailed, IndexProgress, IndexReady
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import plain, safe
 from imvo_assist.tui.widgets import AnswerView, CitationList, IndexBar, QuestionInput
 
 if TYPE_CHECKING:
     from imvo_assist.models import Answer
 
-    from imvo_assist.tui.app import ImvoApp
-
-READY_HINT = "Enter of 1-9 opent een bron · c kopieert het citaat · e exporteert · / nieuwe vraag"
+READY_HINT = "Enter of 1-9 opent een bron · c kopieert · e exporteert · / nieuwe vraag"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ImvoScreen):
     """Ask a question, read the cited answer, open a citation."""
 
-    app: ImvoApp
-
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_question", "Vraag", show=False),
         Binding("escape", "focus_question", "Vraag", show=False),
         Binding("c", "copy", "Kopieer"),
@@ -76,7 +72,7 @@ class MainScreen(Screen[None]):
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexBar).display = False
         self._status(message.error)
-        self.notify(message.error, title="Index", severity="error", markup=False, timeout=10)
+        self.notify(safe(message.error), title="Index", severity="error", markup=False, timeout=10)
 
     # Asking --------------------------------------------------------------------------------
 
@@ -111,7 +107,7 @@ class MainScreen(Screen[None]):
         except ImvoError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
-        except Exception as exc:  # an engine bug must not take the UI down
+        except Exception as exc:  # noqa: BLE001 (an engine bug must not take the UI down)
             self.app.call_from_thread(self._failed, f"Geen antwoord: {exc}")
             return
         if not get_current_worker().is_cancelled:
@@ -120,7 +116,7 @@ class MainScreen(Screen[None]):
     def _failed(self, error: str) -> None:
         self.query_one(AnswerView).loading = False
         self._status(error)
-        self.notify(error, severity="error", markup=False)
+        self.notify(safe(error), severity="error", markup=False)
 
     def show_answer(self, answer: Answer) -> None:
         """Show an answer and its citations; the citations get the focus."""
@@ -166,4 +162,4 @@ class MainScreen(Screen[None]):
         self.app.export_answer(self.answer)
 
     def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Content(text))
+        self.query_one("#status", Static).update(plain(text))

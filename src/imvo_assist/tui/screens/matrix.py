@@ -6,32 +6,29 @@ Selecting a cell answers "which risks of this theme apply to this sector" on the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.content import Content
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
+
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import assemble, plain
 
 if TYPE_CHECKING:
     from imvo_assist.vocabulary import Risk, Sector
-
-    from imvo_assist.tui.app import ImvoApp
 
 # Counting stops here: the overview shows where evidence is, not exact totals ("99+").
 COUNT_LIMIT = 99
 LABEL_WIDTH = 10
 
 
-class MatrixScreen(Screen[None]):
+class MatrixScreen(ImvoScreen):
     """A navigable sector x risk table; Enter opens the answer for the cell."""
 
-    app: ImvoApp
-
-    BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -105,7 +102,7 @@ class MatrixScreen(Screen[None]):
             self._describe(0, 1)
 
     def _title(self, text: str) -> None:
-        self.query_one("#matrix-title", Static).update(Content(text))
+        self.query_one("#matrix-title", Static).update(plain(text))
 
     @on(DataTable.CellHighlighted, "#matrix")
     def _highlighted(self, event: DataTable.CellHighlighted) -> None:
@@ -116,12 +113,12 @@ class MatrixScreen(Screen[None]):
             return
         sector = self.sectors[row]
         if column < 1:
-            text = Content.assemble((sector.name_nl, "bold"), " · Enter: alle risico's van de sector")
+            text = assemble((sector.name_nl, "bold"), " · Enter: alle risico's van de sector")
         else:
             risk = self.risks[column - 1]
             n = self.counts.get((sector.id, risk.id))
             number = "" if n is None else f": {n} passages"
-            text = Content.assemble(
+            text = assemble(
                 (sector.name_nl, "bold"), " × ", (risk.name_nl, "bold"), f" ({risk.category})",
                 number, ("  · Enter: antwoord", "$text-muted"),
             )

@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.content import Content
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
+
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import assemble, plain
 
 if TYPE_CHECKING:
     from imvo_assist.register import InclusionReport
 
-    from imvo_assist.tui.app import ImvoApp
 
-
-class OrganisationScreen(Screen[None]):
+class OrganisationScreen(ImvoScreen):
     """The inclusion report of one organisation: its references and the passages citing them."""
 
-    app: ImvoApp
-
-    BINDINGS = [Binding("escape", "app.pop_screen", "Terug")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Terug")]
 
     def __init__(self, organisation: str) -> None:
         super().__init__()
@@ -31,7 +28,7 @@ class OrganisationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(Content(self.organisation), id="org-summary", markup=False)
+        yield Static(plain(self.organisation), id="org-summary", markup=False)
         yield OptionList(id="org-references", markup=False)
         yield Footer()
 
@@ -56,14 +53,14 @@ class OrganisationScreen(Screen[None]):
         organisation = report["organisation"]
         summary = self.query_one("#org-summary", Static)
         if report["not_found"]:
-            summary.update(Content.assemble(
+            summary.update(assemble(
                 (f"{self.organisation} staat niet in het bronnenboek.", "bold"), "\n",
                 "Bedoelde u: " + (", ".join(report["suggestions"]) or "—"),
             ))
             return
         sectors = ", ".join(f"{sector} {count}" for sector, count in report["by_sector"].items())
         uncited = ", ".join(str(nr) for nr in report["uncited"]) or "geen"
-        summary.update(Content.assemble(
+        summary.update(assemble(
             (organisation["name"], "bold $primary"),
             f" — {len(report['references'])} vermeldingen in het bronnenboek\n",
             ("Geschreven als: ", "$text-muted"), ", ".join(organisation["spellings"]), "\n",
@@ -76,18 +73,18 @@ class OrganisationScreen(Screen[None]):
         for reference in report["references"]:
             year = reference["year"] or "z.j."
             options.add_option(Option(
-                Content.assemble((f"[{reference['nr']}] ", "bold $accent"),
+                assemble((f"[{reference['nr']}] ", "bold $accent"),
                                  f"{reference['title']} ({year}) · {reference['sector']}"),
                 disabled=True,
             ))
             for c in reference["cited_by"]:
                 title = str(documents.get(c["doc_id"], {}).get("title") or c["doc_id"])
                 options.add_option(Option(
-                    Content.assemble("    ↳ ", (title, "bold"), f", p. {c['page']}"),
+                    assemble("    ↳ ", (title, "bold"), f", p. {c['page']}"),
                     id=f"{options.option_count}\t{c['doc_id']}\t{c['page']}\t{c['passage_id']}",
                 ))
             if not reference["cited_by"]:
-                options.add_option(Option(Content.styled("    niet geciteerd", "$text-muted"),
+                options.add_option(Option(plain("    niet geciteerd", "$text-muted"),
                                           disabled=True))
         options.action_first()  # the first passage (headers are disabled, so skipped)
 

@@ -8,24 +8,21 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from imvo_assist.tui.text import marked
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import assemble, marked, plain
 from imvo_assist.tui.widgets import FacetList
 
 if TYPE_CHECKING:
     from imvo_assist.models import Hit
-
-    from imvo_assist.tui.app import ImvoApp
 
 RESULTS = 50
 # Hits counted for the facets: enough to show where the words occur, cheap to fetch.
@@ -43,12 +40,10 @@ class Found:
     elapsed_ms: float
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ImvoScreen):
     """Search passages; facets narrow the results; Enter opens a passage in the viewer."""
 
-    app: ImvoApp
-
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Terug"),
         Binding("slash", "focus_query", "Zoekvraag", show=False),
         Binding("c", "copy", "Kopieer"),
@@ -60,7 +55,9 @@ class SearchScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Zoek in de passages (bv. kinderarbeid mijnbouw)", id="search-query")
+        yield Input(
+            placeholder="Zoek in de passages (bv. kinderarbeid mijnbouw)", id="search-query"
+        )
         with Horizontal(id="search-body"):
             with VerticalScroll(id="facets"):
                 yield FacetList("Sector", id="facet-sector")
@@ -131,7 +128,7 @@ class SearchScreen(Screen[None]):
         for number, hit in enumerate(found.hits):
             p = hit.passage
             results.add_option(Option(
-                Content.assemble(
+                assemble(
                     (f"{hit.title}, p. {p.page_label}", "bold"),
                     (" (register)" if hit.source == "register" else "", "$text-muted"), "\n",
                     marked(hit.snippet),
@@ -146,7 +143,7 @@ class SearchScreen(Screen[None]):
             self._status("Niets gevonden met deze woorden en filters.")
 
     def _status(self, text: str) -> None:
-        self.query_one("#search-status", Static).update(Content(text))
+        self.query_one("#search-status", Static).update(plain(text))
 
     @on(OptionList.OptionSelected, "#results")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -7,21 +7,20 @@ view with `register.inclusion_report`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.content import Content
-from textual.screen import Screen
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from imvo_assist.tui.screens.base import ImvoScreen
+from imvo_assist.tui.text import assemble, cell, plain, safe
+
 if TYPE_CHECKING:
     from imvo_assist.register import CitingPassage, Reference
-
-    from imvo_assist.tui.app import ImvoApp
 
 
 ORG_WIDTH = 18
@@ -32,12 +31,10 @@ COLUMNS = (
 )
 
 
-class SourcesScreen(Screen[None]):
+class SourcesScreen(ImvoScreen):
     """References of the source register with a fuzzy filter and the passages citing them."""
 
-    app: ImvoApp
-
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Terug"),
         Binding("slash", "focus_filter", "Filter", show=False),
         Binding("o", "organisation", "Organisatie"),
@@ -64,7 +61,7 @@ class SourcesScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, key, width in COLUMNS:
-            table.add_column(Text(label), key=key, width=width)
+            table.add_column(cell(label), key=key, width=width)
         self.query_one("#citing").display = False
         self.query_one(Input).focus()
         self.filter("")
@@ -107,8 +104,8 @@ class SourcesScreen(Screen[None]):
         table.clear()
         for r in references:
             table.add_row(
-                Text(str(r.nr), justify="right"), Text(str(r.year or "")),
-                _cell(r.spelling, ORG_WIDTH), _cell(r.sector_label, SECTOR_WIDTH), Text(r.title),
+                cell(str(r.nr), justify="right"), cell(str(r.year or "")),
+                cell(r.spelling, ORG_WIDTH), cell(r.sector_label, SECTOR_WIDTH), cell(r.title),
                 key=f"{r.register_doc}:{r.nr}",
             )
         self._count(f"{len(references)} van {total} bronnen")
@@ -117,12 +114,12 @@ class SourcesScreen(Screen[None]):
         else:
             self.current = None
             self.query_one("#reference-detail", Static).update(
-                Content("Geen bronnen gevonden. Probeer een andere spelling of minder woorden.")
+                plain("Geen bronnen gevonden. Probeer een andere spelling of minder woorden.")
             )
             self.query_one("#citing").display = False
 
     def _count(self, text: str) -> None:
-        self.query_one("#source-count", Static).update(Content(text))
+        self.query_one("#source-count", Static).update(plain(text))
 
     @on(DataTable.RowHighlighted, "#references")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -141,7 +138,7 @@ class SourcesScreen(Screen[None]):
         self.current = r
         where = f"{r.register_doc} [{r.nr}]" + (f", p. {r.page}" if r.page else "")
         self.query_one("#reference-detail", Static).update(
-            Content.assemble(
+            assemble(
                 (r.title, "bold"), "\n",
                 f"{r.spelling} · {r.year or 'z.j.'} · {r.sector_label} · ",
                 (where, "$text-muted"), "\n", (r.url or "geen URL", "$text-muted underline"),
@@ -154,7 +151,7 @@ class SourcesScreen(Screen[None]):
         for number, c in enumerate(passages):
             title = str(documents.get(c.doc_id, {}).get("title") or c.doc_id)
             citing.add_option(
-                Option(Content.assemble("↳ geciteerd in ", (title, "bold"), f", p. {c.page}"),
+                Option(assemble("↳ geciteerd in ", (title, "bold"), f", p. {c.page}"),
                        id=f"{number}\t{c.doc_id}\t{c.page}\t{c.passage_id}")
             )
         citing.display = bool(passages)
@@ -183,9 +180,5 @@ class SourcesScreen(Screen[None]):
         if r is not None:
             text = f"{r.spelling} ({r.year or 'z.j.'}). {r.title}." + (f" {r.url}" if r.url else "")
             self.app.copy_to_clipboard(text)
-            self.notify(text, title="Bron gekopieerd", markup=False)
+            self.notify(safe(text), title="Bron gekopieerd", markup=False)
 
-
-def _cell(text: str, width: int) -> Text:
-    """A table cell cut to its column with an ellipsis (the detail pane shows it whole)."""
-    return Text(text if len(text) <= width else text[: width - 1] + "…")

@@ -9,9 +9,9 @@ from textual.widgets.option_list import Option
 
 from imvo_assist.models import Answer, Citation
 from imvo_assist.tui.messages import CitationSelected
-from imvo_assist.tui.text import answer_content
+from imvo_assist.tui.text import answer_content, assemble
 
-WELCOME = Content.assemble(
+WELCOME = assemble(
     ("Stel een vraag over IMVO-beleid", "bold $primary"),
     "\n\nBijvoorbeeld:\n"
     "• Welke risico's gelden voor elektronica?\n"
@@ -32,7 +32,7 @@ class AnswerView(VerticalScroll):
         numbers = {c.n for c in answer.citations}
         content = answer_content(answer.answer, numbers)
         if answer.suggestions:
-            content = content + Content.assemble(
+            content = content + assemble(
                 "\n\n", ("Bedoelde u: ", "bold"), ", ".join(answer.suggestions)
             )
         self.query_one("#answer-text", Static).update(content)
@@ -78,6 +78,6 @@ def _prompt(citation: Citation) -> Content:
     hit = citation.hit
     page = f", p. {hit.passage.page_label}" if hit.passage.page_label else ""
     where = " (register)" if hit.source == "register" else ""
-    return Content.assemble(
+    return assemble(
         (f"[{citation.n}] ", "bold $accent"), f"{hit.title}{page}", (where, "$text-muted")
     )

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from imvo_assist.tui.text import assemble
+
 ALL = ""
 # Fits the sidebar at 80 columns: mark, label, count and the scrollbar on one line.
 LABEL_WIDTH = 15
@@ -53,4 +55,4 @@ def _label(label: str, count: int | None, chosen: bool) -> Content:
         label = label[: LABEL_WIDTH - 1] + "…"
     mark = ("● ", "bold $accent") if chosen else ("  ", "")
     tail = ("" if count is None else f" {count}", "$text-muted")
-    return Content.assemble(mark, label, tail)
+    return assemble(mark, label, tail)

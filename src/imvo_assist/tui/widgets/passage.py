@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from imvo_assist.models import Passage
+from imvo_assist.tui.text import assemble
 
 
 class PassageView(Static, can_focus=True):
     """A passage (section trail dimmed above it); up/down move to the neighbouring passage."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "step(1)", "Volgende passage", show=False),
         Binding("up,k", "step(-1)", "Vorige passage", show=False),
     ]
@@ -29,8 +33,11 @@ class PassageView(Static, can_focus=True):
         position = siblings.index(self) + step
         if 0 <= position < len(siblings):
             siblings[position].focus()
-        elif self.parent is not None:
-            self.parent.scroll_end() if step > 0 else self.parent.scroll_home()  # type: ignore[attr-defined]
+        elif isinstance(self.parent, Widget):  # at the first or last passage: show the edge
+            if step > 0:
+                self.parent.scroll_end()
+            else:
+                self.parent.scroll_home()
 
 
 def _content(passage: Passage) -> Content:
@@ -40,4 +47,4 @@ def _content(passage: Passage) -> Content:
     if passage.kind == "footnote":
         parts.append(("Voetnoot: ", "$text-muted"))
     parts.append(passage.text)
-    return Content.assemble(*parts)
+    return assemble(*parts)

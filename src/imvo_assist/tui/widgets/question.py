@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -51,7 +52,7 @@ class NameSuggester(Suggester):
 class QuestionInput(Input):
     """An `Input` that remembers the questions asked (up/down walks through them)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "history(-1)", "Vorige vraag", show=False),
         Binding("down", "history(1)", "Volgende vraag", show=False),
     ]
@@ -60,7 +61,8 @@ class QuestionInput(Input):
         self.history = history
         self._position = len(history)
         self._draft = ""
-        super().__init__(suggester=NameSuggester(history=history), **kwargs)  # type: ignore[arg-type]
+        suggester = NameSuggester(history=history)
+        super().__init__(suggester=suggester, **kwargs)  # type: ignore[arg-type]
 
     def set_names(self, names: Iterable[str]) -> None:
         """The vocabulary and document names to complete."""
@@ -80,5 +82,6 @@ class QuestionInput(Input):
         if self._position == len(self.history):
             self._draft = self.value
         self._position = max(0, min(len(self.history), self._position + step))
-        self.value = self._draft if self._position == len(self.history) else self.history[self._position]
+        at_end = self._position == len(self.history)
+        self.value = self._draft if at_end else self.history[self._position]
         self.cursor_position = len(self.value)
