@@ -48,6 +48,10 @@ class IndexLockedError(ImvoError):
     """Another process holds the index write lock."""
 
 
+class IndexCancelledError(ImvoError):
+    """An index run was cancelled; nothing of it was committed."""
+
+
 class IndexMissingError(ImvoError):
     """No usable index exists for the corpus."""
 

@@ -6,6 +6,7 @@ here and render what it returns.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,7 @@ from imvo_assist.index import (
     page_passages,
     passage_from_fields,
     run_query,
+    tag_counts,
     update_index,
 )
 from imvo_assist.index import search as search_index
@@ -128,6 +130,10 @@ class Library:
             score=0.0, snippet="", source=source,  # type: ignore[arg-type]
         )
 
+    def sector_risk_counts(self) -> dict[tuple[str, str], int]:
+        """Passages tagged with each (sector, risk) pair (for the overview matrix)."""
+        return tag_counts(self.index)
+
     def passage(self, passage_id: str) -> Passage | None:
         """One passage by its id (a unique-key lookup)."""
         with self.index.searcher() as searcher:
@@ -211,10 +217,11 @@ def _register_entry(doc: RegisterDocument) -> dict[str, object]:
 
 
 def refresh(
-    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0
+    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0,
+    cancel: threading.Event | None = None,
 ) -> IndexReport:
     """Update the index of the corpus (see `index.update_index`)."""
-    return update_index(settings, rebuild=rebuild, progress=progress, wait_s=wait_s)
+    return update_index(settings, rebuild=rebuild, progress=progress, wait_s=wait_s, cancel=cancel)
 
 
 def is_stale(settings: Settings) -> bool:
@@ -239,14 +246,16 @@ def is_stale(settings: Settings) -> bool:
     return False
 
 
-def open_library(settings: Settings, progress: Progress | None = None) -> Library:
+def open_library(
+    settings: Settings, progress: Progress | None = None, cancel: threading.Event | None = None
+) -> Library:
     """A library over an up-to-date index, refreshing it first when needed.
 
     When another process is updating the index, the last committed index is used as is.
     """
     if is_stale(settings):
         try:
-            refresh(settings, progress=progress)
+            refresh(settings, progress=progress, cancel=cancel)
         except IndexLockedError:
             if not is_current(settings.index):
                 raise

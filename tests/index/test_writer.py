@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from imvo_assist.corpus import CorpusFile, DocumentInfo
-from imvo_assist.errors import IndexLockedError, IndexMissingError
+from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
 from imvo_assist.index import Filters
 from imvo_assist.index.schema import META_FILE, SCHEMA_VERSION, current_meta
@@ -480,3 +480,20 @@ def test_isolated_outcomes_cover_every_job_in_parallel() -> None:
     assert outcomes["image-only-dutch-scan.pdf"].status == "skipped"
     assert outcomes["deep-nested-content-stream.pdf"].status == "failed"
     assert all(o.error.startswith(name) for name, o in outcomes.items() if o.status != "indexed")
+
+
+def test_cancel_stops_the_run_without_committing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("notitie-test.md", "oud-bericht-cp1252.txt"):
+        shutil.copy(CORPUS / name, corpus / name)
+    settings = make_settings(corpus, tmp_path / "ix")
+    refresh(settings)
+    shutil.copy(CORPUS / "convenant-test-textiel.pdf", corpus / "convenant-test-textiel.pdf")
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(IndexCancelledError):
+        refresh(settings, cancel=cancel)
+    rows = {row["file"] for row in Library(settings).document_list() if row["file"]}
+    assert rows == {"notitie-test.md", "oud-bericht-cp1252.txt"}
+    assert refresh(settings).extracted == 1

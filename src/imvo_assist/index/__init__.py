@@ -10,6 +10,7 @@ from imvo_assist.index.search import (
     passage_from_fields,
     run_query,
     search,
+    tag_counts,
 )
 from imvo_assist.index.store import is_current, open_index
 from imvo_assist.index.writer import IndexReport, Progress, file_records, update_index
@@ -26,5 +27,6 @@ __all__ = [
     "passage_from_fields",
     "run_query",
     "search",
+    "tag_counts",
     "update_index",
 ]

@@ -206,4 +206,22 @@ def page_passages(index: Index, doc_id: str, label: str | None) -> Sequence[Pass
             for fields in searcher.documents(record="passage", doc_id=doc_id)
             if label is None or str(fields.get("page_label")) == label
         ]
-    return sorted(found, key=lambda p: (p.pdf_page, int(p.id.rsplit(":", 1)[-1])))
+    return sorted(found, key=lambda p: (p.pdf_page, _ordinal(p.id), p.id))
+
+
+def _ordinal(passage_id: str) -> int:
+    """The ordinal at the end of a passage id ("doc:12:3" -> 3); 0 for register-fact ids."""
+    last = passage_id.rsplit(":", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+def tag_counts(index: Index) -> dict[tuple[str, str], int]:
+    """Number of passages tagged with each (sector, risk) pair, in one pass over the index."""
+    counts: dict[tuple[str, str], int] = {}
+    with index.searcher() as searcher:
+        for fields in searcher.documents(record="passage"):
+            risks = [r for r in (fields.get("risks") or "").split(",") if r]
+            for sector in (s for s in (fields.get("sectors") or "").split(",") if s):
+                for risk in risks:
+                    counts[(sector, risk)] = counts.get((sector, risk), 0) + 1
+    return counts

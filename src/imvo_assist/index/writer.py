@@ -9,6 +9,7 @@ succeeded (on any error the writer is cancelled and the previous index stays as 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from whoosh.index import Index
 from whoosh.query import Term
 
 from imvo_assist.corpus import CorpusFile, Skipped, scan
+from imvo_assist.errors import IndexCancelledError
 from imvo_assist.extract.workers import Job, Outcome, extract_isolated
 from imvo_assist.index.store import create_index, discard, is_current, staging_dir, swap_in, write_lock
 from imvo_assist.models import FileReport, Passage
@@ -51,7 +53,8 @@ class IndexReport:
 
 
 def update_index(
-    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0
+    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0,
+    cancel: threading.Event | None = None,
 ) -> IndexReport:
     """Bring the index of `settings.corpus` up to date.
 
@@ -60,8 +63,10 @@ def update_index(
         rebuild: start from an empty index.
         progress: optional progress callback.
         wait_s: how long to wait for another writer.
+        cancel: set it to stop the run; nothing of it is committed.
 
     Raises:
+        IndexCancelledError: `cancel` was set.
         IndexLockedError: another process is updating the same index.
         CorpusError: the corpus folder is missing.
     """
@@ -86,6 +91,8 @@ def update_index(
                 _delete_file(writer, item.relative, known.get(item.relative, {}))
                 report.files.append(_write_skipped(writer, item))
             for outcome in _extract(jobs, settings, progress):
+                if cancel is not None and cancel.is_set():
+                    raise IndexCancelledError("Indexing was cancelled; the previous index is unchanged.")
                 _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
                 report.files.append(_write_outcome(writer, outcome))
             _write_register(writer, known.get(REGISTER_PATH), report.rebuilt)

@@ -71,11 +71,14 @@ class ImvoApp(App[None]):
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
         """Open the index, building or refreshing it first when the corpus changed."""
+        from textual.worker import get_current_worker
+
         from imvo_assist.errors import ImvoError
         from imvo_assist.library import open_library
 
+        cancel = get_current_worker().cancelled_event  # quitting stops a first build at once
         try:
-            library = open_library(self.settings, progress=self._progress)
+            library = open_library(self.settings, progress=self._progress, cancel=cancel)
             terms = _names(library, self.vocabulary)
             documents = len(library.files)
         except ImvoError as exc:

@@ -65,20 +65,14 @@ class MatrixScreen(ImvoScreen):
     def count(self) -> None:
         """Count the passages of every sector x risk pair, row by row."""
         from textual.worker import get_current_worker
-        from whoosh.query import Term
-
-        from imvo_assist.index.search import Filters
 
         library = self.app.library
         if library is None:
             self.app.call_from_thread(self._title, "De index is nog niet klaar.")
             return
-        counts: dict[tuple[str, str], int] = {}
+        counts = library.sector_risk_counts()
         worker = get_current_worker()
         for done, sector in enumerate(self.sectors, start=1):
-            for risk in self.risks:
-                hits = library.run(Term("sectors", sector.id), Filters(risk=risk.id), COUNT_LIMIT)
-                counts[(sector.id, risk.id)] = len(hits)
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._add_row, sector, counts)
