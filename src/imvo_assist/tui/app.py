@@ -46,6 +46,7 @@ class ImvoApp(App[None]):
         Binding("f2", "sources", "Bronnen"),
         Binding("f3", "matrix", "Matrix"),
         Binding("f4", "search", "Zoek"),
+        Binding("f5", "documents", "Documenten", show=False),
         Binding("ctrl+t", "toggle_theme", "Thema", show=False),
     ]
 
@@ -146,6 +147,11 @@ class ImvoApp(App[None]):
         from imvo_assist.tui.screens.search import SearchScreen
 
         self.show_screen(SearchScreen)
+
+    def action_documents(self) -> None:
+        from imvo_assist.tui.screens.documents import DocumentsScreen
+
+        self.show_screen(DocumentsScreen)
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]

@@ -12,6 +12,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Bronnenregister", "Bronnenboek doorzoeken en citaties bekijken (F2)", "sources"),
     ("Overzicht sector × risico", "Passages per sector en risicothema (F3)", "matrix"),
     ("Zoeken met filters", "Passages zoeken met sector-, document- en soortfilters (F4)", "search"),
+    ("Documenten", "Status van elk bestand, met de reden als het niet geïndexeerd is (F5)", "documents"),
     ("Citaat kopiëren", "Vindplaats en passage van het gekozen citaat kopiëren (c)", "copy"),
     ("Antwoord exporteren", "Antwoord met bronnen als Markdown-bestand opslaan (e)", "export"),
     ("Licht / donker thema", "Wissel tussen licht en donker (ctrl+t)", "theme"),
