@@ -140,3 +140,9 @@ def test_index_command_reports_and_exits_zero(run, corpus_copy: Path, tmp_path: 
     result = run("index", settings=settings)
     assert result.code == 0
     assert "documents indexed" in result.err and result.out == ""
+
+
+def test_search_without_hits_suggests_indexed_words(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "kinderarbied", "--json")
+    assert result.code == 1
+    assert "kinderarbeid" in result.json()["suggestions"]

@@ -40,6 +40,9 @@ from imvo_assist.vocabulary import RegisterDocument, load_documents
 if TYPE_CHECKING:
     from imvo_assist.provenance import Provenance
 
+MIN_SUGGEST_LENGTH = 4
+SUGGEST_SCORE = 80
+
 
 @dataclass
 class SearchResult:
@@ -114,7 +117,23 @@ class Library:
             raise QueryError(f"--limit must be at least 1, not {limit}.")
         started = time.perf_counter()
         hits = search_index(self.index, text, filters, limit, self.documents)
-        return SearchResult(text, hits, (time.perf_counter() - started) * 1000)
+        suggestions = [] if hits else self.did_you_mean(text)
+        return SearchResult(text, hits, (time.perf_counter() - started) * 1000, suggestions)
+
+    def did_you_mean(self, text: str) -> list[str]:
+        """Indexed words close to the words of a text that are not in the index (typos)."""
+        from rapidfuzz import fuzz, process
+
+        from imvo_assist.vocabulary import fold
+
+        terms = list(self.terms)
+        found = []
+        for word in fold(text).split():
+            if len(word) >= MIN_SUGGEST_LENGTH and word not in self.terms:
+                best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE)
+                if best:
+                    found.append(best[0])
+        return list(dict.fromkeys(found))
 
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""

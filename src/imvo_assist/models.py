@@ -5,10 +5,9 @@ Frozen dataclasses; `to_dict()` gives the shape used by the JSON contracts in DE
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
-Kind = Literal["letter", "report", "advice", "covenant", "register", "note", "other"]
 Status = Literal["indexed", "failed", "missing", "skipped"]
 
 
@@ -164,7 +163,6 @@ class Answer:
     not_found: bool = False
     suggestions: tuple[str, ...] = ()
     elapsed_ms: float = 0.0
-    extra: dict[str, object] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -180,5 +178,4 @@ class Answer:
             "not_found": self.not_found,
             "suggestions": list(self.suggestions),
             "elapsed_ms": round(self.elapsed_ms, 1),
-            **self.extra,
         }

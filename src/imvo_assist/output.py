@@ -57,7 +57,9 @@ def _marked(snippet: str) -> Text:
 def print_search(result: SearchResult) -> None:
     console = stdout()
     if not result.hits:
-        console.print(f"No passages found for {result.query!r}.")
+        console.print(_text(f"No passages found for {result.query!r}."))
+        if result.suggestions:
+            console.print(_text("Did you mean: " + ", ".join(result.suggestions)))
         return
     for rank, hit in enumerate(result.hits, start=1):
         p = hit.passage

@@ -31,7 +31,6 @@ class RegisterPassage:
 
     passage: Passage
     language: str
-    title: str
 
 
 def register_fingerprint() -> str:
@@ -90,7 +89,7 @@ def _fact(
         sectors=(sector.id,),
         risks=(risk.id,),
     )
-    return RegisterPassage(passage, language, report.title)
+    return RegisterPassage(passage, language)
 
 
 def _category_name(vocabulary: Vocabulary, category_id: str, language: str) -> str:

@@ -13,7 +13,6 @@ from pathlib import Path
 from imvo_assist.errors import ExtractionError
 from imvo_assist.models import RawPage
 
-ENCODINGS = ("utf-8-sig", "cp1252")
 
 
 def decode_table(path: Path) -> tuple[str, list[str]]:
