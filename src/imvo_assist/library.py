@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from whoosh.index import Index
 from whoosh.query import Query
+from whoosh.searching import Searcher
 
 from imvo_assist.corpus import scan
 from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
 from imvo_assist.index import (
     Filters,
     IndexReport,
+    build_query,
     Progress,
     file_records,
     is_current,
@@ -30,7 +32,6 @@ from imvo_assist.index import (
     tag_counts,
     update_index,
 )
-from imvo_assist.index import search as search_index
 from imvo_assist.index.writer import REGISTER_PATH
 from imvo_assist.models import Answer, Hit, Passage
 from imvo_assist.register_facts import register_fingerprint
@@ -72,6 +73,12 @@ class Library:
     @cached_property
     def index(self) -> Index:
         return open_index(self.settings.index)
+
+    @cached_property
+    def searcher(self) -> Searcher:
+        """One searcher for the life of the library: reused readers and cached filter sets
+        (opening a searcher per query costs a few milliseconds on a large index)."""
+        return self.index.searcher()
 
     @cached_property
     def files(self) -> dict[str, dict]:
@@ -116,7 +123,10 @@ class Library:
         if limit < 1:
             raise QueryError(f"--limit must be at least 1, not {limit}.")
         started = time.perf_counter()
-        hits = search_index(self.index, text, filters, limit, self.documents)
+        query = build_query(text)
+        hits = [] if query is None else run_query(
+            self.searcher, query, filters or Filters(), limit, self.documents
+        )
         suggestions = [] if hits else self.did_you_mean(text)
         return SearchResult(text, hits, (time.perf_counter() - started) * 1000, suggestions)
 
@@ -137,8 +147,7 @@ class Library:
 
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""
-        with self.index.searcher() as searcher:
-            return run_query(searcher, query, filters or Filters(), limit, self.documents)
+        return run_query(self.searcher, query, filters or Filters(), limit, self.documents)
 
     def hit(self, passage: Passage, source: str = "passage") -> Hit:
         """A passage as a hit with its document's title, kind and URL (score 0)."""
@@ -155,8 +164,7 @@ class Library:
 
     def passage(self, passage_id: str) -> Passage | None:
         """One passage by its id (a unique-key lookup)."""
-        with self.index.searcher() as searcher:
-            fields = searcher.document(id=passage_id)
+        fields = self.searcher.document(id=passage_id)
         return passage_from_fields(fields) if fields and fields.get("record") == "passage" else None
 
     def passages_of(self, doc_id: str, label: str | None = None) -> list[Passage]:

@@ -23,6 +23,9 @@ from imvo_assist.models import Hit, Passage
 
 FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5}
 PHRASE_BOOST = 2.0
+# A typed phrase ("due diligence", "26 485 nr 187"); whole questions are not phrases, and
+# position matching of long phrases is what made long searches slow.
+MAX_PHRASE_WORDS = 5
 # Register facts are summaries; an original passage saying the same must rank above them.
 REGISTER_WEIGHT = 0.5
 SNIPPET_CHARS = 220
@@ -73,7 +76,7 @@ def build_query(
     if not clauses:
         return None
     words = analysis.tokens(analysis.exact(), text)
-    if phrase and len(words) > 1:
+    if phrase and 1 < len(words) <= MAX_PHRASE_WORDS:
         clauses.append(Phrase("exact", words, slop=2, boost=PHRASE_BOOST))
     return Or(clauses)
 
