@@ -42,11 +42,13 @@ def _topic_passages(library: Library, understanding: Understanding) -> list[Hit]
     tagger = default_tagger()
     reports = library.provenance.pairing
     chapter: list[Hit] = []
-    for report in reports:
+    for report in sorted(reports):
         for passage in library.passages_of(report):
             section_sectors = tagger.tag(passage.section).sectors
             if any(sector.id in section_sectors for sector in understanding.sectors):
                 chapter.append(library.hit(passage))
+        if chapter:
+            break  # one report's chapter; copies of the report would only repeat it
     if chapter:
         return chapter[:MAX_TOPIC_PASSAGES * 2]
     return evidence_hits(library, understanding)[:MAX_TOPIC_PASSAGES]
