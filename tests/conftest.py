@@ -6,7 +6,9 @@ Tests never touch the user's data directory or the network: `IMVO_ASSIST_DATA` a
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,26 @@ def fresh_corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     folder.mkdir()
     return folder
+
+
+@dataclass
+class Run:
+    """What one in-process `imvo-assist` command did."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
+    """`imvo-assist --corpus C --index I ARGS...` in this process, with its exit code and output."""
+    from imvo_assist.cli import main
+
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as caught:
+        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
+    captured = capsys.readouterr()
+    return Run(int(caught.value.code or 0), captured.out, captured.err)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from imvo_assist.cli import main
+from conftest import Run, run_cli
 from imvo_assist.settings import Settings
 
 ASK_KEYS = {
@@ -20,26 +18,12 @@ CITATION_KEYS = {
 }
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
-
-
 @pytest.fixture
 def run(indexed: Settings, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """Run `imvo-assist --corpus C --index I ARGS...` in-process."""
 
     def invoke(*args: str, settings: Settings = indexed) -> Run:
-        argv = ["--corpus", str(settings.corpus), "--index", str(settings.index), *args]
-        with pytest.raises(SystemExit) as exit_info:
-            main(argv)
-        captured = capsys.readouterr()
-        return Run(int(exit_info.value.code or 0), captured.out, captured.err)
+        return run_cli(capsys, settings, *args)
 
     return invoke
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from imvo_assist.cli import main
+from conftest import run_cli
 from imvo_assist.index import Filters
 from imvo_assist.index.store import is_current, write_lock
 from imvo_assist.library import Library, refresh
@@ -45,23 +45,7 @@ SUMMARY = re.compile(r"(\d+) read, (\d+) unchanged")
 # --- helpers -------------------------------------------------------------------------------
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
-
-
-def cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
-    """`imvo-assist --corpus C --index I ARGS...` in this process."""
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as caught:
-        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
-    captured = capsys.readouterr()
-    return Run(int(caught.value.code or 0), captured.out, captured.err)
+cli = run_cli
 
 
 def cli_process(settings: Settings, *args: str) -> subprocess.Popen[str]:
