@@ -127,7 +127,7 @@ def key_sentences(
         forms = _forms(sentence)
         folded = fold(sentence)
         score = sum(_covers(group, forms, folded) for group in groups)
-        score += sum(hint in folded for hint in hints)
+        score += sum(hint_matches(hint, folded) for hint in hints)
         if cue is not None and cue.search(sentence.lower()):
             score += 1
         scored.append((score, -index))
@@ -142,6 +142,20 @@ def key_sentences(
             pieces.append("…")
         pieces.append(found[index])
     return _shorten(" ".join(pieces), 600)
+
+
+NUMBER = re.compile(r"\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|"
+                    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b")
+YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def hint_matches(hint: str, folded: str) -> bool:
+    """Whether folded text has a hint: a phrase, or any year / number for "#year" / "#number"."""
+    if hint == "#year":
+        return bool(YEAR.search(folded))
+    if hint == "#number":
+        return bool(NUMBER.search(folded))
+    return hint in folded
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.evidence import MIN_COVERAGE, content_groups, coverage, key_sentences
+from imvo_assist.answer.evidence import (
+    MIN_COVERAGE,
+    content_groups,
+    coverage,
+    hint_matches,
+    key_sentences,
+)
 from imvo_assist.answer.retrieve import retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
@@ -91,7 +97,7 @@ def _ranked(
             continue
         text = fold(hit.passage.text)
         cues = len(cue.findall(hit.passage.text.lower())) if cue is not None else 0
-        hints = sum(hint in text for hint in understanding.hints)
+        hints = sum(hint_matches(hint, text) for hint in understanding.hints)
         bonus = (1 + CUE_BONUS * min(cues, 3)) * (1 + HINT_BONUS * hints)
         ranked.append(((-round(covered, 1), -hit.score * bonus), hit))
     ranked.sort(key=lambda item: item[0])

@@ -186,10 +186,20 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
 
 
 def _hints(words: list[str]) -> set[str]:
+    """What an answering sentence contains, from how the question asks: "hoe vaak" -> "ieder
+    half jaar"; "wanneer"/"when" -> a year; "hoeveel"/"how many" -> a number."""
     found: set[str] = set()
     for phrase in QUESTION_PHRASES.findall(" ".join(words)):
         found |= expand(phrase.split())
+    if {"wanneer", "when"} & set(words):
+        found.add(YEAR_HINT)
+    if {"hoeveel", "many"} & set(words):
+        found.add(NUMBER_HINT)
     return found
+
+
+YEAR_HINT = "#year"
+NUMBER_HINT = "#number"
 
 
 def _compound_parts(words: list[str], known: Callable[[str], bool] | None) -> list[str]:
