@@ -18,6 +18,8 @@ KIND_BOOST = 1.5
 # Expansions (synonyms, translations) are searched in the stemmed text only, at lower weight:
 # every extra field clause makes Whoosh visit more postings (it dominates `ask` time).
 EXPANSION_FIELDS = {"text_nl": 0.7, "text_en": 0.7}
+# Long expansions ("social and economic council of the netherlands") add many common terms.
+MAX_EXPANSION_WORDS = 2
 
 
 def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()) -> Query | None:
@@ -25,7 +27,8 @@ def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()
     corrected = " ".join(understanding.corrections.get(w, w) for w in understanding.question.split())
     parts = " ".join(part for pair in understanding.parts.values() for part in pair)
     asked = build_query(f"{corrected} {parts}")
-    expanded = build_query(" ".join([*understanding.expansions, *extra_words]), EXPANSION_FIELDS, phrase=False)
+    words = [w for w in understanding.expansions if w.count(" ") < MAX_EXPANSION_WORDS]
+    expanded = build_query(" ".join([*words, *extra_words]), EXPANSION_FIELDS, phrase=False)
     queries = [q for q in (asked, expanded) if q is not None]
     if not queries:
         return None
