@@ -497,3 +497,31 @@ def test_cancel_stops_the_run_without_committing(tmp_path: Path) -> None:
     rows = {row["file"] for row in Library(settings).document_list() if row["file"]}
     assert rows == {"notitie-test.md", "oud-bericht-cp1252.txt"}
     assert refresh(settings).extracted == 1
+
+
+def test_parallel_sub_writers_index_update_and_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big batches are written by Whoosh's parallel sub-writers; the result must be the same."""
+    from imvo_assist.index import writer as index_writer
+
+    monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("notitie-test.md", "oud-bericht-cp1252.txt", "convenant-test-textiel.pdf"):
+        shutil.copy(CORPUS / name, corpus / name)
+    parallel = make_settings(corpus, tmp_path / "ix")
+    report = refresh(parallel)
+    assert len(report.indexed) == 3
+    single = make_settings(corpus, tmp_path / "single")
+    monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 10_000)
+    refresh(single)
+    ids = lambda s: sorted(p for p, _ in passages(s).items())  # noqa: E731
+    assert ids(parallel) == ids(single)
+    monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 2)
+    (corpus / "convenant-test-textiel.pdf").unlink()
+    (corpus / "notitie-test.md").write_text("# Nieuw\n\nZwaluwstaartoverleg in de keten.\n", encoding="utf-8")
+    shutil.copy(CORPUS / "ser-advies-test.pdf", corpus / "ser-advies-test.pdf")
+    report = refresh(parallel)
+    assert report.removed == 1 and report.extracted == 2
+    library = Library(parallel)
+    assert library.search("zwaluwstaartoverleg").hits
+    assert not library.search("textiel", Filters(doc="convenant-test-textiel")).hits
