@@ -98,3 +98,10 @@ def test_passages_stay_within_bounds_and_ids_are_stable(report: list[Passage]) -
     assert [p.id for p in again] == [p.id for p in report]
     assert len({p.id for p in report}) == len(report)
     assert max(len(p.text.split()) for p in report) <= 250
+
+
+def test_a_heading_wrapped_over_two_lines_stays_one_heading() -> None:
+    passages = passages_of(CORPUS / "ser-advies-test.pdf")
+    sections = {p.section for p in passages}
+    assert "2 Internationaal kader: OECD-richtlijnen en UN Guiding Principles" in sections
+    assert "4 Kernelementen van een convenant > Kernelement (i): due diligence" in sections

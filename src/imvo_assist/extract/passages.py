@@ -24,6 +24,9 @@ BLOCK_START = re.compile(r"^(\[\d{1,4}\]|\(?[a-z]\.|\(?[ivx]{1,4}\)|[-•*–]\s
 SENTENCE_END = re.compile(r"[.!?:;\"')]$")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 HEADING_MAX_WORDS = 12
+# A heading this long (share of a typical line) may wrap; its last few words come on a new line.
+WRAPPED_HEADING_SHARE = 0.6
+WRAPPED_HEADING_WORDS = 3
 # A table-of-contents line: "1  Inleiding .......... 3" or "14  Conclusies 29".
 TOC_LINE = re.compile(r"(\.{3,}\s*|\s)\d{1,3}$")
 
@@ -91,6 +94,9 @@ def _blocks(page: RawPage, typical: float) -> list[_Block]:
                 blocks.append(_Block("text", []))
             continue
         level = _heading_level(line, index in page.headings, previous_ends, typical, page, index)
+        if level and _continues_heading(blocks, line, typical):
+            blocks[-2].lines[0] += f" {line}"  # "... en UN Guiding" + "Principles"
+            continue
         if level:
             blocks.append(_Block("heading", [line], level))
             blocks.append(_Block("text", []))
@@ -104,6 +110,19 @@ def _blocks(page: RawPage, typical: float) -> list[_Block]:
             blocks.append(_Block("text", []))
         previous_ends = ends
     return [block for block in blocks if block.lines]
+
+
+def _continues_heading(blocks: list[_Block], line: str, typical: float) -> bool:
+    """A short unnumbered line right after a heading that filled its line is its wrapped end."""
+    if len(blocks) < 2 or blocks[-1].lines or blocks[-2].kind != "heading":
+        return False
+    previous = blocks[-2].lines[0]
+    return (
+        len(previous) >= WRAPPED_HEADING_SHARE * typical
+        and len(line.split()) <= WRAPPED_HEADING_WORDS
+        and not NUMBERED_HEADING.match(line)
+        and not ARTICLE_HEADING.match(line)
+    )
 
 
 def _heading_level(
