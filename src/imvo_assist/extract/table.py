@@ -11,6 +11,7 @@ import io
 from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
+from imvo_assist.extract.text import decode_bytes
 from imvo_assist.models import RawPage
 
 
@@ -20,12 +21,7 @@ def decode_table(path: Path) -> tuple[str, list[str]]:
     data = path.read_bytes()
     if not data.strip():
         raise ExtractionError(f"{path.name}: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), []
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), ["decoded as Windows-1252"]
+    return decode_bytes(data, path.name)  # the text reader's BOM/UTF-8/cp1252 detection
 
 
 def read_rows(path: Path) -> tuple[list[dict[str, str]], list[str]]:

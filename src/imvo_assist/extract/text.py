@@ -73,7 +73,7 @@ def read_text_file(path: Path) -> tuple[list[RawPage], list[str]]:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise ExtractionError(f"{path.name}: cannot read file ({reason})") from exc
-    text, warnings = _decode(data, path.name)
+    text, warnings = decode_bytes(data, path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     nuls = text.count("\x00")
     text = text.replace("\x00", "")
@@ -111,7 +111,7 @@ def read_text_file(path: Path) -> tuple[list[RawPage], list[str]]:
     ], warnings
 
 
-def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
+def decode_bytes(data: bytes, name: str) -> tuple[str, list[str]]:
     """Decode by BOM, then strict UTF-8, then Windows-1252, then Latin-1; refuse binary data."""
     for bom, codec, label in BOMS:
         if data.startswith(bom):
