@@ -81,9 +81,34 @@ class Library:
         return self.index.searcher()
 
     @cached_property
+    def records(self) -> dict[str, dict]:
+        """Every file record by relative path, the bundled register's included."""
+        return file_records(self.index)
+
+    @cached_property
     def files(self) -> dict[str, dict]:
         """File records of corpus files by relative path (the register's record left out)."""
-        return {path: meta for path, meta in file_records(self.index).items() if path != REGISTER_PATH}
+        return {path: meta for path, meta in self.records.items() if path != REGISTER_PATH}
+
+    def is_stale(self) -> bool:
+        """True when the corpus files or the bundled register changed since the index was built."""
+        try:
+            files, skipped = scan(self.settings.corpus)
+        except CorpusError:
+            return False  # nothing to refresh from; the existing index is what there is
+        register = self.records.get(REGISTER_PATH, {})
+        if register.get("sha256") != register_fingerprint():
+            return True
+        if len(self.files) != len(files) + len(skipped):
+            return True
+        for item in files:
+            record = self.files.get(item.relative)
+            stat = item.path.stat()
+            if not record or record.get("doc_id") != item.info.id:
+                return True
+            if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
+                return True
+        return False
 
     @cached_property
     def documents(self) -> dict[str, dict]:
@@ -253,24 +278,7 @@ def refresh(
 
 def is_stale(settings: Settings) -> bool:
     """True when the index is missing, outdated, or the corpus files changed since it was built."""
-    if not is_current(settings.index):
-        return True
-    try:
-        files, skipped = scan(settings.corpus)
-    except CorpusError:
-        return False  # nothing to refresh from; the existing index is what there is
-    known = file_records(open_index(settings.index))
-    register = known.pop(REGISTER_PATH, {})
-    if register.get("sha256") != register_fingerprint() or len(known) != len(files) + len(skipped):
-        return True
-    for item in files:
-        record = known.get(item.relative)
-        stat = item.path.stat()
-        if not record or record.get("doc_id") != item.info.id:
-            return True
-        if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
-            return True
-    return False
+    return not is_current(settings.index) or Library(settings).is_stale()
 
 
 def open_library(
@@ -280,10 +288,12 @@ def open_library(
 
     When another process is updating the index, the last committed index is used as is.
     """
-    if is_stale(settings):
-        try:
-            refresh(settings, progress=progress, cancel=cancel)
-        except IndexLockedError:
-            if not is_current(settings.index):
-                raise
+    library = Library(settings) if is_current(settings.index) else None
+    if library is not None and not library.is_stale():
+        return library  # the index opened for the check is the one the caller uses
+    try:
+        refresh(settings, progress=progress, cancel=cancel)
+    except IndexLockedError:
+        if library is None:
+            raise
     return Library(settings)
