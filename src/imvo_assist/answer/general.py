@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.evidence import (
     MIN_COVERAGE,
+    Group,
     content_groups,
     coverage,
     hint_matches,
@@ -66,7 +67,7 @@ class Composed:
 
 def evidence_hits(
     library: Library, understanding: Understanding, limit: int = 12,
-    cue: re.Pattern[str] | None = None,
+    cue: re.Pattern[str] | None = None, groups: list[Group] | None = None,
 ) -> list[Hit]:
     """Retrieved passages that cover the question's content words, best first.
 
@@ -74,20 +75,20 @@ def evidence_hits(
     intent's cue (a defining or expecting sentence) and for the phrases the question's form asks
     for ("hoe vaak" -> "ieder half jaar").
     """
+    groups = content_groups(understanding) if groups is None else groups
     if understanding.named_kind:  # "in het textielconvenant": that document first
         sectors = understanding.sectors if understanding.named_kind == "covenant" else ()
         named = Filters(kind=understanding.named_kind, sector=sectors[0].id if sectors else None)
-        found = _ranked(library, understanding, limit, cue, named)
+        found = _ranked(library, understanding, limit, cue, named, groups)
         if found:
             return found
-    return _ranked(library, understanding, limit, cue, None)
+    return _ranked(library, understanding, limit, cue, None, groups)
 
 
 def _ranked(
     library: Library, understanding: Understanding, limit: int, cue: re.Pattern[str] | None,
-    filters: Filters | None,
+    filters: Filters | None, groups: list[Group],
 ) -> list[Hit]:
-    groups = content_groups(understanding)
     ranked = []
     extra = CUE_WORDS.get(understanding.intent, ())
     retrieved = retrieve(library, understanding, limit + 4 * bool(extra), filters, extra_words=extra)
@@ -109,7 +110,7 @@ def compose_quotes(library: Library, understanding: Understanding, citations: Ci
     groups = content_groups(understanding)
     intent = understanding.intent
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
-    hits = _originals_first(evidence_hits(library, understanding, cue=cue))[:MAX_ITEMS]
+    hits = _originals_first(evidence_hits(library, understanding, cue=cue, groups=groups))[:MAX_ITEMS]
     if not hits:
         return Composed(not_found=True)
     language = understanding.language

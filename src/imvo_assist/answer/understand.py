@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from imvo_assist.answer.glossary import expand
 from imvo_assist.extract.language import detect_language
-from imvo_assist.tagging import default_tagger
+from imvo_assist.tagging import Tags, default_tagger
 from imvo_assist.vocabulary import Organisation, Risk, Sector, fold, load_vocabulary
 
 Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
@@ -317,9 +317,9 @@ def _corrections(words: list[str]) -> dict[str, str]:
     for word in words:
         if len(word) < MIN_TYPO_LENGTH or word in known or word in QUESTION_WORDS:
             continue
-        if default_tagger().tag(word) != _EMPTY:
+        if default_tagger().tag(word) != Tags():
             continue
-        best = process.extractOne(word, list(known), scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
         if best and not (word.startswith(best[0]) or best[0].startswith(word)):
             corrections[word] = best[0]  # an inflection ("sectoren") is not a typo
     return corrections
@@ -331,9 +331,6 @@ def _known_words() -> frozenset[str]:
     for form, _, _ in load_vocabulary().terms():
         words.update(w for w in re.findall(r"[a-z0-9]+", fold(form)) if len(w) >= MIN_TYPO_LENGTH)
     return frozenset(words)
-
-
-_EMPTY = default_tagger().tag("")
 
 
 def _expansions(
