@@ -7,7 +7,10 @@ Tests never touch the user's data directory or the network: `IMVO_ASSIST_DATA` a
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,3 +81,12 @@ def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) 
         main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
     captured = capsys.readouterr()
     return Run(int(caught.value.code or 0), captured.out, captured.err)
+
+
+def kill_group(process: subprocess.Popen[str]) -> None:
+    """SIGKILL a process started with `start_new_session=True`, with its workers."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(10)

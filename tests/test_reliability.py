@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import kill_group, run_cli
 from imvo_assist.index import Filters
 from imvo_assist.index.store import is_current, write_lock
 from imvo_assist.library import Library, refresh
@@ -54,14 +54,6 @@ def cli_process(settings: Settings, *args: str) -> subprocess.Popen[str]:
         [sys.executable, "-c", CLI, "--corpus", str(settings.corpus), "--index", str(settings.index), *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
-
-
-def kill_group(process: subprocess.Popen[str]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(10)
 
 
 def signal_group(process: subprocess.Popen[str], signum: int) -> None:

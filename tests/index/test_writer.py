@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import kill_group
 from imvo_assist.corpus import CorpusFile, DocumentInfo
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
@@ -287,14 +288,6 @@ def start_indexer(settings: Settings, rebuild: bool = False) -> subprocess.Popen
         text=True,
         start_new_session=True,  # its own process group: the workers die with it
     )
-
-
-def kill_group(process: subprocess.Popen[str]) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(10)
 
 
 def kill_after_progress(process: subprocess.Popen[str], done: int) -> list[str]:
