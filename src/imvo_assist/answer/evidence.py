@@ -127,7 +127,8 @@ def key_sentences(
         forms = _forms(sentence)
         folded = fold(sentence)
         score = sum(_covers(group, forms, folded) for group in groups)
-        score += sum(hint_matches(hint, folded) for hint in hints)
+        # the form the question asks for (a frequency, a year, a list of sectors) is the answer
+        score += HINT_WEIGHT * sum(hint_matches(hint, folded) for hint in hints)
         if cue is not None and cue.search(sentence.lower()):
             score += 1
         scored.append((score, -index))
@@ -135,7 +136,9 @@ def key_sentences(
     chosen = [-index for _, index in best]
     # a sentence that announces a list ("... geïdentificeerd. Dit zijn de sectoren ...") keeps it
     follow = [i + 1 for i in chosen if i + 1 < len(found) and CONTINUATION.match(found[i + 1])]
-    chosen = sorted(set(chosen) | set(follow[:1]))
+    # ... and a list chosen for itself keeps the sentence that announces it
+    lead = [i - 1 for i in chosen if i > 0 and CONTINUATION.match(found[i])]
+    chosen = sorted(set(chosen) | set(follow[:1]) | set(lead[:1]))
     pieces = []
     for position, index in enumerate(chosen):
         if position and index != chosen[position - 1] + 1:
@@ -146,15 +149,20 @@ def key_sentences(
 
 NUMBER = re.compile(r"\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|"
                     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b")
+MIN_LISTED_SECTORS = 3
+HINT_WEIGHT = 3
 YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def hint_matches(hint: str, folded: str) -> bool:
-    """Whether folded text has a hint: a phrase, or any year / number for "#year" / "#number"."""
+    """Whether folded text has a hint: a phrase; any year / number for "#year" / "#number"; a
+    list of sectors for "#sectors"."""
     if hint == "#year":
         return bool(YEAR.search(folded))
     if hint == "#number":
         return bool(NUMBER.search(folded))
+    if hint == "#sectors":  # "welke sectoren ...?" is answered by a sentence listing sectors
+        return len(default_tagger().tag(folded).sectors) >= MIN_LISTED_SECTORS
     return hint in folded
 
 

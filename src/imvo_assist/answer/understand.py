@@ -195,11 +195,14 @@ def _hints(words: list[str]) -> set[str]:
         found.add(YEAR_HINT)
     if {"hoeveel", "many"} & set(words):
         found.add(NUMBER_HINT)
+    if re.search(r"\b(welke|which|what) (sectoren|sectors)\b", " ".join(words)):
+        found.add(SECTORS_HINT)
     return found
 
 
 YEAR_HINT = "#year"
 NUMBER_HINT = "#number"
+SECTORS_HINT = "#sectors"
 
 
 def _compound_parts(words: list[str], known: Callable[[str], bool] | None) -> list[str]:
