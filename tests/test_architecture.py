@@ -18,7 +18,7 @@ def modules_after(code: str) -> set[str]:
 @pytest.mark.parametrize(
     "module",
     ["imvo_assist.cli", "imvo_assist.library", "imvo_assist.index", "imvo_assist.extract",
-     "imvo_assist.answer", "imvo_assist.output"],
+     "imvo_assist.answer", "imvo_assist.cli.output"],
 )
 def test_core_modules_load_without_textual(module: str) -> None:
     assert "textual" not in modules_after(f"import {module}")

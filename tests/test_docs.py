@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from imvo_assist.cli import cli
+from imvo_assist.cli.commands import cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from rich.text import Text
 
-from imvo_assist import doctor
-from imvo_assist.doctor import Check, render_checks, run_checks
+from imvo_assist.cli import doctor
+from imvo_assist.cli.doctor import Check, render_checks, run_checks
 from imvo_assist.errors import CorpusError
 from imvo_assist.index.schema import META_FILE, SCHEMA_VERSION, current_meta
 from imvo_assist.index.store import write_lock

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from imvo_assist.corpus import load_catalog
-from imvo_assist.corpus_manifest import dumps
+from imvo_assist.collection.scan import load_catalog
+from imvo_assist.collection.manifest import dumps
 from imvo_assist.errors import CorpusError
-from imvo_assist.fetch import FetchError, FetchResult, fetch_documents
+from imvo_assist.collection.fetch import FetchError, FetchResult, fetch_documents
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
-from imvo_assist.vocabulary import RegisterDocument, load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
 
 PDF = (Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "convenant-test-textiel.pdf").read_bytes()
 

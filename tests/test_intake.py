@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from imvo_assist.corpus import load_catalog, scan
-from imvo_assist.corpus_manifest import dumps, record_document
+from imvo_assist.collection.scan import load_catalog, scan
+from imvo_assist.collection.manifest import dumps, record_document
 from imvo_assist.errors import CorpusError
-from imvo_assist.intake import add_files
+from imvo_assist.collection.intake import add_files
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
 
@@ -164,7 +164,7 @@ def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:
 
 
 def test_bundled_register_is_never_the_manifest_written() -> None:
-    from imvo_assist.corpus_manifest import manifest_path
+    from imvo_assist.collection.manifest import manifest_path
 
     assert manifest_path(BUNDLED_CORPUS) == BUNDLED_CORPUS / "MANIFEST.toml"
     assert manifest_path(Path("/elders/corpus")).name == "documents.toml"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from imvo_assist.errors import CorpusError
-from imvo_assist.vocabulary import (
+from imvo_assist.catalogue.vocabulary import (
     BUNDLED_CORPUS,
     fold,
     load_documents,

@@ -16,7 +16,7 @@ from whoosh.index import Index
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
-from imvo_assist.corpus import scan
+from imvo_assist.collection.scan import scan
 from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
 from imvo_assist.index import (
     Filters,
@@ -34,12 +34,12 @@ from imvo_assist.index import (
 )
 from imvo_assist.index.writer import REGISTER_PATH
 from imvo_assist.models import Answer, Hit, Passage
-from imvo_assist.register_facts import register_fingerprint
+from imvo_assist.catalogue.facts import register_fingerprint
 from imvo_assist.settings import Settings
-from imvo_assist.vocabulary import RegisterDocument, load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
 
 if TYPE_CHECKING:
-    from imvo_assist.provenance import Provenance
+    from imvo_assist.bronnenboek.provenance import Provenance
 
 MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
@@ -137,7 +137,7 @@ class Library:
     @cached_property
     def provenance(self) -> Provenance:
         """Source-register entries and the report passages citing them."""
-        from imvo_assist.provenance import Provenance
+        from imvo_assist.bronnenboek.provenance import Provenance
 
         return Provenance(self.index, self.documents)
 
@@ -159,7 +159,7 @@ class Library:
         """Indexed words close to the words of a text that are not in the index (typos)."""
         from rapidfuzz import fuzz, process
 
-        from imvo_assist.vocabulary import fold
+        from imvo_assist.catalogue.vocabulary import fold
 
         terms = list(self.terms)
         found = []

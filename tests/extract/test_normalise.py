@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo_assist.extract.normalise import clean_line, join_lines
+from imvo_assist.text.normalise import clean_line, join_lines
 
 
 @pytest.mark.parametrize(

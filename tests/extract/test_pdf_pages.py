@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, LETTER_PDF
-from imvo_assist.corpus import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.extract import extract_file
 from imvo_assist.models import Passage
 

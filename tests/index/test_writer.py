@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import kill_group
-from imvo_assist.corpus import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
 from imvo_assist.index import Filters

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 from tui_support import ELECTRONICS, SIZES, ask, settle
 
-from imvo_assist.output import answer_markdown
+from imvo_assist.cli.output import answer_markdown
 from imvo_assist.tui.screens.document import DocumentScreen
 from imvo_assist.tui.screens.main import MainScreen
 from imvo_assist.tui.widgets import CitationList, PassageView

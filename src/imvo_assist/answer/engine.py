@@ -23,7 +23,7 @@ from imvo_assist.answer.sources import (
 )
 from imvo_assist.answer.understand import Understanding, understand
 from imvo_assist.models import Answer
-from imvo_assist.vocabulary import load_vocabulary
+from imvo_assist.catalogue.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library

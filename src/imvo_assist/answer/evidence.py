@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from imvo_assist.answer.glossary import MAX_PHRASE, expand, glossary
+from imvo_assist.text.glossary import MAX_PHRASE, expand, glossary
 from imvo_assist.answer.understand import GENERIC, QUESTION_WORDS, Understanding
-from imvo_assist.index import analysis
+from imvo_assist.text import analysis
 from imvo_assist.models import Hit
-from imvo_assist.tagging import default_tagger
-from imvo_assist.vocabulary import fold
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import fold
 
 Group = frozenset[str]
 MIN_COVERAGE = 0.5

@@ -24,7 +24,7 @@ from imvo_assist.answer.retrieve import retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.vocabulary import fold
+from imvo_assist.catalogue.vocabulary import fold
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library

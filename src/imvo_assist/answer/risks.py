@@ -21,9 +21,9 @@ from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.register_facts import REPORT_ID
-from imvo_assist.tagging import default_tagger
-from imvo_assist.vocabulary import Sector, Vocabulary, load_vocabulary
+from imvo_assist.catalogue.facts import REPORT_ID
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import Sector, Vocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library

@@ -9,9 +9,9 @@ from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.models import Citation, Hit
-from imvo_assist.register import Reference, inclusion_report
-from imvo_assist.tagging import default_tagger
-from imvo_assist.vocabulary import load_vocabulary
+from imvo_assist.bronnenboek import Reference, inclusion_report
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import load_vocabulary
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library

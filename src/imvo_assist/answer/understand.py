@@ -14,10 +14,10 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from imvo_assist.answer.glossary import expand
-from imvo_assist.extract.language import detect_language
-from imvo_assist.tagging import Tags, default_tagger
-from imvo_assist.vocabulary import Organisation, Risk, Sector, fold, load_vocabulary
+from imvo_assist.text.glossary import expand
+from imvo_assist.text.language import detect_language
+from imvo_assist.catalogue.tagging import Tags, default_tagger
+from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector, fold, load_vocabulary
 
 Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
 
@@ -240,7 +240,7 @@ def _split(word: str, known: Callable[[str], bool] | None) -> tuple[str, str] | 
 @cache
 def _known_parts() -> frozenset[str]:
     """Single words of the vocabulary and the glossary."""
-    from imvo_assist.answer.glossary import glossary
+    from imvo_assist.text.glossary import glossary
 
     words = set(_known_words())
     for key in glossary():

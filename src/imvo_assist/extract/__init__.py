@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from imvo_assist.corpus import CorpusFile, guess_kind
+from imvo_assist.collection.scan import CorpusFile, guess_kind
 from imvo_assist.errors import ExtractionError
-from imvo_assist.extract.language import detect_language
+from imvo_assist.text.language import detect_language
 from imvo_assist.extract.passages import build_passages
 from imvo_assist.models import Document, Passage, RawPage
 
@@ -88,7 +88,7 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
 
 def _references(path: Path, document: Document) -> tuple[list, list[str]]:
     """The entries of a source register, read as a table or rebuilt from the PDF text."""
-    from imvo_assist.register import looks_like_register, read_register_csv, read_register_pdf
+    from imvo_assist.bronnenboek import looks_like_register, read_register_csv, read_register_pdf
 
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):
@@ -106,7 +106,7 @@ def _references(path: Path, document: Document) -> tuple[list, list[str]]:
 def _tagged(passages: list[Passage], title: str) -> list[Passage]:
     """Passages with the sectors, risks and organisations they (and their section) mention;
     a document whose title names a sector (the textile covenant) gives it to every passage."""
-    from imvo_assist.tagging import default_tagger
+    from imvo_assist.catalogue.tagging import default_tagger
 
     tagger = default_tagger()
     title_sectors = tagger.tag(title).sectors

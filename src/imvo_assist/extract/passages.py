@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from imvo_assist.extract.normalise import clean_line, join_lines
+from imvo_assist.text.normalise import clean_line, join_lines
 from imvo_assist.models import Passage, RawPage
 
 MIN_WORDS = 40

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
-from imvo_assist.extract.normalise import strip_controls
+from imvo_assist.text.normalise import strip_controls
 
 PDF_MAGIC = b"%PDF-"
 # A spread is a landscape page whose halves each hold a printed page; we split at the middle.

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-from imvo_assist.corpus import CorpusFile
+from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.errors import ExtractionError
 
 __all__ = ["Job", "Outcome", "extract_isolated"]
@@ -161,8 +161,8 @@ def _preload() -> None:
     import imvo_assist.extract.pdf  # noqa: F401
     import imvo_assist.extract.table  # noqa: F401
     import imvo_assist.extract.text  # noqa: F401
-    import imvo_assist.register  # noqa: F401
-    from imvo_assist.tagging import default_tagger
+    import imvo_assist.bronnenboek  # noqa: F401
+    from imvo_assist.catalogue.tagging import default_tagger
 
     default_tagger()
 

@@ -17,7 +17,7 @@ from typing import Final
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from imvo_assist.extract.version import EXTRACT_VERSION
-from imvo_assist.index import analysis
+from imvo_assist.text import analysis
 from imvo_assist.paths import BUNDLED_CORPUS
 
 SCHEMA_VERSION: Final = 2

@@ -18,7 +18,7 @@ from whoosh.index import Index
 from whoosh.query import And, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
-from imvo_assist.index import analysis
+from imvo_assist.text import analysis
 from imvo_assist.models import Hit, Passage
 
 FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5}

@@ -18,7 +18,7 @@ from pathlib import Path
 from whoosh.index import Index
 from whoosh.query import Term
 
-from imvo_assist.corpus import CorpusFile, Skipped, scan
+from imvo_assist.collection.scan import CorpusFile, Skipped, scan
 from imvo_assist.errors import IndexCancelledError
 from imvo_assist.extract.workers import Job, Outcome, extract_isolated
 from imvo_assist.index.store import create_index, discard, is_current, staging_dir, swap_in, write_lock
@@ -198,7 +198,7 @@ def _delete_file(writer: object, path: str, record: dict) -> None:
 
 def _write_register(writer: object, record: dict | None, rebuilt: bool) -> None:
     """(Re)index the bundled register's facts when the register changed."""
-    from imvo_assist.register_facts import register_fingerprint, register_passages
+    from imvo_assist.catalogue.facts import register_fingerprint, register_passages
 
     fingerprint = register_fingerprint()
     if record and record.get("sha256") == fingerprint and not rebuilt:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from imvo_assist.library import Library
     from imvo_assist.models import Answer, Hit
     from imvo_assist.settings import Settings
-    from imvo_assist.vocabulary import Vocabulary
+    from imvo_assist.catalogue.vocabulary import Vocabulary
 
 STYLES = ["app", "main", "document", "sources", "matrix", "search", "help"]
 THEMES = ("textual-dark", "textual-light")
@@ -97,7 +97,7 @@ class ImvoApp(App[None]):
     @property
     def vocabulary(self) -> Vocabulary:
         """The bundled vocabulary (loaded once; call from a worker the first time)."""
-        from imvo_assist.vocabulary import load_vocabulary
+        from imvo_assist.catalogue.vocabulary import load_vocabulary
 
         return load_vocabulary()
 
@@ -178,7 +178,7 @@ class ImvoApp(App[None]):
         Returns:
             The file written, or None when it could not be written (the user is told why).
         """
-        from imvo_assist.output import answer_markdown
+        from imvo_assist.cli.output import answer_markdown
 
         target = (folder or Path.cwd()) / export_name()
         stem, suffix = target.stem, target.suffix

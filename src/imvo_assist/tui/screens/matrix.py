@@ -18,7 +18,7 @@ from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, plain
 
 if TYPE_CHECKING:
-    from imvo_assist.vocabulary import Risk, Sector
+    from imvo_assist.catalogue.vocabulary import Risk, Sector
 
 # Counting stops here: the overview shows where evidence is, not exact totals ("99+").
 COUNT_LIMIT = 99

@@ -14,7 +14,7 @@ from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, plain
 
 if TYPE_CHECKING:
-    from imvo_assist.register import InclusionReport
+    from imvo_assist.bronnenboek import InclusionReport
 
 
 class OrganisationScreen(ImvoScreen):
@@ -38,7 +38,7 @@ class OrganisationScreen(ImvoScreen):
 
     @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def report(self) -> None:
-        from imvo_assist.register import inclusion_report
+        from imvo_assist.bronnenboek import inclusion_report
 
         library = self.app.library
         if library is None:

@@ -20,7 +20,7 @@ from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, cell, plain, safe
 
 if TYPE_CHECKING:
-    from imvo_assist.register import CitingPassage, Reference
+    from imvo_assist.bronnenboek import CitingPassage, Reference
 
 
 ORG_WIDTH = 18
@@ -79,7 +79,7 @@ class SourcesScreen(ImvoScreen):
         """The references matching the filter text (all when empty)."""
         from textual.worker import get_current_worker
 
-        from imvo_assist.register import filter_references
+        from imvo_assist.bronnenboek import filter_references
 
         library = self.app.library
         if library is None:

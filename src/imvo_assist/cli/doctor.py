@@ -21,7 +21,7 @@ from rich.text import Text
 
 from imvo_assist.errors import CorpusError, ImvoError, IndexLockedError
 from imvo_assist.settings import Settings
-from imvo_assist.vocabulary import load_documents, load_vocabulary
+from imvo_assist.catalogue.vocabulary import load_documents, load_vocabulary
 
 Status = Literal["ok", "warn", "fail"]
 INDEX_FIX = "Run `imvo-assist index` (add --corpus DIR if needed)."
@@ -137,7 +137,7 @@ def _register(_: Settings) -> Check:
 
 
 def _corpus(settings: Settings) -> Check:
-    from imvo_assist.corpus import scan
+    from imvo_assist.collection.scan import scan
 
     folder = settings.corpus
     if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):  # os.walk would hide it

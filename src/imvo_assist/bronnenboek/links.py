@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 
 from imvo_assist.models import Passage
-from imvo_assist.register.records import CitingPassage, Reference, RefKey
+from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
 
 BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[-\u2013,;]\s*\d{1,3})*)\]")
 PAREN = re.compile(r"(?:(?<=[^\W\d_])|(?<=\s))(\d{1,3})\)(?=[.,;:]|\s*$)")

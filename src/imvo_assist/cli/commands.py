@@ -53,7 +53,7 @@ def _progress() -> Callable[[int, int, str], None] | None:
     """A Rich progress bar on stderr when it is a terminal; None (silent) when piped."""
     if not sys.stderr.isatty():
         return None
-    from imvo_assist.progress import terminal_progress
+    from imvo_assist.cli.progress import terminal_progress
 
     return terminal_progress()
 
@@ -77,7 +77,7 @@ def index_command(
     """Build or update the index of the corpus (only changed files are read)."""
     from dataclasses import replace
 
-    from imvo_assist import output
+    from imvo_assist.cli import output
     from imvo_assist.library import refresh
 
     if timeout <= 0 or memory_mb <= 0:
@@ -105,7 +105,7 @@ def search_command(
     doc: str | None, kind: str | None, limit: int, as_json: bool,
 ) -> None:
     """Search passages; every word is searched as text (no query syntax)."""
-    from imvo_assist import output
+    from imvo_assist.cli import output
     from imvo_assist.index import Filters
 
     filters = Filters(doc=doc, kind=kind, sector=sector, risk=risk)
@@ -125,7 +125,7 @@ def search_command(
 @click.pass_context
 def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
     """Answer a question (Dutch or English) with numbered, page-exact citations."""
-    from imvo_assist import output
+    from imvo_assist.cli import output
 
     if as_json and markdown:
         raise click.UsageError("Choose one of --json and --markdown.")
@@ -147,7 +147,7 @@ def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, ma
 @click.pass_context
 def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) -> None:
     """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii)."""
-    from imvo_assist import output
+    from imvo_assist.cli import output
 
     library = _library(_settings(ctx))
     document, passages = library.page(doc, page)
@@ -167,7 +167,7 @@ def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) 
 @click.pass_context
 def docs_command(ctx: click.Context, as_json: bool) -> None:
     """List every document of the corpus with its status (indexed, failed, skipped)."""
-    from imvo_assist import output
+    from imvo_assist.cli import output
 
     rows = _library(_settings(ctx)).document_list()
     if as_json:
@@ -183,8 +183,8 @@ def docs_command(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def verify_command(ctx: click.Context, quote: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Check a quote: where it stands (document, printed page) and how it differs, word by word."""
-    from imvo_assist import output
-    from imvo_assist.quotecheck import render_quote_check, verify_quote
+    from imvo_assist.cli import output
+    from imvo_assist.answer.quotecheck import render_quote_check, verify_quote
 
     check = verify_quote(_library(_settings(ctx)), " ".join(quote), limit=limit)
     if as_json:
@@ -209,13 +209,13 @@ def sources_command(
     year: int | None, unmatched: bool, check: bool, as_json: bool,
 ) -> None:
     """The source register (bronnenboek): find references, and check whose input was used."""
-    from imvo_assist import output
-    from imvo_assist import register as source_register
+    from imvo_assist.cli import output
+    from imvo_assist import bronnenboek as source_register
 
     provenance = _library(_settings(ctx)).provenance
     references = provenance.references
     if org:
-        from imvo_assist.vocabulary import load_vocabulary
+        from imvo_assist.catalogue.vocabulary import load_vocabulary
 
         report = source_register.inclusion_report(org, references, provenance.cited_by, load_vocabulary())
         output.print_json(report) if as_json else output.print_inclusion(report)
@@ -250,8 +250,8 @@ def sources_command(
 @click.pass_context
 def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float, max_mb: int, as_json: bool) -> None:
     """Download the official files of registered documents (https only), then index them."""
-    from imvo_assist import output
-    from imvo_assist.fetch import fetch_documents
+    from imvo_assist.cli import output
+    from imvo_assist.collection.fetch import fetch_documents
     from imvo_assist.library import refresh
 
     settings = _settings(ctx)
@@ -276,8 +276,8 @@ def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...
 @click.pass_context
 def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Copy FILES into the corpus, match them to the register, and index them."""
-    from imvo_assist import output
-    from imvo_assist.intake import add_files
+    from imvo_assist.cli import output
+    from imvo_assist.collection.intake import add_files
     from imvo_assist.library import refresh
 
     settings = _settings(ctx)
@@ -297,8 +297,8 @@ def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> N
 @click.pass_context
 def doctor_command(ctx: click.Context, as_json: bool) -> None:
     """Check Python, dependencies, corpus, index and disk; print a fix for every problem."""
-    from imvo_assist import output
-    from imvo_assist.doctor import render_checks, run_checks
+    from imvo_assist.cli import output
+    from imvo_assist.cli.doctor import render_checks, run_checks
 
     checks = run_checks(_settings(ctx))  # never builds or refreshes the index
     if as_json:

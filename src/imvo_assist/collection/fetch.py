@@ -24,11 +24,11 @@ from typing import Literal
 from urllib.error import HTTPError, URLError
 from urllib.parse import unquote, urlsplit
 
-from imvo_assist.corpus import SUPPORTED, load_catalog, slugify
-from imvo_assist.corpus_manifest import record_document, writable_corpus
+from imvo_assist.collection.scan import SUPPORTED, load_catalog, slugify
+from imvo_assist.collection.manifest import record_document, writable_corpus
 from imvo_assist.errors import ImvoError
 from imvo_assist.settings import Settings
-from imvo_assist.vocabulary import RegisterDocument, load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
 
 Progress = Callable[[int, int, str], None]
 """Called with (bytes so far, total bytes or 0 when unknown, document id)."""

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from conftest import CORPUS, HOSTILE
 
-from imvo_assist.corpus import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.errors import ExtractionError
 from imvo_assist.extract import extract_file
 from imvo_assist.models import Passage, RawPage
-from imvo_assist.register import (
+from imvo_assist.bronnenboek import (
     Reference,
     check,
     filter_references,
@@ -28,8 +28,8 @@ from imvo_assist.register import (
     read_register_pdf,
     unmatched,
 )
-from imvo_assist.register.entries import EntryFields, collect_entries, split_fields
-from imvo_assist.vocabulary import Vocabulary, load_vocabulary
+from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
+from imvo_assist.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 REGISTER_CSV = CORPUS / "bronnenboek-test.csv"
 REGISTER_PDF = CORPUS / "bronnenboek-test.pdf"

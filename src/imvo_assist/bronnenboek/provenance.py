@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from whoosh.index import Index
 
 from imvo_assist.index import page_passages
-from imvo_assist.register import CitingPassage, Reference, RefKey, link
+from imvo_assist.bronnenboek import CitingPassage, Reference, RefKey, link
 
 # Share of a report title's words that a register title must contain to be its register.
 PAIRING_SCORE = 85

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
 from imvo_assist.extract.table import decode_table, read_rows
-from imvo_assist.register.entries import EntryFields, collect_entries, split_fields
-from imvo_assist.register.organisations import normalise_organisation
-from imvo_assist.register.records import Reference
-from imvo_assist.vocabulary import Vocabulary, fold, load_vocabulary
+from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
+from imvo_assist.bronnenboek.organisations import normalise_organisation
+from imvo_assist.bronnenboek.records import Reference
+from imvo_assist.catalogue.vocabulary import Vocabulary, fold, load_vocabulary
 
 TABLE_SUFFIXES = (".csv", ".tsv")
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -148,7 +148,7 @@ def _skip_reason(path: Path, root: Path, name: str) -> str:
 def load_catalog(corpus: Path) -> dict[str, DocumentInfo]:
     """Metadata by file name: the bundled register, overlaid field by field by the corpus'
     own MANIFEST.toml / documents.toml (matched by file name or by document id)."""
-    from imvo_assist.vocabulary import load_documents
+    from imvo_assist.catalogue.vocabulary import load_documents
 
     by_id = {
         doc.id: DocumentInfo(

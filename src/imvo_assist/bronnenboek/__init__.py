@@ -5,11 +5,11 @@ files), link the report's "[n]" markers to its entries (`link`), and answer "wer
 included, and where are we cited?" (`inclusion_report`).
 """
 
-from imvo_assist.register.links import find_markers, find_uncertain_markers, link
-from imvo_assist.register.organisations import normalise_organisation
-from imvo_assist.register.parse import looks_like_register, read_register_csv, read_register_pdf
-from imvo_assist.register.records import CitingPassage, Reference, RefKey
-from imvo_assist.register.report import (
+from imvo_assist.bronnenboek.links import find_markers, find_uncertain_markers, link
+from imvo_assist.bronnenboek.organisations import normalise_organisation
+from imvo_assist.bronnenboek.parse import looks_like_register, read_register_csv, read_register_pdf
+from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
+from imvo_assist.bronnenboek.report import (
     InclusionReport,
     check,
     filter_references,

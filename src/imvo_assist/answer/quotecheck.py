@@ -21,10 +21,10 @@ from rich.text import Text
 
 from imvo_assist.answer.citations import cite_string
 from imvo_assist.answer.evidence import sentences
-from imvo_assist.extract.normalise import COORDINATORS, clean_line
+from imvo_assist.text.normalise import COORDINATORS, clean_line
 from imvo_assist.library import Library
 from imvo_assist.models import Hit, Passage
-from imvo_assist.vocabulary import fold
+from imvo_assist.catalogue.vocabulary import fold
 
 FOUND_SCORE = 0.8
 CANDIDATES = 20

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from imvo_assist.corpus import slugify
-from imvo_assist.vocabulary import Organisation, Vocabulary, fold
+from imvo_assist.collection.scan import slugify
+from imvo_assist.catalogue.vocabulary import Organisation, Vocabulary, fold
 
 # Words this short (acronyms, "voor", "of") must be identical in a fuzzy match.
 SHORT_WORD = 4

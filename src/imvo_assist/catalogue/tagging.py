@@ -16,8 +16,8 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from imvo_assist.index import analysis
-from imvo_assist.vocabulary import Vocabulary, fold, load_vocabulary
+from imvo_assist.text import analysis
+from imvo_assist.catalogue.vocabulary import Vocabulary, fold, load_vocabulary
 
 # Second halves of Dutch compounds that keep the first half's meaning.
 COMPOUND_HEADS = (

@@ -14,9 +14,9 @@ from typing import TypedDict
 
 from rapidfuzz import fuzz, process
 
-from imvo_assist.register.organisations import closest_spelling, normalise_organisation
-from imvo_assist.register.records import CitingPassage, Reference, RefKey
-from imvo_assist.vocabulary import Vocabulary, fold, load_vocabulary
+from imvo_assist.bronnenboek.organisations import closest_spelling, normalise_organisation
+from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
+from imvo_assist.catalogue.vocabulary import Vocabulary, fold, load_vocabulary
 
 FIRST_YEAR = 1900
 SUGGESTIONS = 5

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from imvo_assist.extract.normalise import clean_line, join_lines
+from imvo_assist.text.normalise import clean_line, join_lines
 from imvo_assist.models import RawPage
 
 ENTRY_START = re.compile(r"^\[(\d{1,4})\]\s+\S")

@@ -10,7 +10,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from imvo_assist.extract.normalise import strip_controls
+from imvo_assist.text.normalise import strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console

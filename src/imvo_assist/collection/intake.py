@@ -25,12 +25,12 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process, utils
 
-from imvo_assist.corpus import IGNORED_NAMES, SUPPORTED, guess_kind, load_catalog, scan, slugify
-from imvo_assist.corpus_manifest import read_manifest, record_document, writable_corpus
+from imvo_assist.collection.scan import IGNORED_NAMES, SUPPORTED, guess_kind, load_catalog, scan, slugify
+from imvo_assist.collection.manifest import read_manifest, record_document, writable_corpus
 from imvo_assist.errors import ImvoError
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings
-from imvo_assist.vocabulary import RegisterDocument, load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
 
 MATCH_THRESHOLD = 85.0
 """Lowest token-set ratio (0-100) at which a file's title is taken to be a register title."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from imvo_assist.models import Passage
 from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.vocabulary import RegisterDocument, Vocabulary, load_documents, load_vocabulary
+from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary, load_documents, load_vocabulary
 
 # Facts are cited to the Dutch edition (the one with an official landing page); the English
 # text of a fact also gives the English edition's chapter and page.

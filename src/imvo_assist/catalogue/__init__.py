@@ -1,0 +1,1 @@
+"""The bundled catalogue: vocabulary, the documents register, register facts and tagging."""

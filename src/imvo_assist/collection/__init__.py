@@ -1,0 +1,1 @@
+"""The user's corpus: scanning it, its manifest, adding files and fetching documents."""
