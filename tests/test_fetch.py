@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 
 from imvo_assist.collection.scan import load_catalog
+from imvo_assist.library import registered_documents
 from imvo_assist.collection.manifest import dumps
-from imvo_assist.errors import CorpusError
 from imvo_assist.collection.fetch import FetchError, FetchResult, fetch_documents
-from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
-from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
-
+from imvo_assist.catalogue.loader import load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument
 PDF = (Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "convenant-test-textiel.pdf").read_bytes()
 
 
@@ -126,7 +125,7 @@ def test_download_records_the_document(settings: Settings, server: Server, tmp_p
     assert (settings.corpus / "conv.pdf").read_bytes() == PDF
     assert result.bytes == len(PDF) and result.sha256 == hashlib.sha256(PDF).hexdigest()
     assert seen[-1] == (len(PDF), len(PDF), "conv")
-    assert load_catalog(settings.corpus)["conv.pdf"].id == "conv"
+    assert load_catalog(settings.corpus, registered_documents())["conv.pdf"].id == "conv"
     manifest = tomllib.loads((settings.corpus / "documents.toml").read_text(encoding="utf-8"))
     assert manifest == {"document": [{"id": "conv", "files": ["conv.pdf"]}]}
     assert not list(settings.corpus.glob(".*"))  # no partial or temporary files left
@@ -145,7 +144,7 @@ def test_existing_corpus_entries_are_kept(settings: Settings, server: Server, tm
     assert fetch(settings, docs)[0].status == "downloaded"
     text = (settings.corpus / "documents.toml").read_text(encoding="utf-8")
     assert text.startswith("# mine\n")
-    catalog = load_catalog(settings.corpus)
+    catalog = load_catalog(settings.corpus, registered_documents())
     assert catalog["eigen.pdf"].title == 'Eigen "stuk"' and catalog["conv.pdf"].id == "conv"
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from imvo_assist.collection.scan import load_catalog, scan
+from imvo_assist.collection.scan import load_catalog
+from imvo_assist.library import registered_documents, scan_corpus
 from imvo_assist.collection.manifest import dumps, record_document
 from imvo_assist.errors import CorpusError
-from imvo_assist.collection.intake import add_files
+from imvo_assist.library import add_files
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
 
@@ -51,7 +52,7 @@ def test_letter_under_another_name_is_matched_to_the_register(settings: Settings
                                                        "kamerbrief-2014-11-19-sra")
     assert result.matched and result.score >= 85
     assert (settings.corpus / result.file).read_bytes() == LETTER.read_bytes()
-    [item] = scan(settings.corpus)[0]
+    [item] = scan_corpus(settings)[0]
     assert item.info.id == "kamerbrief-2014-11-19-sra"
     assert item.info.citation == "Kamerstukken II 2014/15, 26 485, nr. 197"  # from the register
     manifest = tomllib.loads((settings.corpus / "documents.toml").read_text(encoding="utf-8"))
@@ -72,7 +73,7 @@ def test_unrelated_pdf_gets_a_new_entry(settings: Settings, inbox: Path) -> None
     [result] = add_files(settings, [source])
     assert result.status == "added" and not result.matched and result.score < 85
     assert result.id == "jaarverslag-zwemvereniging-de-dolfijn-2023"
-    info = load_catalog(settings.corpus)["dolfijn-rapport.pdf"]
+    info = load_catalog(settings.corpus, registered_documents())["dolfijn-rapport.pdf"]
     assert (info.id, info.title, info.kind) == (result.id, "Jaarverslag Zwemvereniging De Dolfijn 2023", "report")
 
 
@@ -152,7 +153,7 @@ def test_names_are_made_safe(settings: Settings, inbox: Path) -> None:
     readme.write_text("# Leesmij\n", encoding="utf-8")
     results = add_files(settings, [weird, readme])
     assert [r.file for r in results] == ["verborgen_regel.txt", "document-README.md"]
-    assert len(scan(settings.corpus)[0]) == 2  # neither hidden nor ignored by the indexer
+    assert len(scan_corpus(settings)[0]) == 2  # neither hidden nor ignored by the indexer
 
 
 def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:

@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 
 from imvo_assist.errors import CorpusError
-from imvo_assist.catalogue.vocabulary import (
-    BUNDLED_CORPUS,
-    fold,
-    load_documents,
-    load_vocabulary,
-)
+from imvo_assist.text.fold import fold
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
+from imvo_assist.paths import BUNDLED_CORPUS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 FACTS = SHARED / "facts"

@@ -10,15 +10,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from whoosh.index import Index
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
-from imvo_assist.collection.scan import scan
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
 from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
+from imvo_assist.extract import Enrichment
 from imvo_assist.index import (
+    REGISTER_PATH,
+    Catalogue,
     Filters,
     IndexReport,
     build_query,
@@ -32,14 +36,16 @@ from imvo_assist.index import (
     tag_counts,
     update_index,
 )
-from imvo_assist.index.writer import REGISTER_PATH
 from imvo_assist.models import Answer, Hit, Passage
-from imvo_assist.catalogue.facts import register_fingerprint
+from imvo_assist.catalogue.facts import register_fingerprint, register_passages
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
+from imvo_assist.catalogue.loader import load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
+    from imvo_assist.collection.fetch import FetchResult
+    from imvo_assist.collection.intake import AddResult
 
 MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
@@ -93,7 +99,7 @@ class Library:
     def is_stale(self) -> bool:
         """True when the corpus files or the bundled register changed since the index was built."""
         try:
-            files, skipped = scan(self.settings.corpus)
+            files, skipped = scan(self.settings.roots, registered_documents())
         except CorpusError:
             return False  # nothing to refresh from; the existing index is what there is
         register = self.records.get(REGISTER_PATH, {})
@@ -159,7 +165,7 @@ class Library:
         """Indexed words close to the words of a text that are not in the index (typos)."""
         from rapidfuzz import fuzz, process
 
-        from imvo_assist.catalogue.vocabulary import fold
+        from imvo_assist.text.fold import fold
 
         terms = list(self.terms)
         found = []
@@ -268,12 +274,64 @@ def _register_entry(doc: RegisterDocument) -> dict[str, object]:
     }
 
 
+def registered_documents() -> tuple[DocumentInfo, ...]:
+    """The bundled catalogue's documents as the corpus scan reads them."""
+    return tuple(
+        DocumentInfo(
+            id=doc.id, title=doc.title, kind=doc.kind, language=doc.language,
+            publisher=doc.publisher, date=doc.date, citation=doc.citation, url=doc.url or "",
+            files=tuple(doc.files),
+        )
+        for doc in load_documents()
+    )
+
+
+def index_catalogue() -> Catalogue:
+    """What the indexer needs from the layers above it: registered documents, register facts,
+    and the tagger and source-register reader for extraction."""
+    from imvo_assist.bronnenboek import read_references
+    from imvo_assist.catalogue.tagging import default_tagger
+
+    return Catalogue(
+        registered=registered_documents(),
+        facts=register_passages,
+        fingerprint=register_fingerprint(),
+        enrichment=Enrichment(
+            tag=lambda text: default_tagger().tag(text),
+            read_references=read_references,
+            preload=default_tagger,
+        ),
+    )
+
+
+def scan_corpus(settings: Settings) -> tuple[list[CorpusFile], list[Skipped]]:
+    """The files of the corpus (and the user's additions) that would be indexed, and those not."""
+    return scan(settings.roots, registered_documents())
+
+
+def add_files(settings: Settings, paths: list[Path], **options: Any) -> list[AddResult]:
+    """Copy files into the corpus (the user's additions folder when no corpus was named) and
+    record which registered document each is; does not index (see `collection.intake`)."""
+    from imvo_assist.collection.intake import add_files as add
+
+    return add(settings, paths, register=load_documents(), **options)
+
+
+def fetch_documents(settings: Settings, ids: list[str] | None, **options: Any) -> list[FetchResult]:
+    """Download registered documents into the corpus (see `collection.fetch`)."""
+    from imvo_assist.collection.fetch import fetch_documents as fetch
+
+    return fetch(settings, ids, register=load_documents(), **options)
+
+
 def refresh(
     settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0,
     cancel: threading.Event | None = None,
 ) -> IndexReport:
     """Update the index of the corpus (see `index.update_index`)."""
-    return update_index(settings, rebuild=rebuild, progress=progress, wait_s=wait_s, cancel=cancel)
+    return update_index(
+        settings, index_catalogue(), rebuild=rebuild, progress=progress, wait_s=wait_s, cancel=cancel
+    )
 
 
 def is_stale(settings: Settings) -> bool:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from importlib import resources
 from pathlib import Path
 
-BUNDLED_CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+# The bundled catalogue ships inside the package (a link to the top-level corpus/ in a checkout),
+# so this resolves in an editable install, a wheel and a `uv tool install` alike.
+BUNDLED_CORPUS = Path(str(resources.files("imvo_assist").joinpath("corpus")))
 CORPUS_ENV = "IMVO_ASSIST_CORPUS"
 DATA_ENV = "IMVO_ASSIST_DATA"
 
@@ -31,6 +34,12 @@ def default_corpus() -> Path:
     """`IMVO_ASSIST_CORPUS` when set, else the corpus bundled with the package."""
     override = os.environ.get(CORPUS_ENV)
     return Path(override) if override else BUNDLED_CORPUS
+
+
+def user_corpus() -> Path:
+    """Where `add` and `fetch` put documents when no corpus folder is named: a folder in the data
+    directory, read together with the bundled corpus (never the installed package or a checkout)."""
+    return data_dir() / "corpus"
 
 
 def index_dir_for(corpus: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from imvo_assist.paths import default_corpus, index_dir_for
+from imvo_assist.paths import BUNDLED_CORPUS, default_corpus, index_dir_for, user_corpus
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,19 @@ class Settings:
     """Address-space cap of an extraction worker."""
     workers: int = 2
     """Extraction processes running at once."""
+    additions: Path | None = None
+    """The user's own corpus folder, read beside the bundled corpus when no corpus folder was
+    named; `add` and `fetch` write there."""
+
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """The folders whose files are indexed: the corpus, then the user's additions."""
+        return (self.corpus,) if self.additions is None else (self.corpus, self.additions)
+
+    @property
+    def writable_corpus(self) -> Path:
+        """The folder `add` and `fetch` write to."""
+        return self.additions or self.corpus
 
 
 def make_settings(
@@ -34,4 +47,6 @@ def make_settings(
     """Resolve the corpus and index folders from flags, environment and defaults."""
     corpus_dir = (corpus or default_corpus()).expanduser()
     index_dir = (index or index_dir_for(corpus_dir)).expanduser()
-    return Settings(corpus=corpus_dir, index=index_dir, **options)  # type: ignore[arg-type]
+    bundled = corpus_dir.resolve() == BUNDLED_CORPUS.resolve()
+    additions = user_corpus() if bundled else None
+    return Settings(corpus=corpus_dir, index=index_dir, additions=additions, **options)  # type: ignore[arg-type]

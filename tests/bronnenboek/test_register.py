@@ -29,7 +29,8 @@ from imvo_assist.bronnenboek import (
     unmatched,
 )
 from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
-from imvo_assist.catalogue.vocabulary import Vocabulary, load_vocabulary
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.vocabulary import Vocabulary
 
 REGISTER_CSV = CORPUS / "bronnenboek-test.csv"
 REGISTER_PDF = CORPUS / "bronnenboek-test.pdf"

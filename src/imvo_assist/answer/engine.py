@@ -23,12 +23,12 @@ from imvo_assist.answer.sources import (
 )
 from imvo_assist.answer.understand import Understanding, understand
 from imvo_assist.models import Answer
-from imvo_assist.catalogue.vocabulary import load_vocabulary
+from imvo_assist.catalogue.loader import load_vocabulary
 
 if TYPE_CHECKING:
-    from imvo_assist.library import Library
+    from imvo_assist.answer.corpus import Corpus
 
-Composer = Callable[["Library", Understanding, CitationList], Composed]
+Composer = Callable[["Corpus", Understanding, CitationList], Composed]
 COMPOSERS: dict[str, Composer] = {
     "sector_risks": compose_sector_risks,
     "provenance": compose_provenance,
@@ -36,7 +36,7 @@ COMPOSERS: dict[str, Composer] = {
 }
 
 
-def answer_question(library: Library, question: str) -> Answer:
+def answer_question(library: Corpus, question: str) -> Answer:
     """Answer a question with numbered citations, or say plainly that the corpus has no answer.
 
     Args:
@@ -73,7 +73,7 @@ def answer_question(library: Library, question: str) -> Answer:
     )
 
 
-def _compose(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+def _compose(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
     if understanding.intent == "sector_risks" and (understanding.unknown_sector and not understanding.sectors):
         return Composed(not_found=True)
     composer = COMPOSERS.get(understanding.intent, compose_quotes)

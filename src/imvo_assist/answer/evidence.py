@@ -16,7 +16,7 @@ from imvo_assist.answer.understand import GENERIC, QUESTION_WORDS, Understanding
 from imvo_assist.text import analysis
 from imvo_assist.models import Hit
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import fold
+from imvo_assist.text.fold import fold
 
 Group = frozenset[str]
 MIN_COVERAGE = 0.5

@@ -24,10 +24,10 @@ from imvo_assist.answer.retrieve import retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.catalogue.vocabulary import fold
+from imvo_assist.text.fold import fold
 
 if TYPE_CHECKING:
-    from imvo_assist.library import Library
+    from imvo_assist.answer.corpus import Corpus
 
 MAX_ITEMS = 5
 CUE_BONUS = 0.25
@@ -66,7 +66,7 @@ class Composed:
 
 
 def evidence_hits(
-    library: Library, understanding: Understanding, limit: int = 12,
+    library: Corpus, understanding: Understanding, limit: int = 12,
     cue: re.Pattern[str] | None = None, groups: list[Group] | None = None,
 ) -> list[Hit]:
     """Retrieved passages that cover the question's content words, best first.
@@ -86,7 +86,7 @@ def evidence_hits(
 
 
 def _ranked(
-    library: Library, understanding: Understanding, limit: int, cue: re.Pattern[str] | None,
+    library: Corpus, understanding: Understanding, limit: int, cue: re.Pattern[str] | None,
     filters: Filters | None, groups: list[Group],
 ) -> list[Hit]:
     ranked = []
@@ -105,7 +105,7 @@ def _ranked(
     return [hit for _, hit in ranked]
 
 
-def compose_quotes(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+def compose_quotes(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
     """Quote the key sentences of the passages that answer the question."""
     groups = content_groups(understanding)
     intent = understanding.intent

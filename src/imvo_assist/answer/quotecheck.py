@@ -22,9 +22,9 @@ from rich.text import Text
 from imvo_assist.answer.citations import cite_string
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.text.normalise import COORDINATORS, clean_line
-from imvo_assist.library import Library
+from imvo_assist.answer.corpus import Corpus
 from imvo_assist.models import Hit, Passage
-from imvo_assist.catalogue.vocabulary import fold
+from imvo_assist.text.fold import fold
 
 FOUND_SCORE = 0.8
 CANDIDATES = 20
@@ -199,7 +199,7 @@ class _Candidate:
     ops: list[_Op]
 
 
-def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
+def verify_quote(library: Corpus, quote: str, limit: int = 3) -> QuoteCheck:
     """Find where a quote stands in the corpus and how it differs from the source.
 
     Candidates are the passages found by searching the quote, each with its neighbours in the
@@ -245,12 +245,12 @@ def verify_quote(library: Library, quote: str, limit: int = 3) -> QuoteCheck:
     return QuoteCheck(quote, best is not None, match, tuple(closest), elapsed_ms)
 
 
-def _is_pdf(library: Library, passage: Passage) -> bool:
+def _is_pdf(library: Corpus, passage: Passage) -> bool:
     """Whether a passage comes from a PDF (preferred: it has the printed pages)."""
     return str(library.documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
 
 
-def _match(library: Library, quoted: Sequence[_Word], candidate: _Candidate) -> QuoteMatch:
+def _match(library: Corpus, quoted: Sequence[_Word], candidate: _Candidate) -> QuoteMatch:
     """A candidate's source span, citation, context and differences."""
     words, ops = candidate.words, candidate.ops
     span = [j for op in ops for j in range(op.j1, op.j2)]

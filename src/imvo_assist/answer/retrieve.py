@@ -11,7 +11,7 @@ from imvo_assist.index import Filters, build_query
 from imvo_assist.models import Hit
 
 if TYPE_CHECKING:
-    from imvo_assist.library import Library
+    from imvo_assist.answer.corpus import Corpus
 
 TAG_BOOST = 3.0
 KIND_BOOST = 1.5
@@ -41,7 +41,7 @@ def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()
 
 
 def retrieve(
-    library: Library, understanding: Understanding, limit: int = 12,
+    library: Corpus, understanding: Understanding, limit: int = 12,
     filters: Filters | None = None, extra_words: tuple[str, ...] = (),
 ) -> list[Hit]:
     """The best passages for a question."""

@@ -23,10 +23,11 @@ from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.catalogue.facts import REPORT_ID
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import Sector, Vocabulary, load_vocabulary
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 
 if TYPE_CHECKING:
-    from imvo_assist.library import Library
+    from imvo_assist.answer.corpus import Corpus
 
 CATEGORY_ORDER = ("milieu", "arbeid", "mensenrechten")
 # Document kinds a question can name to ask for that document's risks instead of KPMG's.
@@ -50,7 +51,7 @@ class RiskEvidence:
 
 
 def compose_sector_risks(
-    library: Library, understanding: Understanding, citations: CitationList
+    library: Corpus, understanding: Understanding, citations: CitationList
 ) -> Composed:
     """Risks per requested sector, by category, with quotes and citations."""
     vocabulary = load_vocabulary()
@@ -81,13 +82,13 @@ def compose_sector_risks(
     return composed
 
 
-def _sector_passages(library: Library, sector: Sector) -> list[Hit]:
+def _sector_passages(library: Corpus, sector: Sector) -> list[Hit]:
     hits = library.run(Term("sectors", sector.id), Filters(source="passage"), MAX_SECTOR_PASSAGES)
     return sorted(hits, key=lambda h: (h.passage.doc_id, h.passage.pdf_page, h.passage.id))
 
 
 def _original_evidence(
-    library: Library, sector: Sector, understanding: Understanding, citations: CitationList
+    library: Corpus, sector: Sector, understanding: Understanding, citations: CitationList
 ) -> dict[str, RiskEvidence]:
     tagger = default_tagger()
     passages = [h for h in _sector_passages(library, sector) if h.kind not in ("register", "note")]
@@ -123,7 +124,7 @@ def _original_evidence(
     return found
 
 
-def _language_of(library: Library, hit: Hit) -> str:
+def _language_of(library: Corpus, hit: Hit) -> str:
     return str(library.documents.get(hit.passage.doc_id, {}).get("language", "nl"))
 
 
@@ -148,7 +149,7 @@ def _wanted(risk_id: str, understanding: Understanding) -> bool:
 
 
 def _add_register_facts(
-    library: Library, sector: Sector, understanding: Understanding, citations: CitationList,
+    library: Corpus, sector: Sector, understanding: Understanding, citations: CitationList,
     found: dict[str, RiskEvidence],
 ) -> None:
     filters = Filters(source="register", doc=REPORT_ID, language=understanding.language)

@@ -11,10 +11,10 @@ from imvo_assist.answer.understand import Understanding
 from imvo_assist.models import Citation, Hit
 from imvo_assist.bronnenboek import Reference, inclusion_report
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import load_vocabulary
+from imvo_assist.catalogue.loader import load_vocabulary
 
 if TYPE_CHECKING:
-    from imvo_assist.library import Library
+    from imvo_assist.answer.corpus import Corpus
 
 MAX_TOPIC_PASSAGES = 4
 MAX_REFERENCES = 12
@@ -22,7 +22,7 @@ MAX_REFERENCES = 12
 MAX_CITING_PER_ENTRY = 3
 
 
-def compose_provenance(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+def compose_provenance(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
     """Where a topic's passages come from: their documents and the register entries they cite."""
     topic = _topic_passages(library, understanding)
     if not topic:
@@ -37,7 +37,7 @@ def compose_provenance(library: Library, understanding: Understanding, citations
     return composed
 
 
-def _topic_passages(library: Library, understanding: Understanding) -> list[Hit]:
+def _topic_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
     """The sector's chapter in a report that cites a register, else the best passages."""
     tagger = default_tagger()
     reports = library.provenance.pairing
@@ -54,7 +54,7 @@ def _topic_passages(library: Library, understanding: Understanding) -> list[Hit]
     return evidence_hits(library, understanding)[:MAX_TOPIC_PASSAGES]
 
 
-def describe_document(library: Library, hit: Hit, language: str) -> str:
+def describe_document(library: Corpus, hit: Hit, language: str) -> str:
     """"title (publisher, date), p. X — URL" of a cited passage's document."""
     document = library.documents.get(hit.passage.doc_id, {})
     details = ", ".join(str(v) for v in (document.get("publisher"), document.get("date")) if v)
@@ -67,7 +67,7 @@ def describe_document(library: Library, hit: Hit, language: str) -> str:
 
 
 def add_reference_chain(
-    library: Library, cited: list[Citation], citations: CitationList, composed: Composed, language: str
+    library: Corpus, cited: list[Citation], citations: CitationList, composed: Composed, language: str
 ) -> None:
     """Append the register entries that cited report passages point to."""
     provenance = library.provenance
@@ -97,7 +97,7 @@ def add_reference_chain(
         composed.references.append(_reference_json(reference))
 
 
-def entry_passage(library: Library, reference: Reference) -> Hit | None:
+def entry_passage(library: Corpus, reference: Reference) -> Hit | None:
     """The register passage that holds an entry ("[12] ..."), on the printed page it starts."""
     if not reference.page:
         return None
@@ -128,7 +128,7 @@ def _reference_json(reference: Reference) -> dict[str, object]:
     }
 
 
-def compose_inclusion(library: Library, understanding: Understanding, citations: CitationList) -> Composed:
+def compose_inclusion(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
     """Was an organisation's input used: its register entries and the passages citing them."""
     provenance = library.provenance
     query = understanding.org_query

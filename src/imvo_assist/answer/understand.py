@@ -17,7 +17,9 @@ from rapidfuzz import fuzz, process
 from imvo_assist.text.glossary import expand
 from imvo_assist.text.language import detect_language
 from imvo_assist.catalogue.tagging import Tags, default_tagger
-from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector, fold, load_vocabulary
+from imvo_assist.text.fold import fold
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 
 Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
 

@@ -7,7 +7,12 @@ included, and where are we cited?" (`inclusion_report`).
 
 from imvo_assist.bronnenboek.links import find_markers, find_uncertain_markers, link
 from imvo_assist.bronnenboek.organisations import normalise_organisation
-from imvo_assist.bronnenboek.parse import looks_like_register, read_register_csv, read_register_pdf
+from imvo_assist.bronnenboek.parse import (
+    looks_like_register,
+    read_references,
+    read_register_csv,
+    read_register_pdf,
+)
 from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
 from imvo_assist.bronnenboek.report import (
     InclusionReport,
@@ -30,6 +35,7 @@ __all__ = [
     "link",
     "looks_like_register",
     "normalise_organisation",
+    "read_references",
     "read_register_csv",
     "read_register_pdf",
     "unmatched",

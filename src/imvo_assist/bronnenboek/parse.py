@@ -11,11 +11,14 @@ import re
 from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
+from imvo_assist.models import Document
 from imvo_assist.extract.table import decode_table, read_rows
 from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
 from imvo_assist.bronnenboek.organisations import normalise_organisation
 from imvo_assist.bronnenboek.records import Reference
-from imvo_assist.catalogue.vocabulary import Vocabulary, fold, load_vocabulary
+from imvo_assist.text.fold import fold
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.vocabulary import Vocabulary
 
 TABLE_SUFFIXES = (".csv", ".tsv")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -223,3 +226,19 @@ def _reference(
         page=page,
         line=line,
     )
+
+
+def read_references(path: Path, document: Document) -> tuple[list[Reference], list[str]]:
+    """The entries of a source register (and warnings): read as a table, or rebuilt from the
+    text of a PDF whose kind is "register"; nothing for any other file."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv"):
+        if document.kind == "register" or looks_like_register(path):
+            try:
+                return read_register_csv(path, document.id)
+            except ExtractionError as exc:
+                return [], [str(exc)]
+        return [], []
+    if suffix == ".pdf" and document.kind == "register":
+        return read_register_pdf(path, document.id)
+    return [], []

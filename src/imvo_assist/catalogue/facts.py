@@ -10,11 +10,12 @@ kept in the text so nothing is stated without saying where it was seen.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
+from imvo_assist.index import RegisterFact
 from imvo_assist.models import Passage
 from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary, load_documents, load_vocabulary
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
+from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary
 
 # Facts are cited to the Dutch edition (the one with an official landing page); the English
 # text of a fact also gives the English edition's chapter and page.
@@ -25,14 +26,6 @@ REGISTER_FILES = ("vocabulary.toml", "documents.toml")
 FACTS_VERSION = 2
 
 
-@dataclass(frozen=True)
-class RegisterPassage:
-    """A register fact ready for the index: the passage and the language of its text."""
-
-    passage: Passage
-    language: str
-
-
 def register_fingerprint() -> str:
     """A hash of the bundled register files: the register passages change when it changes."""
     digest = hashlib.sha256(f"facts {FACTS_VERSION}".encode())
@@ -41,13 +34,13 @@ def register_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def register_passages() -> list[RegisterPassage]:
+def register_passages() -> list[RegisterFact]:
     """One passage per sector and risk KPMG names, with a Dutch and an English text."""
     vocabulary = load_vocabulary()
     report = next((d for d in load_documents() if d.id == REPORT_ID), None)
     if report is None:
         return []
-    found: list[RegisterPassage] = []
+    found: list[RegisterFact] = []
     for language in LANGUAGES:
         for sector in vocabulary.sectors:
             for ordinal, risk_id in enumerate(sector.risks, start=1):
@@ -58,7 +51,7 @@ def register_passages() -> list[RegisterPassage]:
 def _fact(
     vocabulary: Vocabulary, report: RegisterDocument, sector_id: str, risk_id: str,
     ordinal: int, language: str,
-) -> RegisterPassage:
+) -> RegisterFact:
     sector = vocabulary.sector(sector_id)
     risk = vocabulary.risk(risk_id)
     category = _category_name(vocabulary, risk.category, language)
@@ -89,7 +82,7 @@ def _fact(
         sectors=(sector.id,),
         risks=(risk.id,),
     )
-    return RegisterPassage(passage, language)
+    return RegisterFact(passage, language)
 
 
 def _category_name(vocabulary: Vocabulary, category_id: str, language: str) -> str:

@@ -17,7 +17,9 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from imvo_assist.text import analysis
-from imvo_assist.catalogue.vocabulary import Vocabulary, fold, load_vocabulary
+from imvo_assist.text.fold import fold
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.vocabulary import Vocabulary
 
 # Second halves of Dutch compounds that keep the first half's meaning.
 COMPOUND_HEADS = (

@@ -215,7 +215,7 @@ def sources_command(
     provenance = _library(_settings(ctx)).provenance
     references = provenance.references
     if org:
-        from imvo_assist.catalogue.vocabulary import load_vocabulary
+        from imvo_assist.catalogue.loader import load_vocabulary
 
         report = source_register.inclusion_report(org, references, provenance.cited_by, load_vocabulary())
         output.print_json(report) if as_json else output.print_inclusion(report)
@@ -251,8 +251,7 @@ def sources_command(
 def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float, max_mb: int, as_json: bool) -> None:
     """Download the official files of registered documents (https only), then index them."""
     from imvo_assist.cli import output
-    from imvo_assist.collection.fetch import fetch_documents
-    from imvo_assist.library import refresh
+    from imvo_assist.library import fetch_documents, refresh
 
     settings = _settings(ctx)
     results = fetch_documents(
@@ -277,8 +276,7 @@ def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...
 def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
     """Copy FILES into the corpus, match them to the register, and index them."""
     from imvo_assist.cli import output
-    from imvo_assist.collection.intake import add_files
-    from imvo_assist.library import refresh
+    from imvo_assist.library import add_files, refresh
 
     settings = _settings(ctx)
     results = add_files(settings, list(files))

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from imvo_assist.errors import CorpusError, ImvoError, IndexLockedError
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.vocabulary import load_documents, load_vocabulary
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 
 Status = Literal["ok", "warn", "fail"]
 INDEX_FIX = "Run `imvo-assist index` (add --corpus DIR if needed)."
@@ -137,13 +137,13 @@ def _register(_: Settings) -> Check:
 
 
 def _corpus(settings: Settings) -> Check:
-    from imvo_assist.collection.scan import scan
+    from imvo_assist.library import scan_corpus
 
     folder = settings.corpus
     if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):  # os.walk would hide it
         return Check("corpus", "fail", f"{folder} is not readable", f"chmod u+rx '{folder}'")
     try:
-        files, skipped = scan(folder)
+        files, skipped = scan_corpus(settings)
     except CorpusError as exc:
         return Check("corpus", "fail", exc.message,
                      "Pass --corpus DIR or set IMVO_ASSIST_CORPUS to your documents folder.")
@@ -162,8 +162,7 @@ def _index(settings: Settings) -> list[Check]:
     from whoosh import index as whoosh_index
 
     from imvo_assist.index import file_records, open_index
-    from imvo_assist.index.schema import current_meta, read_meta
-    from imvo_assist.index.writer import REGISTER_PATH
+    from imvo_assist.index import REGISTER_PATH, current_meta, read_meta
     from imvo_assist.library import is_stale
 
     folder = settings.index
@@ -205,7 +204,7 @@ def _index(settings: Settings) -> list[Check]:
 
 
 def _lock(settings: Settings) -> Check:
-    from imvo_assist.index.store import write_lock
+    from imvo_assist.index import write_lock
 
     lock_path = settings.index.with_name(f"{settings.index.name}.lock")
     if lock_path.exists():  # a holder always has the file: otherwise nothing to try or create

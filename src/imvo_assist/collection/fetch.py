@@ -12,6 +12,9 @@ never from the server. The corpus' `documents.toml` then records which document 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import hashlib
 import http.client
 import os
@@ -28,7 +31,9 @@ from imvo_assist.collection.scan import SUPPORTED, load_catalog, slugify
 from imvo_assist.collection.manifest import record_document, writable_corpus
 from imvo_assist.errors import ImvoError
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
+
+if TYPE_CHECKING:
+    from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 Progress = Callable[[int, int, str], None]
 """Called with (bytes so far, total bytes or 0 when unknown, document id)."""
@@ -70,7 +75,7 @@ def fetch_documents(
     max_bytes: int = 100 * 2**20,
     progress: Progress | None = None,
     allow_urls: list[str] | None = None,
-    register: list[RegisterDocument] | None = None,
+    register: Sequence[RegisterDocument],
     _insecure_loopback_for_tests: bool = False,
 ) -> list[FetchResult]:
     """Download register documents into the corpus and record them in its `documents.toml`.
@@ -83,7 +88,7 @@ def fetch_documents(
         progress: called while bytes arrive.
         allow_urls: "ID=https://..." items: addresses the user vouches for, used instead of
             (or where the register has no) `file_url`.
-        register: the documents to choose from (the bundled register when None).
+        register: the documents to choose from (the bundled catalogue's, passed in by the library).
         _insecure_loopback_for_tests: also allow http to 127.0.0.1 (tests only).
 
     Returns:
@@ -93,7 +98,7 @@ def fetch_documents(
         FetchError: an unknown id, or an `allow_urls` item that is not "ID=URL".
         CorpusError: the corpus cannot be written or its `documents.toml` is invalid.
     """
-    documents = load_documents() if register is None else register
+    documents = list(register)
     known = {doc.id: doc for doc in documents}
     overrides = _parse_overrides(allow_urls or [])
     for doc_id in [*(ids or []), *overrides]:
@@ -101,7 +106,7 @@ def fetch_documents(
             raise FetchError(f"Unknown document id {doc_id!r}.", "See `imvo-assist docs` or "
                              "corpus/documents.toml for the ids.")
     wanted = set(ids) if ids else set(known)
-    corpus = writable_corpus(settings.corpus)
+    corpus = writable_corpus(settings.writable_corpus)
     catalog = load_catalog(corpus)
     opener = _opener(_insecure_loopback_for_tests)
     results = []

@@ -10,6 +10,9 @@ Indexing is left to the caller (`library.refresh`), which owns progress display 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 import functools
 import hashlib
 import html
@@ -30,7 +33,9 @@ from imvo_assist.collection.manifest import read_manifest, record_document, writ
 from imvo_assist.errors import ImvoError
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.vocabulary import RegisterDocument, load_documents
+
+if TYPE_CHECKING:
+    from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 MATCH_THRESHOLD = 85.0
 """Lowest token-set ratio (0-100) at which a file's title is taken to be a register title."""
@@ -70,7 +75,7 @@ def add_files(
     settings: Settings,
     paths: list[Path],
     *,
-    register: list[RegisterDocument] | None = None,
+    register: Sequence[RegisterDocument],
     threshold: float = MATCH_THRESHOLD,
 ) -> list[AddResult]:
     """Copy files into the corpus and record which document each is; does not index.
@@ -78,7 +83,7 @@ def add_files(
     Args:
         settings: the corpus to add to (not the bundled register folder); created if missing.
         paths: the files to add; symbolic links are followed to a regular file.
-        register: the documents to match against (the bundled register when None).
+        register: the documents to match against (the bundled catalogue's, passed in by the library).
         threshold: the lowest title match score that counts as a match.
 
     Returns:
@@ -87,8 +92,8 @@ def add_files(
     Raises:
         CorpusError: the corpus cannot be written or its `documents.toml` is invalid.
     """
-    documents = load_documents() if register is None else register
-    corpus = writable_corpus(settings.corpus)
+    documents = list(register)
+    corpus = writable_corpus(settings.writable_corpus)
     read_manifest(corpus)  # an invalid manifest fails before any file is copied
     results = []
     for path in paths:

@@ -13,7 +13,8 @@ import re
 import stat
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imvo_assist.errors import CorpusError
@@ -41,6 +42,8 @@ class DocumentInfo:
     date: str = ""
     citation: str = ""
     url: str = ""
+    files: tuple[str, ...] = ()
+    """File names under which the document is known (registered documents only)."""
 
 
 @dataclass(frozen=True)
@@ -76,34 +79,46 @@ def guess_kind(name: str) -> str:
     return next((kind for hint, kind in KIND_HINTS if hint in lowered), "other")
 
 
-def scan(corpus: Path) -> tuple[list[CorpusFile], list[Skipped]]:
+def scan(
+    roots: Path | Sequence[Path], registered: Iterable[DocumentInfo] = ()
+) -> tuple[list[CorpusFile], list[Skipped]]:
     """Find the indexable files of a corpus.
 
     Args:
-        corpus: the corpus root folder.
+        roots: the corpus root folder, or several (the bundled corpus, then the user's
+            additions); a file in a later root replaces one with the same relative path.
+        registered: the documents the bundled catalogue knows, with their file names.
 
     Returns:
         The files to index (sorted by relative path) and the paths skipped with a reason.
 
     Raises:
-        CorpusError: the corpus folder does not exist or is not a folder.
+        CorpusError: the (first) corpus folder does not exist or is not a folder.
     """
-    if not corpus.is_dir():
+    folders = [roots] if isinstance(roots, Path) else list(roots)
+    if not folders[0].is_dir():
         raise CorpusError(
-            f"Corpus folder not found: {corpus}", "Pass --corpus DIR or set IMVO_ASSIST_CORPUS."
+            f"Corpus folder not found: {folders[0]}", "Pass --corpus DIR or set IMVO_ASSIST_CORPUS."
         )
-    root = corpus.resolve()
-    catalog = load_catalog(corpus)
+    registered = tuple(registered)
+    found: dict[str, tuple[Path, dict[str, DocumentInfo]]] = {}
+    skipped: dict[str, Skipped] = {}
+    for folder in (f for f in folders if f.is_dir()):
+        catalog = load_catalog(folder, registered)
+        found_here: list[Skipped] = []
+        for path, relative in _walk(folder.resolve(), found_here):
+            found[relative] = (path, catalog)
+            skipped.pop(relative, None)
+        skipped.update({item.relative: item for item in found_here})
     files: list[CorpusFile] = []
-    skipped: list[Skipped] = []
     used_ids: set[str] = set()
-    for path, relative in _walk(root, skipped):
+    for relative, (path, catalog) in sorted(found.items()):
         info = catalog.get(path.name) or DocumentInfo(id=slugify(str(Path(relative).with_suffix(""))))
         if info.id in used_ids:  # two files claiming one id: keep both, apart
-            info = DocumentInfo(**{**info.__dict__, "id": slugify(relative)})
+            info = replace(info, id=slugify(relative))
         used_ids.add(info.id)
         files.append(CorpusFile(path, relative, info))
-    return files, skipped
+    return files, sorted(skipped.values(), key=lambda s: s.relative)
 
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[tuple[Path, str]]:
@@ -145,19 +160,12 @@ def _skip_reason(path: Path, root: Path, name: str) -> str:
     return ""
 
 
-def load_catalog(corpus: Path) -> dict[str, DocumentInfo]:
-    """Metadata by file name: the bundled register, overlaid field by field by the corpus'
+def load_catalog(corpus: Path, registered: Iterable[DocumentInfo] = ()) -> dict[str, DocumentInfo]:
+    """Metadata by file name: the registered documents, overlaid field by field by the corpus'
     own MANIFEST.toml / documents.toml (matched by file name or by document id)."""
-    from imvo_assist.catalogue.vocabulary import load_documents
-
-    by_id = {
-        doc.id: DocumentInfo(
-            id=doc.id, title=doc.title, kind=doc.kind, language=doc.language,
-            publisher=doc.publisher, date=doc.date, citation=doc.citation, url=doc.url or "",
-        )
-        for doc in load_documents()
-    }
-    catalog = {name: by_id[doc.id] for doc in load_documents() for name in doc.files}
+    registered = tuple(registered)
+    by_id = {info.id: info for info in registered}
+    catalog = {name: info for info in registered for name in info.files}
     for source in (corpus / name for name in METADATA_FILES):
         if not source.is_file():
             continue

@@ -7,8 +7,10 @@ pages, builds passages and decides the language. pypdf is imported only for PDFs
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from imvo_assist.collection.scan import CorpusFile, guess_kind
 from imvo_assist.errors import ExtractionError
@@ -16,7 +18,7 @@ from imvo_assist.text.language import detect_language
 from imvo_assist.extract.passages import build_passages
 from imvo_assist.models import Document, Passage, RawPage
 
-__all__ = ["ExtractResult", "NoTextError", "extract_file"]
+__all__ = ["PLAIN", "Enrichment", "ExtractResult", "NoTextError", "Tags", "extract_file"]
 
 # Glyph names such as "/g12" are what pypdf emits for Type3 fonts without a ToUnicode map.
 GLYPH_NAMES = re.compile(r"/[A-Za-z]{1,3}\d{1,4}")
@@ -24,6 +26,42 @@ GLYPH_NAMES = re.compile(r"/[A-Za-z]{1,3}\d{1,4}")
 
 class NoTextError(ExtractionError):
     """The file opened fine but holds no usable text (a scan, or undecodable glyphs)."""
+
+
+class Tags(Protocol):
+    """What a tagger found in a text."""
+
+    sectors: Sequence[str]
+    risks: Sequence[str]
+    orgs: Sequence[str]
+
+
+@dataclass(frozen=True)
+class _NoTags:
+    sectors: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+
+
+def _no_references(path: Path, document: Document) -> tuple[list, list[str]]:
+    return [], []
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """What the layers above add to extraction (extraction imports neither tagging nor the
+    source register): tags for passages, and the entries of a file that is a source register."""
+
+    tag: Callable[[str], Tags] = lambda text: _NoTags()
+    """Sectors, risks and organisations a text mentions."""
+    read_references: Callable[[Path, Document], tuple[list, list[str]]] = _no_references
+    """The register entries of a file (and warnings); nothing for an ordinary document."""
+    preload: Callable[[], None] = lambda: None
+    """Loads what `tag` and `read_references` need once, before workers are forked."""
+
+
+PLAIN = Enrichment()
+"""No tags and no register entries."""
 
 
 @dataclass
@@ -37,7 +75,9 @@ class ExtractResult:
     """Entries of a source register (bronnenboek), when the file is one."""
 
 
-def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> ExtractResult:
+def extract_file(
+    item: CorpusFile, sha256: str, password: str | None = None, enrichment: Enrichment = PLAIN
+) -> ExtractResult:
     """Extract one corpus file into a document record and its passages.
 
     Raises:
@@ -80,41 +120,21 @@ def extract_file(item: CorpusFile, sha256: str, password: str | None = None) -> 
         sha256=sha256,
         pages=len(pages),
     )
-    references = _references(path, document)
-    warnings += references[1]
-    passages = _tagged(build_passages(info.id, pages), document.title)
-    return ExtractResult(document, passages, warnings, references[0])
+    references, reference_warnings = enrichment.read_references(path, document)
+    warnings += reference_warnings
+    passages = _tagged(build_passages(info.id, pages), document.title, enrichment.tag)
+    return ExtractResult(document, passages, warnings, references)
 
 
-def _references(path: Path, document: Document) -> tuple[list, list[str]]:
-    """The entries of a source register, read as a table or rebuilt from the PDF text."""
-    from imvo_assist.bronnenboek import looks_like_register, read_register_csv, read_register_pdf
-
-    suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv"):
-        if document.kind == "register" or looks_like_register(path):
-            try:
-                return read_register_csv(path, document.id)
-            except ExtractionError as exc:
-                return [], [str(exc)]
-        return [], []
-    if suffix == ".pdf" and document.kind == "register":
-        return read_register_pdf(path, document.id)
-    return [], []
-
-
-def _tagged(passages: list[Passage], title: str) -> list[Passage]:
+def _tagged(passages: list[Passage], title: str, tag: Callable[[str], Tags]) -> list[Passage]:
     """Passages with the sectors, risks and organisations they (and their section) mention;
     a document whose title names a sector (the textile covenant) gives it to every passage."""
-    from imvo_assist.catalogue.tagging import default_tagger
-
-    tagger = default_tagger()
-    title_sectors = tagger.tag(title).sectors
+    title_sectors = tag(title).sectors
     tagged = []
     for passage in passages:
-        tags = tagger.tag(f"{passage.section}\n{passage.text}")
+        tags = tag(f"{passage.section}\n{passage.text}")
         sectors = tuple(sorted(set(tags.sectors) | set(title_sectors)))
-        tagged.append(replace(passage, sectors=sectors, risks=tags.risks, orgs=tags.orgs))
+        tagged.append(replace(passage, sectors=sectors, risks=tuple(tags.risks), orgs=tuple(tags.orgs)))
     return tagged
 
 

@@ -14,9 +14,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
 from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.errors import ExtractionError
+
+if TYPE_CHECKING:
+    from imvo_assist.extract import Enrichment
 
 __all__ = ["Job", "Outcome", "extract_isolated"]
 
@@ -49,6 +53,7 @@ def extract_isolated(
     timeout_s: float = 60.0,
     memory_mb: int = 1024,
     workers: int = 2,
+    enrichment: Enrichment | None = None,
 ) -> Iterator[Outcome]:
     """Extract files in worker processes, yielding outcomes as they finish.
 
@@ -62,11 +67,15 @@ def extract_isolated(
         timeout_s: wall-clock limit per file; the worker is killed when it is exceeded.
         memory_mb: extra address space a worker may use beyond what it inherits.
         workers: worker processes running at once.
+        enrichment: tags and register reading, handed to the workers (forked, never pickled).
     """
-    _preload()
+    from imvo_assist.extract import PLAIN
+
+    enrichment = enrichment or PLAIN
+    _preload(enrichment)
     pending = list(jobs)
     pending.reverse()
-    pool = _Pool(max(1, min(workers, len(pending))), password, memory_mb)
+    pool = _Pool(max(1, min(workers, len(pending))), password, memory_mb, enrichment)
     try:
         while pending or pool.busy:
             for worker in pool.idle():
@@ -81,10 +90,12 @@ def extract_isolated(
 class _Worker:
     """One worker process and the job it is running."""
 
-    def __init__(self, password: str | None, memory_mb: int) -> None:
+    def __init__(self, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, password, memory_mb), daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(child, password, memory_mb, enrichment), daemon=True
+        )
         self.process.start()
         child.close()
         self.job: Job | None = None
@@ -104,8 +115,8 @@ class _Worker:
 class _Pool:
     """Workers that are replaced when they time out or die."""
 
-    def __init__(self, size: int, password: str | None, memory_mb: int) -> None:
-        self.options = (password, memory_mb)
+    def __init__(self, size: int, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
+        self.options = (password, memory_mb, enrichment)
         self.workers = [_Worker(*self.options) for _ in range(size)]
 
     @property
@@ -152,19 +163,17 @@ class _Pool:
                 worker.stop()
 
 
-def _preload() -> None:
-    """Import the readers and build the tagger once in the parent, so each forked worker starts
-    with them."""
+def _preload(enrichment: Enrichment) -> None:
+    """Import the readers and load the enrichment once in the parent, so each forked worker
+    starts with them."""
     import pypdf.filters  # noqa: F401
 
     import imvo_assist.extract.layout  # noqa: F401
     import imvo_assist.extract.pdf  # noqa: F401
     import imvo_assist.extract.table  # noqa: F401
     import imvo_assist.extract.text  # noqa: F401
-    import imvo_assist.bronnenboek  # noqa: F401
-    from imvo_assist.catalogue.tagging import default_tagger
 
-    default_tagger()
+    enrichment.preload()
 
 
 def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
@@ -181,7 +190,7 @@ def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
     return Outcome(job, None, status, str(payload)), "memory limit" not in str(payload)
 
 
-def _serve(connection: Connection, password: str | None, memory_mb: int) -> None:
+def _serve(connection: Connection, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
     """Worker loop: cap memory, then extract each job received until told to stop."""
     _die_with_parent()
     _limit_memory(memory_mb)
@@ -193,19 +202,19 @@ def _serve(connection: Connection, password: str | None, memory_mb: int) -> None
         if job is None:
             return
         try:
-            connection.send(_extract(job, password))
+            connection.send(_extract(job, password, enrichment))
         except MemoryError:
             connection.send(("failed", f"{job.item.path.name}: too large: memory limit reached"))
             return
 
 
-def _extract(job: Job, password: str | None) -> tuple[str, object]:
+def _extract(job: Job, password: str | None, enrichment: Enrichment) -> tuple[str, object]:
     """("indexed", result) or (status, message) for one job; never raises but MemoryError."""
     from imvo_assist.extract import NoTextError, extract_file
 
     name = job.item.path.name
     try:
-        return "indexed", extract_file(job.item, job.sha256, password)
+        return "indexed", extract_file(job.item, job.sha256, password, enrichment)
     except NoTextError as exc:
         return "skipped", str(exc)
     except ExtractionError as exc:

@@ -12,21 +12,36 @@ from imvo_assist.index.search import (
     search,
     tag_counts,
 )
-from imvo_assist.index.store import is_current, open_index
-from imvo_assist.index.writer import IndexReport, Progress, file_records, update_index
+from imvo_assist.index.schema import current_meta, read_meta
+from imvo_assist.index.store import is_current, open_index, write_lock
+from imvo_assist.index.writer import (
+    REGISTER_PATH,
+    Catalogue,
+    IndexReport,
+    Progress,
+    RegisterFact,
+    file_records,
+    update_index,
+)
 
 __all__ = [
+    "REGISTER_PATH",
+    "Catalogue",
     "Filters",
     "IndexReport",
     "Progress",
+    "RegisterFact",
     "build_query",
+    "current_meta",
     "file_records",
     "is_current",
     "open_index",
     "page_passages",
+    "read_meta",
     "passage_from_fields",
     "run_query",
     "search",
     "tag_counts",
     "update_index",
+    "write_lock",
 ]

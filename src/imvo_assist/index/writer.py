@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import Index
-from whoosh.query import Term
 
-from imvo_assist.collection.scan import CorpusFile, Skipped, scan
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
 from imvo_assist.errors import IndexCancelledError
+from imvo_assist.extract import PLAIN, Enrichment
 from imvo_assist.extract.workers import Job, Outcome, extract_isolated
 from imvo_assist.index.store import create_index, discard, is_current, staging_dir, swap_in, write_lock
 from imvo_assist.models import FileReport, Passage
@@ -32,6 +32,28 @@ REGISTER_PATH = "<bundled register>"
 
 Progress = Callable[[int, int, str], None]
 """Called with (files done, files to extract, current file name)."""
+
+
+@dataclass(frozen=True)
+class RegisterFact:
+    """A fact of the bundled register, indexed as a passage of its own."""
+
+    passage: Passage
+    language: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What the layer above hands the indexer (the index never reads the bundled catalogue)."""
+
+    registered: tuple[DocumentInfo, ...] = ()
+    """The documents the catalogue knows, with their file names."""
+    facts: Callable[[], list[RegisterFact]] = list
+    """The register facts to index as passages."""
+    fingerprint: str = ""
+    """Changes whenever the facts change (stored in the register's file record)."""
+    enrichment: Enrichment = PLAIN
+    """Tags for passages and the reader of source registers, for extraction."""
 
 
 @dataclass
@@ -55,13 +77,14 @@ class IndexReport:
 
 
 def update_index(
-    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0,
-    cancel: threading.Event | None = None,
+    settings: Settings, catalogue: Catalogue = Catalogue(), rebuild: bool = False,
+    progress: Progress | None = None, wait_s: float = 0.0, cancel: threading.Event | None = None,
 ) -> IndexReport:
     """Bring the index of `settings.corpus` up to date.
 
     Args:
         settings: corpus, index folder and extraction limits.
+        catalogue: registered documents, register facts and extraction enrichment.
         rebuild: start from an empty index.
         progress: optional progress callback.
         wait_s: how long to wait for another writer.
@@ -73,7 +96,7 @@ def update_index(
         CorpusError: the corpus folder is missing.
     """
     started = time.perf_counter()
-    files, skipped = scan(settings.corpus)
+    files, skipped = scan(settings.roots, catalogue.registered)
     with write_lock(settings.index, wait_s):
         report = IndexReport(rebuilt=rebuild or not is_current(settings.index))
         # A rebuild is written beside the live index and swapped in only after its commit, so a
@@ -92,12 +115,12 @@ def update_index(
             for item in skipped:
                 _delete_file(writer, item.relative, known.get(item.relative, {}))
                 report.files.append(_write_skipped(writer, item))
-            for outcome in _extract(jobs, settings, progress):
+            for outcome in _extract(jobs, settings, catalogue.enrichment, progress):
                 if cancel is not None and cancel.is_set():
                     raise IndexCancelledError("Indexing was cancelled; the previous index is unchanged.")
                 _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
                 report.files.append(_write_outcome(writer, outcome))
-            _write_register(writer, known.get(REGISTER_PATH), report.rebuilt)
+            _write_register(writer, catalogue, known.get(REGISTER_PATH), report.rebuilt)
             writer.commit(optimize=False)
         except BaseException:
             writer.cancel()
@@ -165,7 +188,9 @@ def _plan(
     return jobs, unchanged
 
 
-def _extract(jobs: list[Job], settings: Settings, progress: Progress | None) -> Iterable[Outcome]:
+def _extract(
+    jobs: list[Job], settings: Settings, enrichment: Enrichment, progress: Progress | None
+) -> Iterable[Outcome]:
     total = len(jobs)
     if progress:
         progress(0, total, "")
@@ -175,6 +200,7 @@ def _extract(jobs: list[Job], settings: Settings, progress: Progress | None) -> 
         timeout_s=settings.timeout_s,
         memory_mb=settings.memory_mb,
         workers=settings.workers,
+        enrichment=enrichment,
     )
     for done, outcome in enumerate(outcomes, start=1):
         if progress:
@@ -196,16 +222,14 @@ def _delete_file(writer: object, path: str, record: dict) -> None:
         writer.delete_by_term("doc_id", record["doc_id"])  # type: ignore[attr-defined]
 
 
-def _write_register(writer: object, record: dict | None, rebuilt: bool) -> None:
+def _write_register(writer: object, catalogue: Catalogue, record: dict | None, rebuilt: bool) -> None:
     """(Re)index the bundled register's facts when the register changed."""
-    from imvo_assist.catalogue.facts import register_fingerprint, register_passages
-
-    fingerprint = register_fingerprint()
+    fingerprint = catalogue.fingerprint
     if record and record.get("sha256") == fingerprint and not rebuilt:
         return
     writer.delete_by_term("source", "register")  # type: ignore[attr-defined]
     writer.delete_by_term("id", f"file:{REGISTER_PATH}")  # type: ignore[attr-defined]
-    facts = register_passages()
+    facts = catalogue.facts()
     for fact in facts:
         _add_passage(writer, fact.passage, "report", fact.language, source="register")
     meta = {"path": REGISTER_PATH, "doc_id": "", "sha256": fingerprint, "status": "register", "passages": len(facts)}

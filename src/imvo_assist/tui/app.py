@@ -97,7 +97,7 @@ class ImvoApp(App[None]):
     @property
     def vocabulary(self) -> Vocabulary:
         """The bundled vocabulary (loaded once; call from a worker the first time)."""
-        from imvo_assist.catalogue.vocabulary import load_vocabulary
+        from imvo_assist.catalogue.loader import load_vocabulary
 
         return load_vocabulary()
 

@@ -1,0 +1,142 @@
+"""Loading the bundled catalogue: `corpus/vocabulary.toml` and `corpus/documents.toml`.
+
+Both are edited by hand, so loading checks them (`catalogue.checks`) and every error names the
+file and line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, TypeVar
+
+from imvo_assist.catalogue.checks import Source
+from imvo_assist.catalogue.vocabulary import (
+    DOCUMENT_KINDS,
+    ORGANISATION_KINDS,
+    Category,
+    Chapter,
+    Conflict,
+    Organisation,
+    RegisterDocument,
+    Risk,
+    Sector,
+    Vocabulary,
+    index_forms,
+)
+from imvo_assist.paths import BUNDLED_CORPUS
+
+_T = TypeVar("_T")
+
+
+def _known(value: object) -> str | None:
+    """A value as text; None when missing or "unknown"."""
+    return None if value in (None, "", "unknown") else str(value)
+
+
+def _build(cls: type[_T], entry: dict[str, Any], **overrides: Any) -> _T:
+    """A dataclass from a TOML entry: its fields (lists as tuples) and confidence markers."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items() if k in names}
+    low = {k.removesuffix("_confidence") for k, v in entry.items()
+           if k.endswith("_confidence") and v == "low"}
+    low |= {"entry"} if entry.get("confidence") == "low" else set()
+    return cls(**values | {"low_confidence": frozenset(low)} | overrides)
+
+
+def load_vocabulary(path: Path | None = None) -> Vocabulary:
+    """Load and check a vocabulary file; the bundled one (cached) when `path` is None.
+
+    Raises:
+        CorpusError: unreadable file, missing field, duplicate id, unknown risk, category or
+            kind, or one word pointing at two sectors (risks, organisations); the message
+            names the file and line.
+    """
+    return _bundled_vocabulary() if path is None else _load_vocabulary(path)
+
+
+def _load_vocabulary(path: Path) -> Vocabulary:
+    src = Source(path)
+    names = ("id", "name_nl", "name_en")
+    categories = [_build(Category, e) for e in src.entries("category", names)]
+    risks = []
+    for entry in src.entries("risk", (*names, "category", "source_url")):
+        src.check(entry["category"] in {c.id for c in categories}, "risk", entry,
+                  f"has unknown category '{entry['category']}'", entry["category"])
+        risks.append(_build(Risk, entry))
+    sectors = []
+    for entry in src.entries("sector", (*names, "source_url")):
+        for risk in entry.get("risks", []):
+            src.check(risk in {r.id for r in risks}, "sector", entry,
+                      f"names unknown risk id '{risk}'", risk)
+        pages = {key: _known(entry.get(key)) for key in ("page_nl", "page_en")}
+        sectors.append(_build(Sector, entry, **pages))
+    organisations = []
+    for entry in src.entries("organisation", ("id", "name_nl", "kind")):
+        src.check(entry["kind"] in ORGANISATION_KINDS, "organisation", entry,
+                  f"has unknown kind '{entry['kind']}'", entry["kind"])
+        src.check(bool(entry.get("source_url") or entry.get("source")), "organisation", entry,
+                  "has no source_url or source")
+        organisations.append(_build(Organisation, {"name_en": entry["name_nl"], **entry}))
+    groups: dict[str, list[Any]] = {"sector": sectors, "risk": risks, "organisation": organisations}
+    for table, group in groups.items():
+        try:
+            index_forms(group)
+        except Conflict as clash:
+            form, first, second = clash.args
+            raise src.error(table, {"id": second},
+                            f"'{form}' points at two {table}s: '{first}' and '{second}'",
+                            rf'"{re.escape(form)}"') from None
+    return Vocabulary(tuple(sectors), tuple(risks), tuple(organisations), tuple(categories),
+                      int(src.data.get("version", 1)))
+
+
+def load_documents(
+    path: Path | None = None, vocabulary: Vocabulary | None = None
+) -> list[RegisterDocument]:
+    """Load and check a document register; the bundled one (cached) when `path` is None.
+
+    Sector ids are checked against `vocabulary` when given (the bundled vocabulary for the
+    bundled register).
+
+    Raises:
+        CorpusError: unreadable file, missing field, duplicate id, unknown kind, language or
+            sector; the message names the file and line.
+    """
+    return list(_bundled_documents()) if path is None else _load_documents(path, vocabulary)
+
+
+def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[RegisterDocument]:
+    src = Source(path)
+    sector_ids = {s.id for s in vocabulary.sectors} if vocabulary else None
+    documents = []
+    for entry in src.entries("document", ("id", "title", "kind", "language", "url", "source_url")):
+        src.check(entry["kind"] in DOCUMENT_KINDS, "document", entry,
+                  f"has unknown kind '{entry['kind']}'", entry["kind"])
+        src.check(entry["language"] in ("nl", "en"), "document", entry,
+                  f"has unknown language '{entry['language']}'", entry["language"])
+        chapters = tuple(
+            Chapter(str(c["title"]), _known(c.get("page")), str(c.get("nr", "")),
+                    tuple(c.get("sectors", ())), _known(c.get("page_inferred")))
+            for c in entry.get("chapters", [])
+        )
+        for sector in [*entry.get("sectors", []), *(s for c in chapters for s in c.sectors)]:
+            src.check(sector_ids is None or sector in sector_ids, "document", entry,
+                      f"names unknown sector '{sector}'", sector)
+        documents.append(_build(
+            RegisterDocument, entry, url=_known(entry["url"]),
+            date=_known(entry.get("date")) or "", chapters=chapters,
+        ))
+    return documents
+
+
+@functools.cache
+def _bundled_vocabulary() -> Vocabulary:
+    return _load_vocabulary(BUNDLED_CORPUS / "vocabulary.toml")
+
+
+@functools.cache
+def _bundled_documents() -> tuple[RegisterDocument, ...]:
+    return tuple(_load_documents(BUNDLED_CORPUS / "documents.toml", load_vocabulary()))
