@@ -1,0 +1,389 @@
+"""Dutch <-> English lexicon for the language of responsible business conduct, and its checks.
+
+The lexicon is a TSV file (`corpus/lexicon-nl-en.tsv`) of `nl<TAB>en<TAB>domain` lines written
+for this project. `load_lexicon()` reads it once; `Lexicon.to_dutch` / `Lexicon.to_english` map
+a tokenised question phrase by phrase (longest phrase first, greedy) and report which span of
+the question went to which terms, so an interpretation can show its work. Matching folds case
+and accents and compares Snowball stems, so "companies" finds "company" and "convenanten"
+finds "convenant"; an unknown Dutch compound is tried as its parts ("textielconvenant").
+
+Maintainers check the file with `python -m imvo_assist.text.lexicon --check`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from itertools import product
+from pathlib import Path
+from typing import Literal
+
+from whoosh.lang import stemmer_for_language, stopwords_for_language
+
+from imvo_assist.text.fold import fold
+
+Lang = Literal["nl", "en"]
+LEXICON_NAME = "lexicon-nl-en.tsv"
+TOKEN = re.compile(r"\w+(?:'\w+)*")
+DOMAIN = re.compile(r"^[a-z][a-z-]{1,23}$")
+MAX_COMPOUND_TARGETS = 4
+
+
+def _lexicon_path() -> Path:
+    """The lexicon file: the package's corpus/ first, then the repository's corpus/.
+
+    The lead will replace this with the project's shared data-path helper.
+    """
+    try:
+        candidate = resources.files("imvo_assist") / "corpus" / LEXICON_NAME
+        if candidate.is_file():
+            return Path(str(candidate))
+    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):  # pragma: no cover
+        pass
+    return Path(__file__).resolve().parents[3] / "corpus" / LEXICON_NAME
+
+
+def words_of(text: str) -> list[str]:
+    """The folded word tokens of a text (inner apostrophes kept: "risico's")."""
+    return TOKEN.findall(fold(text))
+
+
+@cache
+def _stemmer(lang: Lang) -> Callable[[str], str]:
+    return stemmer_for_language(lang)  # type: ignore[no-any-return]
+
+
+def stem_key(words: Iterable[str], lang: Lang) -> tuple[str, ...]:
+    """The stems of folded words, as a lookup key."""
+    stem = _stemmer(lang)
+    return tuple(stem(word) for word in words)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon line: a Dutch term, its English translation and a domain tag."""
+
+    nl: str
+    en: str
+    domain: str
+    line: int = 0
+
+    def side(self, lang: Lang) -> str:
+        """The term in `lang`."""
+        return self.nl if lang == "nl" else self.en
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """One span of the question and the terms it maps to.
+
+    Attributes:
+        start: index of the first question word of the span.
+        end: index after the last question word of the span.
+        source: the question words of the span, as given.
+        matched: the lexicon terms (source language) that matched.
+        targets: the translations, most specific first, without duplicates.
+        domains: the domain tags of the entries used.
+        how: "exact" (same words after folding), "stem" (same stems) or "compound" (an
+            unknown Dutch compound mapped part by part).
+    """
+
+    start: int
+    end: int
+    source: tuple[str, ...]
+    matched: tuple[str, ...]
+    targets: tuple[str, ...]
+    domains: tuple[str, ...]
+    how: str
+
+    @property
+    def text(self) -> str:
+        """The source span as one string."""
+        return " ".join(self.source)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A loaded lexicon with exact and stemmed phrase indexes for both directions."""
+
+    entries: tuple[Entry, ...]
+    _exact: dict[Lang, dict[tuple[str, ...], tuple[Entry, ...]]] = field(repr=False)
+    _stems: dict[Lang, dict[tuple[str, ...], tuple[Entry, ...]]] = field(repr=False)
+    _longest: dict[Lang, int] = field(repr=False)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry]) -> Lexicon:
+        """Build the indexes of a list of entries."""
+        kept = tuple(entries)
+        exact: dict[Lang, dict[tuple[str, ...], list[Entry]]] = {"nl": {}, "en": {}}
+        stems: dict[Lang, dict[tuple[str, ...], list[Entry]]] = {"nl": {}, "en": {}}
+        longest: dict[Lang, int] = {"nl": 1, "en": 1}
+        for entry in kept:
+            for lang in ("nl", "en"):
+                words = words_of(entry.side(lang))
+                if not words:
+                    continue
+                exact[lang].setdefault(tuple(words), []).append(entry)
+                stems[lang].setdefault(stem_key(words, lang), []).append(entry)
+                longest[lang] = max(longest[lang], len(words))
+        return cls(
+            kept,
+            {lang: {k: tuple(v) for k, v in table.items()} for lang, table in exact.items()},
+            {lang: {k: tuple(v) for k, v in table.items()} for lang, table in stems.items()},
+            longest,
+        )
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def pair_count(self) -> int:
+        """Distinct pairs, counting inflected forms of the same words once."""
+        return len(
+            {(stem_key(words_of(e.nl), "nl"), stem_key(words_of(e.en), "en")) for e in self.entries}
+        )
+
+    def translations(self, term: str, source: Lang) -> tuple[str, ...]:
+        """Translations of one term from `source` (exact words first, then same stems)."""
+        words = words_of(term)
+        target: Lang = "en" if source == "nl" else "nl"
+        exact = self._exact[source].get(tuple(words), ())
+        similar = self._stems[source].get(stem_key(words, source), ())
+        return _unique(entry.side(target) for entry in (*exact, *similar))
+
+    def to_dutch(self, words: Sequence[str]) -> list[Mapping]:
+        """Map English question words to Dutch terms, longest phrase first."""
+        return self._map(words, "en")
+
+    def to_english(self, words: Sequence[str]) -> list[Mapping]:
+        """Map Dutch question words to English terms, longest phrase first.
+
+        An unknown Dutch word that splits into known compound parts maps part by part.
+        """
+        return self._map(words, "nl")
+
+    def _map(self, words: Sequence[str], source: Lang) -> list[Mapping]:
+        target: Lang = "en" if source == "nl" else "nl"
+        flat: list[tuple[int, str]] = [
+            (index, token) for index, word in enumerate(words) for token in words_of(word)
+        ]
+        tokens = [token for _, token in flat]
+        stems = stem_key(tokens, source)
+        result: list[Mapping] = []
+        i = 0
+        while i < len(flat):
+            hit = self._longest_match(tokens, stems, i, source)
+            if hit is None:
+                compound = self._compound(tokens[i], source, target) if source == "nl" else None
+                if compound is not None:
+                    index = flat[i][0]
+                    matched, targets, domains = compound
+                    result.append(
+                        Mapping(index, index + 1, (words[index],), matched, targets, domains,
+                                "compound")
+                    )
+                i += 1
+                continue
+            size, found, how = hit
+            start, end = flat[i][0], flat[i + size - 1][0] + 1
+            result.append(
+                Mapping(
+                    start,
+                    end,
+                    tuple(words[start:end]),
+                    _unique(entry.side(source) for entry in found),
+                    _unique(entry.side(target) for entry in found),
+                    _unique(entry.domain for entry in found),
+                    how,
+                )
+            )
+            i += size
+        return result
+
+    def _longest_match(
+        self, tokens: list[str], stems: tuple[str, ...], i: int, source: Lang
+    ) -> tuple[int, tuple[Entry, ...], str] | None:
+        for size in range(min(self._longest[source], len(tokens) - i), 0, -1):
+            exact = self._exact[source].get(tuple(tokens[i : i + size]), ())
+            similar = self._stems[source].get(stems[i : i + size], ())
+            if exact or similar:
+                # Entries with the same words first, then other inflections of them.
+                found = tuple(dict.fromkeys((*exact, *similar)))
+                return size, found, "exact" if exact else "stem"
+        return None
+
+    def _compound(
+        self, token: str, source: Lang, target: Lang
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+        from imvo_assist.text.compounds import split_compound
+
+        parts = split_compound(token)
+        if not parts:
+            return None
+        options = [self._distinct(self.translations(part, source), target) for part in parts]
+        if not all(options):
+            return None
+        targets = _unique(" ".join(combo) for combo in product(*options))
+        domains = _unique(
+            entry.domain
+            for part in parts
+            for entry in self._stems[source].get(stem_key(words_of(part), source), ())
+        )
+        return tuple(parts), targets[:MAX_COMPOUND_TARGETS], domains
+
+    @staticmethod
+    def _distinct(terms: tuple[str, ...], lang: Lang, limit: int = 2) -> list[str]:
+        """The first `limit` terms that are not inflections of one another."""
+        chosen: dict[tuple[str, ...], str] = {}
+        for term in terms:
+            chosen.setdefault(stem_key(words_of(term), lang), term)
+        return list(chosen.values())[:limit]
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def read_entries(path: Path) -> list[Entry]:
+    """The well-formed entries of a lexicon file (malformed lines skipped)."""
+    entries: list[Entry] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) != 3 or not all(column.strip() for column in columns):
+            continue
+        nl, en, domain = (column.strip() for column in columns)
+        entries.append(Entry(nl, en, domain, number))
+    return entries
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The project lexicon, read and indexed on first use."""
+    return Lexicon.from_entries(read_entries(_lexicon_path()))
+
+
+# --- Validation ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of `validate_lexicon`: `severity` is "error" or "warning"."""
+
+    line: int
+    severity: Literal["error", "warning"]
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.severity}: {self.kind}: {self.message}"
+
+
+def validate_lexicon(path: Path | None = None) -> list[Problem]:
+    """Check a lexicon file.
+
+    Errors: malformed lines (column count, empty side, bad domain tag, not lower-case),
+    exact duplicates and duplicates after folding accents. Warnings: a side that looks like the
+    other language (every word unknown in its own word list but known in the other's: may
+    be a proper noun or a loanword) and sides that the analyzers reduce to nothing (stopwords).
+
+    Args:
+        path: the TSV file; the project lexicon when None.
+
+    Returns:
+        The problems, in line order.
+    """
+    path = path or _lexicon_path()
+    problems: list[Problem] = []
+    seen_exact: dict[tuple[str, str], int] = {}
+    seen_folded: dict[tuple[str, str], int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t")
+        if len(columns) != 3:
+            problems.append(Problem(number, "error", "columns",
+                                    f"expected 3 tab-separated columns, found {len(columns)}"))
+            continue
+        nl, en, domain = (column.strip() for column in columns)
+        if not nl or not en or not domain:
+            problems.append(Problem(number, "error", "empty", "a column is empty"))
+            continue
+        if not DOMAIN.match(domain):
+            problems.append(Problem(number, "error", "domain", f"bad domain tag {domain!r}"))
+        if nl != nl.lower() or en != en.lower():
+            problems.append(Problem(number, "error", "case", f"not lower-case: {nl!r} / {en!r}"))
+        if not words_of(nl) or not words_of(en):
+            problems.append(Problem(number, "error", "empty", "a side has no words"))
+            continue
+        key = (nl, en)
+        folded = (" ".join(words_of(nl)), " ".join(words_of(en)))
+        if key in seen_exact:
+            problems.append(Problem(number, "error", "duplicate",
+                                    f"{nl!r} -> {en!r} repeats line {seen_exact[key]}"))
+        elif folded in seen_folded:
+            problems.append(Problem(number, "error", "folded-duplicate",
+                                    f"{nl!r} -> {en!r} repeats line {seen_folded[folded]} "
+                                    "after folding"))
+        seen_exact.setdefault(key, number)
+        seen_folded.setdefault(folded, number)
+        problems.extend(_language_problems(number, nl, en, domain))
+    return problems
+
+
+def _language_problems(number: int, nl: str, en: str, domain: str) -> list[Problem]:
+    """Warnings for a side in the wrong language or made of stopwords only.
+
+    A term written the same in both languages (a loanword, an acronym, a name) is not checked
+    for language; question words are expected to be stopwords and are not checked for that.
+    """
+    from imvo_assist.text.wordlist import known
+
+    found: list[Problem] = []
+    sides: tuple[tuple[str, Lang, Lang], ...] = ((nl, "nl", "en"), (en, "en", "nl"))
+    for text, lang, other in sides:
+        words = [word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) > 1]
+        if (
+            nl != en
+            and words
+            and all(not known(word, lang) and known(word, other) for word in words)
+        ):
+            found.append(Problem(number, "warning", "language",
+                                 f"{text!r} looks {other}, not {lang}"))
+        stopwords = frozenset(stopwords_for_language(lang))
+        if domain != "question" and all(word in stopwords for word in words_of(text)):
+            found.append(Problem(number, "warning", "stopwords",
+                                 f"{text!r} is only {lang} stopwords (analyzers drop it)"))
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m imvo_assist.text.lexicon --check [PATH]`: print problems; 1 on errors."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m imvo_assist.text.lexicon")
+    parser.add_argument("--check", action="store_true", help="validate the lexicon file")
+    parser.add_argument("path", nargs="?", type=Path, help="lexicon TSV (default: bundled)")
+    parser.add_argument("--quiet", action="store_true", help="print errors only")
+    args = parser.parse_args(argv)
+    path = args.path or _lexicon_path()
+    if not args.check:
+        parser.print_help()
+        return 2
+    problems = validate_lexicon(path)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    for problem in problems:
+        if problem.severity == "error" or not args.quiet:
+            print(problem)
+    lexicon = Lexicon.from_entries(read_entries(path))
+    print(f"{path}: {len(lexicon)} lines, {lexicon.pair_count()} distinct pairs, "
+          f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
