@@ -1,11 +1,17 @@
-"""Import hygiene: the core never imports the UI, and queries never import pypdf."""
+"""Import hygiene: the layers of DESIGN.md, the core never imports the UI, queries never import
+pypdf, and modules stay small."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "imvo_assist"
+MAX_MODULE_LINES = 400
 
 
 def modules_after(code: str) -> set[str]:
@@ -18,7 +24,8 @@ def modules_after(code: str) -> set[str]:
 @pytest.mark.parametrize(
     "module",
     ["imvo_assist.cli", "imvo_assist.library", "imvo_assist.index", "imvo_assist.extract",
-     "imvo_assist.answer", "imvo_assist.cli.output"],
+     "imvo_assist.answer", "imvo_assist.cli.output", "imvo_assist.bronnenboek",
+     "imvo_assist.catalogue", "imvo_assist.collection", "imvo_assist.text"],
 )
 def test_core_modules_load_without_textual(module: str) -> None:
     assert "textual" not in modules_after(f"import {module}")
@@ -34,3 +41,20 @@ def test_search_and_ask_do_not_import_pypdf_or_textual(indexed) -> None:  # type
     )
     loaded = modules_after(code)
     assert "pypdf" not in loaded and "textual" not in loaded
+
+
+def test_layer_contract_holds() -> None:
+    """import-linter's contracts in pyproject.toml: no upward import, lazy ones included."""
+    lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert lint_imports, "import-linter is a dev dependency; run `uv sync`"
+    done = subprocess.run([lint_imports, "--no-cache"], capture_output=True, text=True,
+                          cwd=PACKAGE.parents[1], timeout=120)
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_every_module_is_under_the_size_limit() -> None:
+    sizes = {
+        path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in PACKAGE.rglob("*.py")
+    }
+    assert {name: n for name, n in sizes.items() if n >= MAX_MODULE_LINES} == {}

@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1
     USAGE = 2
+    INTERRUPTED = 130
+    """Stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
 
 
 class ImvoError(Exception):
