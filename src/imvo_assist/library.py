@@ -17,6 +17,9 @@ from whoosh.index import Index
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
+from imvo_assist.catalogue.facts import register_fingerprint, register_passages
+from imvo_assist.catalogue.loader import load_documents
+from imvo_assist.catalogue.vocabulary import RegisterDocument
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
 from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
 from imvo_assist.extract import Enrichment
@@ -25,8 +28,8 @@ from imvo_assist.index import (
     Catalogue,
     Filters,
     IndexReport,
-    build_query,
     Progress,
+    build_query,
     file_records,
     is_current,
     open_index,
@@ -37,10 +40,7 @@ from imvo_assist.index import (
     update_index,
 )
 from imvo_assist.models import Answer, Hit, Passage
-from imvo_assist.catalogue.facts import register_fingerprint, register_passages
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
@@ -299,9 +299,16 @@ def index_catalogue() -> Catalogue:
         enrichment=Enrichment(
             tag=lambda text: default_tagger().tag(text),
             read_references=read_references,
-            preload=default_tagger,
+            preload=_load_tagger,
         ),
     )
+
+
+def _load_tagger() -> None:
+    """Build the tagger once, before extraction workers are forked."""
+    from imvo_assist.catalogue.tagging import default_tagger
+
+    default_tagger()
 
 
 def scan_corpus(settings: Settings) -> tuple[list[CorpusFile], list[Skipped]]:

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 from imvo_assist.models import Citation, Hit
 
-
 REGISTER_NOTE = {"nl": " (gegeven uit het meegeleverde register)", "en": " (fact from the bundled register)"}
 
 

@@ -24,7 +24,7 @@ class Corpus(Protocol):
     """An open, indexed corpus."""
 
     @property
-    def documents(self) -> Mapping[str, Mapping[str, object]]:
+    def documents(self) -> Mapping[str, dict]:
         """Document metadata by document id."""
         ...
 

@@ -22,8 +22,8 @@ from imvo_assist.answer.sources import (
     describe_document,
 )
 from imvo_assist.answer.understand import Understanding, understand
-from imvo_assist.models import Answer
 from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.models import Answer
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus

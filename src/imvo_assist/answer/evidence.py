@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from imvo_assist.text.glossary import MAX_PHRASE, expand, glossary
 from imvo_assist.answer.understand import GENERIC, QUESTION_WORDS, Understanding
-from imvo_assist.text import analysis
-from imvo_assist.models import Hit
 from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.models import Hit
+from imvo_assist.text import analysis
 from imvo_assist.text.fold import fold
+from imvo_assist.text.glossary import MAX_PHRASE, expand, glossary
 
 Group = frozenset[str]
 MIN_COVERAGE = 0.5
@@ -27,7 +27,7 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
 CONTINUATION = re.compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
-EXTRA_QUESTION_WORDS = frozenset("zegt say says noemt named gaat goes".split())
+EXTRA_QUESTION_WORDS = frozenset(["zegt", "say", "says", "noemt", "named", "gaat", "goes"])
 
 
 def content_groups(understanding: Understanding) -> list[Group]:

@@ -20,11 +20,11 @@ from typing import Any
 from rich.text import Text
 
 from imvo_assist.answer.citations import cite_string
-from imvo_assist.answer.evidence import sentences
-from imvo_assist.text.normalise import COORDINATORS, clean_line
 from imvo_assist.answer.corpus import Corpus
+from imvo_assist.answer.evidence import sentences
 from imvo_assist.models import Hit, Passage
 from imvo_assist.text.fold import fold
+from imvo_assist.text.normalise import COORDINATORS, clean_line
 
 FOUND_SCORE = 0.8
 CANDIDATES = 20

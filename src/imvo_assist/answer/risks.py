@@ -19,12 +19,12 @@ from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.catalogue.facts import REPORT_ID
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.catalogue.facts import REPORT_ID
-from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.loader import load_vocabulary
-from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus

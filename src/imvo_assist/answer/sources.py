@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.models import Citation, Hit
 from imvo_assist.bronnenboek import Reference, inclusion_report
-from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.models import Citation, Hit
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -58,8 +58,7 @@ def describe_document(library: Corpus, hit: Hit, language: str) -> str:
     """"title (publisher, date), p. X — URL" of a cited passage's document."""
     document = library.documents.get(hit.passage.doc_id, {})
     details = ", ".join(str(v) for v in (document.get("publisher"), document.get("date")) if v)
-    page = "p." if language == "nl" else "p."
-    text = f"{hit.title}" + (f" ({details})" if details else "") + f", {page} {hit.passage.page_label}"
+    text = f"{hit.title}" + (f" ({details})" if details else "") + f", p. {hit.passage.page_label}"
     if hit.passage.section:
         text += f", {hit.passage.section}"
     url = hit.url or document.get("url")

@@ -14,27 +14,21 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import Tags, default_tagger
+from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
+from imvo_assist.text.fold import fold
 from imvo_assist.text.glossary import expand
 from imvo_assist.text.language import detect_language
-from imvo_assist.catalogue.tagging import Tags, default_tagger
-from imvo_assist.text.fold import fold
-from imvo_assist.catalogue.loader import load_vocabulary
-from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 
 Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
 
 QUESTION_WORDS = frozenset(
-    "welke welk wat wie waar wanneer waarom hoe hoeveel volgens noemt noem gelden geldt spelen "
-    "speelt zijn is er heeft hebben wordt worden de het een van in op voor over met aan bij door "
-    "naar om te en of dat die dit deze er u uw je jij we wij ik zij ze "
-    "which what who where when why how many much does do did is are was were according say says "
-    "tell me please the a an of in on for to and or it its that this these there by with from as "
-    "be will should would can could has have had apply applies".split()
+    ["welke", "welk", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "volgens", "noemt", "noem", "gelden", "geldt", "spelen", "speelt", "zijn", "is", "er", "heeft", "hebben", "wordt", "worden", "de", "het", "een", "van", "in", "op", "voor", "over", "met", "aan", "bij", "door", "naar", "om", "te", "en", "of", "dat", "die", "dit", "deze", "er", "u", "uw", "je", "jij", "we", "wij", "ik", "zij", "ze", "which", "what", "who", "where", "when", "why", "how", "many", "much", "does", "do", "did", "is", "are", "was", "were", "according", "say", "says", "tell", "me", "please", "the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "it", "its", "that", "this", "these", "there", "by", "with", "from", "as", "be", "will", "should", "would", "can", "could", "has", "have", "had", "apply", "applies"]
 )
 # Words that say what kind of thing is asked, not what it is about.
 GENERIC = frozenset(
-    "risico risicos risico's risk risks sector sectoren sectors rapport report brief letter "
-    "document documenten analyse analysis noemt name names named geldt gelden apply".split()
+    ["risico", "risicos", "risico's", "risk", "risks", "sector", "sectoren", "sectors", "rapport", "report", "brief", "letter", "document", "documenten", "analyse", "analysis", "noemt", "name", "names", "named", "geldt", "gelden", "apply"]
 )
 RISK_CUES = re.compile(r"\b(risico'?s?|risks?|misstanden|gevaren|problemen|issues|\w+risico'?s?)\b")
 PROVENANCE_CUES = re.compile(
@@ -259,8 +253,8 @@ def _language(question: str, words: list[str]) -> str:
     return detect_language(question, default="nl")
 
 
-ENGLISH_HINTS = frozenset("the which what who where when why how does did is are was were of for to apply and there".split())
-DUTCH_HINTS = frozenset("de het een welke wat wie waar wanneer waarom hoe van voor gelden is zijn wordt heeft er".split())
+ENGLISH_HINTS = frozenset(["the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are", "was", "were", "of", "for", "to", "apply", "and", "there"])
+DUTCH_HINTS = frozenset(["de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van", "voor", "gelden", "is", "zijn", "wordt", "heeft", "er"])
 
 
 def _intent(
@@ -294,9 +288,8 @@ def _capitalised_name(question: str) -> str:
         while words and words[0].lower() in QUESTION_WORDS:
             words.pop(0)
         name = " ".join(words)
-        if len(words) >= 2 or (words and words[0].isupper() and fold(name) not in NOT_NAMES):
-            if fold(name) not in NOT_NAMES:
-                return name
+        if (len(words) >= 2 or (words and words[0].isupper())) and fold(name) not in NOT_NAMES:
+            return name
     return ""
 
 
@@ -309,9 +302,10 @@ def _unknown_sector(folded: str) -> str:
     for match in SECTOR_WORD.finditer(folded):
         word = match.group(0)
         stem = match.group(1) or match.group(3)
-        if stem and stem not in QUESTION_WORDS and stem not in GENERIC and not vocabulary.match_sector(word):
-            if not vocabulary.match_sector(stem) and not default_tagger().tag(stem).sectors:
-                return word
+        if (stem and stem not in QUESTION_WORDS and stem not in GENERIC
+                and not vocabulary.match_sector(word) and not vocabulary.match_sector(stem)
+                and not default_tagger().tag(stem).sectors):
+            return word
     return ""
 
 
@@ -332,7 +326,7 @@ def _corrections(words: list[str]) -> dict[str, str]:
 
 @cache
 def _known_words() -> frozenset[str]:
-    words = set()
+    words: set[str] = set()
     for form, _, _ in load_vocabulary().terms():
         words.update(w for w in re.findall(r"[a-z0-9]+", fold(form)) if len(w) >= MIN_TYPO_LENGTH)
     return frozenset(words)

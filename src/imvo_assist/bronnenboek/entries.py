@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from imvo_assist.text.normalise import clean_line, join_lines
 from imvo_assist.models import RawPage
+from imvo_assist.text.normalise import clean_line, join_lines
 
 ENTRY_START = re.compile(r"^\[(\d{1,4})\]\s+\S")
 HEAD = re.compile(

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping
 
-from imvo_assist.models import Passage
 from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
+from imvo_assist.models import Passage
 
 BRACKETS = re.compile(r"\[(\d{1,3}(?:\s*[-\u2013,;]\s*\d{1,3})*)\]")
 PAREN = re.compile(r"(?:(?<=[^\W\d_])|(?<=\s))(\d{1,3})\)(?=[.,;:]|\s*$)")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
+from imvo_assist.catalogue.vocabulary import Organisation, Vocabulary
 from imvo_assist.collection.scan import slugify
 from imvo_assist.text.fold import fold
-from imvo_assist.catalogue.vocabulary import Organisation, Vocabulary
 
 # Words this short (acronyms, "voor", "of") must be identical in a fuzzy match.
 SHORT_WORD = 4

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from imvo_assist.errors import ExtractionError
-from imvo_assist.models import Document
-from imvo_assist.extract.table import decode_table, read_rows
 from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
 from imvo_assist.bronnenboek.organisations import normalise_organisation
 from imvo_assist.bronnenboek.records import Reference
-from imvo_assist.text.fold import fold
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
+from imvo_assist.errors import ExtractionError
+from imvo_assist.extract.table import decode_table, read_rows
+from imvo_assist.models import Document
+from imvo_assist.text.fold import fold
 
 TABLE_SUFFIXES = (".csv", ".tsv")
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -15,8 +15,8 @@ from functools import cached_property
 from rapidfuzz import fuzz
 from whoosh.index import Index
 
-from imvo_assist.index import page_passages
 from imvo_assist.bronnenboek import CitingPassage, Reference, RefKey, link
+from imvo_assist.index import page_passages
 
 # Share of a report title's words that a register title must contain to be its register.
 PAIRING_SCORE = 85
@@ -84,6 +84,8 @@ class Provenance:
     def references_of(self, passage_id: str, doc_id: str) -> list[Reference]:
         """The register entries a report passage cites."""
         register = self.pairing.get(doc_id)
+        if register is None:
+            return []
         numbers = self.links[1].get(passage_id, [])
         by_key = {r.key: r for r in self.references}
         return [by_key[(register, n)] for n in numbers if (register, n) in by_key]

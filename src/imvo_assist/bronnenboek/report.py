@@ -16,9 +16,9 @@ from rapidfuzz import fuzz, process
 
 from imvo_assist.bronnenboek.organisations import closest_spelling, normalise_organisation
 from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
-from imvo_assist.text.fold import fold
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
+from imvo_assist.text.fold import fold
 
 FIRST_YEAR = 1900
 SUGGESTIONS = 5

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
+from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary
 from imvo_assist.index import RegisterFact
 from imvo_assist.models import Passage
 from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.catalogue.loader import load_documents, load_vocabulary
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary
 
 # Facts are cited to the Dutch edition (the one with an official landing page); the English
 # text of a fact also gives the English edition's chapter and page.

@@ -16,10 +16,10 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from imvo_assist.text import analysis
-from imvo_assist.text.fold import fold
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
+from imvo_assist.text import analysis
+from imvo_assist.text.fold import fold
 
 # Second halves of Dutch compounds that keep the first half's meaning.
 COMPOUND_HEADS = (

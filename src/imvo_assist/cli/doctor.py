@@ -223,6 +223,8 @@ def _disk(settings: Settings) -> Check:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     free_mb = shutil.disk_usage(folder).free / 2**20
-    status = "fail" if free_mb < FAIL_MB else "warn" if free_mb < WARN_MB else "ok"
+    status: Literal["ok", "warn", "fail"] = (
+        "fail" if free_mb < FAIL_MB else "warn" if free_mb < WARN_MB else "ok"
+    )
     fix = "Free disk space there, or put the index elsewhere with --index DIR or IMVO_ASSIST_DATA."
     return Check("disk", status, f"{free_mb:,.0f} MB free at {folder}", "" if status == "ok" else fix)

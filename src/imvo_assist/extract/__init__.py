@@ -31,9 +31,12 @@ class NoTextError(ExtractionError):
 class Tags(Protocol):
     """What a tagger found in a text."""
 
-    sectors: Sequence[str]
-    risks: Sequence[str]
-    orgs: Sequence[str]
+    @property
+    def sectors(self) -> Sequence[str]: ...
+    @property
+    def risks(self) -> Sequence[str]: ...
+    @property
+    def orgs(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True)

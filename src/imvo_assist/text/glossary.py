@@ -8,7 +8,7 @@ from functools import cache
 
 from imvo_assist.errors import CorpusError
 from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.catalogue.vocabulary import fold
+from imvo_assist.text.fold import fold
 
 MAX_PHRASE = 4
 
