@@ -2,6 +2,12 @@
 
 Tests never touch the user's data directory or the network: `IMVO_ASSIST_DATA` and
 `IMVO_ASSIST_CORPUS` point into pytest's temporary folders for every test.
+
+The shared test corpus (`../shared` beside the repository) is owned here: `SHARED`, `CORPUS`,
+`HOSTILE` and `LETTER_PDF` are paths only (nothing reads them at import), and a test that needs
+the folder either uses the `shared_dir` fixture (directly or through `shared_corpus`,
+`hostile_corpus`, `corpus_copy`, `indexed`) or carries `@pytest.mark.shared`. When the folder
+is missing such tests are skipped with one reason; with `CI=true` a missing folder is an error.
 """
 
 from __future__ import annotations
@@ -23,6 +29,58 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 HOSTILE = SHARED / "corpus-hostile"
 LETTER_PDF = CORPUS / "kamerbrief-2014-11-19-sra.pdf"
+SHARED_MISSING = "../shared test corpus not found beside the repository; tests that need it are skipped"
+
+
+def shared_available() -> bool:
+    return CORPUS.is_dir()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _in_ci() and not shared_available():
+        raise pytest.UsageError(
+            f"CI is set but the shared test corpus is missing: expected {CORPUS} "
+            "(check out ../shared beside the repository)"
+        )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that uses the shared folder through a fixture `shared`."""
+    for item in items:
+        if "shared_dir" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("shared"):
+            item.add_marker(pytest.mark.shared)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Skipped from here (not through a skip mark) so `-ra` folds them all into one line.
+    if item.get_closest_marker("shared") and not shared_available():
+        pytest.skip(SHARED_MISSING)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """`../shared` beside the repository (tests using it are skipped when it is missing)."""
+    if not shared_available():
+        pytest.skip(SHARED_MISSING)
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_corpus(shared_dir: Path) -> Path:
+    """The shared test corpus, `../shared/corpus` (read-only: copy before changing)."""
+    return shared_dir / "corpus"
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(shared_dir: Path) -> Path:
+    """The hostile test corpus, `../shared/corpus-hostile` (read-only)."""
+    return shared_dir / "corpus-hostile"
 
 
 @pytest.fixture(autouse=True)
@@ -34,10 +92,10 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 @pytest.fixture(scope="session")
-def corpus_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus_copy(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -> Path:
     """A read-only-by-convention copy of the shared test corpus (built once)."""
     target = tmp_path_factory.mktemp("corpus") / "corpus"
-    shutil.copytree(CORPUS, target)
+    shutil.copytree(shared_corpus, target)
     return target
 
 

@@ -20,7 +20,6 @@ from imvo_assist.index.store import write_lock
 from imvo_assist.library import refresh
 from imvo_assist.settings import Settings, make_settings
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 NAMES = ["python", "dependencies", "register", "corpus", "index", "files", "freshness", "lock", "disk"]
 
 
@@ -31,9 +30,9 @@ def by_name(checks: list[Check]) -> dict[str, Check]:
 
 
 @pytest.fixture
-def small(fresh_corpus: Path, tmp_path: Path) -> Settings:
+def small(fresh_corpus: Path, tmp_path: Path, shared_corpus: Path) -> Settings:
     """A one-file corpus of this test's own, indexed."""
-    shutil.copy(CORPUS / "notitie-test.md", fresh_corpus)
+    shutil.copy(shared_corpus / "notitie-test.md", fresh_corpus)
     settings = make_settings(fresh_corpus, tmp_path / "ix")
     refresh(settings)
     return settings

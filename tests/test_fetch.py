@@ -23,14 +23,21 @@ from imvo_assist.collection.fetch import FetchError, FetchResult, fetch_document
 from imvo_assist.settings import Settings, make_settings
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.vocabulary import RegisterDocument
-PDF = (Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "convenant-test-textiel.pdf").read_bytes()
+PDF = b""
+"""The bytes the test server serves: a PDF of ../shared/corpus, read by `_shared_pdf` (not at import)."""
+
+
+@pytest.fixture(autouse=True)
+def _shared_pdf(shared_corpus: Path) -> None:
+    global PDF
+    PDF = (shared_corpus / "convenant-test-textiel.pdf").read_bytes()
 
 
 @dataclass
 class Route:
     """How the test server answers one path."""
 
-    body: bytes = PDF
+    body: bytes = field(default_factory=lambda: PDF)
     content_type: str = "application/pdf"
     status: int = 200
     send_length: bool = True

@@ -19,16 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import HOSTILE
 
 from imvo_assist.index import Filters
 from imvo_assist.index.writer import IndexReport
 from imvo_assist.library import Library, refresh
 from imvo_assist.settings import Settings, make_settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-HOSTILE = SHARED / "corpus-hostile"
-MANIFEST = tomllib.loads((HOSTILE / "MANIFEST.toml").read_text(encoding="utf-8"))["file"]
-LONG_NAME = next(e["file"] for e in MANIFEST if e["file"].startswith("names/"))
+# Every test needs ../shared/corpus-hostile; the tests of the module-scoped `hostile` index
+# (about 10 s to build) are marked slow.
+pytestmark = pytest.mark.shared
+# The one file under names/ in the MANIFEST (249 bytes; checked against it below).
+LONG_NAME = (
+    "names/Kamerbrief over coördinatie IMVO – reactie op vragen van het lid Ünal "
+    "(définitief, versie 2) " + "é" * 74 + ".md"
+)
 OUTSIDE_LINK = "links/link-naar-buiten.txt"
 OUTSIDE_MARKER = "BUITEN_CORPUS_NIET_INDEXEREN"
 LIGATURES = re.compile("[\ufb00-\ufb06]")
@@ -151,17 +156,20 @@ EXPECTED: dict[str, Expect] = {
 }
 
 
-def test_every_manifest_entry_is_covered() -> None:
-    listed = {entry["file"] for entry in MANIFEST} - {"links/lus"}  # a folder, not a file
+def test_every_manifest_entry_is_covered(hostile_corpus: Path) -> None:
+    manifest = tomllib.loads((hostile_corpus / "MANIFEST.toml").read_text(encoding="utf-8"))["file"]
+    listed = {entry["file"] for entry in manifest} - {"links/lus"}  # a folder, not a file
     assert listed == set(EXPECTED)
 
 
+@pytest.mark.slow
 def test_document_list_is_exactly_the_real_files(hostile: Hostile) -> None:
     assert set(hostile.rows) == set(EXPECTED)  # no README/MANIFEST/LICENSE, nothing via links/lus
     ids = [row["id"] for row in hostile.rows.values() if row["id"]]
     assert len(ids) == len(set(ids))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("file", sorted(EXPECTED), ids=lambda f: f[:60])
 def test_file_gets_its_manifest_behaviour(hostile: Hostile, file: str) -> None:
     expect = EXPECTED[file]
@@ -184,6 +192,7 @@ def test_file_gets_its_manifest_behaviour(hostile: Hostile, file: str) -> None:
         assert hostile.hits(words, file), f"{words!r} not found in {file}"
 
 
+@pytest.mark.slow
 def test_report_of_the_run_matches_the_document_list(hostile: Hostile) -> None:
     report = hostile.report
     assert report.rebuilt and report.unchanged == 0 and report.removed == 0
@@ -193,6 +202,7 @@ def test_report_of_the_run_matches_the_document_list(hostile: Hostile) -> None:
     assert report.extracted == len(EXPECTED) - 1  # all but the link outside
 
 
+@pytest.mark.slow
 def test_long_name_is_intact(hostile: Hostile) -> None:
     name = LONG_NAME.split("/", 1)[1]
     assert len(name.encode()) == 249
@@ -203,11 +213,13 @@ def test_long_name_is_intact(hostile: Hostile) -> None:
     assert hostile.hits("coördinatie", LONG_NAME)
 
 
+@pytest.mark.slow
 def test_type3_glyph_names_are_never_indexed(hostile: Hostile) -> None:
     assert not any("/g1" in text for texts in hostile.texts.values() for text in texts)
     assert not hostile.hits("g1 g2 g3", "pdf-gen/type3-font-no-tounicode.pdf")
 
 
+@pytest.mark.slow
 def test_markers_outside_the_visible_text_are_never_indexed(hostile: Hostile) -> None:
     every = "\n".join(text for texts in hostile.texts.values() for text in texts)
     assert "NIET_INDEXEREN" not in every
@@ -219,17 +231,20 @@ def test_markers_outside_the_visible_text_are_never_indexed(hostile: Hostile) ->
     assert "<script> is hier gewone tekst" in html
 
 
+@pytest.mark.slow
 def test_symlink_loop_is_not_followed(hostile: Hostile) -> None:
     assert not any("lus" in file.split("/") for file in hostile.rows)
     assert len([f for f in hostile.rows if f.endswith("control-valid-dutch-3p.pdf")]) == 1
 
 
+@pytest.mark.slow
 def test_ligatures_are_unfolded(hostile: Hostile) -> None:
     for file in ("pdf-gen/ligature-codepoints-dutch.pdf", "pdf-real/009-pdflatex-geotopo__GeoTopo-komprimiert.pdf"):
         assert not LIGATURES.search(hostile.text(file)), file
     assert hostile.text("pdf-gen/ligature-codepoints-dutch.pdf").count("officiële") >= 2
 
 
+@pytest.mark.slow
 def test_text_files_are_decoded(hostile: Hostile) -> None:
     assert "\x00" not in "".join(t for texts in hostile.texts.values() for t in texts)
     assert "zorgvuldigheid" in hostile.text("text/utf16le-bom.txt")
@@ -240,6 +255,7 @@ def test_text_files_are_decoded(hostile: Hostile) -> None:
     assert "Einde na 64 NUL-bytes" in hostile.text("text/nul-bytes.txt")
 
 
+@pytest.mark.slow
 def test_long_line_is_split_into_bounded_passages(hostile: Hostile) -> None:
     texts = hostile.texts[hostile.row("text/long-line-5mib.md")["id"]]
     assert len(texts) > 100
@@ -247,6 +263,7 @@ def test_long_line_is_split_into_bounded_passages(hostile: Hostile) -> None:
     assert hostile.hits("zorgvuldigheid", "text/long-line-5mib.md")
 
 
+@pytest.mark.slow
 def test_csv_register_keeps_bom_free_header_and_quoted_newline(hostile: Hostile) -> None:
     text = hostile.text("text/register-semicolon-bom.csv")
     assert "\ufeff" not in text
@@ -256,6 +273,7 @@ def test_csv_register_keeps_bom_free_header_and_quoted_newline(hostile: Hostile)
     assert re.search(r"line \d+", warnings)  # ragged rows are reported with line numbers
 
 
+@pytest.mark.slow
 def test_csv_unterminated_quote_is_reported(hostile: Hostile) -> None:
     warnings = hostile.row("text/register-semicolon-bom.csv")["warnings"]
     assert any(re.search(r"quote|aanhalingsteken", w, re.IGNORECASE) for w in warnings), warnings
@@ -269,6 +287,7 @@ HOSTILE_QUERIES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", HOSTILE_QUERIES, ids=range(len(HOSTILE_QUERIES)))
 def test_hostile_query_never_raises(hostile: Hostile, query: str) -> None:
     result = hostile.library.search(query)
@@ -276,6 +295,7 @@ def test_hostile_query_never_raises(hostile: Hostile, query: str) -> None:
     json.dumps(result.to_dict())
 
 
+@pytest.mark.slow
 def test_syntax_words_are_searched_as_text(hostile: Hostile) -> None:
     plain = [h.passage.id for h in hostile.library.search("zorgvuldigheid").hits]
     assert plain
@@ -347,6 +367,7 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return (code if isinstance(code, int) else 2), out.getvalue(), err.getvalue()
 
 
+@pytest.mark.slow
 def test_cli_index_names_every_failed_file(hostile: Hostile) -> None:
     settings = hostile.settings
     code, out, err = run_cli("--corpus", str(settings.corpus), "--index", str(settings.index), "index", "--json")

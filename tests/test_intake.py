@@ -20,8 +20,7 @@ from imvo_assist.library import add_files
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-LETTER = SHARED / "kamerbrief-2014-11-19-sra.pdf"
+from conftest import LETTER_PDF as LETTER  # in ../shared: the tests copying it are marked `shared`
 
 
 @pytest.fixture
@@ -45,6 +44,7 @@ def make_pdf(path: Path, title: str) -> Path:
     return path
 
 
+@pytest.mark.shared
 def test_letter_under_another_name_is_matched_to_the_register(settings: Settings, inbox: Path) -> None:
     source = shutil.copy(LETTER, inbox / "brief van de minister.pdf")
     [result] = add_files(settings, [Path(source)])
@@ -59,6 +59,7 @@ def test_letter_under_another_name_is_matched_to_the_register(settings: Settings
     assert manifest == {"document": [{"id": "kamerbrief-2014-11-19-sra", "files": [result.file]}]}
 
 
+@pytest.mark.shared
 def test_added_register_document_is_indexed_under_its_id(settings: Settings, inbox: Path) -> None:
     from imvo_assist.library import refresh
 
@@ -156,6 +157,7 @@ def test_names_are_made_safe(settings: Settings, inbox: Path) -> None:
     assert len(scan_corpus(settings)[0]) == 2  # neither hidden nor ignored by the indexer
 
 
+@pytest.mark.shared
 def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:
     settings.corpus.mkdir()
     inside = shutil.copy(LETTER, settings.corpus / "eigen.pdf")

@@ -26,16 +26,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import kill_group, run_cli
+from conftest import CORPUS, kill_group, run_cli
 from imvo_assist.index import Filters
 from imvo_assist.index.store import is_current, write_lock
 from imvo_assist.library import Library, refresh
 from imvo_assist.settings import Settings, make_settings
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-CORPUS = SHARED / "corpus"
 LETTER = "kamerbrief-2014-11-19-sra.pdf"
-REPORT = CORPUS / "sra-testrapport.pdf"
+REPORT = CORPUS / "sra-testrapport.pdf"  # CORPUS is ../shared/corpus: its tests are marked `shared`
 COPIES = 40
 CRASH_COPIES = 24  # each crash run re-extracts from scratch: fewer files keep the test short
 CLI = "from imvo_assist.cli import main; main()"
@@ -64,10 +62,11 @@ def signal_group(process: subprocess.Popen[str], signum: int) -> None:
 
 
 def wait_for_lock(settings: Settings, process: subprocess.Popen[str], timeout: float = 30) -> None:
-    """Wait until `process` holds the index write lock (it writes its pid into the lock file)."""
+    """Wait until `process` holds the index write lock (the first line of the lock file names
+    its pid)."""
     lock = settings.index.with_name(f"{settings.index.name}.lock")
     deadline = time.monotonic() + timeout
-    while not (lock.exists() and lock.read_text(encoding="utf-8").strip() == f"imvo-assist pid {process.pid}"):
+    while not (lock.exists() and lock.read_text(encoding="utf-8").partition("\n")[0] == f"imvo-assist pid {process.pid}"):
         assert process.poll() is None, f"exited early: {process.communicate()}"
         assert time.monotonic() < deadline, "the indexer never took the lock"
         time.sleep(0.005)
@@ -240,6 +239,7 @@ def test_main_flows_never_touch_the_network(
 # --- concurrent processes ------------------------------------------------------------------
 
 
+@pytest.mark.shared
 def test_two_indexers_at_once_one_indexes_the_other_waits(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -265,6 +265,7 @@ def test_two_indexers_at_once_one_indexes_the_other_waits(tmp_path: Path) -> Non
     assert sorted(counts) == [(0, total), (total, 0)], results
 
 
+@pytest.mark.shared
 def test_second_indexer_without_wait_exits_2_naming_the_lock(tmp_path: Path) -> None:
     settings = make_settings(generated_corpus(tmp_path / "corpus", copies=12), tmp_path / "ix")
     first = cli_process(settings, "index")
@@ -288,6 +289,7 @@ def test_second_indexer_without_wait_exits_2_naming_the_lock(tmp_path: Path) -> 
     assert SUMMARY.findall(err) == [("13", "0")]
 
 
+@pytest.mark.shared
 def test_ask_during_a_long_index_answers_from_the_previous_index(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -377,6 +379,8 @@ def crash_at(settings: Settings, stop: str) -> list[str]:
     return lines
 
 
+@pytest.mark.slow
+@pytest.mark.shared
 def test_index_killed_at_three_moments_keeps_the_previous_index(tmp_path: Path) -> None:
     copies = CRASH_COPIES
     reference = make_settings(generated_corpus(tmp_path / "reference", copies), tmp_path / "ix-reference")
@@ -469,6 +473,7 @@ def test_untrusted_text_is_shown_as_data(untrusted: tuple[Settings, Path], capsy
     assert not marker.exists()  # nothing was executed
 
 
+@pytest.mark.shared
 def test_pdf_title_with_escapes_is_not_sent_to_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from pypdf import PdfWriter
 

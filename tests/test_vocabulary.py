@@ -8,16 +8,16 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SHARED
 
-from imvo_assist.errors import CorpusError
-from imvo_assist.text.fold import fold
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
+from imvo_assist.errors import CorpusError
 from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.text.fold import fold
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 FACTS = SHARED / "facts"
-TEST_REGISTER = SHARED / "corpus" / "bronnenboek-test.csv"
-needs_shared = pytest.mark.skipif(not FACTS.is_dir(), reason="../shared/facts not available")
+TEST_REGISTER = CORPUS / "bronnenboek-test.csv"
+needs_shared = pytest.mark.shared  # skipped (with conftest's one reason) when ../shared is missing
 
 
 def facts(name: str) -> dict:
@@ -396,3 +396,62 @@ def test_document_register_validation(tmp_path):
     bad.write_text(GOOD_DOCUMENTS.replace('["elektronica"]', '["toerisme"]'), encoding="utf-8")
     with pytest.raises(CorpusError, match="unknown sector 'toerisme'"):
         load_documents(bad, vocabulary)
+
+
+# --- Confidence markers (issue 13): levels, reasons, overview pages ------------------------------
+
+
+def test_confidence_markers_become_levels_with_reasons(tmp_path):
+    text = GOOD_DOCUMENTS.replace(
+        'url = "unknown"\n',
+        'url = "https://example.org/kst-1-2.html"\nurl_confidence = "inferred"\n'
+        'url_basis_nl = "URL afgeleid"\ncitation = "Kamerstuk 1, nr. 2"\ncitation_confidence = "low"\n'
+        'citation_source_url = "https://example.org/listing"\npagination_nl = "eigen paginering"\n',
+    )
+    path = tmp_path / "documents.toml"
+    path.write_text(text, encoding="utf-8")
+    brief = load_documents(path)[0]
+    assert brief.field_trust("url").level == "inferred" and brief.field_trust("url").basis("nl") == "URL afgeleid"
+    assert brief.field_trust("citation").level == "reported"  # the facts' "low" reads as reported
+    assert brief.field_trust("citation").source_url == "https://example.org/listing"
+    assert brief.field_trust("title").level == "verified"  # no marker: verified
+    assert brief.low_confidence == {"url", "citation"} and brief.pagination("nl") == "eigen paginering"
+
+
+def test_unknown_confidence_value_and_unknown_complete_in_name_file_and_line(tmp_path):
+    text = GOOD_DOCUMENTS.replace('url = "unknown"\n', 'url = "unknown"\nurl_confidence = "maybe"\n')
+    error = load_bad(tmp_path, text, load_documents)
+    assert f"line {line_of(text, 'maybe')}:" in error.message and "url_confidence" in error.message
+    text = GOOD_DOCUMENTS.replace('url = "unknown"\n', 'url = "unknown"\ncomplete_in = ["rapport"]\n')
+    error = load_bad(tmp_path, text, load_documents)
+    assert f"line {line_of(text, 'complete_in')}:" in error.message and "'rapport'" in error.message
+    error = load_bad(tmp_path, GOOD_VOCABULARY.replace('kind = "knowledge-institute"',
+                                                      'kind = "knowledge-institute"\nconfidence = "dubious"'))
+    assert "confidence 'dubious'" in error.message
+
+
+def test_the_letters_uncertain_facts_carry_their_level_reason_and_source():
+    letter = next(d for d in load_documents() if d.id == "kamerbrief-2014-11-19-sra")
+    nr_201 = "https://zoek.officielebekendmakingen.nl/kst-26485-201.html"
+    citation = letter.field_trust("citation")
+    assert (citation.level, citation.source_url) == ("reported", nr_201)
+    assert "Kamerstuk 26 485, nr. 201" in citation.basis("nl") and "nr. 201" in citation.basis("en")
+    assert letter.field_trust("url").level == "inferred"
+    assert letter.field_trust("title").level == "reported"
+    assert letter.pagination("nl") and letter.pagination("en")
+    bronnenboek = next(d for d in load_documents() if d.id == "bronnenboek-sra")
+    assert bronnenboek.field_trust("entry").level == "reported" and bronnenboek.field_trust("citation").basis("en")
+
+
+def test_every_sectors_overview_is_a_registered_web_page_that_lists_examples():
+    from imvo_assist.catalogue.facts import overview_of
+
+    documents = {d.id: d for d in load_documents()}
+    for sector in load_vocabulary().sectors:
+        for language in ("nl", "en"):
+            overview = overview_of(sector, language)
+            assert overview is not None, (sector.id, language)
+            assert overview.kind == "web page" and overview.language == language
+            assert overview.lists_examples and overview.examples(language)
+            assert overview.field_trust("content").level == "reported"
+            assert overview.complete_in and set(overview.complete_in) <= set(documents)

@@ -16,6 +16,8 @@ from pathlib import Path
 # The bundled catalogue ships inside the package (a link to the top-level corpus/ in a checkout),
 # so this resolves in an editable install, a wheel and a `uv tool install` alike.
 BUNDLED_CORPUS = Path(str(resources.files("imvo_assist").joinpath("corpus")))
+# Data of the bundled catalogue that lives beside the bundled documents but is never indexed.
+BUNDLED_DATA_SUFFIXES = frozenset({".toml", ".tsv"})
 CORPUS_ENV = "IMVO_ASSIST_CORPUS"
 DATA_ENV = "IMVO_ASSIST_DATA"
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, HOSTILE
 
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.errors import ExtractionError
@@ -32,10 +31,10 @@ from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
 
-REGISTER_CSV = CORPUS / "bronnenboek-test.csv"
-REGISTER_PDF = CORPUS / "bronnenboek-test.pdf"
-REPORT_PDF = CORPUS / "sra-testrapport.pdf"
-HOSTILE_CSV = HOSTILE / "text" / "register-semicolon-bom.csv"
+# Files of ../shared/corpus (the `shared_corpus` fixture)
+REGISTER_CSV = "bronnenboek-test.csv"
+REGISTER_PDF = "bronnenboek-test.pdf"
+REPORT_PDF = "sra-testrapport.pdf"
 PAIRING = {"sra-testrapport": "bronnenboek-test"}
 UNCITED = [5, 15, 20, 24, 25, 29, 30, 48]
 
@@ -50,22 +49,22 @@ def vocabulary() -> Vocabulary:
 
 
 @pytest.fixture(scope="module")
-def csv_refs() -> list[Reference]:
-    references, warnings = read_register_csv(REGISTER_CSV, "bronnenboek-test-csv")
+def csv_refs(shared_corpus: Path) -> list[Reference]:
+    references, warnings = read_register_csv(shared_corpus / REGISTER_CSV, "bronnenboek-test-csv")
     assert warnings == []
     return references
 
 
 @pytest.fixture(scope="module")
-def pdf_refs() -> list[Reference]:
-    references, warnings = read_register_pdf(REGISTER_PDF, "bronnenboek-test")
+def pdf_refs(shared_corpus: Path) -> list[Reference]:
+    references, warnings = read_register_pdf(shared_corpus / REGISTER_PDF, "bronnenboek-test")
     assert warnings == []
     return references
 
 
 @pytest.fixture(scope="module")
-def report_passages() -> list[Passage]:
-    item = CorpusFile(REPORT_PDF, REPORT_PDF.name, DocumentInfo(id="sra-testrapport"))
+def report_passages(shared_corpus: Path) -> list[Passage]:
+    item = CorpusFile(shared_corpus / REPORT_PDF, REPORT_PDF, DocumentInfo(id="sra-testrapport"))
     return extract_file(item, "sha").passages
 
 
@@ -96,10 +95,11 @@ def test_shared_csv_register_has_60_references_with_lines(csv_refs: list[Referen
     )
 
 
-def test_hostile_semicolon_csv_is_not_a_register_and_does_not_crash() -> None:
-    assert not looks_like_register(HOSTILE_CSV)
+def test_hostile_semicolon_csv_is_not_a_register_and_does_not_crash(hostile_corpus: Path) -> None:
+    hostile_csv = hostile_corpus / "text" / "register-semicolon-bom.csv"
+    assert not looks_like_register(hostile_csv)
     with pytest.raises(ExtractionError, match="no organisation column"):
-        read_register_csv(HOSTILE_CSV, "hostile")
+        read_register_csv(hostile_csv, "hostile")
 
 
 def test_excel_csv_with_bom_quoted_newline_and_ragged_rows(tmp_path: Path) -> None:
@@ -275,11 +275,11 @@ def test_wrapped_urls_themes_and_headings(vocabulary: Vocabulary) -> None:
     )
 
 
-def test_pdf_routing() -> None:
-    assert looks_like_register(REGISTER_PDF)
-    assert looks_like_register(REGISTER_CSV)
-    assert not looks_like_register(REPORT_PDF)
-    assert not looks_like_register(CORPUS / "notitie-test.md")
+def test_pdf_routing(shared_corpus: Path) -> None:
+    assert looks_like_register(shared_corpus / REGISTER_PDF)
+    assert looks_like_register(shared_corpus / REGISTER_CSV)
+    assert not looks_like_register(shared_corpus / REPORT_PDF)
+    assert not looks_like_register(shared_corpus / "notitie-test.md")
 
 
 # --- organisations ------------------------------------------------------------------------

@@ -6,14 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, HOSTILE  # ../shared paths: the tests reading them are marked `shared`
 
 from imvo_assist.errors import ExtractionError
 from imvo_assist.extract.text import MAX_LINE, read_text_file
 from imvo_assist.models import RawPage
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
-HOSTILE = SHARED / "corpus-hostile"
 
 
 def text_of(pages: list[RawPage]) -> str:
@@ -30,6 +27,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
+@pytest.mark.shared
 def test_windows_1252_letter_decodes_accents_euro_and_curly_quotes() -> None:
     pages, warnings = read_text_file(CORPUS / "oud-bericht-cp1252.txt")
     text = text_of(pages)
@@ -39,12 +37,14 @@ def test_windows_1252_letter_decodes_accents_euro_and_curly_quotes() -> None:
     assert any("Windows-1252" in warning for warning in warnings)
 
 
+@pytest.mark.shared
 def test_utf8_file_has_no_warnings() -> None:
     pages, warnings = read_text_file(CORPUS / "agreement-test-garments-en.txt")
     assert warnings == []
     assert "Agreement on Sustainable Garments and Textile (test version)" in pages[0].lines
 
 
+@pytest.mark.shared
 def test_utf16_le_with_bom_decodes() -> None:
     pages, warnings = read_text_file(HOSTILE / "text" / "utf16le-bom.txt")
     text = text_of(pages)
@@ -54,6 +54,7 @@ def test_utf16_le_with_bom_decodes() -> None:
     assert any("UTF-16" in warning for warning in warnings)
 
 
+@pytest.mark.shared
 def test_nul_bytes_are_removed_with_a_warning() -> None:
     pages, warnings = read_text_file(HOSTILE / "text" / "nul-bytes.txt")
     text = text_of(pages)
@@ -62,6 +63,7 @@ def test_nul_bytes_are_removed_with_a_warning() -> None:
     assert "removed 68 NUL bytes" in warnings
 
 
+@pytest.mark.shared
 def test_html_keeps_visible_text_only_and_decodes_entities() -> None:
     pages, _ = read_text_file(HOSTILE / "text" / "script-entities.html")
     text = text_of(pages)
@@ -77,6 +79,7 @@ def test_html_keeps_visible_text_only_and_decodes_entities() -> None:
     assert headings_of(pages[0]) == ["Coördinatie van IMVO\u2011beleid"]
 
 
+@pytest.mark.shared
 def test_five_mib_single_line_markdown_is_wrapped_into_bounded_lines() -> None:
     path = HOSTILE / "text" / "long-line-5mib.md"
     pages, _ = read_text_file(path)
@@ -90,6 +93,7 @@ def test_five_mib_single_line_markdown_is_wrapped_into_bounded_lines() -> None:
     assert body.endswith(last_word)
 
 
+@pytest.mark.shared
 def test_markdown_headings_and_paragraph_separators() -> None:
     pages, warnings = read_text_file(CORPUS / "notitie-test.md")
     (page,) = pages
@@ -120,6 +124,7 @@ def test_markdown_inline_markup_is_stripped(tmp_path: Path) -> None:
     assert pages[0].headings == frozenset({0})
 
 
+@pytest.mark.shared
 def test_letter_text_pages_follow_leading_space_convention() -> None:
     pages, warnings = read_text_file(CORPUS / "kamerbrief-2014-11-19-sra.txt")
     assert warnings == []
@@ -135,6 +140,7 @@ def test_letter_text_pages_follow_leading_space_convention() -> None:
     assert not any(line.startswith(" ") for page in pages for line in page.lines)
 
 
+@pytest.mark.shared
 def test_letter_text_pages_match_the_pdf_pages() -> None:
     pypdf = pytest.importorskip("pypdf")
     reader = pypdf.PdfReader(CORPUS / "kamerbrief-2014-11-19-sra.pdf")
@@ -205,6 +211,7 @@ def test_html_without_visible_text_raises(tmp_path: Path) -> None:
         read_text_file(path)
 
 
+@pytest.mark.shared
 @pytest.mark.parametrize(
     "source",
     [
@@ -232,6 +239,7 @@ def test_missing_file_raises_extraction_error(tmp_path: Path) -> None:
         read_text_file(tmp_path / "weg.txt")
 
 
+@pytest.mark.shared
 def test_long_unicode_file_name_reads_in_deep_folder(tmp_path: Path) -> None:
     (source,) = (HOSTILE / "names").iterdir()
     assert len(source.name.encode()) == 249

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import kill_group
+from conftest import CORPUS, HOSTILE, kill_group
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
@@ -26,9 +26,7 @@ from imvo_assist.index.store import is_current, open_index, write_lock
 from imvo_assist.library import Library, refresh
 from imvo_assist.settings import Settings, make_settings
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpus"
-HOSTILE = SHARED / "corpus-hostile"
+pytestmark = pytest.mark.shared  # the corpora are copied from ../shared (CORPUS, HOSTILE)
 
 NOTE = "notitie-test.md"
 COVENANT = "convenant-test-textiel.pdf"

@@ -5,23 +5,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from imvo_assist.library import refresh
 from imvo_assist.settings import make_settings
 from imvo_assist.tui.app import ImvoApp
 from imvo_assist.tui.screens.documents import DocumentsScreen
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPUS = SHARED / "corpus"
-HOSTILE = SHARED / "corpus-hostile"
 
-
-async def test_documents_screen_shows_failed_files_with_reasons(tmp_path: Path) -> None:
+async def test_documents_screen_shows_failed_files_with_reasons(
+    tmp_path: Path, shared_corpus: Path, hostile_corpus: Path
+) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    shutil.copy(CORPUS / "notitie-test.md", corpus)
-    shutil.copy(HOSTILE / "pdf-gen" / "empty-zero-bytes.pdf", corpus)
+    shutil.copy(shared_corpus / "notitie-test.md", corpus)
+    shutil.copy(hostile_corpus / "pdf-gen" / "empty-zero-bytes.pdf", corpus)
     settings = make_settings(corpus, tmp_path / "ix")
     refresh(settings)
     app = ImvoApp(settings)
@@ -32,5 +30,12 @@ async def test_documents_screen_shows_failed_files_with_reasons(tmp_path: Path) 
         assert isinstance(app.screen, DocumentsScreen)
         table = app.screen.query_one(DataTable)
         cells = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
-        assert any("failed" in row and "empty-zero-bytes.pdf: empty file" in row for row in cells)
-        assert any("indexed" in row and "notitie-test" in row for row in cells)
+        assert any("mislukt" in row and "empty-zero-bytes.pdf: empty file" in row for row in cells)
+        assert any("geïndexeerd" in row and "notitie-test" in row for row in cells)
+        # the Dutch screen has no English status words, and counts in the right form
+        statuses = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert not statuses & {"indexed", "failed", "skipped", "missing"}, statuses
+        headers = [str(column.label) for column in table.columns.values()]
+        assert headers == ["status", "document", "pagina's", "passages", "bestand / probleem"]
+        title = str(app.screen.query_one("#documents-title", Static).content)
+        assert title.startswith(f"{table.row_count} documenten; 1 niet geïndexeerd")
