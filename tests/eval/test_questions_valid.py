@@ -37,7 +37,7 @@ MIN_QUESTIONS = 160
 MIN_NEGATIVES = 35
 MIN_NEGATIVE_SHARE = 0.30
 
-pytestmark = pytest.mark.skipif(not MANIFEST.is_file(), reason="../shared/corpus is missing")
+pytestmark = pytest.mark.shared  # skipped with the one shared-corpus reason when ../shared is missing
 
 
 def fold(text: object) -> str:
@@ -197,7 +197,6 @@ def test_the_halves_are_the_seeded_split() -> None:
     assert split.check() == []
 
 
-@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score.py is missing")
 def test_score_py_scores_a_perfect_answer_perfectly(
     questions: list[dict], capsys: pytest.CaptureFixture[str]
 ) -> None:
