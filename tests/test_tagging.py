@@ -41,8 +41,9 @@ def test_register_facts_cite_the_kpmg_chapter_page_and_source() -> None:
     dutch = [f for f in facts if f.language == "nl"]
     assert {f.passage.risks[0] for f in dutch} >= {"kinderarbeid"}
     child = next(f.passage for f in dutch if f.passage.risks == ("kinderarbeid",))
-    assert child.doc_id == "kpmg-sra-2014-nl" and child.page_label == "134"
-    assert "https://" in child.text and "Metaal / Elektronica" in child.section
+    # stated on the overview page (a web page: no printed page); the section points to the chapter
+    assert child.doc_id == "overzicht-risicosectoren-nl" and child.page_label == ""
+    assert "https://" in child.text and child.section == "KPMG-rapport, hoofdstuk Metaal / Elektronica (vanaf p. 134)"
 
 
 def test_passages_are_filterable_by_sector_tag(indexed: Settings) -> None:
@@ -66,7 +67,7 @@ def test_register_facts_answer_on_an_empty_corpus(fresh_corpus, tmp_path) -> Non
     library = open_library(make_settings(fresh_corpus, tmp_path / "ix"))
     hits = library.search("child labour electronics").hits
     assert hits and hits[0].source == "register"
-    assert hits[0].passage.doc_id == "kpmg-sra-2014-nl" and "English edition" in hits[0].passage.text
+    assert hits[0].passage.doc_id == "overzicht-risicosectoren-en" and "English edition" in hits[0].passage.text
     assert hits[0].url.startswith("https://") or hits[0].url == ""
     rows = {row["id"]: row for row in library.document_list()}
     assert rows["kpmg-sra-2014-nl"]["status"] == "missing"

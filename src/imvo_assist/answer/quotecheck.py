@@ -19,7 +19,7 @@ from typing import Any
 
 from rich.text import Text
 
-from imvo_assist.answer.citations import cite_string
+from imvo_assist.answer.citations import assess, cite_string
 from imvo_assist.answer.corpus import Corpus
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.models import Hit, Passage
@@ -271,7 +271,8 @@ def _match(library: Corpus, quoted: Sequence[_Word], candidate: _Candidate) -> Q
     )
     return QuoteMatch(
         doc_id=start.doc_id, title=hit.title, page=label, pdf_page=start.pdf_page,
-        passage_id=start.id, citation=cite_string(hit, library.documents), url=hit.url,
+        passage_id=start.id, citation=cite_string(hit, library.documents),
+        url=assess(hit, library.documents).url,  # never an inferred URL as the address
         score=candidate.score, source_text=" ".join(" ".join(pieces).split()),
         context_before=_context(start.text, first.start, -1),
         context_after=_context(end.text, last.end, 1), differences=differences,

@@ -2,8 +2,12 @@
 
 Original passages come first: sentences of the sector's own chapter (its heading trail names
 the sector) that name a risk theme. When a sector has no chapter in the corpus, sentences that
-name both the sector and a risk are used. The bundled register's facts (KPMG chapter and page)
-are added for every risk, as the only source when the report itself is not in the corpus.
+name both the sector and a risk are used. A risk is listed only with a sentence (or clause) that
+is about it: in "X door Y" / "X caused by Y" the sentence names X, and Y is a cause. Each item
+carries the category of its source: the report's own heading ("... > Mensenrechten") when it
+quotes the report, the overview's when it rests on the bundled register. The register's facts
+come from overview pages that name risks as examples ("onder andere"): alone, they are
+presented as examples, with the chapter that holds the full list and how to add that document.
 """
 
 from __future__ import annotations
@@ -19,12 +23,12 @@ from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.catalogue.facts import REPORT_ID
-from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
+from imvo_assist.catalogue.vocabulary import RegisterDocument, Sector, Vocabulary
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
+from imvo_assist.text.fold import fold
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -39,6 +43,14 @@ HEADINGS = {
     "nl": ("Risico's voor de sector {name}", "Ook in het meegeleverde register"),
     "en": ("Risks for the {name} sector", "Also in the bundled register"),
 }
+# Words after which a sentence names causes, not the risk it is about ("X door Y").
+CAUSE = re.compile(
+    r"\b(door|doordat|vanwege|wegens|als gevolg van|ten gevolge van|veroorzaakt door|due to|"
+    r"caused by|because of|as a result of|resulting from|owing to|by)\b", re.IGNORECASE,
+)
+CLAUSE = re.compile(r"(?<=[,;:])\s+")
+LONG_SENTENCE = 30
+NUMBERING = re.compile(r"^[\d.]+\s*")
 
 
 @dataclass
@@ -48,6 +60,8 @@ class RiskEvidence:
     risk_id: str
     quotes: list[tuple[str, int]] = field(default_factory=list)
     register: list[int] = field(default_factory=list)
+    category: str = ""
+    """The category of the source first quoted (the report's heading, else the overview's)."""
 
 
 def compose_sector_risks(
@@ -57,28 +71,30 @@ def compose_sector_risks(
     vocabulary = load_vocabulary()
     language = understanding.language
     composed = Composed()
-    originals = False
     named = any(kind in NAMED_KINDS for kind in understanding.doc_kinds)
     for sector in understanding.sectors:
         found = _original_evidence(library, sector, understanding, citations)
-        originals = originals or bool(found)
+        originals = bool(found)
+        facts: list[Hit] = []
         if not named:  # the register's facts are KPMG's; a question about a covenant gets none
-            _add_register_facts(library, sector, understanding, citations, found)
+            facts = _add_register_facts(library, sector, understanding, citations, found)
         if not found:
             continue
-        composed.lines += _render(sector, found, vocabulary, language, understanding)
+        intro = "" if originals else examples_intro(facts, language)
+        composed.lines += _render(sector, found, vocabulary, language, intro)
+        if not originals:
+            composed.lines += examples_note(library, facts, language)
         for risk_id, evidence in found.items():
             risk = vocabulary.risk(risk_id)
             composed.risks.append(
                 {
-                    "id": risk.id, "name": risk.name(language), "category": risk.category,
+                    "id": risk.id, "name": risk.name(language), "category": evidence.category,
                     "sector": sector.id,
                     "citations": [n for _, n in evidence.quotes] + evidence.register,
+                    "source": "passage" if evidence.quotes else "register",
                 }
             )
     composed.not_found = not composed.risks
-    if not composed.not_found and not originals:
-        composed.lines += [_report_missing_note(language)]
     return composed
 
 
@@ -91,6 +107,7 @@ def _original_evidence(
     library: Corpus, sector: Sector, understanding: Understanding, citations: CitationList
 ) -> dict[str, RiskEvidence]:
     tagger = default_tagger()
+    vocabulary = load_vocabulary()
     passages = [h for h in _sector_passages(library, sector) if h.kind not in ("register", "note")]
     named = [kind for kind in understanding.doc_kinds if kind in NAMED_KINDS]
     if named:  # "welke risico's behandelt het textielconvenant?": that document's own words
@@ -112,32 +129,59 @@ def _original_evidence(
     for hit in ordered:
         in_chapter = bool(chapter)
         for sentence in sentences(hit.passage.text):
-            tags = tagger.tag(sentence)
-            if not in_chapter and sector.id not in tags.sectors:
+            if not in_chapter and sector.id not in tagger.tag(sentence).sectors:
                 continue
-            for risk_id in tags.risks:
+            for risk_id, quote in quotes(sentence):
                 if not _wanted(risk_id, understanding):
                     continue
                 evidence = found.setdefault(risk_id, RiskEvidence(risk_id))
                 if len(evidence.quotes) < 2:
-                    evidence.quotes.append((_clause(sentence, risk_id), citations.add(hit)))
+                    evidence.quotes.append((quote, citations.add(hit)))
+                if not evidence.category:
+                    evidence.category = (heading_category(hit.passage.section, vocabulary)
+                                         or vocabulary.risk(risk_id).category)
     return found
+
+
+def quotes(sentence: str) -> list[tuple[str, str]]:
+    """(risk id, quote) for each risk a sentence is about: the sentence itself, or for a long
+    listing sentence the clause that names the risk ("… the elimination of child labour …")."""
+    if len(sentence.split()) <= LONG_SENTENCE:
+        return [(risk, sentence) for risk in named_risks(sentence)]
+    found: dict[str, str] = {}
+    for clause in CLAUSE.split(sentence):
+        for risk in named_risks(clause):
+            found.setdefault(risk, f"… {clause.strip(' ,;')} …")
+    return list(found.items())
+
+
+def named_risks(text: str) -> tuple[str, ...]:
+    """The risks a sentence names as its subject: those before a cause word when there are
+    any ("Broeikasgassen door veeteelt en ontbossing" names greenhouse gases, not
+    deforestation), else every risk it mentions."""
+    tagger = default_tagger()
+    risks = tagger.tag(text).risks
+    cause = CAUSE.search(text)
+    if cause and len(risks) > 1:
+        head = tagger.tag(text[: cause.start()]).risks
+        if head:
+            return head
+    return risks
+
+
+def heading_category(section: str, vocabulary: Vocabulary) -> str:
+    """The risk category a heading trail ends in ("10.1 Risico's in de keten > Mensenrechten"
+    -> "mensenrechten"), from its deepest heading that names one; "" when none does."""
+    names = {fold(c.name(lang)): c.id for c in vocabulary.categories for lang in ("nl", "en")}
+    for heading in reversed(section.split(">")):
+        category = names.get(fold(NUMBERING.sub("", heading.strip())))
+        if category:
+            return category
+    return ""
 
 
 def _language_of(library: Corpus, hit: Hit) -> str:
     return str(library.documents.get(hit.passage.doc_id, {}).get("language", "nl"))
-
-
-def _clause(sentence: str, risk_id: str) -> str:
-    """The part of a long, listing sentence that names the risk ("…, the elimination of child
-    labour, …"), or the whole sentence when it is short or the risk is not in one clause."""
-    if len(sentence.split()) <= 30:
-        return sentence
-    clauses = re.split(r"(?<=[,;:])\s+", sentence)
-    for clause in clauses:
-        if risk_id in default_tagger().tag(clause).risks:
-            return f"… {clause.strip(' ,;')} …"
-    return sentence
 
 
 def _wanted(risk_id: str, understanding: Understanding) -> bool:
@@ -151,24 +195,33 @@ def _wanted(risk_id: str, understanding: Understanding) -> bool:
 def _add_register_facts(
     library: Corpus, sector: Sector, understanding: Understanding, citations: CitationList,
     found: dict[str, RiskEvidence],
-) -> None:
-    filters = Filters(source="register", doc=REPORT_ID, language=understanding.language)
+) -> list[Hit]:
+    """Cite the register's facts for the sector's wanted risks; the facts used."""
+    vocabulary = load_vocabulary()
+    filters = Filters(source="register", language=understanding.language)
     facts = library.run(Term("sectors", sector.id), filters, MAX_SECTOR_PASSAGES)
+    used = []
     for hit in sorted(facts, key=lambda h: h.passage.id):
         for risk_id in hit.passage.risks:
             if _wanted(risk_id, understanding):
-                found.setdefault(risk_id, RiskEvidence(risk_id)).register.append(citations.add(hit))
+                evidence = found.setdefault(risk_id, RiskEvidence(risk_id))
+                evidence.register.append(citations.add(hit))
+                evidence.category = evidence.category or vocabulary.risk(risk_id).category
+                used.append(hit)
+    return used
 
 
 def _render(
     sector: Sector, found: dict[str, RiskEvidence], vocabulary: Vocabulary, language: str,
-    understanding: Understanding,
+    intro: str = "",
 ) -> list[str]:
     title, also = HEADINGS[language]
     lines = [f"**{title.format(name=sector.name(language))}**", ""]
+    if intro:
+        lines += [intro, ""]
     by_category: dict[str, list[RiskEvidence]] = defaultdict(list)
     for evidence in found.values():
-        by_category[vocabulary.risk(evidence.risk_id).category].append(evidence)
+        by_category[evidence.category].append(evidence)
     order = [c for c in CATEGORY_ORDER if c in by_category] + sorted(set(by_category) - set(CATEGORY_ORDER))
     for category in order:
         lines.append(f"*{_category_name(vocabulary, category, language)}*")
@@ -193,14 +246,61 @@ def _category_name(vocabulary: Vocabulary, category: str, language: str) -> str:
         return category
 
 
-def _report_missing_note(language: str) -> str:
+def _overview(facts: list[Hit]) -> tuple[RegisterDocument | None, str]:
+    """The registered overview page the facts were stated on, and its site."""
+    overview = next((d for d in load_documents() if d.id == facts[0].passage.doc_id), None)
+    url = facts[0].url or (overview.url if overview and overview.url else "")
+    return overview, url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
+
+
+def examples_intro(facts: list[Hit], language: str) -> str:
+    """"Het overzicht op imvoconvenanten.nl noemt onder andere:" above a list from the register."""
+    if not facts:
+        return ""
+    overview, site = _overview(facts)
+    examples = overview is not None and overview.lists_examples
     if language == "nl":
-        return (
-            "Deze risico's komen uit het meegeleverde register (KPMG, hoofdstuk en pagina). De "
-            "originele passages verschijnen zodra het KPMG-rapport in het corpus staat "
-            "(`imvo-assist add RAPPORT.pdf`)."
-        )
-    return (
-        "These risks come from the bundled register (KPMG chapter and page). The original "
-        "passages appear once the KPMG report is in the corpus (`imvo-assist add REPORT.pdf`)."
-    )
+        return f"Het overzicht op {site} noemt {'onder andere' if examples else 'deze risico’s'}:"
+    return f"The overview on {site} names{', among others' if examples else ' these risks'}:"
+
+
+def examples_note(library: Corpus, facts: list[Hit], language: str) -> list[str]:
+    """What a risk list from the register's overviews is: examples, not the full list; where
+    the full list is (the KPMG chapter) and how to add that document."""
+    if not facts:
+        return []
+    register = {d.id: d for d in load_documents()}
+    overview, site = _overview(facts)
+    nl = language == "nl"
+    if overview is not None and overview.lists_examples:
+        first = (f"Dit is geen volledige lijst: {overview.examples(language)}." if nl
+                 else f"This is not the full list: {overview.examples(language)}.")
+    else:
+        first = (f"Deze risico's komen uit het overzicht op {site}, niet uit het rapport zelf."
+                 if nl else f"These risks come from the overview on {site}, not from the report itself.")
+    chapter = facts[0].passage.section
+    complete = [register[i] for i in (overview.complete_in if overview else ()) if i in register]
+    present = any(library.documents.get(d.id, {}).get("file") for d in complete)
+    if nl:
+        full = f"De volledige lijst staat in het {chapter}"
+        full += "." if present else "; dat rapport staat niet in het corpus."
+    else:
+        full = f"The full list is in the {chapter}"
+        full += "." if present else ", which is not in the corpus."
+    add = "" if present else " " + _how_to_add(complete, language)
+    return [f"{first} {full}{add}", ""]
+
+
+def _how_to_add(documents: list[RegisterDocument], language: str) -> str:
+    """"Voeg het toe met `imvo-assist add RAPPORT.pdf` of `imvo-assist fetch ID`"."""
+    nl = language == "nl"
+    ways = [f"`imvo-assist add {'RAPPORT' if nl else 'REPORT'}.pdf`"]
+    for document in documents:
+        if document.url or document.file_url:
+            edition = ""
+            if document.language != language:
+                edition = (" (Engelse editie)" if document.language == "en" else " (Nederlandse editie)"
+                           ) if nl else (" (Dutch edition)" if document.language == "nl" else " (English edition)")
+            ways.append(f"`imvo-assist fetch {document.id}`{edition}")
+    joined = (" of " if nl else " or ").join(ways)
+    return f"Voeg het toe met {joined}." if nl else f"Add it with {joined}."

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.citations import CitationList, assess
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import Reference, inclusion_report
+from imvo_assist.bronnenboek.report import missing_register_message, register_missing
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Citation, Hit
@@ -55,14 +56,20 @@ def _topic_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
 
 
 def describe_document(library: Corpus, hit: Hit, language: str) -> str:
-    """"title (publisher, date), p. X — URL" of a cited passage's document."""
+    """"title (publisher, date), p. X — URL" of a cited passage's document, with what is not
+    verified about it; an inferred URL is not given as its address."""
     document = library.documents.get(hit.passage.doc_id, {})
+    assessment = assess(hit, library.documents, language)
     details = ", ".join(str(v) for v in (document.get("publisher"), document.get("date")) if v)
-    text = f"{hit.title}" + (f" ({details})" if details else "") + f", p. {hit.passage.page_label}"
+    text = f"{hit.title}" + (f" ({details})" if details else "")
+    if hit.passage.page_label:
+        text += f", p. {hit.passage.page_label}"
     if hit.passage.section:
         text += f", {hit.passage.section}"
-    url = hit.url or document.get("url")
-    return f"{text} — {url}" if url else text
+    text = f"{text} — {assessment.url}" if assessment.url else text
+    if assessment.doubts:  # the reasons stand once, in the source list
+        text += " (niet geverifieerd, zie de bronnen)" if language == "nl" else " (not verified, see the sources)"
+    return text
 
 
 def add_reference_chain(
@@ -79,13 +86,19 @@ def add_reference_chain(
                 seen.add(reference.key)
                 entries.append((reference, citation.n))
     if not entries:
-        note = (
-            "Het bronnenboek bij deze passages staat niet in het corpus; gegevens uit het "
-            "register noemen zelf waar ze gezien zijn."
-            if language == "nl" else
-            "The source register behind these passages is not in the corpus; facts from the "
-            "bundled register name where they were seen."
-        )
+        if register_missing(provenance.references):
+            note = missing_register_message(language=language) + (
+                " Gegevens uit het meegeleverde register noemen zelf waar ze gezien zijn."
+                if language == "nl" else " Facts from the bundled register name where they were seen."
+            )
+        else:
+            note = (
+                "Deze passages verwijzen niet naar het bronnenboek in het corpus; gegevens uit het "
+                "meegeleverde register noemen zelf waar ze gezien zijn."
+                if language == "nl" else
+                "These passages cite no entry of the source register in the corpus; facts from "
+                "the bundled register name where they were seen."
+            )
         composed.lines += ["", note]
         return
     composed.lines += ["", "**Bronnen in het bronnenboek**" if language == "nl" else "**Sources in the source register**", ""]
@@ -131,8 +144,10 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
     """Was an organisation's input used: its register entries and the passages citing them."""
     provenance = library.provenance
     query = understanding.org_query
-    report = inclusion_report(query, provenance.references, provenance.cited_by, load_vocabulary())
     language = understanding.language
+    if register_missing(provenance.references):  # nothing to check the organisation against
+        return Composed([missing_register_message(_display_name(understanding), language)], not_found=True)
+    report = inclusion_report(query, provenance.references, provenance.cited_by, load_vocabulary())
     if report["not_found"]:
         near = ", ".join(report["suggestions"])
         text = (
@@ -178,3 +193,13 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
         reference = by_key[(entry["register_doc"], entry["nr"])]
         references.append({**_reference_json(reference), "cited_by": entry["cited_by"]})
     return Composed(lines, references=references)
+
+
+def _display_name(understanding: Understanding) -> str:
+    """The organisation asked about, with its abbreviation: "Stichting Onderzoek ... (SOMO)"."""
+    if not understanding.organisations:
+        return understanding.org_query
+    organisation = understanding.organisations[0]
+    name = organisation.name(understanding.language)
+    short = next((a for a in organisation.abbreviations if a not in name), "")
+    return f"{name} ({short})" if short else name

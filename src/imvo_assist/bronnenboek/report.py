@@ -2,7 +2,9 @@
 
 `inclusion_report` answers the NGO question "was our input used?": the organisation as
 matched, its references per sector with the passages (printed pages) that cite them, and the
-references that are in the register but never cited in the text.
+references that are in the register but never cited in the text. Without a register in the
+corpus that question cannot be answered: `organisation_report` then says so and how to add the
+register (`missing_register_message`), instead of reporting the organisation as absent.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from imvo_assist.bronnenboek.organisations import closest_spelling, normalise_organisation
 from imvo_assist.bronnenboek.records import CitingPassage, Reference, RefKey
-from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
 from imvo_assist.text.fold import fold
 
@@ -119,6 +121,58 @@ def inclusion_report(
         "uncited": [r.nr for r in own if not cited_by.get(r.key)],
         "not_found": not own,
         "suggestions": [] if own else _suggest(org_query, references),
+    }
+
+
+class MissingRegisterReport(InclusionReport):
+    """`organisation_report` when the corpus holds no source register."""
+
+    register_missing: bool
+    message: str
+
+
+def register_missing(references: Sequence[Reference]) -> bool:
+    """True when the corpus holds no source register (no entries to check anything against)."""
+    return not references
+
+
+def missing_register_message(org_name: str = "", language: str = "en") -> str:
+    """That the source register is not in the corpus, what that means for an organisation's
+    question, and how to add the register (from the bundled catalogue's register documents)."""
+    nl = language == "nl"
+    registers = [d for d in load_documents() if d.kind == "register"]
+    fetchable = [d.id for d in registers if d.url or d.file_url]
+    if nl:
+        text = "Het bronnenboek (de bronnenlijst bij de MVO Sector Risico Analyse) staat niet in het corpus"
+        text += f", dus valt niet na te gaan of de input van {org_name} is meegenomen." if org_name else "."
+        ways = " of ".join([*(f"`imvo-assist fetch {i}`" for i in fetchable), "`imvo-assist add BRONNENBOEK.pdf`"])
+        text += f" Voeg het toe met {ways} (pdf of csv)"
+        text += "." if fetchable else "; een downloadadres is niet bekend."
+        return text
+    text = "The source register (bronnenboek of the CSR Sector Risk Analysis) is not in the corpus"
+    text += f", so it cannot be checked whether the input of {org_name} was used." if org_name else "."
+    ways = " or ".join([*(f"`imvo-assist fetch {i}`" for i in fetchable), "`imvo-assist add BRONNENBOEK.pdf`"])
+    text += f" Add it with {ways} (PDF or CSV)"
+    text += "." if fetchable else "; no download address is known."
+    return text
+
+
+def organisation_report(
+    org_query: str,
+    references: Sequence[Reference],
+    cited_by: Mapping[RefKey, Sequence[CitingPassage]],
+    vocabulary: Vocabulary,
+    language: str = "en",
+) -> InclusionReport | MissingRegisterReport:
+    """`inclusion_report`, or, with no register in the corpus, a report that says so: the
+    organisation as recognised, `register_missing` true and a `message` on how to add it."""
+    if not register_missing(references):
+        return inclusion_report(org_query, references, cited_by, vocabulary)
+    org_id, name, _ = normalise_organisation(org_query, vocabulary)
+    return {
+        "organisation": {"id": org_id, "name": name, "spellings": []},
+        "references": [], "by_sector": {}, "uncited": [], "not_found": True, "suggestions": [],
+        "register_missing": True, "message": missing_register_message(org_query, language),
     }
 
 

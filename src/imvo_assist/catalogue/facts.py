@@ -1,10 +1,12 @@
 """Register facts as passages: what the bundled register says KPMG names per sector.
 
 Each (sector, risk) pair of the vocabulary becomes a short passage in Dutch and one in English,
-cited to the KPMG report's chapter and printed page, with `source = "register"`. A fresh
-install with no PDFs can therefore answer "which risks apply to electronics?" with official
-references, and say which document holds the original passage. The facts' own source URLs are
-kept in the text so nothing is stated without saying where it was seen.
+with `source = "register"`. A fact is a passage of the page where it was stated: the overview
+page its sector names as `source_url` (Dutch) or `risks_source_url_en` (English), a registered
+document of kind "web page". A web page has no printed page, so the passage has none; its
+section points to the KPMG chapter ("KPMG-rapport, hoofdstuk Textiel en kleding (vanaf p. 148)"),
+never to a page alone. A fresh install with no PDFs can therefore answer "which risks apply to
+electronics?" from the overviews, and say which document holds the full list.
 """
 
 from __future__ import annotations
@@ -12,18 +14,18 @@ from __future__ import annotations
 import hashlib
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Vocabulary
+from imvo_assist.catalogue.vocabulary import RegisterDocument, Sector, Vocabulary
 from imvo_assist.index import RegisterFact
 from imvo_assist.models import Passage
 from imvo_assist.paths import BUNDLED_CORPUS
 
-# Facts are cited to the Dutch edition (the one with an official landing page); the English
-# text of a fact also gives the English edition's chapter and page.
+# The report the overviews summarise; its Dutch edition has the official landing page.
 REPORT_ID = "kpmg-sra-2014-nl"
 LANGUAGES = ("nl", "en")
 REGISTER_FILES = ("vocabulary.toml", "documents.toml")
 # Raise when the passages made from the same register change.
-FACTS_VERSION = 2
+FACTS_VERSION = 3
+FACT_PREFIX = "register:"
 
 
 def register_fingerprint() -> str:
@@ -37,52 +39,80 @@ def register_fingerprint() -> str:
 def register_passages() -> list[RegisterFact]:
     """One passage per sector and risk KPMG names, with a Dutch and an English text."""
     vocabulary = load_vocabulary()
-    report = next((d for d in load_documents() if d.id == REPORT_ID), None)
-    if report is None:
-        return []
+    documents = load_documents()
     found: list[RegisterFact] = []
     for language in LANGUAGES:
         for sector in vocabulary.sectors:
+            overview = overview_of(sector, language, documents)
             for ordinal, risk_id in enumerate(sector.risks, start=1):
-                found.append(_fact(vocabulary, report, sector.id, risk_id, ordinal, language))
+                found.append(_fact(vocabulary, overview, sector, risk_id, ordinal, language))
     return found
 
 
+def overview_of(
+    sector: Sector, language: str, documents: list[RegisterDocument] | None = None
+) -> RegisterDocument | None:
+    """The registered page that names a sector's risks in a language (None when unregistered)."""
+    url = sector.risks_source_url(language)
+    return next((d for d in documents or load_documents() if d.url == url), None)
+
+
+def chapter_pointer(sector: Sector, language: str) -> str:
+    """Where the KPMG report treats a sector: "KPMG-rapport, hoofdstuk Bouw (vanaf p. 48)"."""
+    if language == "nl":
+        start = f" (vanaf p. {sector.page_nl})" if sector.page_nl else ""
+        return f"KPMG-rapport, hoofdstuk {sector.kpmg_chapter}{start}"
+    where = [f"from p. {sector.page_en} in the English edition"] if sector.page_en else []
+    if sector.page_nl:
+        where.append(f"Dutch edition: {sector.kpmg_chapter}, from p. {sector.page_nl}")
+    return f"KPMG report, chapter {sector.kpmg_chapter_en}" + (f" ({'; '.join(where)})" if where else "")
+
+
 def _fact(
-    vocabulary: Vocabulary, report: RegisterDocument, sector_id: str, risk_id: str,
+    vocabulary: Vocabulary, overview: RegisterDocument | None, sector: Sector, risk_id: str,
     ordinal: int, language: str,
 ) -> RegisterFact:
-    sector = vocabulary.sector(sector_id)
     risk = vocabulary.risk(risk_id)
     category = _category_name(vocabulary, risk.category, language)
-    page = sector.page_nl or ""
-    where = f"p. {page}" if page else ("pagina onbekend" if language == "nl" else "page unknown")
+    url = overview.url if overview and overview.url else sector.risks_source_url(language)
+    chapter = chapter_pointer(sector, language)
+    examples = overview.lists_examples if overview else False
+    note = overview.examples(language) if overview and examples else ""
+    if note:
+        note = (f" Geen volledige lijst: {note}." if language == "nl"
+                else f" Not the full list: {note}.")
     if language == "nl":
         text = (
-            f"Volgens het meegeleverde register noemt de MVO Sector Risico Analyse van KPMG (2014) "
-            f"{risk.name_nl.lower()} ({category}) als risico voor de sector "
-            f"{sector.name_nl.lower()} (hoofdstuk {sector.kpmg_chapter}, {where}). "
-            f"Bron van dit gegeven: {sector.source_url}"
+            f"Volgens het overzicht op {_site(overview, url)} noemt de MVO Sector Risico Analyse "
+            f"van KPMG (2014) {'onder andere ' if examples else ''}{risk.name_nl.lower()} "
+            f"({category}) als risico voor de sector {sector.name_nl.lower()}. Zie {chapter}.{note} "
+            f"Bron van dit gegeven: {url}"
         )
     else:
-        english = f", English edition p. {sector.page_en}" if sector.page_en else ""
         text = (
-            f"According to the bundled register, KPMG's CSR Sector Risk Analysis (2014) names "
+            f"According to the overview on {_site(overview, url)}, KPMG's CSR Sector Risk "
+            f"Analysis (2014) names{', among others,' if examples else ''} "
             f"{risk.name_en.lower()} ({category}) as a risk for the {sector.name_en.lower()} "
-            f"sector (Dutch edition chapter {sector.kpmg_chapter}, {where}; chapter "
-            f"{sector.kpmg_chapter_en}{english}). Source of this fact: {sector.source_url}"
+            f"sector. See {chapter}.{note} Source of this fact: {url}"
         )
+    doc_id = overview.id if overview else REPORT_ID
     passage = Passage(
-        id=f"register:{report.id}:{sector.id}:{ordinal}:{language}",
-        doc_id=report.id,
+        id=f"{FACT_PREFIX}{doc_id}:{sector.id}:{ordinal}:{language}",
+        doc_id=doc_id,
         pdf_page=0,
-        page_label=page,
-        section=sector.kpmg_chapter,
+        page_label="",
+        section=chapter,
         text=text,
         sectors=(sector.id,),
         risks=(risk.id,),
     )
     return RegisterFact(passage, language)
+
+
+def _site(overview: RegisterDocument | None, url: str) -> str:
+    """The site an overview is on ("imvoconvenanten.nl", "coe.int")."""
+    host = url.split("//", 1)[-1].split("/", 1)[0]
+    return host.removeprefix("www.") or (overview.publisher if overview else "")
 
 
 def _category_name(vocabulary: Vocabulary, category_id: str, language: str) -> str:

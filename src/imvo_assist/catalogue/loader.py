@@ -19,16 +19,22 @@ from imvo_assist.catalogue.vocabulary import (
     Category,
     Chapter,
     Conflict,
+    Level,
     Organisation,
     RegisterDocument,
     Risk,
     Sector,
+    Trust,
     Vocabulary,
     index_forms,
 )
 from imvo_assist.paths import BUNDLED_CORPUS
 
 _T = TypeVar("_T")
+# `*_confidence` values: "low" (the facts' marker) means "reported".
+CONFIDENCE_VALUES: dict[str, Level] = {
+    "verified": "verified", "reported": "reported", "low": "reported", "inferred": "inferred",
+}
 
 
 def _known(value: object) -> str | None:
@@ -36,14 +42,43 @@ def _known(value: object) -> str | None:
     return None if value in (None, "", "unknown") else str(value)
 
 
+def _trust(entry: dict[str, Any]) -> dict[str, Trust]:
+    """Field -> Trust for every `<field>_confidence` (and `confidence`, as "entry") of an entry.
+
+    A field's reason is `<field>_basis_nl` / `_basis_en` (`confidence_basis_*` for the entry),
+    the page that stated it `<field>_source_url`.
+    """
+    found: dict[str, Trust] = {}
+    for key, value in entry.items():
+        if key != "confidence" and not key.endswith("_confidence"):
+            continue
+        name = "entry" if key == "confidence" else key.removesuffix("_confidence")
+        prefix = "confidence" if name == "entry" else name
+        found[name] = Trust(
+            CONFIDENCE_VALUES.get(str(value), "reported"),
+            str(entry.get(f"{prefix}_basis_nl", "")), str(entry.get(f"{prefix}_basis_en", "")),
+            "" if name == "entry" else str(entry.get(f"{name}_source_url", "")),
+        )
+    return found
+
+
+def _check_confidence(src: Source, table: str, entry: dict[str, Any]) -> None:
+    """Every confidence marker of an entry has a known value."""
+    for key, value in entry.items():
+        if key == "confidence" or key.endswith("_confidence"):
+            src.check(value in CONFIDENCE_VALUES, table, entry,
+                      f"has unknown {key} '{value}' (use {', '.join(CONFIDENCE_VALUES)})",
+                      str(value))
+
+
 def _build(cls: type[_T], entry: dict[str, Any], **overrides: Any) -> _T:
     """A dataclass from a TOML entry: its fields (lists as tuples) and confidence markers."""
     names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items() if k in names}
-    low = {k.removesuffix("_confidence") for k, v in entry.items()
-           if k.endswith("_confidence") and v == "low"}
-    low |= {"entry"} if entry.get("confidence") == "low" else set()
-    return cls(**values | {"low_confidence": frozenset(low)} | overrides)
+    trust = _trust(entry)
+    low = frozenset(name for name, t in trust.items() if t.level != "verified")
+    extra: dict[str, Any] = {"trust": trust} if "trust" in names else {}
+    return cls(**values | {"low_confidence": low} | extra | overrides)
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -81,6 +116,9 @@ def _load_vocabulary(path: Path) -> Vocabulary:
                   "has no source_url or source")
         organisations.append(_build(Organisation, {"name_en": entry["name_nl"], **entry}))
     groups: dict[str, list[Any]] = {"sector": sectors, "risk": risks, "organisation": organisations}
+    for table in ("category", *groups):
+        for entry in src.data.get(table, []):
+            _check_confidence(src, table, entry)
     for table, group in groups.items():
         try:
             index_forms(group)
@@ -117,6 +155,7 @@ def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[RegisterD
                   f"has unknown kind '{entry['kind']}'", entry["kind"])
         src.check(entry["language"] in ("nl", "en"), "document", entry,
                   f"has unknown language '{entry['language']}'", entry["language"])
+        _check_confidence(src, "document", entry)
         chapters = tuple(
             Chapter(str(c["title"]), _known(c.get("page")), str(c.get("nr", "")),
                     tuple(c.get("sectors", ())), _known(c.get("page_inferred")))
@@ -129,6 +168,10 @@ def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[RegisterD
             RegisterDocument, entry, url=_known(entry["url"]),
             date=_known(entry.get("date")) or "", chapters=chapters,
         ))
+    ids = {d.id for d in documents}
+    for entry in src.data.get("document", []):
+        for other in entry.get("complete_in", []):
+            src.check(other in ids, "document", entry, f"names unknown document '{other}'", other)
     return documents
 
 

@@ -17,10 +17,15 @@ from rapidfuzz import fuzz, process
 
 from imvo_assist.text.fold import fold
 
-DOCUMENT_KINDS = frozenset({"letter", "report", "advice", "covenant", "register", "note", "other"})
+DOCUMENT_KINDS = frozenset({"letter", "report", "advice", "covenant", "register", "note",
+                            "web page", "other"})
 ORGANISATION_KINDS = frozenset({"government", "advisory", "consultancy", "ngo", "union",
                                 "trade-association", "knowledge-institute", "other"})
 TermKind = Literal["sector", "risk", "organisation"]
+Level = Literal["verified", "reported", "inferred"]
+LEVELS: tuple[Level, ...] = ("verified", "reported", "inferred")
+"""Confidence levels, strongest first: seen in the source itself or an official one; stated by
+one secondary source (or sources disagree); derived by us and never seen."""
 _E = TypeVar("_E", bound="_Entry")
 
 _CONNECTORS = ((" & ", " en "), (" & ", " and "), (" en ", " & "), (" and ", " & "))
@@ -73,9 +78,16 @@ class Sector(_Entry):
     """Printed first page of the chapter in the Dutch report; None when unknown."""
     page_en: str | None = None
     source_url: str = ""
+    """The overview page (Dutch) that names the sector's risks."""
+    risks_source_url_en: str = ""
+    """The overview page (English) that names the sector's risks."""
 
     def forms(self) -> tuple[str, ...]:
         return (*super().forms(), *self.synonyms_nl, *self.synonyms_en, *self.everyday)
+
+    def risks_source_url(self, language: str) -> str:
+        """The overview page that names the sector's risks, in a language when there is one."""
+        return (self.risks_source_url_en if language == "en" else "") or self.source_url
 
 
 @dataclass(frozen=True)
@@ -254,6 +266,27 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Trust:
+    """How well one fact of a register entry is known, and why."""
+
+    level: Level = "verified"
+    basis_nl: str = ""
+    basis_en: str = ""
+    """The reason in a few words, for people ("nr. 197 volgens het verslag ...")."""
+    source_url: str = ""
+    """Where the fact was stated, when that is a page of its own."""
+
+    def basis(self, language: str) -> str:
+        """The reason in a language ("nl" or "en"), empty when none is recorded."""
+        return self.basis_en if language == "en" else self.basis_nl
+
+
+def weakest(levels: Iterable[Level]) -> Level:
+    """The weakest of some confidence levels ("verified" for none)."""
+    return max(levels, key=LEVELS.index, default="verified")
+
+
+@dataclass(frozen=True)
 class RegisterDocument:
     """A real document of the IMVO corpus as described in `corpus/documents.toml`."""
 
@@ -279,5 +312,30 @@ class RegisterDocument:
     files: tuple[str, ...] = ()
     """Corpus file names that are this document."""
     low_confidence: frozenset[str] = frozenset()
+    """Fields whose confidence is not "verified" ("entry" for the whole entry)."""
+    trust: dict[str, Trust] = field(default_factory=dict, compare=False, hash=False)
+    """Field -> how well it is known, for every field with a `*_confidence` marker;
+    "content" for what the register restates from the document (an overview's risk list)."""
+    pagination_nl: str = ""
+    pagination_en: str = ""
+    """Which pagination the page labels of the bundled `files` follow, when that matters."""
+    lists_examples: bool = False
+    """True for an overview that names examples ("onder andere"), not a full list."""
+    examples_nl: str = ""
+    examples_en: str = ""
+    complete_in: tuple[str, ...] = ()
+    """Ids of the documents that hold the full list an overview gives examples from."""
+
+    def field_trust(self, name: str) -> Trust:
+        """How well a field is known ("verified" without a reason when nothing is recorded)."""
+        return self.trust.get(name, Trust())
+
+    def pagination(self, language: str) -> str:
+        """`pagination_nl` or `pagination_en`."""
+        return self.pagination_en if language == "en" else self.pagination_nl
+
+    def examples(self, language: str) -> str:
+        """`examples_nl` or `examples_en`."""
+        return self.examples_en if language == "en" else self.examples_nl
 
 
