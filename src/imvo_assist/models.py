@@ -125,8 +125,18 @@ class Citation:
 
     n: int
     hit: Hit
+    """The passage as cited: its `url` is the address the citation gives (empty when only an
+    inferred one is known)."""
     cite: str = ""
-    """The pasteable citation string (document citation or title, printed page, URL)."""
+    """The pasteable citation string (document citation or title, printed page, URL), with a
+    short marker when it is not verified."""
+    confidence: Literal["verified", "reported", "inferred"] = "verified"
+    """The weakest fact the citation states: seen in the file or an official source
+    (verified), stated by one secondary source (reported), or derived by us (inferred)."""
+    confidence_note: str = ""
+    """Why, in the answer's language."""
+    confidence_details: tuple[dict[str, object], ...] = ()
+    """Per fact: {"field", "confidence", "note", "source_url", "value", "stated"}."""
 
     def to_dict(self) -> dict[str, object]:
         p = self.hit.passage
@@ -144,6 +154,9 @@ class Citation:
             "score": round(self.hit.score, 4),
             "source": self.hit.source,
             "url": self.hit.url,
+            "confidence": self.confidence,
+            "confidence_note": self.confidence_note,
+            "confidence_details": [dict(d) for d in self.confidence_details],
         }
 
 
