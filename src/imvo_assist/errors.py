@@ -60,3 +60,8 @@ class IndexMissingError(ImvoError):
 
 class QueryError(ImvoError):
     """A query or question cannot be answered as given (empty, bad option value)."""
+
+
+class IndexWriteError(ImvoError):
+    """The index folder cannot be written (permissions, a read-only or full file system); the
+    last committed index is unchanged and can still be read."""

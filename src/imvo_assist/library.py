@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from imvo_assist.catalogue.facts import register_fingerprint, register_passages
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.vocabulary import RegisterDocument
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
-from imvo_assist.errors import CorpusError, IndexLockedError, QueryError
+from imvo_assist.errors import CorpusError, IndexLockedError, IndexWriteError, QueryError
 from imvo_assist.extract import Enrichment
 from imvo_assist.index import (
     REGISTER_PATH,
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
 
 MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
+MAX_SUGGEST_WORDS = 8
+"""Unknown words of one text that get did-you-mean suggestions."""
 
 
 @dataclass
@@ -162,19 +165,16 @@ class Library:
         return SearchResult(text, hits, (time.perf_counter() - started) * 1000, suggestions)
 
     def did_you_mean(self, text: str) -> list[str]:
-        """Indexed words close to the words of a text that are not in the index (typos)."""
-        from rapidfuzz import fuzz, process
+        """Indexed words close to the words of a text that are not in the index (typos).
 
+        A prepared index of the indexed words by length (`text.suggest`) is built once; at most
+        `MAX_SUGGEST_WORDS` unknown words are looked up, so the work does not grow with the text.
+        """
         from imvo_assist.text.fold import fold
+        from imvo_assist.text.suggest import suggestion_index
 
-        terms = list(self.terms)
-        found = []
-        for word in fold(text).split():
-            if len(word) >= MIN_SUGGEST_LENGTH and word not in self.terms:
-                best = process.extractOne(word, terms, scorer=fuzz.ratio, score_cutoff=SUGGEST_SCORE)
-                if best:
-                    found.append(best[0])
-        return list(dict.fromkeys(found))
+        prepared = suggestion_index(self.terms, SUGGEST_SCORE)
+        return prepared.suggest(fold(text).split(), MIN_SUGGEST_LENGTH, MAX_SUGGEST_WORDS)
 
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""
@@ -347,11 +347,13 @@ def is_stale(settings: Settings) -> bool:
 
 
 def open_library(
-    settings: Settings, progress: Progress | None = None, cancel: threading.Event | None = None
+    settings: Settings, progress: Progress | None = None, cancel: threading.Event | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Library:
     """A library over an up-to-date index, refreshing it first when needed.
 
-    When another process is updating the index, the last committed index is used as is.
+    When another process is updating the index, or the index folder cannot be written (read-only,
+    full), the last committed index is used as is; `warn` is told about a failed write.
     """
     library = Library(settings) if is_current(settings.index) else None
     if library is not None and not library.is_stale():
@@ -361,4 +363,9 @@ def open_library(
     except IndexLockedError:
         if library is None:
             raise
+    except IndexWriteError as exc:
+        if library is None:
+            raise
+        if warn is not None:
+            warn(f"{exc.message} Answering from the last committed index.")
     return Library(settings)

@@ -15,8 +15,11 @@ from typing import Any
 
 import click
 
-from imvo_assist.errors import ExitCode, ImvoError
+from imvo_assist.errors import ExitCode, ImvoError, QueryError
 from imvo_assist.settings import Settings, make_settings
+
+MAX_QUESTION_CHARS = 2000
+"""Longest question, search text or quote accepted (longer input: a clear error, exit 2)."""
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -59,9 +62,28 @@ def _progress() -> Callable[[int, int, str], None] | None:
 
 
 def _library(settings: Settings):  # type: ignore[no-untyped-def]
+    from imvo_assist.cli import output
     from imvo_assist.library import open_library
 
-    return open_library(settings, progress=_progress())
+    return open_library(settings, progress=_progress(), warn=output.warn)
+
+
+def _user_text(words: tuple[str, ...], what: str) -> str:
+    """The words of a question, query or quote as one text: bytes that are not UTF-8 (kept by
+    Python as surrogates) become U+FFFD, and its length is capped.
+
+    Raises:
+        QueryError: the text is longer than `MAX_QUESTION_CHARS`.
+    """
+    from imvo_assist.text.sanitise import valid_text
+
+    text = valid_text(" ".join(words))
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(
+            f"The {what} is {len(text):,} characters long; at most {MAX_QUESTION_CHARS:,} are read.",
+            f"Shorten the {what} to its key words.",
+        )
+    return text
 
 
 @cli.command("index")
@@ -109,7 +131,8 @@ def search_command(
     from imvo_assist.index import Filters
 
     filters = Filters(doc=doc, kind=kind, sector=sector, risk=risk)
-    result = _library(_settings(ctx)).search(" ".join(query), filters, limit)
+    text = _user_text(query, "query")
+    result = _library(_settings(ctx)).search(text, filters, limit)
     if as_json:
         output.print_json(result.to_dict())
     else:
@@ -129,11 +152,12 @@ def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, ma
 
     if as_json and markdown:
         raise click.UsageError("Choose one of --json and --markdown.")
-    answer = _library(_settings(ctx)).ask(" ".join(question))
+    text = _user_text(question, "question")
+    answer = _library(_settings(ctx)).ask(text)
     if as_json:
         output.print_json(answer.to_dict())
     elif markdown:
-        sys.stdout.write(output.answer_markdown(answer) + "\n")
+        output.print_markdown(output.answer_markdown(answer))
     else:
         output.print_answer(answer)
     if answer.not_found:
@@ -183,10 +207,11 @@ def docs_command(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def verify_command(ctx: click.Context, quote: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Check a quote: where it stands (document, printed page) and how it differs, word by word."""
-    from imvo_assist.cli import output
     from imvo_assist.answer.quotecheck import render_quote_check, verify_quote
+    from imvo_assist.cli import output
 
-    check = verify_quote(_library(_settings(ctx)), " ".join(quote), limit=limit)
+    text = _user_text(quote, "quote")
+    check = verify_quote(_library(_settings(ctx)), text, limit=limit)
     if as_json:
         output.print_json(check.to_dict())
     else:
@@ -209,8 +234,8 @@ def sources_command(
     year: int | None, unmatched: bool, check: bool, as_json: bool,
 ) -> None:
     """The source register (bronnenboek): find references, and check whose input was used."""
-    from imvo_assist.cli import output
     from imvo_assist import bronnenboek as source_register
+    from imvo_assist.cli import output
 
     provenance = _library(_settings(ctx)).provenance
     references = provenance.references
@@ -245,17 +270,24 @@ def sources_command(
 @click.argument("ids", nargs=-1)
 @click.option("--url", "urls", multiple=True, metavar="ID=URL", help="Download document ID from this https URL (repeatable).")
 @click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per network operation.")
+@click.option("--deadline", type=float, default=600.0, show_default=True, help="Seconds allowed to download one file (what arrived is kept; fetch again resumes).")
 @click.option("--max-mb", type=int, default=100, show_default=True, help="Refuse files larger than this.")
 @json_option
 @click.pass_context
-def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float, max_mb: int, as_json: bool) -> None:
+def fetch_command(
+    ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float,
+    deadline: float, max_mb: int, as_json: bool,
+) -> None:
     """Download the official files of registered documents (https only), then index them."""
     from imvo_assist.cli import output
     from imvo_assist.library import fetch_documents, refresh
 
+    if timeout <= 0 or deadline <= 0:
+        raise click.UsageError("--timeout and --deadline must be positive.")
     settings = _settings(ctx)
     results = fetch_documents(
-        settings, list(ids) or None, allow_urls=list(urls), timeout_s=timeout, max_bytes=max_mb * 2**20
+        settings, list(ids) or None, allow_urls=list(urls), timeout_s=timeout,
+        deadline_s=deadline, max_bytes=max_mb * 2**20,
     )
     if as_json:
         output.print_json([result.to_dict() for result in results])
@@ -274,7 +306,10 @@ def fetch_command(ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...
 @json_option
 @click.pass_context
 def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
-    """Copy FILES into the corpus, match them to the register, and index them."""
+    """Copy FILES into the corpus, match them to the register, and index them.
+
+    Exits 2 when a file could not be added, or was added but could not be indexed.
+    """
     from imvo_assist.cli import output
     from imvo_assist.library import add_files, refresh
 
@@ -284,9 +319,15 @@ def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> N
         output.print_json([result.to_dict() for result in results])
     else:
         output.print_added(results)
-    if any(result.status in ("added", "present") for result in results):
-        output.print_index_report(refresh(settings, progress=_progress()))
-    if any(result.status == "failed" for result in results):
+    added = {result.file for result in results if result.status in ("added", "present")}
+    not_indexed = []
+    if added:
+        report = refresh(settings, progress=_progress())
+        output.print_index_report(report)
+        not_indexed = [item for item in report.failed if item.file in added]
+    for item in not_indexed:
+        output.warn(f"{item.file} was added but could not be indexed: {item.error or item.status}")
+    if not_indexed or any(result.status == "failed" for result in results):
         ctx.exit(ExitCode.USAGE)
 
 
@@ -314,17 +355,31 @@ def main(argv: list[str] | None = None) -> None:
         code = cli.main(args=argv, prog_name="imvo-assist", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.Abort:
+    except click.Abort as exc:
         click.echo("Aborted.", err=True)
-        sys.exit(ExitCode.USAGE)
+        interrupted = isinstance(exc.__cause__, KeyboardInterrupt)
+        sys.exit(ExitCode.INTERRUPTED if interrupted else ExitCode.USAGE)
     except click.ClickException as exc:
-        exc.show()
+        _show_usage_error(exc)
         sys.exit(ExitCode.USAGE)
     except ImvoError as exc:
         if debug:
             raise
-        click.echo(f"imvo-assist: {exc}", err=True)
+        from imvo_assist.cli.output import error_line
+
+        click.echo(error_line(f"imvo-assist: {exc}"), err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(ExitCode.INTERRUPTED)
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _show_usage_error(exc: click.ClickException) -> None:
+    """Click's usage message, with the user's (possibly hostile) input made safe to print."""
+    import io
+
+    from imvo_assist.text.sanitise import for_terminal
+
+    shown = io.StringIO()
+    exc.show(file=shown)
+    sys.stderr.write(for_terminal(shown.getvalue()))

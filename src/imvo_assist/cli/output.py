@@ -1,16 +1,20 @@
 """Rendering results for the terminal, as JSON or as Markdown.
 
 stdout carries results only. Document text is data: it is printed with Rich markup and
-highlighting switched off, so "[bold]" in a PDF stays literally "[bold]".
+highlighting switched off, so "[bold]" in a PDF stays literally "[bold]". Everything printed
+passes `text.sanitise` here, at the edge: escape sequences and controls are shown as visible
+placeholders, bidi overrides are dropped, and JSON escapes them, whatever the input.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from imvo_assist.text.normalise import strip_controls
+from imvo_assist.text.sanitise import for_terminal, json_safe, terminal_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -21,36 +25,75 @@ if TYPE_CHECKING:
     from imvo_assist.models import Answer, Hit, Passage
 
 
-def _text(value: object, style: str = "") -> Text:
+def _text(value: object, style: str = "", one_line: bool = False) -> Text:
     """Text for the terminal: document and file-name text with escape sequences and control
-    characters removed, never parsed as markup."""
+    characters shown as placeholders, never parsed as markup."""
     from rich.text import Text  # imported on use: `--json` output needs no Rich (~40 ms)
 
-    return Text(strip_controls(str(value)), style=style)
+    return Text(for_terminal(str(value), one_line), style=style)
+
+
+def _line(value: object, style: str = "") -> Text:
+    """One line for the terminal: newlines of a file name or error are shown, not printed."""
+    return _text(value, style, one_line=True)
 
 
 def stdout() -> Console:
-    from rich.console import Console
-
-    return Console(file=sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    """A console on stdout that shows every string and `Text` it prints as data (see
+    `_safe_console`)."""
+    return _safe_console()(file=sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
 
 def stderr() -> Console:
-    from rich.console import Console
+    """Like `stdout`, on stderr."""
+    return _safe_console()(file=sys.stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
-    return Console(file=sys.stderr, markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+@functools.cache
+def _safe_console() -> type[Console]:
+    """A Rich `Console` whose `print` passes strings and `Text` through `for_terminal` (built on
+    first use: `--json` output needs no Rich)."""
+    from rich.console import Console
+    from rich.text import Text
+
+    class SafeConsole(Console):
+        def print(self, *objects: Any, **options: Any) -> None:
+            safe = [
+                for_terminal(item) if isinstance(item, str)
+                else terminal_text(item) if isinstance(item, Text) else item
+                for item in objects
+            ]
+            super().print(*safe, **options)
+
+    return SafeConsole
 
 
 def print_json(data: object) -> None:
-    """One JSON document on stdout (UTF-8, not ASCII-escaped)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """One JSON document on stdout (UTF-8, not ASCII-escaped; controls and bidi characters
+    escaped, undecodable bytes as U+FFFD)."""
+    sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+def print_markdown(markdown: str) -> None:
+    """A Markdown document on stdout, made safe for the terminal."""
+    sys.stdout.write(for_terminal(markdown) + "\n")
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    stderr().print(_line(f"warning: {message}"))
+
+
+def error_line(message: str) -> str:
+    """An error message as the one line it is printed as."""
+    return for_terminal(message, one_line=True)
 
 
 def _marked(snippet: str) -> Text:
     """A snippet whose **marked** words are shown bold (the marks come from our highlighter)."""
     text = _text("")
     for index, part in enumerate(snippet.split("**")):
-        text.append(strip_controls(part), style="bold" if index % 2 else "")
+        text.append(for_terminal(part), style="bold" if index % 2 else "")
     return text
 
 
@@ -64,10 +107,10 @@ def print_search(result: SearchResult) -> None:
     for rank, hit in enumerate(result.hits, start=1):
         p = hit.passage
         head = _text(f"{rank}. ", style="bold")
-        head.append(strip_controls(hit.title), style="bold")
-        head.append(f" — p. {strip_controls(p.page_label)}")
+        head.append(for_terminal(hit.title, True), style="bold")
+        head.append(f" — p. {for_terminal(p.page_label, True)}")
         if p.section:
-            head.append(f" — {strip_controls(p.section)}", style="dim")
+            head.append(f" — {for_terminal(p.section, True)}", style="dim")
         console.print(head)
         console.print(_text("   ") + _marked(hit.snippet))
         console.print(_text(f"   {_where(hit)}", style="dim"))
@@ -84,18 +127,19 @@ def _where(hit: Hit) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The answer as a Markdown document: the answer, then each citation with its passage."""
-    lines = [f"# {answer.question}", "", answer.answer, ""]
+    """The answer as a Markdown document: the answer, then each citation with its passage
+    (safe for a terminal: see `text.sanitise`)."""
+    lines = [f"# {for_terminal(answer.question, True)}", "", answer.answer, ""]
     for citation in answer.citations:
         hit = citation.hit
         p = hit.passage
         where = f"{hit.title}, p. {p.page_label}" + (f" ({p.section})" if p.section else "")
         url = f" — {hit.url}" if hit.url else ""
-        lines += [f"**[{citation.n}]** {where}{url}", ""]
+        lines += [f"**[{citation.n}]** {for_terminal(where + url, True)}", ""]
         lines += [f"> {line}" for line in p.text.splitlines()] + [""]
     if answer.suggestions:
         lines += ["Did you mean: " + ", ".join(answer.suggestions), ""]
-    return "\n".join(lines)
+    return for_terminal("\n".join(lines))
 
 
 def print_answer(answer: Answer) -> None:
@@ -161,10 +205,10 @@ def print_index_report(report: IndexReport) -> None:
     """Summary of an index run on stderr, with one line per failed or skipped file."""
     console = stderr()
     for item in report.failed:
-        console.print(_text(f"{item.status}: {item.error or item.file}"))
+        console.print(_line(f"{item.status}: {item.error or item.file}"))
     for item in report.files:
         for warning in item.warnings:
-            console.print(_text(f"warning: {item.file}: {warning}"))
+            console.print(_line(f"warning: {item.file}: {warning}"))
     pages = sum(f.pages for f in report.indexed)
     passages = sum(f.passages for f in report.indexed)
     console.print(
@@ -182,7 +226,7 @@ def print_fetch(results: list) -> None:  # list[FetchResult]
     for result in results:
         detail = f" -> {result.file} ({result.bytes / 1e6:.1f} MB)" if result.status == "downloaded" else ""
         reason = f": {result.error}" if result.error else ""
-        console.print(_text(f"{result.status:<10} {result.id}{detail}{reason}"))
+        console.print(_line(f"{result.status:<10} {result.id}{detail}{reason}"))
 
 
 def print_added(results: list) -> None:  # list[AddResult]
@@ -190,10 +234,10 @@ def print_added(results: list) -> None:  # list[AddResult]
     console = stdout()
     for result in results:
         if result.status == "failed":
-            console.print(_text(f"failed     {result.source}: {result.error}"))
+            console.print(_line(f"failed     {result.source}: {result.error}"))
             continue
         match = f"register match {result.score:.0f}" if result.matched else "new document"
-        console.print(_text(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
+        console.print(_line(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
 
 
 def print_lines(lines: list[str]) -> None:
@@ -211,7 +255,7 @@ def print_references(references: list, cited_by: dict) -> None:  # list[Referenc
         return
     for reference in references:
         head = _text(f"[{reference.nr}] ", style="bold")
-        head.append(strip_controls(f"{reference.spelling} ({reference.year or '?'}). {reference.title}"))
+        head.append(for_terminal(f"{reference.spelling} ({reference.year or '?'}). {reference.title}"))
         console.print(head)
         pages = ", ".join(f"p. {c.page}" for c in cited_by.get(reference.key, []))
         where = f"   {reference.register_doc}" + (f" p. {reference.page}" if reference.page else "")
@@ -221,7 +265,7 @@ def print_references(references: list, cited_by: dict) -> None:  # list[Referenc
             console.print(_text(f"   {reference.url}", style="dim"))
 
 
-def print_inclusion(report: dict) -> None:
+def print_inclusion(report: Mapping[str, Any]) -> None:
     """The inclusion report of an organisation (see register.inclusion_report)."""
     console = stdout()
     org = report["organisation"]

@@ -8,13 +8,21 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from imvo_assist.text.sanitise import for_terminal
 
-def terminal_progress() -> Callable[[int, int, str], None]:
-    """A callback (done, total, name) drawing one progress bar; it stops itself when done."""
+
+def terminal_progress(console: Console | None = None) -> Callable[[int, int, str], None]:
+    """A callback (done, total, name) drawing one progress bar; it stops itself when done.
+
+    The file name is untrusted: it is shown through `for_terminal` (escapes as placeholders).
+
+    Args:
+        console: where to draw (default: stderr).
+    """
     bar = Progress(
         TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}", markup=False),
-        console=Console(stderr=True), transient=True,
+        console=console or Console(stderr=True), transient=True,
     )
     task = bar.add_task("", total=None)
     atexit.register(bar.stop)
@@ -23,7 +31,7 @@ def terminal_progress() -> Callable[[int, int, str], None]:
         if total == 0:
             return
         bar.start()
-        bar.update(task, completed=done, total=total, description=name[-40:])
+        bar.update(task, completed=done, total=total, description=for_terminal(name, one_line=True)[-40:])
         if done >= total:
             bar.stop()
 

@@ -4,31 +4,30 @@ Only `https://` addresses are ever opened: the register's `file_url`s, or addres
 gives for a document id. Redirects are checked by the same rule, and the opener has no handler
 for plain http, ftp, file or data URLs. (Tests serve files from 127.0.0.1 over http through a
 private flag that only allows the loopback address.) A download goes to a hidden `.<name>.part`
-file (dot files are ignored by `corpus.scan`), is capped in size, checked for content (a web
-page is not a document; a PDF starts with `%PDF-`), resumed with a Range request after an
-interruption and renamed into place when complete. File names come from the document id only,
-never from the server. The corpus' `documents.toml` then records which document the file is.
+file (dot files are ignored by `corpus.scan`), is capped in size and in total time (a server
+trickling a byte at a time cannot keep it alive), checked for content (a web page is not a
+document; a PDF starts with `%PDF-`), resumed with a Range request after an interruption or a
+missed deadline (the bytes received are kept) and renamed into place when complete. File names
+come from the document id only, never from the server. The corpus' `documents.toml` then records which document the file is.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import hashlib
 import http.client
 import os
 import ssl
+import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.error import HTTPError, URLError
 from urllib.parse import unquote, urlsplit
 
-from imvo_assist.collection.scan import SUPPORTED, load_catalog, slugify
 from imvo_assist.collection.manifest import record_document, writable_corpus
+from imvo_assist.collection.scan import SUPPORTED, load_catalog, slugify
 from imvo_assist.errors import ImvoError
 from imvo_assist.settings import Settings
 
@@ -42,6 +41,8 @@ _PDF_TYPES = frozenset({"application/pdf", "application/x-pdf", "application/oct
                         "binary/octet-stream"})
 _WEB_PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 64 * 1024
+DEADLINE_S = 600.0
+"""Default time allowed to download one file, whatever the server's pace."""
 
 
 class FetchError(ImvoError):
@@ -72,6 +73,7 @@ def fetch_documents(
     ids: list[str] | None = None,
     *,
     timeout_s: float = 30.0,
+    deadline_s: float = DEADLINE_S,
     max_bytes: int = 100 * 2**20,
     progress: Progress | None = None,
     allow_urls: list[str] | None = None,
@@ -84,6 +86,8 @@ def fetch_documents(
         settings: the corpus to download into (not the bundled register folder).
         ids: the documents to fetch; all register documents when None.
         timeout_s: time limit of each network operation (connect, each read).
+        deadline_s: time limit of each file's whole download; the bytes received by then are
+            kept, and the next fetch resumes from them.
         max_bytes: largest accepted file.
         progress: called while bytes arrive.
         allow_urls: "ID=https://..." items: addresses the user vouches for, used instead of
@@ -127,8 +131,8 @@ def fetch_documents(
             continue
         try:
             _check_address(url, _insecure_loopback_for_tests)
-            size, digest = _download(opener, url, corpus / name, timeout_s, max_bytes,
-                                     _reporter(progress, doc.id))
+            size, digest = _download(opener, url, corpus / name, (timeout_s, deadline_s),
+                                     max_bytes, _reporter(progress, doc.id))
         except FetchError as exc:
             results.append(FetchResult(doc.id, url, "failed", error=str(exc)))
             continue
@@ -196,9 +200,15 @@ def _opener(loopback_http: bool) -> urllib.request.OpenerDirector:
     return opener
 
 
-def _download(opener: urllib.request.OpenerDirector, url: str, dest: Path, timeout_s: float,
-              max_bytes: int, progress: Callable[[int, int], None]) -> tuple[int, str]:
-    """Download `url` to `dest` via `.<name>.part`, resuming a partial file; (size, sha256)."""
+def _download(opener: urllib.request.OpenerDirector, url: str, dest: Path,
+              limits: tuple[float, float], max_bytes: int,
+              progress: Callable[[int, int], None]) -> tuple[int, str]:
+    """Download `url` to `dest` via `.<name>.part`, resuming a partial file; (size, sha256).
+
+    `limits` are the seconds allowed per network operation and for the whole download.
+    """
+    timeout_s, deadline_s = limits
+    deadline = time.monotonic() + deadline_s
     part = dest.with_name(f".{dest.name}.part")
     is_pdf = dest.suffix == ".pdf"
     for _attempt in range(2):  # the second attempt starts over when a resume is refused
@@ -230,7 +240,10 @@ def _download(opener: urllib.request.OpenerDirector, url: str, dest: Path, timeo
             if total > max_bytes:
                 part.unlink(missing_ok=True)
                 raise FetchError(f"{url} is {total} bytes, more than the limit of {max_bytes}.")
-            done = _stream(response, part, offset, max_bytes, progress, total)
+            done, finished = _stream(response, part, (offset, total, max_bytes), deadline, progress)
+        if not finished:
+            raise FetchError(f"download of {url} did not finish within {deadline_s:g} s "
+                             f"({done} bytes received and kept).", "Run fetch again to resume.")
         if total and done < total:
             raise FetchError(f"download of {url} interrupted after {done} of {total} bytes.",
                              "Run fetch again to resume.")
@@ -251,25 +264,33 @@ def _check_type(content_type: str, suffix: str, url: str) -> None:
         raise FetchError(f"{url} sent {content_type}, not a PDF.")
 
 
-def _stream(response: http.client.HTTPResponse, part: Path, offset: int, max_bytes: int,
-            progress: Callable[[int, int], None], total: int) -> int:
-    """Append the body to `part` (truncated unless `offset`); the size of `part` after it."""
-    done = offset
+def _stream(response: http.client.HTTPResponse, part: Path, sizes: tuple[int, int, int],
+            deadline: float, progress: Callable[[int, int], None]) -> tuple[int, bool]:
+    """Append the body to `part` (truncated unless resuming) until it ends or the deadline
+    passes: the size of `part` after it, and whether the body ended. `sizes` are (offset,
+    total or 0, max_bytes). Each read returns what has arrived (`read1`), so a trickle of
+    bytes cannot hold a read past the deadline by more than one network timeout."""
+    offset, total, max_bytes = sizes
+    done, finished = offset, False
     try:
         with part.open("ab" if offset else "wb") as out:
-            while chunk := response.read(_CHUNK):
+            while chunk := response.read1(_CHUNK):
                 done += len(chunk)
                 if done > max_bytes:
                     raise FetchError(f"the download exceeded the limit of {max_bytes} bytes.")
                 out.write(chunk)
                 progress(done, total)
+                if time.monotonic() >= deadline:
+                    break
+            else:
+                finished = True
     except FetchError:
         part.unlink(missing_ok=True)
         raise
     except (OSError, http.client.HTTPException) as exc:  # keep the part to resume
         raise FetchError(f"download interrupted after {done} bytes ({exc}).",
                          "Run fetch again to resume.") from exc
-    return done
+    return done, finished
 
 
 def _sha256(path: Path) -> str:

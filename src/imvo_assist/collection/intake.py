@@ -4,14 +4,13 @@ A file is copied (never moved, never overwriting another file) into the corpus f
 matched to the bundled register by its title: the PDF's metadata title and the opening lines
 of its first page, compared with the register titles by rapidfuzz' token-set ratio. A match
 records the file under the register id (`corpus.load_catalog` adds the register's metadata);
-otherwise a new entry gets an id, and a title when the file has one, from the file. Nothing outside the corpus and the given files is read or written.
+otherwise a new entry gets an id, and a title when the file has one, from the file. Nothing
+outside the corpus and the given files is read or written. Titles are read in a forked child
+with the extraction worker's time and memory limits (a crafted PDF costs at most those).
 Indexing is left to the caller (`library.refresh`), which owns progress display and locking.
 """
 
 from __future__ import annotations
-
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import functools
 import hashlib
@@ -22,14 +21,22 @@ import re
 import stat
 import tempfile
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process, utils
 
-from imvo_assist.collection.scan import IGNORED_NAMES, SUPPORTED, guess_kind, load_catalog, scan, slugify
 from imvo_assist.collection.manifest import read_manifest, record_document, writable_corpus
+from imvo_assist.collection.scan import (
+    IGNORED_NAMES,
+    SUPPORTED,
+    guess_kind,
+    load_catalog,
+    scan,
+    slugify,
+)
 from imvo_assist.errors import ImvoError
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings
@@ -98,14 +105,14 @@ def add_files(
     results = []
     for path in paths:
         try:
-            results.append(_add_one(corpus, Path(path), documents, threshold, settings.password))
+            results.append(_add_one(corpus, Path(path), documents, threshold, settings))
         except IntakeError as exc:
             results.append(AddResult(str(path), "failed", error=str(exc)))
     return results
 
 
 def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], threshold: float,
-             password: str | None) -> AddResult:
+             settings: Settings) -> AddResult:
     source = _checked_source(path)
     status: Status
     if source.is_relative_to(corpus):
@@ -116,7 +123,7 @@ def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], thresh
     if known is not None:
         in_register = any(doc.id == known.id for doc in documents)
         return AddResult(str(path), status, name, known.id, known.title, matched=in_register)
-    title, opening = _title_texts(corpus / name, password)
+    title, opening = _read_titles(corpus / name, settings)
     doc, score = _best_match([t for t in (title, opening) if t], documents)
     if doc is not None and score >= threshold:
         record_document(corpus, doc.id, name)  # the catalog adds the register's metadata by id
@@ -161,7 +168,11 @@ def _safe_name(name: str) -> str:
 def _copy_in(source: Path, corpus: Path, name: str) -> tuple[Status, str]:
     """Copy `source` into the corpus; ("present", name) when an identical file is there."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in must not block
-    fd, temp = tempfile.mkstemp(prefix=".add-", suffix=".tmp", dir=corpus)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".add-", suffix=".tmp", dir=corpus)
+    except OSError as exc:
+        raise IntakeError(f"cannot copy {source} into {corpus}: {exc.strerror}.",
+                          "Make the corpus folder writable, or pass --corpus DIR.") from exc
     digest = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as out, os.fdopen(os.open(source, flags), "rb") as src:
@@ -181,10 +192,13 @@ def _copy_in(source: Path, corpus: Path, name: str) -> tuple[Status, str]:
 def _identical_file(corpus: Path, size: int, sha256: str) -> str:
     """The relative path of a corpus file with this content, or ""."""
     for item in scan(corpus)[0]:
-        if item.path.stat().st_size == size:
-            with item.path.open("rb") as data:
-                if hashlib.file_digest(data, "sha256").hexdigest() == sha256:
-                    return item.relative
+        try:
+            if item.path.stat().st_size == size:
+                with item.path.open("rb") as data:
+                    if hashlib.file_digest(data, "sha256").hexdigest() == sha256:
+                        return item.relative
+        except OSError:
+            continue  # an unreadable corpus file is the indexer's to report
     return ""
 
 
@@ -203,6 +217,15 @@ def _link_free_name(temp: Path, corpus: Path, name: str) -> str:
             os.replace(temp, corpus / candidate)
         return candidate
     raise IntakeError(f"no free file name for {name} in {corpus}.")
+
+
+def _read_titles(path: Path, settings: Settings) -> tuple[str, str]:
+    """`_title_texts` in a limited child process; ("", "") when it fails or takes too long."""
+    from imvo_assist.extract.workers import call_isolated
+
+    found = call_isolated(_title_texts, path, settings.password,
+                          timeout_s=settings.timeout_s, memory_mb=settings.memory_mb)
+    return found if isinstance(found, tuple) else ("", "")
 
 
 def _title_texts(path: Path, password: str | None) -> tuple[str, str]:

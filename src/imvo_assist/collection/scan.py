@@ -2,6 +2,9 @@
 
 Traversal never leaves the corpus: symlinks are followed only when their target stays inside
 the corpus root, directory loops are not entered, and devices, sockets and FIFOs are ignored.
+A folder that cannot be read is reported like a file that cannot be read. A name that is not
+valid UTF-8 (bytes Python keeps as surrogates) is listed under a display name with each such
+byte written as `\\xNN`; the file itself is still read through its real name.
 Metadata comes from `MANIFEST.toml` / `documents.toml` in the corpus and from the bundled
 register; a file nobody describes gets an id from its path and a guessed kind.
 """
@@ -18,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imvo_assist.errors import CorpusError
+from imvo_assist.paths import BUNDLED_CORPUS, BUNDLED_DATA_SUFFIXES
 
 SUPPORTED = frozenset({".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv"})
 IGNORED_NAMES = re.compile(r"^(readme|license|licence|copying|manifest)(\b|[-_.])", re.IGNORECASE)
@@ -61,6 +65,8 @@ class Skipped:
 
     relative: str
     reason: str
+    failed: bool = False
+    """True when the path should have been read but could not (permissions, a vanished file)."""
 
 
 def slugify(text: str) -> str:
@@ -123,25 +129,46 @@ def scan(
 
 def _walk(root: Path, skipped: list[Skipped]) -> list[tuple[Path, str]]:
     found: list[tuple[Path, str]] = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+    names: set[str] = set()
+
+    def unreadable(error: OSError) -> None:
+        folder = Path(error.filename or root)
+        relative = display_name(folder.relative_to(root).as_posix()) if folder != root else "."
+        skipped.append(Skipped(relative, f"cannot read folder ({error.strerror or error})", failed=True))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         base = Path(folder)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (base / d).is_symlink())
         for name in sorted(filenames):
             path = base / name
-            relative = path.relative_to(root).as_posix()
+            relative = display_name(path.relative_to(root).as_posix())
             reason = _skip_reason(path, root, name)
             if reason == "ignore":
                 continue
+            if not reason and relative in names:
+                reason = "its name is not valid UTF-8 and reads like another file's"
             if reason:
                 skipped.append(Skipped(relative, reason))
                 continue
+            names.add(relative)
             found.append((path, relative))
     return found
+
+
+def display_name(name: str) -> str:
+    """`name` with every byte that is not UTF-8 (kept by Python as a surrogate) as `\\xNN`."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def _skip_reason(path: Path, root: Path, name: str) -> str:
     if name.startswith(".") or name in METADATA_FILES or IGNORED_NAMES.match(name):
         return "ignore"
+    if path.suffix.lower() in BUNDLED_DATA_SUFFIXES and root == BUNDLED_CORPUS.resolve():
+        return "ignore"  # the catalogue's own data (lexicon, word lists), not documents
     if path.suffix.lower() not in SUPPORTED:
         return "ignore" if path.suffix.lower() == ".toml" else f"unsupported file type {path.suffix or '(none)'}"
     if path.is_symlink():

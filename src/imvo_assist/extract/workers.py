@@ -3,15 +3,21 @@
 A decompression bomb, a cyclic object graph or a pathological page can hang or bloat pypdf;
 in a worker it costs at most the limits, and the parent records "extraction exceeded 60 s" and
 goes on with a fresh worker. Workers are forked (pypdf and the tagger are loaded once, in the
-parent) and run `workers` at a time, which also spreads extraction over the cores.
+parent) and run `workers` at a time, which also spreads extraction over the cores. Every child
+(these workers, `call_isolated`'s, the index's sub-writers) calls `become_worker`: it dies with
+its parent and leaves Ctrl-C to the parent, so an interrupted run prints one line, not a
+traceback per process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
@@ -22,7 +28,7 @@ from imvo_assist.errors import ExtractionError
 if TYPE_CHECKING:
     from imvo_assist.extract import Enrichment
 
-__all__ = ["Job", "Outcome", "extract_isolated"]
+__all__ = ["Job", "Outcome", "become_worker", "call_isolated", "extract_isolated", "interrupts_held"]
 
 
 @dataclass(frozen=True)
@@ -94,9 +100,10 @@ class _Worker:
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
         self.process = context.Process(
-            target=_serve, args=(child, password, memory_mb, enrichment), daemon=True
+            target=_serve, args=(child, os.getpid(), password, memory_mb, enrichment), daemon=True
         )
-        self.process.start()
+        with interrupts_held():
+            self.process.start()
         child.close()
         self.job: Job | None = None
         self.deadline = 0.0
@@ -144,7 +151,7 @@ class _Pool:
                 yield outcome
             elif time.monotonic() >= worker.deadline:
                 self._replace(worker)
-                name = job.item.path.name
+                name = _name(job)
                 yield Outcome(job, None, "failed", f"{name}: extraction exceeded {timeout_s:g} s")
 
     def _replace(self, worker: _Worker) -> None:
@@ -163,6 +170,11 @@ class _Pool:
                 worker.stop()
 
 
+def _name(job: Job) -> str:
+    """The file's name as reports show it (its display name when it is not valid UTF-8)."""
+    return job.item.relative.rsplit("/", 1)[-1]
+
+
 def _preload(enrichment: Enrichment) -> None:
     """Import the readers and load the enrichment once in the parent, so each forked worker
     starts with them."""
@@ -178,7 +190,7 @@ def _preload(enrichment: Enrichment) -> None:
 
 def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
     """The outcome a worker sent, and whether the worker can take another job."""
-    name = job.item.path.name
+    name = _name(job)
     try:
         status, payload = worker.connection.recv()
     except (EOFError, OSError):
@@ -190,9 +202,48 @@ def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
     return Outcome(job, None, status, str(payload)), "memory limit" not in str(payload)
 
 
-def _serve(connection: Connection, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
+def call_isolated(function: Callable[..., object], *args: object, timeout_s: float, memory_mb: int) -> object:
+    """`function(*args)` run in a forked child with the limits of an extraction worker.
+
+    For work on untrusted files outside an index run (`add` reading a PDF's title).
+
+    Returns:
+        The function's (picklable) result; None when it raised, exceeded `timeout_s` or died
+        (memory cap).
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_call, args=(sender, os.getpid(), memory_mb, function, args), daemon=True
+    )
+    with interrupts_held():
+        process.start()
+    sender.close()
+    try:
+        return receiver.recv() if receiver.poll(timeout_s) else None
+    except (EOFError, OSError):
+        return None  # the child died
+    finally:
+        process.kill()
+        process.join()
+        receiver.close()
+
+
+def _call(sender: Connection, parent: int, memory_mb: int, function: Callable[..., object], args: tuple) -> None:
+    become_worker(parent)
+    _limit_memory(memory_mb)
+    try:
+        result = function(*args)
+    except BaseException:  # noqa: BLE001 - a crash in the child is "no result" for the parent
+        result = None
+    sender.send(result)
+
+
+def _serve(
+    connection: Connection, parent: int, password: str | None, memory_mb: int, enrichment: Enrichment
+) -> None:
     """Worker loop: cap memory, then extract each job received until told to stop."""
-    _die_with_parent()
+    become_worker(parent)
     _limit_memory(memory_mb)
     while True:
         try:
@@ -204,7 +255,7 @@ def _serve(connection: Connection, password: str | None, memory_mb: int, enrichm
         try:
             connection.send(_extract(job, password, enrichment))
         except MemoryError:
-            connection.send(("failed", f"{job.item.path.name}: too large: memory limit reached"))
+            connection.send(("failed", f"{_name(job)}: too large: memory limit reached"))
             return
 
 
@@ -212,7 +263,7 @@ def _extract(job: Job, password: str | None, enrichment: Enrichment) -> tuple[st
     """("indexed", result) or (status, message) for one job; never raises but MemoryError."""
     from imvo_assist.extract import NoTextError, extract_file
 
-    name = job.item.path.name
+    name = _name(job)
     try:
         return "indexed", extract_file(job.item, job.sha256, password, enrichment)
     except NoTextError as exc:
@@ -223,23 +274,50 @@ def _extract(job: Job, password: str | None, enrichment: Enrichment) -> tuple[st
         return "failed", f"{name}: too large: memory limit reached"
     except RecursionError:
         return "failed", f"{name}: damaged (nesting too deep)"
+    except OSError as exc:  # unreadable, or deleted since the scan
+        return "failed", f"{name}: cannot read ({exc.strerror or exc})"
     except Exception as exc:  # a bug or an unforeseen file problem: report, never crash
         return "failed", f"{name}: {type(exc).__name__}: {exc}"[:300]
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this child when the indexer dies, so no orphan keeps the index lock
-    (a forked child inherits the lock's file descriptor)."""
-    parent = os.getppid()
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while forking, and raise it once the fork is done.
+
+    A KeyboardInterrupt raised inside the fork's own hooks (logging registers some) is printed
+    as "Exception ignored" and lost, and the run would go on. Only the main thread can set
+    signal handlers; elsewhere (the terminal UI's worker) Ctrl-C is not a signal anyway.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pending.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+    if pending:
+        raise KeyboardInterrupt
+
+
+def become_worker(parent: int) -> None:
+    """Set up a forked child: die with `parent` and ignore Ctrl-C (the parent handles it).
+
+    Linux kills the child when its parent dies (PR_SET_PDEATHSIG), so no orphan keeps the index
+    lock (a forked child shares the lock's open file); a child whose parent died before that took
+    effect exits at once. SIGINT reaches the whole process group on Ctrl-C: the parent stops the
+    run and ends its children itself.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
     except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before prctl took effect
+        pass  # not Linux: the index lock's take-over ends leftovers instead
+    if os.getppid() != parent:
         os._exit(1)
 
 

@@ -1,25 +1,30 @@
 """Opening, creating and locking index folders.
 
 Whoosh commits are atomic (new segment files, then a new table of contents), so readers always
-see the last committed state. A whole `index` run (scan, extract, write) holds an exclusive
-`fcntl` lock on `<index>.lock`, which the kernel releases if the process dies.
+see the last committed state: segment files of an unfinished run (even ones its orphaned
+sub-writers still write) are in no table of contents and are removed by the next commit. A whole
+`index` run (scan, extract, write) holds the writer lock (`index/lock.py`). A rebuild is written to
+`<index>.new-<pid>` and swapped in; folders left by killed runs are removed by the next run.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
+import re
 import shutil
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 
-from imvo_assist.errors import IndexLockedError, IndexMissingError
+from imvo_assist.errors import IndexMissingError
+from imvo_assist.index.lock import write_lock
 from imvo_assist.index.schema import build_schema, current_meta, read_meta, write_meta
+
+__all__ = [
+    "create_index", "discard", "is_current", "open_index", "remove_leftovers", "staging_dir",
+    "swap_in", "write_lock",
+]
 
 
 def is_current(index_dir: Path) -> bool:
@@ -73,41 +78,22 @@ def discard(staged: Path) -> None:
     shutil.rmtree(staged, ignore_errors=True)
 
 
-@contextmanager
-def write_lock(index_dir: Path, wait_s: float = 0.0) -> Iterator[None]:
-    """Hold the exclusive writer lock of an index for the duration of the block.
+def remove_leftovers(index_dir: Path) -> None:
+    """Remove the `<index>.new-<pid>` and `.old-<pid>` folders of runs that were killed.
 
-    Args:
-        index_dir: the index folder (the lock file sits beside it).
-        wait_s: how long to wait for another writer before giving up.
-
-    Raises:
-        IndexLockedError: another process still holds the lock after `wait_s`.
+    Call it holding the write lock: no other run can be writing any of them then. A live index
+    that a kill left renamed to `.old-<pid>` (between the two renames of `swap_in`) is put back.
     """
-    index_dir.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = index_dir.with_name(f"{index_dir.name}.lock")
-    with open(lock_path, "a+", encoding="utf-8") as handle:
-        deadline = time.monotonic() + wait_s
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    handle.seek(0)
-                    holder = handle.read().strip() or "another process"
-                    raise IndexLockedError(
-                        f"The index {index_dir} is being updated by {holder}.",
-                        "Wait for it to finish, then try again.",
-                    ) from None
-                time.sleep(0.1)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"imvo-assist pid {os.getpid()}")
-        handle.flush()
-        try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    pattern = re.compile(re.escape(index_dir.name) + r"\.(new|old)-(\d+)")
+    try:
+        siblings = sorted(index_dir.parent.iterdir())
+    except OSError:
+        return
+    for folder in siblings:
+        found = pattern.fullmatch(folder.name)
+        if not found or int(found.group(2)) == os.getpid():
+            continue
+        if found.group(1) == "old" and not index_dir.exists() and is_current(folder):
+            folder.rename(index_dir)
+            continue
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,7 +3,9 @@
 A file is unchanged when its size and modification time match its file record, or else when
 its SHA-256 does. Changed and new files are extracted in isolated workers; their old passages
 are deleted and the new ones added in one Whoosh writer that commits only when the whole batch
-succeeded (on any error the writer is cancelled and the previous index stays as it was).
+succeeded (on any error the writer is cancelled and the previous index stays as it was). A file
+that cannot be read (permissions, deleted since the scan) is recorded as failed with the reason;
+a failed write to the index folder (read-only, full) is one `IndexWriteError`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh.index import Index
+from whoosh.writing import SegmentWriter
 
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
 from imvo_assist.errors import IndexCancelledError
 from imvo_assist.extract import PLAIN, Enrichment
 from imvo_assist.extract.workers import Job, Outcome, extract_isolated
-from imvo_assist.index.store import create_index, discard, is_current, staging_dir, swap_in, write_lock
+from imvo_assist.index.lock import index_write_error
+from imvo_assist.index.parallel import parallel_writer
+from imvo_assist.index.store import (
+    create_index,
+    discard,
+    is_current,
+    remove_leftovers,
+    staging_dir,
+    swap_in,
+    write_lock,
+)
 from imvo_assist.models import FileReport, Passage
 from imvo_assist.settings import Settings
 
@@ -98,43 +111,57 @@ def update_index(
     started = time.perf_counter()
     files, skipped = scan(settings.roots, catalogue.registered)
     with write_lock(settings.index, wait_s):
+        remove_leftovers(settings.index)
         report = IndexReport(rebuilt=rebuild or not is_current(settings.index))
         # A rebuild is written beside the live index and swapped in only after its commit, so a
         # crash mid-rebuild leaves the previous index in place.
         target = staging_dir(settings.index) if report.rebuilt else settings.index
-        index = create_index(target) if report.rebuilt else _open(target)
-        known = file_records(index)
-        jobs, unchanged = _plan(files, known, settings.password is not None)
-        present = {f.relative for f in files} | {s.relative for s in skipped} | {REGISTER_PATH}
-        gone = [path for path in known if path not in present]
-        writer = _writer(index, len(jobs), settings.workers)
         try:
-            for path in gone:
-                _delete_file(writer, path, known[path])
-            report.removed = len(gone)
-            for item in skipped:
-                _delete_file(writer, item.relative, known.get(item.relative, {}))
-                report.files.append(_write_skipped(writer, item))
-            for outcome in _extract(jobs, settings, catalogue.enrichment, progress):
-                if cancel is not None and cancel.is_set():
-                    raise IndexCancelledError("Indexing was cancelled; the previous index is unchanged.")
-                _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
-                report.files.append(_write_outcome(writer, outcome))
-            _write_register(writer, catalogue, known.get(REGISTER_PATH), report.rebuilt)
-            writer.commit(optimize=False)
-        except BaseException:
-            writer.cancel()
+            _write(target, report, files, skipped, settings, catalogue, progress, cancel)
             if target != settings.index:
-                discard(target)
-            raise
-        if target != settings.index:
-            swap_in(target, settings.index)
-        report.files.extend(unchanged)
+                swap_in(target, settings.index)
+        except OSError as exc:
+            raise index_write_error(exc, settings.index) from exc
+        finally:
+            if target != settings.index:
+                discard(target)  # after a failure; gone already after the swap
         report.files.sort(key=lambda f: f.file)
-        report.extracted = len(jobs)
-        report.unchanged = len(unchanged)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write(
+    target: Path, report: IndexReport, files: list[CorpusFile], skipped: list[Skipped],
+    settings: Settings, catalogue: Catalogue, progress: Progress | None,
+    cancel: threading.Event | None,
+) -> None:
+    """Extract what changed into `target` and commit; nothing is committed on any error."""
+    index = create_index(target) if report.rebuilt else _open(target)
+    known = file_records(index)
+    jobs, unchanged, unreadable = _plan(files, known, settings.password is not None)
+    present = {f.relative for f in files} | {s.relative for s in skipped} | {REGISTER_PATH}
+    gone = [path for path in known if path not in present]
+    writer = _writer(index, len(jobs), settings.workers)
+    try:
+        for path in gone:
+            _delete_file(writer, path, known[path])
+        report.removed = len(gone)
+        for item in [*skipped, *unreadable]:
+            _delete_file(writer, item.relative, known.get(item.relative, {}))
+            report.files.append(_write_skipped(writer, item))
+        for outcome in _extract(jobs, settings, catalogue.enrichment, progress):
+            if cancel is not None and cancel.is_set():
+                raise IndexCancelledError("Indexing was cancelled; the previous index is unchanged.")
+            _delete_file(writer, outcome.job.item.relative, known.get(outcome.job.item.relative, {}))
+            report.files.append(_write_outcome(writer, outcome))
+        _write_register(writer, catalogue, known.get(REGISTER_PATH), report.rebuilt)
+        writer.commit(optimize=False)
+    except BaseException:
+        _abandon(writer)
+        raise
+    report.files.extend(unchanged)
+    report.extracted = len(jobs)
+    report.unchanged = len(unchanged)
 
 
 def _open(index_dir: Path) -> Index:
@@ -143,13 +170,23 @@ def _open(index_dir: Path) -> Index:
     return whoosh_index.open_dir(str(index_dir))
 
 
-def _writer(index: Index, jobs: int, workers: int) -> object:
+def _writer(index: Index, jobs: int, workers: int) -> SegmentWriter:
     """A Whoosh writer; for a big batch one with `procs` sub-writers, each writing a segment of
     its own (measured: a 1,500-page rebuild 10.3 s -> 7.5 s on 2 cores). Small updates keep one
     writer, so incremental runs do not pile up segments."""
     if jobs >= PARALLEL_WRITE_JOBS and workers > 1:
-        return index.writer(limitmb=128, procs=workers, multisegment=True)
+        return parallel_writer(index, procs=workers, limitmb=128)
     return index.writer(limitmb=256)
+
+
+def _abandon(writer: SegmentWriter) -> None:
+    """Cancel a writer; should a full disk refuse even that, still release Whoosh's own lock
+    (nothing was committed either way)."""
+    try:
+        writer.cancel()
+    except OSError:
+        if writer.writelock is not None:
+            writer.writelock.release()
 
 
 def file_records(index: Index) -> dict[str, dict]:
@@ -163,29 +200,41 @@ def file_records(index: Index) -> dict[str, dict]:
 
 def _plan(
     files: Iterable[CorpusFile], known: dict[str, dict], have_password: bool
-) -> tuple[list[Job], list[FileReport]]:
-    """Jobs for new and changed files; reports of unchanged ones.
+) -> tuple[list[Job], list[FileReport], list[Skipped]]:
+    """Jobs for new and changed files; reports of unchanged ones; files that cannot be read.
 
     A file that failed as encrypted is retried when a password is given now.
     """
     jobs: list[Job] = []
     unchanged: list[FileReport] = []
+    unreadable: list[Skipped] = []
     for item in files:
         record = known.get(item.relative)
-        stat = item.path.stat()  # before hashing: an edit during the run is seen next time
-        retry = bool(record) and have_password and "encrypted" in str(record.get("error", ""))
-        if record and record.get("doc_id") == item.info.id and not retry:
-            if record.get("size") == stat.st_size and record.get("mtime_ns") == stat.st_mtime_ns:
-                unchanged.append(_report_from(record))
-                continue
-            digest = _sha256(item.path)
-            if digest == record.get("sha256"):
-                unchanged.append(_report_from(record))
-                continue
+        try:
+            job = _job(item, record, have_password)
+        except OSError as exc:  # unreadable, or deleted since the scan: the others go on
+            unreadable.append(Skipped(item.relative, f"cannot read ({exc.strerror or exc})", failed=True))
+            continue
+        if job is None:
+            unchanged.append(_report_from(record or {}))
         else:
-            digest = _sha256(item.path)
-        jobs.append(Job(item, digest, stat.st_size, stat.st_mtime_ns))
-    return jobs, unchanged
+            jobs.append(job)
+    return jobs, unchanged, unreadable
+
+
+def _job(item: CorpusFile, record: dict | None, have_password: bool) -> Job | None:
+    """The job for a file, or None when its record shows it unchanged."""
+    stat = item.path.stat()  # before hashing: an edit during the run is seen next time
+    retry = record is not None and have_password and "encrypted" in str(record.get("error", ""))
+    if record is not None and record.get("doc_id") == item.info.id and not retry:
+        if record.get("size") == stat.st_size and record.get("mtime_ns") == stat.st_mtime_ns:
+            return None
+        digest = _sha256(item.path)
+        if digest == record.get("sha256"):
+            return None
+    else:
+        digest = _sha256(item.path)
+    return Job(item, digest, stat.st_size, stat.st_mtime_ns)
 
 
 def _extract(
@@ -237,7 +286,10 @@ def _write_register(writer: object, catalogue: Catalogue, record: dict | None, r
 
 
 def _write_skipped(writer: object, item: Skipped) -> FileReport:
-    meta = {"path": item.relative, "doc_id": "", "status": "skipped-path", "error": f"{item.relative}: {item.reason}"}
+    """The record of a path that was not read: skipped (a link outside, a device) or failed
+    (unreadable); it has no size, so it is looked at again next run."""
+    status = "failed" if item.failed else "skipped-path"
+    meta = {"path": item.relative, "doc_id": "", "status": status, "error": f"{item.relative}: {item.reason}"}
     writer.add_document(record="file", id=f"file:{item.relative}", path=item.relative, meta=meta)  # type: ignore[attr-defined]
     return _report_from(meta)
 
@@ -252,7 +304,7 @@ def _write_outcome(writer: object, outcome: Outcome) -> FileReport:
         "mtime_ns": outcome.job.mtime_ns,
         "status": outcome.status,
         "error": outcome.error,
-        "title": item.info.title or item.path.name,
+        "title": item.info.title or Path(item.relative).name,
         "passages": 0,
         "pages": 0,
         "warnings": [],
