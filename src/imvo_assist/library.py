@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
     from imvo_assist.collection.fetch import FetchResult
     from imvo_assist.collection.intake import AddResult
+    from imvo_assist.overview.coverage import Coverage
+    from imvo_assist.overview.timeline import Event
 
 MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
@@ -209,6 +211,23 @@ class Library:
         from imvo_assist.answer import answer_question
 
         return answer_question(self, question)
+
+    def coverage(self, sector: str | None = None, language: str = "nl") -> list[Coverage]:
+        """A sector's risks against its covenants, every cell cited (every sector when None).
+
+        Raises:
+            QueryError: an unknown sector, with the closest names.
+        """
+        from imvo_assist.overview.coverage import all_coverage, sector_coverage
+
+        return [sector_coverage(self, sector, language)] if sector else all_coverage(self, language)
+
+    def timeline(self, sector: str | None = None, language: str = "nl") -> list[Event]:
+        """Dated events of the register and the indexed documents, in date order, each cited
+        (only those about a sector when one is named)."""
+        from imvo_assist.overview.timeline import build_timeline
+
+        return build_timeline(self, sector, language)
 
     def page(self, doc: str, label: str | None = None) -> tuple[dict, list[Passage]]:
         """A document's metadata and its passages (of one printed page when `label` is given).

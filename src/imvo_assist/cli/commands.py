@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from imvo_assist.cli.overview_commands import add_to_basket, add_to_option, register
 from imvo_assist.errors import ExitCode, ImvoError, QueryError
 from imvo_assist.settings import Settings, make_settings
 
@@ -145,8 +146,9 @@ def search_command(
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
 @click.option("--markdown", is_flag=True, help="Print the answer and quoted citations as Markdown.")
+@add_to_option
 @click.pass_context
-def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, markdown: bool) -> None:
+def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, markdown: bool, basket: str | None) -> None:
     """Answer a question (Dutch or English) with numbered, page-exact citations."""
     from imvo_assist.cli import output
 
@@ -160,6 +162,8 @@ def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, ma
         output.print_markdown(output.answer_markdown(answer))
     else:
         output.print_answer(answer)
+    if basket:
+        add_to_basket(basket, answer)
     if answer.not_found:
         ctx.exit(ExitCode.NOT_FOUND)
 
@@ -235,6 +239,7 @@ def sources_command(
 ) -> None:
     """The source register (bronnenboek): find references, and check whose input was used."""
     from imvo_assist import bronnenboek as source_register
+    from imvo_assist.bronnenboek.report import missing_register_message, organisation_report, register_missing
     from imvo_assist.cli import output
 
     provenance = _library(_settings(ctx)).provenance
@@ -242,11 +247,24 @@ def sources_command(
     if org:
         from imvo_assist.catalogue.loader import load_vocabulary
 
-        report = source_register.inclusion_report(org, references, provenance.cited_by, load_vocabulary())
-        output.print_json(report) if as_json else output.print_inclusion(report)
+        report = organisation_report(org, references, provenance.cited_by, load_vocabulary())
+        if as_json:
+            output.print_json(report)
+        elif report.get("register_missing"):  # not "absent": there is nothing to look in
+            output.print_lines([str(report.get("message", ""))])
+        else:
+            output.print_inclusion(report)
         if report["not_found"]:
             ctx.exit(ExitCode.NOT_FOUND)
         return
+    if register_missing(references):
+        message = missing_register_message()
+        if as_json:
+            output.print_json([])
+            output.warn(message)
+        else:
+            output.print_lines([message])
+        ctx.exit(ExitCode.NOT_FOUND)
     if unmatched or check:
         rows: list = source_register.unmatched(references) if unmatched else source_register.check(references)
         if as_json:
@@ -346,6 +364,9 @@ def doctor_command(ctx: click.Context, as_json: bool) -> None:
         output.stdout().print(render_checks(checks))
     if any(check.status == "fail" for check in checks):
         ctx.exit(ExitCode.NOT_FOUND)
+
+
+register(cli)  # basket, coverage, timeline
 
 
 def main(argv: list[str] | None = None) -> None:

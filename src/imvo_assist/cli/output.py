@@ -121,8 +121,9 @@ def _where(hit: Hit) -> str:
     """The locator line of a hit: document id, printed page, PDF page or register origin."""
     p = hit.passage
     also = f"; also in: {', '.join(hit.also_in)}" if hit.also_in else ""
-    if hit.source == "register":
-        return f"[register fact: {p.doc_id} p. {p.page_label or '?'}; {hit.url or 'no official URL known'}]{also}"
+    if hit.source == "register":  # stated on a web page: no printed page, its URL
+        where = f"p. {p.page_label}" if p.page_label else p.section
+        return f"[register fact: {p.doc_id}{'; ' + where if where else ''}; {hit.url or 'no official URL known'}]{also}"
     return f"[{p.doc_id} p. {p.page_label}, pdf page {p.pdf_page}]{also}"
 
 
@@ -133,7 +134,7 @@ def answer_markdown(answer: Answer) -> str:
     for citation in answer.citations:
         hit = citation.hit
         p = hit.passage
-        where = f"{hit.title}, p. {p.page_label}" + (f" ({p.section})" if p.section else "")
+        where = hit.title + (f", p. {p.page_label}" if p.page_label else "") + (f" ({p.section})" if p.section else "")
         url = f" — {hit.url}" if hit.url else ""
         lines += [f"**[{citation.n}]** {for_terminal(where + url, True)}", ""]
         lines += [f"> {line}" for line in p.text.splitlines()] + [""]

@@ -1,0 +1,2 @@
+"""Overviews over several documents: covenants against the sector risks, and the policy
+timeline. They read the corpus through the answer engine's `Corpus` protocol."""

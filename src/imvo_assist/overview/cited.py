@@ -1,0 +1,133 @@
+"""Evidence: what one statement of an overview rests on, with its pasteable citation.
+
+A quote from an indexed passage is cited exactly as the answers cite it (`answer.citations`,
+confidence and marker included); a fact of the bundled register names the page where it was
+seen and, when it is not verified, ends in the same kind of marker ("[niet geverifieerd: …]").
+Confidence is "verified" (the words stand in the cited text), "reported" (a source says so) or
+"inferred" (worked out by us: a date resolved from "next year", an editorial theme mapping).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Literal
+
+from imvo_assist.answer.citations import CitationList
+from imvo_assist.catalogue.vocabulary import RegisterDocument
+from imvo_assist.models import Citation, Hit, Passage
+
+if TYPE_CHECKING:
+    from imvo_assist.answer.corpus import Corpus
+
+Confidence = Literal["verified", "reported", "inferred"]
+CONFIDENCES: tuple[Confidence, ...] = ("verified", "reported", "inferred")
+REGISTER_NOTE = {
+    "nl": "gegeven uit het meegeleverde register",
+    "en": "fact from the bundled register",
+}
+MARKER = {"nl": "niet geverifieerd", "en": "not verified"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A cited source of one statement."""
+
+    cite: str
+    """The pasteable citation string (with a marker when it is not verified)."""
+    quote: str = ""
+    """The words cited, exactly as stored (a sentence, a theme, a register fact)."""
+    doc_id: str = ""
+    title: str = ""
+    page: str = ""
+    passage_id: str = ""
+    url: str = ""
+    source: Literal["passage", "document", "register"] = "passage"
+    confidence: Confidence = "verified"
+    confidence_note: str = ""
+    note: str = ""
+    """What the source was used for, when that is not a quote ("whole text searched")."""
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def register_address(doc: RegisterDocument) -> str:
+    """The address to give for a registered document: its official page when the register is
+    sure of it, else the page where its facts were seen (an inferred URL is never given)."""
+    return doc.url if doc.url and "url" not in doc.low_confidence else doc.source_url
+
+
+def doubted(doc: RegisterDocument, fields: tuple[str, ...]) -> tuple[str, ...]:
+    """Which of some fields the register marks low confidence (all of them for a doubted entry)."""
+    return (
+        fields
+        if "entry" in doc.low_confidence
+        else tuple(f for f in fields if f in doc.low_confidence)
+    )
+
+
+def _citation(corpus: Corpus, hit: Hit, language: str) -> Citation:
+    """The hit cited as the answers cite it."""
+    numbered = CitationList(corpus.documents, language)
+    return numbered.citations[numbered.add(hit) - 1]
+
+
+def from_hit(corpus: Corpus, hit: Hit, quote: str, language: str = "nl") -> Evidence:
+    """Evidence for words quoted from an indexed passage (or a register fact indexed as one)."""
+    citation = _citation(corpus, hit, language)
+    passage = hit.passage
+    return Evidence(
+        cite=citation.cite,
+        quote=quote,
+        doc_id=passage.doc_id,
+        title=hit.title,
+        page=passage.page_label,
+        passage_id=passage.id,
+        url=citation.hit.url,
+        source="register" if hit.source == "register" else "passage",
+        confidence=getattr(citation, "confidence", "verified"),
+        confidence_note=getattr(citation, "confidence_note", ""),
+    )
+
+
+def from_document(corpus: Corpus, doc_id: str, note: str, language: str = "nl") -> Evidence:
+    """Evidence naming a whole indexed document (for "checked against the whole text")."""
+    hit = corpus.hit(
+        Passage(id=doc_id, doc_id=doc_id, pdf_page=0, page_label="", section="", text="")
+    )
+    citation = _citation(corpus, hit, language)
+    return Evidence(
+        cite=citation.cite,
+        doc_id=doc_id,
+        title=hit.title,
+        url=citation.hit.url,
+        source="document",
+        confidence=getattr(citation, "confidence", "verified"),
+        confidence_note=getattr(citation, "confidence_note", ""),
+        note=note,
+    )
+
+
+def from_register(
+    cite: str,
+    quote: str,
+    url: str,
+    doc_id: str = "",
+    confidence: Confidence = "reported",
+    note: str = "",
+    language: str = "nl",
+) -> Evidence:
+    """Evidence for a fact of the bundled register, cited to the page where it was seen; `note`
+    says why it is not verified."""
+    text = f"{cite} ({REGISTER_NOTE[language]})." + (f" {url}" if url else "")
+    if confidence != "verified":
+        text += f" [{MARKER[language]}: {note or confidence}]"
+    return Evidence(
+        cite=text,
+        quote=quote,
+        doc_id=doc_id,
+        url=url,
+        source="register",
+        confidence=confidence,
+        confidence_note=note,
+    )
