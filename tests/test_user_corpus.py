@@ -68,8 +68,8 @@ def test_add_without_corpus_writes_to_the_user_folder_only(
     assert tree_digest(BUNDLED_CORPUS.resolve()) == before  # package and checkout untouched
     code, out, err = run(capsys, "search", "--json", "zeewierteelt landroof")
     assert code == 0, err
-    assert json.loads(out)["hits"][0]["doc_id"].startswith("zeewier")
+    assert "zeewier" in json.loads(out)["hits"][0]["doc_id"]
     # The bundled letter is still there beside the user's note.
     code, out, err = run(capsys, "docs", "--json")
     ids = {row["id"] for row in json.loads(out) if row["status"] == "indexed"}
-    assert "kamerbrief-2014-11-19-sra" in ids and any(i.startswith("zeewier") for i in ids)
+    assert "kamerbrief-2014-11-19-sra" in ids and any("zeewier" in i for i in ids)

@@ -9,26 +9,15 @@ inside the commands that need them so `--help` stays instant.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from imvo_assist.cli.overview_commands import add_to_basket, add_to_option, register
-from imvo_assist.errors import ExitCode, ImvoError, QueryError
-from imvo_assist.settings import Settings, make_settings
-
-MAX_QUESTION_CHARS = 2000
-"""Longest question, search text or quote accepted (longer input: a clear error, exit 2)."""
-
-
-def _settings(ctx: click.Context) -> Settings:
-    return ctx.obj  # type: ignore[no-any-return]
-
-
-def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")(function)
+from imvo_assist.cli import corpus_commands, overview_commands
+from imvo_assist.cli.options import json_option, library_for, settings_of, user_text
+from imvo_assist.cli.overview_commands import add_to_basket, add_to_option
+from imvo_assist.errors import ExitCode, ImvoError
+from imvo_assist.settings import make_settings
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,67 +42,6 @@ def cli(ctx: click.Context, corpus: Path | None, index_dir: Path | None, passwor
         run_app(ctx.obj)
 
 
-def _progress() -> Callable[[int, int, str], None] | None:
-    """A Rich progress bar on stderr when it is a terminal; None (silent) when piped."""
-    if not sys.stderr.isatty():
-        return None
-    from imvo_assist.cli.progress import terminal_progress
-
-    return terminal_progress()
-
-
-def _library(settings: Settings):  # type: ignore[no-untyped-def]
-    from imvo_assist.cli import output
-    from imvo_assist.library import open_library
-
-    return open_library(settings, progress=_progress(), warn=output.warn)
-
-
-def _user_text(words: tuple[str, ...], what: str) -> str:
-    """The words of a question, query or quote as one text: bytes that are not UTF-8 (kept by
-    Python as surrogates) become U+FFFD, and its length is capped.
-
-    Raises:
-        QueryError: the text is longer than `MAX_QUESTION_CHARS`.
-    """
-    from imvo_assist.text.sanitise import valid_text
-
-    text = valid_text(" ".join(words))
-    if len(text) > MAX_QUESTION_CHARS:
-        raise QueryError(
-            f"The {what} is {len(text):,} characters long; at most {MAX_QUESTION_CHARS:,} are read.",
-            f"Shorten the {what} to its key words.",
-        )
-    return text
-
-
-@cli.command("index")
-@click.option("--rebuild", is_flag=True, help="Start from an empty index.")
-@click.option("--wait", type=float, default=0.0, show_default=True, help="Seconds to wait for another indexer.")
-@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds allowed to extract one file.")
-@click.option("--memory-mb", type=int, default=1024, show_default=True, help="Extra memory one extraction may use.")
-@click.option("--json", "as_json", is_flag=True, help="Print the per-file report as JSON.")
-@click.pass_context
-def index_command(
-    ctx: click.Context, rebuild: bool, wait: float, timeout: float, memory_mb: int, as_json: bool
-) -> None:
-    """Build or update the index of the corpus (only changed files are read)."""
-    from dataclasses import replace
-
-    from imvo_assist.cli import output
-    from imvo_assist.library import refresh
-
-    if timeout <= 0 or memory_mb <= 0:
-        raise click.UsageError("--timeout and --memory-mb must be positive.")
-    settings = replace(_settings(ctx), timeout_s=timeout, memory_mb=memory_mb)
-    report = refresh(settings, rebuild=rebuild, progress=_progress(), wait_s=wait)
-    output.print_index_report(report)
-    if as_json:
-        output.print_json([f.to_dict() for f in report.files])
-    if not report.indexed:
-        ctx.exit(ExitCode.NOT_FOUND)
-
-
 @cli.command("search")
 @click.argument("query", nargs=-1, required=True)
 @click.option("--sector", help="Only passages tagged with this sector id (e.g. elektronica).")
@@ -132,8 +60,8 @@ def search_command(
     from imvo_assist.index import Filters
 
     filters = Filters(doc=doc, kind=kind, sector=sector, risk=risk)
-    text = _user_text(query, "query")
-    result = _library(_settings(ctx)).search(text, filters, limit)
+    text = user_text(query, "query")
+    result = library_for(settings_of(ctx)).search(text, filters, limit)
     if as_json:
         output.print_json(result.to_dict())
     else:
@@ -154,8 +82,8 @@ def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, ma
 
     if as_json and markdown:
         raise click.UsageError("Choose one of --json and --markdown.")
-    text = _user_text(question, "question")
-    answer = _library(_settings(ctx)).ask(text)
+    text = user_text(question, "question")
+    answer = library_for(settings_of(ctx)).ask(text)
     if as_json:
         output.print_json(answer.to_dict())
     elif markdown:
@@ -177,7 +105,7 @@ def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) 
     """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii)."""
     from imvo_assist.cli import output
 
-    library = _library(_settings(ctx))
+    library = library_for(settings_of(ctx))
     document, passages = library.page(doc, page)
     if as_json:
         provenance = library.provenance
@@ -190,20 +118,6 @@ def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) 
         output.print_page(document, passages)
 
 
-@cli.command("docs")
-@json_option
-@click.pass_context
-def docs_command(ctx: click.Context, as_json: bool) -> None:
-    """List every document of the corpus with its status (indexed, failed, skipped)."""
-    from imvo_assist.cli import output
-
-    rows = _library(_settings(ctx)).document_list()
-    if as_json:
-        output.print_json(rows)
-    else:
-        output.print_documents(rows)
-
-
 @cli.command("verify")
 @click.argument("quote", nargs=-1, required=True)
 @click.option("--limit", type=int, default=3, show_default=True, help="Other close passages to list.")
@@ -214,8 +128,8 @@ def verify_command(ctx: click.Context, quote: tuple[str, ...], limit: int, as_js
     from imvo_assist.answer.quotecheck import render_quote_check, verify_quote
     from imvo_assist.cli import output
 
-    text = _user_text(quote, "quote")
-    check = verify_quote(_library(_settings(ctx)), text, limit=limit)
+    text = user_text(quote, "quote")
+    check = verify_quote(library_for(settings_of(ctx)), text, limit=limit)
     if as_json:
         output.print_json(check.to_dict())
     else:
@@ -239,10 +153,14 @@ def sources_command(
 ) -> None:
     """The source register (bronnenboek): find references, and check whose input was used."""
     from imvo_assist import bronnenboek as source_register
-    from imvo_assist.bronnenboek.report import missing_register_message, organisation_report, register_missing
+    from imvo_assist.bronnenboek.report import (
+        missing_register_message,
+        organisation_report,
+        register_missing,
+    )
     from imvo_assist.cli import output
 
-    provenance = _library(_settings(ctx)).provenance
+    provenance = library_for(settings_of(ctx)).provenance
     references = provenance.references
     if org:
         from imvo_assist.catalogue.loader import load_vocabulary
@@ -284,89 +202,8 @@ def sources_command(
         ctx.exit(ExitCode.NOT_FOUND)
 
 
-@cli.command("fetch")
-@click.argument("ids", nargs=-1)
-@click.option("--url", "urls", multiple=True, metavar="ID=URL", help="Download document ID from this https URL (repeatable).")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds per network operation.")
-@click.option("--deadline", type=float, default=600.0, show_default=True, help="Seconds allowed to download one file (what arrived is kept; fetch again resumes).")
-@click.option("--max-mb", type=int, default=100, show_default=True, help="Refuse files larger than this.")
-@json_option
-@click.pass_context
-def fetch_command(
-    ctx: click.Context, ids: tuple[str, ...], urls: tuple[str, ...], timeout: float,
-    deadline: float, max_mb: int, as_json: bool,
-) -> None:
-    """Download the official files of registered documents (https only), then index them."""
-    from imvo_assist.cli import output
-    from imvo_assist.library import fetch_documents, refresh
-
-    if timeout <= 0 or deadline <= 0:
-        raise click.UsageError("--timeout and --deadline must be positive.")
-    settings = _settings(ctx)
-    results = fetch_documents(
-        settings, list(ids) or None, allow_urls=list(urls), timeout_s=timeout,
-        deadline_s=deadline, max_bytes=max_mb * 2**20,
-    )
-    if as_json:
-        output.print_json([result.to_dict() for result in results])
-    else:
-        output.print_fetch(results)
-    if any(result.status == "downloaded" for result in results):
-        output.print_index_report(refresh(settings, progress=_progress()))
-    if any(result.status == "failed" for result in results) or not any(
-        result.status in ("downloaded", "present") for result in results
-    ):
-        ctx.exit(ExitCode.NOT_FOUND)
-
-
-@cli.command("add")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@json_option
-@click.pass_context
-def add_command(ctx: click.Context, files: tuple[Path, ...], as_json: bool) -> None:
-    """Copy FILES into the corpus, match them to the register, and index them.
-
-    Exits 2 when a file could not be added, or was added but could not be indexed.
-    """
-    from imvo_assist.cli import output
-    from imvo_assist.library import add_files, refresh
-
-    settings = _settings(ctx)
-    results = add_files(settings, list(files))
-    if as_json:
-        output.print_json([result.to_dict() for result in results])
-    else:
-        output.print_added(results)
-    added = {result.file for result in results if result.status in ("added", "present")}
-    not_indexed = []
-    if added:
-        report = refresh(settings, progress=_progress())
-        output.print_index_report(report)
-        not_indexed = [item for item in report.failed if item.file in added]
-    for item in not_indexed:
-        output.warn(f"{item.file} was added but could not be indexed: {item.error or item.status}")
-    if not_indexed or any(result.status == "failed" for result in results):
-        ctx.exit(ExitCode.USAGE)
-
-
-@cli.command("doctor")
-@json_option
-@click.pass_context
-def doctor_command(ctx: click.Context, as_json: bool) -> None:
-    """Check Python, dependencies, corpus, index and disk; print a fix for every problem."""
-    from imvo_assist.cli import output
-    from imvo_assist.cli.doctor import render_checks, run_checks
-
-    checks = run_checks(_settings(ctx))  # never builds or refreshes the index
-    if as_json:
-        output.print_json([check.to_dict() for check in checks])
-    else:
-        output.stdout().print(render_checks(checks))
-    if any(check.status == "fail" for check in checks):
-        ctx.exit(ExitCode.NOT_FOUND)
-
-
-register(cli)  # basket, coverage, timeline
+corpus_commands.register(cli)  # index, docs, add, fetch, doctor
+overview_commands.register(cli)  # basket, coverage, timeline
 
 
 def main(argv: list[str] | None = None) -> None:

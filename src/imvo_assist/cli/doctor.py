@@ -19,9 +19,9 @@ from typing import Literal
 
 from rich.text import Text
 
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.errors import CorpusError, ImvoError, IndexLockedError
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 
 Status = Literal["ok", "warn", "fail"]
 INDEX_FIX = "Run `imvo-assist index` (add --corpus DIR if needed)."
@@ -161,8 +161,7 @@ def _corpus(settings: Settings) -> Check:
 def _index(settings: Settings) -> list[Check]:
     from whoosh import index as whoosh_index
 
-    from imvo_assist.index import file_records, open_index
-    from imvo_assist.index import REGISTER_PATH, current_meta, read_meta
+    from imvo_assist.index import REGISTER_PATH, current_meta, file_records, open_index, read_meta
     from imvo_assist.library import is_stale
 
     folder = settings.index

@@ -30,9 +30,9 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON o
 
 
 def _library(ctx: click.Context):  # type: ignore[no-untyped-def]
-    from imvo_assist.cli.commands import _library as open_library
+    from imvo_assist.cli.options import library_for
 
-    return open_library(ctx.obj)
+    return library_for(ctx.obj)
 
 
 def _basket_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -1,52 +1,38 @@
-"""The library both front ends call: refresh the index, search, ask, list and show documents.
-
-`cli.py` and `tui/` hold no retrieval or extraction logic; they parse input, call one function
-here and render what it returns.
-"""
+"""The open library: an indexed corpus with its documents, searched and asked through one object."""
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from whoosh.index import Index
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
-from imvo_assist.catalogue.facts import register_fingerprint, register_passages
+from imvo_assist.catalogue.facts import register_fingerprint
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.vocabulary import RegisterDocument
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo, Skipped, scan
-from imvo_assist.errors import CorpusError, IndexLockedError, IndexWriteError, QueryError
-from imvo_assist.extract import Enrichment
+from imvo_assist.collection.scan import scan
+from imvo_assist.errors import CorpusError, QueryError
 from imvo_assist.index import (
     REGISTER_PATH,
-    Catalogue,
     Filters,
-    IndexReport,
-    Progress,
     build_query,
     file_records,
-    is_current,
     open_index,
     page_passages,
     passage_from_fields,
     run_query,
     tag_counts,
-    update_index,
 )
+from imvo_assist.library.inputs import registered_documents
 from imvo_assist.models import Answer, Hit, Passage
 from imvo_assist.settings import Settings
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
-    from imvo_assist.collection.fetch import FetchResult
-    from imvo_assist.collection.intake import AddResult
     from imvo_assist.overview.coverage import Coverage
     from imvo_assist.overview.timeline import Event
 
@@ -293,98 +279,3 @@ def _register_entry(doc: RegisterDocument) -> dict[str, object]:
     }
 
 
-def registered_documents() -> tuple[DocumentInfo, ...]:
-    """The bundled catalogue's documents as the corpus scan reads them."""
-    return tuple(
-        DocumentInfo(
-            id=doc.id, title=doc.title, kind=doc.kind, language=doc.language,
-            publisher=doc.publisher, date=doc.date, citation=doc.citation, url=doc.url or "",
-            files=tuple(doc.files),
-        )
-        for doc in load_documents()
-    )
-
-
-def index_catalogue() -> Catalogue:
-    """What the indexer needs from the layers above it: registered documents, register facts,
-    and the tagger and source-register reader for extraction."""
-    from imvo_assist.bronnenboek import read_references
-    from imvo_assist.catalogue.tagging import default_tagger
-
-    return Catalogue(
-        registered=registered_documents(),
-        facts=register_passages,
-        fingerprint=register_fingerprint(),
-        enrichment=Enrichment(
-            tag=lambda text: default_tagger().tag(text),
-            read_references=read_references,
-            preload=_load_tagger,
-        ),
-    )
-
-
-def _load_tagger() -> None:
-    """Build the tagger once, before extraction workers are forked."""
-    from imvo_assist.catalogue.tagging import default_tagger
-
-    default_tagger()
-
-
-def scan_corpus(settings: Settings) -> tuple[list[CorpusFile], list[Skipped]]:
-    """The files of the corpus (and the user's additions) that would be indexed, and those not."""
-    return scan(settings.roots, registered_documents())
-
-
-def add_files(settings: Settings, paths: list[Path], **options: Any) -> list[AddResult]:
-    """Copy files into the corpus (the user's additions folder when no corpus was named) and
-    record which registered document each is; does not index (see `collection.intake`)."""
-    from imvo_assist.collection.intake import add_files as add
-
-    return add(settings, paths, register=load_documents(), **options)
-
-
-def fetch_documents(settings: Settings, ids: list[str] | None, **options: Any) -> list[FetchResult]:
-    """Download registered documents into the corpus (see `collection.fetch`)."""
-    from imvo_assist.collection.fetch import fetch_documents as fetch
-
-    return fetch(settings, ids, register=load_documents(), **options)
-
-
-def refresh(
-    settings: Settings, rebuild: bool = False, progress: Progress | None = None, wait_s: float = 0.0,
-    cancel: threading.Event | None = None,
-) -> IndexReport:
-    """Update the index of the corpus (see `index.update_index`)."""
-    return update_index(
-        settings, index_catalogue(), rebuild=rebuild, progress=progress, wait_s=wait_s, cancel=cancel
-    )
-
-
-def is_stale(settings: Settings) -> bool:
-    """True when the index is missing, outdated, or the corpus files changed since it was built."""
-    return not is_current(settings.index) or Library(settings).is_stale()
-
-
-def open_library(
-    settings: Settings, progress: Progress | None = None, cancel: threading.Event | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> Library:
-    """A library over an up-to-date index, refreshing it first when needed.
-
-    When another process is updating the index, or the index folder cannot be written (read-only,
-    full), the last committed index is used as is; `warn` is told about a failed write.
-    """
-    library = Library(settings) if is_current(settings.index) else None
-    if library is not None and not library.is_stale():
-        return library  # the index opened for the check is the one the caller uses
-    try:
-        refresh(settings, progress=progress, cancel=cancel)
-    except IndexLockedError:
-        if library is None:
-            raise
-    except IndexWriteError as exc:
-        if library is None:
-            raise
-        if warn is not None:
-            warn(f"{exc.message} Answering from the last committed index.")
-    return Library(settings)

@@ -1,0 +1,30 @@
+"""The library both front ends call, and all they call: open an indexed corpus, search, ask,
+list and show documents, the source register, and keep the corpus and index up to date.
+
+`cli/` and `tui/` hold no retrieval or extraction logic; they parse input, call one function
+here and render what it returns.
+"""
+
+from imvo_assist.library.core import Library, SearchResult
+from imvo_assist.library.inputs import index_catalogue, registered_documents
+from imvo_assist.library.upkeep import (
+    add_files,
+    fetch_documents,
+    is_stale,
+    open_library,
+    refresh,
+    scan_corpus,
+)
+
+__all__ = [
+    "Library",
+    "SearchResult",
+    "add_files",
+    "fetch_documents",
+    "index_catalogue",
+    "is_stale",
+    "open_library",
+    "refresh",
+    "registered_documents",
+    "scan_corpus",
+]
