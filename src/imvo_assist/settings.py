@@ -7,6 +7,9 @@ from pathlib import Path
 
 from imvo_assist.paths import BUNDLED_CORPUS, default_corpus, index_dir_for, user_corpus
 
+MAX_QUESTION_CHARS = 2000
+"""Longest question, search text or quote read, in every front end (longer: a clear error)."""
+
 
 @dataclass(frozen=True)
 class Settings:

@@ -10,13 +10,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from imvo_assist.errors import QueryError
-from imvo_assist.settings import Settings
+from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
 
 if TYPE_CHECKING:
     from imvo_assist.library import Library
-
-MAX_QUESTION_CHARS = 2000
-"""Longest question, search text or quote accepted (longer input: a clear error, exit 2)."""
 
 
 def settings_of(ctx: click.Context) -> Settings:

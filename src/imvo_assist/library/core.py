@@ -29,7 +29,7 @@ from imvo_assist.index import (
 )
 from imvo_assist.library.inputs import registered_documents
 from imvo_assist.models import Answer, Hit, Passage
-from imvo_assist.settings import Settings
+from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
@@ -100,7 +100,10 @@ class Library:
             return True
         for item in files:
             record = self.files.get(item.relative)
-            stat = item.path.stat()
+            try:
+                stat = item.path.stat()
+            except OSError:  # gone or unreadable since the scan: the next refresh reports it
+                return True
             if not record or record.get("doc_id") != item.info.id:
                 return True
             if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
@@ -194,6 +197,11 @@ class Library:
         """Answer a question from the indexed passages, with citations."""
         if not question.strip():
             raise QueryError("Empty question.", 'Ask something, e.g. "Welke sectoren hebben een verhoogd risico?"')
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QueryError(
+                f"The question is {len(question):,} characters long; at most "
+                f"{MAX_QUESTION_CHARS:,} are read.", "Shorten the question to its key words.",
+            )
         from imvo_assist.answer import answer_question
 
         return answer_question(self, question)
