@@ -20,7 +20,8 @@ import pytest
 from conftest import run_cli
 from pypdf import PdfWriter
 
-from imvo_assist.library import MAX_SUGGEST_WORDS, SUGGEST_SCORE, Library, refresh
+from imvo_assist.library import Library, refresh
+from imvo_assist.library.core import MAX_SUGGEST_WORDS, SUGGEST_SCORE
 from imvo_assist.settings import Settings, make_settings
 from imvo_assist.text.sanitise import for_terminal, json_safe
 from imvo_assist.text.suggest import suggestion_index
