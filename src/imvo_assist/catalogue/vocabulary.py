@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -228,14 +229,21 @@ class Vocabulary:
                                   score_cutoff=threshold)
         return (self.organisation(ids[best[0]]), float(best[1])) if best else None
 
-    def suggest(self, word: str, limit: int = 5) -> list[str]:
-        """Did-you-mean: the known names and synonyms closest to a word, best first."""
+    @cached_property
+    def _surfaces(self) -> dict[str, str]:
+        """Folded form -> the form as written, of every name and synonym (folded once)."""
         surfaces: dict[str, str] = {}
         for form, _, _ in self.terms():
             surfaces.setdefault(fold(form), form)
-        found = process.extract(fold(word), list(surfaces), scorer=fuzz.ratio, limit=limit,
-                                score_cutoff=70)
-        return [surfaces[key] for key, _, _ in found]
+        return surfaces
+
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Did-you-mean: the known names and synonyms closest to a word, best first."""
+        key = fold(word)
+        # ratio >= 70 needs lengths within a factor of about 0.54..1.86 of each other.
+        choices = [s for s in self._surfaces if 0.5 * len(key) <= len(s) <= 2 * len(key) + 1]
+        found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=70)
+        return [self._surfaces[form] for form, _, _ in found]
 
 
 def _by_id(entries: tuple[_E, ...], id: str) -> _E:

@@ -14,9 +14,9 @@ from typing import Protocol
 
 from imvo_assist.collection.scan import CorpusFile, guess_kind
 from imvo_assist.errors import ExtractionError
-from imvo_assist.text.language import detect_language
 from imvo_assist.extract.passages import build_passages
 from imvo_assist.models import Document, Passage, RawPage
+from imvo_assist.text.language import detect_language
 
 __all__ = ["PLAIN", "Enrichment", "ExtractResult", "NoTextError", "Tags", "extract_file"]
 
@@ -112,7 +112,7 @@ def extract_file(
     info = item.info
     document = Document(
         id=info.id,
-        title=info.title or pdf_title or _first_heading(pages) or path.stem,
+        title=info.title or pdf_title or _first_heading(pages) or Path(item.relative).stem,
         kind=info.kind or guess_kind(path.name),
         language=info.language or detect_language(text),
         publisher=info.publisher,
