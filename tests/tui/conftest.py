@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from imvo_assist.settings import Settings
 from imvo_assist.tui.app import ImvoApp
+
+
+@pytest.fixture(autouse=True)
+def no_clipboard_tools(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A PATH without clipboard tools: copying in a test never reaches the real clipboard
+    (a test puts its own fake tool in this folder)."""
+    folder = tmp_path_factory.mktemp("bin")
+    monkeypatch.setenv("PATH", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Snapshots of the main, document, sources and help screens at 80x24 and 120x40.
+"""Snapshots of the main (answer view), document, sources (register table), matrix and help
+screens at 80x24 and 120x40.
 
 Update with `uv run pytest tests/tui/test_tui_snapshots.py --snapshot-update` and look at the
 SVGs in `__snapshots__/` before committing them.
@@ -30,6 +31,12 @@ async def register_filtered(pilot: Pilot) -> None:
     no_blink(pilot)
 
 
+async def matrix_counted(pilot: Pilot) -> None:
+    await settle(pilot)
+    await pilot.press("f3")
+    await settle(pilot)
+
+
 async def help_shown(pilot: Pilot) -> None:
     await settle(pilot)
     await pilot.press("f1")
@@ -43,6 +50,7 @@ async def help_shown(pilot: Pilot) -> None:
         pytest.param(answered, id="main"),
         pytest.param(reading_citation_one, id="document"),
         pytest.param(register_filtered, id="sources"),
+        pytest.param(matrix_counted, id="matrix"),
         pytest.param(help_shown, id="help"),
     ],
 )

@@ -13,16 +13,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from imvo_assist.text.normalise import clean_line, join_lines
 from imvo_assist.models import Passage, RawPage
+from imvo_assist.text.normalise import SOFT_HYPHEN, clean_line, join_lines
 
 MIN_WORDS = 40
 MAX_WORDS = 250
 NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
-ARTICLE_HEADING = re.compile(r"^(artikel|article|hoofdstuk|chapter|bijlage|annex)\s+\d", re.I)
+ARTICLE_HEADING = re.compile(r"^(artikel|article|hoofdstuk|chapter|bijlage|annex)\s+\d", re.IGNORECASE)
 BLOCK_START = re.compile(r"^(\[\d{1,4}\]|\(?[a-z]\.|\(?[ivx]{1,4}\)|[-•*–]\s|\d{1,2}[.)]\s)")
-SENTENCE_END = re.compile(r"[.!?:;\"')]$")
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+# Closing and opening quote marks as printed (the displayed text keeps them).
+SENTENCE_END = re.compile(r"[.!?:;\"')\u2019\u201d\u00bb\u203a]$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\u2018\u201c\u201e\u00ab\u2039])")
 HEADING_MAX_WORDS = 12
 # A heading this long (share of a typical line) may wrap; its last few words come on a new line.
 WRAPPED_HEADING_SHARE = 0.6
@@ -135,7 +136,9 @@ def _heading_level(
     words = line.split()
     if not previous_ends or len(words) > HEADING_MAX_WORDS or len(line) > 0.75 * typical:
         return 0
-    if SENTENCE_END.search(line) or line.endswith((",", "-")) or not line[0].isupper() and not numbered:
+    if SENTENCE_END.search(line) or line.endswith((",", "-", SOFT_HYPHEN)):
+        return 0
+    if not line[0].isupper() and not numbered:
         return 0
     if BLOCK_START.match(line) and not numbered:
         return 0

@@ -2,23 +2,27 @@
 
 Only this module imports pypdf (about 100 ms), and only `extract` workers call it, so `ask` and
 `search` never pay for it. Everything pypdf raises is turned into an `ExtractionError` with a
-reason a person understands ("encrypted", "damaged", "decompression limit").
+reason a person understands ("encrypted", "damaged", "decompression limit"), never a raw
+Python error text.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from imvo_assist.errors import ExtractionError
-from imvo_assist.text.normalise import strip_controls
+from imvo_assist.text.normalise import clean_line
 
 PDF_MAGIC = b"%PDF-"
 # A spread is a landscape page whose halves each hold a printed page; we split at the middle.
 SPREAD_MIN_ASPECT = 1.2
 # Fragments whose baselines differ by less than this (points) belong to the same line.
 LINE_TOLERANCE = 2.0
+# A byte dump in a pypdf message ("Invalid Elementary Object starting with b'\\x00'").
+RAW_BYTES = re.compile(r"\bb['\"]")
 
 
 @dataclass(frozen=True)
@@ -81,17 +85,28 @@ def read_pdf(path: Path, password: str | None = None) -> tuple[list[PhysicalPage
     except RecursionError as exc:
         raise ExtractionError(f"{path.name}: damaged PDF (nesting too deep)") from exc
     except Exception as exc:  # pypdf raises many non-pypdf errors on damaged files
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise ExtractionError(f"{path.name}: damaged or truncated PDF ({reason})") from exc
+        raise ExtractionError(f"{path.name}: damaged or truncated PDF{_detail(exc)}") from exc
+
+
+def _detail(exc: Exception) -> str:
+    """pypdf's own message in parentheses ("Detected cyclic page references."); Python's
+    internal errors that pypdf lets through ("property 'indirect_reference' of
+    'IndirectObject' object has no setter") tell a reader nothing and are left out."""
+    from pypdf.errors import PyPdfError
+
+    message = str(exc).strip()
+    if not isinstance(exc, PyPdfError) or not message or RAW_BYTES.search(message):
+        return ""
+    return f" ({message.splitlines()[0][:120]})"
 
 
 def _title(reader: object) -> str:
     """The /Title of the document information, if it is readable text."""
     try:
         title = (reader.metadata or {}).get("/Title")  # type: ignore[attr-defined]
-    except Exception:  # a damaged info dictionary never fails the file
+    except Exception:  # noqa: BLE001 (a damaged info dictionary never fails the file)
         return ""
-    return " ".join(strip_controls(str(title)).split())[:200] if title else ""
+    return clean_line(str(title))[:200] if title else ""
 
 
 def _decrypt(reader: object, path: Path, password: str | None) -> None:

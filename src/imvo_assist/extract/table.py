@@ -15,7 +15,6 @@ from imvo_assist.extract.text import decode_bytes
 from imvo_assist.models import RawPage
 
 
-
 def decode_table(path: Path) -> tuple[str, list[str]]:
     """The text of a CSV/TSV file and decoding warnings."""
     data = path.read_bytes()

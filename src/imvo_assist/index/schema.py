@@ -14,11 +14,13 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
+from whoosh.analysis import Analyzer, CompositeAnalyzer, Tokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from imvo_assist.extract.version import EXTRACT_VERSION
-from imvo_assist.text import analysis
 from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.text import analysis
+from imvo_assist.text.normalise import index_form
 
 SCHEMA_VERSION: Final = 2
 META_FILE: Final = "imvo-meta.json"
@@ -38,10 +40,10 @@ def build_schema() -> Schema:
         risks=KEYWORD(stored=True, commas=True, scorable=True),
         orgs=KEYWORD(stored=True, commas=True, scorable=True),
         refs=KEYWORD(stored=True, commas=True),
-        text_nl=TEXT(analyzer=analysis.dutch(), stored=False),
-        text_en=TEXT(analyzer=analysis.english(), stored=False),
-        exact=TEXT(analyzer=analysis.exact(), stored=False, phrase=True),
-        heading=TEXT(analyzer=analysis.dutch(), stored=False, field_boost=1.5),
+        text_nl=TEXT(analyzer=matching(analysis.dutch()), stored=False),
+        text_en=TEXT(analyzer=matching(analysis.english()), stored=False),
+        exact=TEXT(analyzer=matching(analysis.exact()), stored=False, phrase=True),
+        heading=TEXT(analyzer=matching(analysis.dutch()), stored=False, field_boost=1.5),
         text=STORED(),
         section=STORED(),
         pdf_page=STORED(),
@@ -49,6 +51,27 @@ def build_schema() -> Schema:
         path=ID(stored=True),
         meta=STORED(),
     )
+
+
+class MatchingForm(Tokenizer):
+    """A tokenizer reading the matching form of a text (`index_form`: quotes straightened,
+    compatibility characters unfolded). The stored text keeps the source's characters; offsets
+    are the same in both forms, so highlights mark the original characters."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MatchingForm) and self.tokenizer == other.tokenizer
+
+    def __call__(self, value: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        return self.tokenizer(index_form(value), **kwargs)
+
+
+def matching(analyzer: Analyzer) -> Analyzer:
+    """An analyzer of `analysis` that reads the matching form of the text it is given."""
+    tokenizer, *filters = analyzer.items  # type: ignore[attr-defined]
+    return CompositeAnalyzer(MatchingForm(tokenizer), *filters)
 
 
 def current_meta() -> dict[str, object]:

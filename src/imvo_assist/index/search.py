@@ -13,13 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
 from whoosh.query import And, Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
-from imvo_assist.text import analysis
 from imvo_assist.models import Hit, Passage
+from imvo_assist.text import analysis
+from imvo_assist.text.normalise import index_form
 
 FIELD_BOOSTS = {"text_nl": 1.0, "text_en": 1.0, "exact": 0.6, "heading": 1.5}
 PHRASE_BOOST = 2.0
@@ -29,6 +30,10 @@ MAX_PHRASE_WORDS = 5
 # Register facts are summaries; an original passage saying the same must rank above them.
 REGISTER_WEIGHT = 0.5
 SNIPPET_CHARS = 220
+# A snippet starts and ends at a space, never inside a word or a reference marker ("[56]"):
+# its edges move out to the nearest space within this many characters.
+EDGE_REACH = 40
+SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -45,12 +50,37 @@ class Filters:
 
 
 class _MarkFormatter(Formatter):
-    """Marks matched words with ** for Markdown; plain text otherwise."""
+    """Marks matched words with ** for Markdown; fragments cut at spaces."""
 
     between = " … "
 
     def format_token(self, text: str, token: object, replace: bool = False) -> str:
         return f"**{get_text(text, token, replace)}**"
+
+    def format(self, fragments: list[Fragment], replace: bool = False) -> str:
+        """The fragments (in text order) widened to whole words, without overlapping."""
+        previous_end = 0
+        for fragment in fragments:
+            start, end = _widen(fragment.text, fragment.startchar, fragment.endchar)
+            fragment.startchar, fragment.endchar = max(start, previous_end), end
+            previous_end = end
+        return super().format(fragments, replace)
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Fragment edges moved out to the nearest space (or the text's ends) within reach."""
+    before = text[max(0, start - EDGE_REACH) : start]
+    spaces = [m.end() for m in SPACE.finditer(before)]
+    if spaces:
+        start -= len(before) - spaces[-1]
+    elif start <= EDGE_REACH:
+        start = 0
+    after = SPACE.search(text, end, end + EDGE_REACH)
+    if after:
+        end = after.start()
+    elif len(text) - end <= EDGE_REACH:
+        end = len(text)
+    return start, end
 
 
 def build_query(
@@ -61,6 +91,7 @@ def build_query(
     Returns:
         None when the text holds no searchable word.
     """
+    text = index_form(text)
     analyzers = {
         "text_nl": analysis.dutch(),
         "text_en": analysis.english(),
@@ -177,7 +208,7 @@ def _merge_duplicate(first: Hit, passage: Passage, documents: dict[str, dict]) -
 
 def passage_from_fields(fields: dict) -> Passage:
     """A `Passage` from the stored fields of a passage record."""
-    split = lambda value: tuple(v for v in (value or "").split(",") if v)  # noqa: E731
+    split = lambda value: tuple(v for v in (value or "").split(",") if v)
     return Passage(
         id=fields["id"],
         doc_id=fields["doc_id"],

@@ -8,8 +8,9 @@ if TYPE_CHECKING:
     from imvo_assist.settings import Settings
 
 
-def run_app(settings: Settings) -> None:
-    """Open the terminal UI on a corpus."""
+def run_app(settings: Settings, language: str | None = None) -> None:
+    """Open the terminal UI on a corpus; `language` ("nl"/"en") fixes the interface language,
+    None takes that of the first question."""
     from imvo_assist.tui.app import ImvoApp
 
-    ImvoApp(settings).run()
+    ImvoApp(settings, language).run()

@@ -3,7 +3,8 @@
 The index is opened (built or refreshed first when the corpus changed) in a thread worker that
 posts coalescing `IndexProgress` messages to the main screen; the UI is usable meanwhile and a
 question asked early is answered as soon as the index is ready. All domain work is done by
-`library.py`; screens are imported when first shown so a cold start loads little.
+`library.py`; screens are imported when first shown so a cold start loads little. The app keeps
+the interface language (`tui/lang.py`): chosen, or else the language of the first question.
 """
 
 from __future__ import annotations
@@ -16,20 +17,23 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from imvo_assist.tui.clipboard import copy_with_tool
 from imvo_assist.tui.commands import ImvoCommands
+from imvo_assist.tui.lang import LANGUAGES, localise_bindings, tr
 from imvo_assist.tui.messages import IndexFailed, IndexProgress, IndexReady
+from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.screens.main import MainScreen
-from imvo_assist.tui.text import clipping, export_name, safe
+from imvo_assist.tui.text import clipping, export_name, safe, save_name
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from imvo_assist.catalogue.vocabulary import Vocabulary
     from imvo_assist.library import Library
     from imvo_assist.models import Answer, Hit
     from imvo_assist.settings import Settings
-    from imvo_assist.catalogue.vocabulary import Vocabulary
 
-STYLES = ["app", "main", "document", "sources", "matrix", "search", "help"]
+STYLES = ["app", "main", "document", "sources", "matrix", "search", "help", "overview"]
 THEMES = ("textual-dark", "textual-light")
 
 
@@ -47,12 +51,23 @@ class ImvoApp(App[None]):
         Binding("f3", "matrix", "Matrix"),
         Binding("f4", "search", "Zoek"),
         Binding("f5", "documents", "Documenten", show=False),
+        Binding("f6", "basket", "Mandje", show=False),
+        Binding("f7", "timeline", "Tijdlijn", show=False),
+        Binding("b", "basket_add", "In mandje", show=False),
+        Binding("B", "basket_add(True)", "Antwoord in mandje", show=False),
         Binding("ctrl+t", "toggle_theme", "Thema", show=False),
+        Binding("s", "save_clipping", "Bewaar", show=False),
     ]
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, language: str | None = None) -> None:
+        """`language` ("nl"/"en") fixes the interface language; None takes that of the first
+        question."""
         super().__init__()
         self.settings = settings
+        self.chosen_language: str | None = language if language in LANGUAGES else None
+        """The interface language set by the user or taken from the first question."""
+        self.clipped = ""
+        """The text copied last (`s` saves it to a file)."""
         self.library: Library | None = None
         """The open library; None until the index worker is done."""
         self.history: list[str] = []
@@ -67,7 +82,37 @@ class ImvoApp(App[None]):
         return self.main
 
     def on_mount(self) -> None:
+        localise_bindings(self, self.language)
+        self.sub_title = self.tr(self.SUB_TITLE)
         self.prepare_index()
+
+    # Interface language ---------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The interface language: "nl" until chosen or until the first question is answered."""
+        return self.chosen_language or "nl"
+
+    def tr(self, text: str, **values: object) -> str:
+        """A Dutch interface text in the interface language."""
+        return tr(text, self.language, **values)
+
+    def set_language(self, language: str) -> None:
+        """Speak `language` from now on, on every open screen."""
+        self.chosen_language = language
+        localise_bindings(self, language)
+        self.sub_title = self.tr(self.SUB_TITLE)
+        for screen in self.screen_stack:
+            if isinstance(screen, ImvoScreen):
+                screen.relabel()
+
+    def answered_in(self, language: str) -> None:
+        """The first answered question sets the interface language, unless one was chosen."""
+        if self.chosen_language is None and language in LANGUAGES:
+            self.set_language(language)
+
+    def action_switch_language(self) -> None:
+        self.set_language("en" if self.language == "nl" else "nl")
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def prepare_index(self) -> None:
@@ -86,7 +131,8 @@ class ImvoApp(App[None]):
             self.main.post_message(IndexFailed(str(exc)))
             return
         except Exception as exc:  # noqa: BLE001 (never a traceback in the UI; the message says why)
-            self.main.post_message(IndexFailed(f"De index kon niet worden geopend: {exc}"))
+            failed = self.tr("De index kon niet worden geopend: {error}", error=exc)
+            self.main.post_message(IndexFailed(failed))
             return
         self.library = library
         self.main.post_message(IndexReady(documents, terms))
@@ -153,13 +199,53 @@ class ImvoApp(App[None]):
 
         self.show_screen(DocumentsScreen)
 
+    def action_basket(self) -> None:
+        from imvo_assist.tui.screens.basket import BasketScreen
+
+        self.show_screen(BasketScreen)
+
+    def action_timeline(self) -> None:
+        from imvo_assist.tui.screens.timeline import TimelineScreen
+
+        self.show_screen(TimelineScreen)
+
+    def action_basket_add(self, whole: bool = False) -> None:
+        """Add the focused citation (the whole answer when `whole` or when no citation has the
+        focus) of the main screen's answer to the basket "default"."""
+        from imvo_assist.basket import DEFAULT_BASKET, BasketError, add_citations
+        from imvo_assist.tui.lang import counted
+        from imvo_assist.tui.widgets import CitationList
+
+        answer = self.main.answer if self.screen is self.main else None
+        if answer is None or not answer.citations:
+            message = self.tr("Nog geen antwoord met bronnen om in het mandje te leggen.")
+            self.notify(message, severity="warning", markup=False)
+            return
+        focused = self.focused
+        current = focused.current if isinstance(focused, CitationList) else None
+        citations = [current] if current is not None and not whole else list(answer.citations)
+        try:
+            added, merged = add_citations(DEFAULT_BASKET, answer.question, citations, answer.language)
+        except BasketError as exc:
+            self.notify(safe(str(exc)), title=self.tr("Mandje"), severity="error", markup=False)
+            return
+        items = counted(added, "citaat", "citaten", self.language)
+        message = (
+            self.tr(
+                "{items} toegevoegd, {merged} stond er al in (F6 toont het mandje).",
+                items=items, merged=merged,
+            )
+            if merged else self.tr("{items} toegevoegd (F6 toont het mandje).", items=items)
+        )
+        self.notify(message, title=self.tr("Mandje"), markup=False)
+
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def report_error(self, error: str) -> None:
         """Tell the user about an unexpected error (a bug), keeping the UI running."""
         self.errors.append(error)
-        self.notify(safe(error), title="Fout", severity="error", markup=False, timeout=10)
+        self.notify(safe(error), title=self.tr("Fout"), severity="error", markup=False, timeout=10)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:
@@ -169,8 +255,32 @@ class ImvoApp(App[None]):
 
     def copy_citation(self, cite: str, passage: str) -> None:
         """Copy a citation string with its quoted passage to the clipboard."""
-        self.copy_to_clipboard(clipping(cite, passage))
-        self.notify(safe(cite), title="Citaat gekopieerd", markup=False)
+        self.copy_text(clipping(cite, passage), self.tr("Citaat"))
+
+    def copy_text(self, text: str, what: str) -> None:
+        """Send text to the terminal (OSC 52) and to a clipboard tool; say where it went."""
+        self.clipped = text
+        self.copy_to_clipboard(text)
+        self._copy_with_tool(text, what)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _copy_with_tool(self, text: str, what: str) -> None:
+        tool = copy_with_tool(text)
+        if tool:
+            how = self.tr("naar het klembord via {tool}", tool=tool)
+        else:
+            how = self.tr("naar de terminal gestuurd (OSC 52); niet elke terminal neemt dit over")
+        self.call_from_thread(
+            self.notify, f"{how}\n{self.tr('s bewaart het in een bestand')}",
+            title=f"{what} {self.tr('gekopieerd')}" if tool else what, markup=False,
+        )
+
+    def action_save_clipping(self) -> None:
+        """Save the text copied last to a file in the current directory."""
+        if not self.clipped:
+            self.notify(self.tr("Nog niets gekopieerd."), severity="warning", markup=False)
+            return
+        self._write(save_name(), self.clipped, "Opslaan mislukt: {error}", "Opgeslagen")
 
     def export_answer(self, answer: Answer, folder: Path | None = None) -> Path | None:
         """Write an answer with its citations as Markdown in the current directory.
@@ -180,18 +290,27 @@ class ImvoApp(App[None]):
         """
         from imvo_assist.cli.output import answer_markdown
 
-        target = (folder or Path.cwd()) / export_name()
+        return self._write(
+            export_name(), answer_markdown(answer), "Exporteren mislukt: {error}",
+            "Antwoord geëxporteerd", folder,
+        )
+
+    def _write(
+        self, name: str, text: str, failed: str, done: str, folder: Path | None = None
+    ) -> Path | None:
+        """Write a new file (a number added when the name is taken) and tell the user."""
+        target = (folder or Path.cwd()) / name
         stem, suffix = target.stem, target.suffix
         number = 2
         while target.exists():
             target = target.with_name(f"{stem}-{number}{suffix}")
             number += 1
         try:
-            target.write_text(answer_markdown(answer), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         except OSError as exc:
-            self.notify(safe(f"Exporteren mislukt: {exc}"), severity="error", markup=False)
+            self.notify(safe(self.tr(failed, error=exc)), severity="error", markup=False)
             return None
-        self.notify(safe(str(target)), title="Antwoord geëxporteerd", markup=False)
+        self.notify(safe(str(target)), title=self.tr(done), markup=False)
         return target
 
 

@@ -7,6 +7,9 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from imvo_assist.tui.lang import language_of, tr
+
+# (title, help, command), in Dutch; shown in the interface language.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Vraag stellen", "Naar de vraag op het hoofdscherm", "ask"),
     ("Bronnenregister", "Bronnenboek doorzoeken en citaties bekijken (F2)", "sources"),
@@ -16,6 +19,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Citaat kopiëren", "Vindplaats en passage van het gekozen citaat kopiëren (c)", "copy"),
     ("Antwoord exporteren", "Antwoord met bronnen als Markdown-bestand opslaan (e)", "export"),
     ("Licht / donker thema", "Wissel tussen licht en donker (ctrl+t)", "theme"),
+    ("Taal van de interface", "Nederlands of Engels (antwoorden volgen de taal van de vraag)",
+     "language"),
     ("Sneltoetsen", "Alle toetsen en schermen (F1)", "help"),
 )
 
@@ -37,24 +42,32 @@ class ImvoCommands(Provider):
         elif name in ("copy", "export"):
             action = getattr(screen, f"action_{name}", None)
             if action is None:
-                app.notify("Hier is geen citaat of antwoord.", severity="warning")
+                app.notify(app.tr("Hier is geen citaat of antwoord."), severity="warning",
+                           markup=False)
             else:
                 action()
         elif name == "theme":
             app.action_toggle_theme()
+        elif name == "language":
+            app.action_switch_language()
         else:
             getattr(app, f"action_{name}")()
 
     def _callback(self, name: str) -> Callable[[], None]:
         return partial(self._run, name)
 
+    def _commands(self) -> list[tuple[str, str, str]]:
+        language = language_of(self.app)
+        return [(tr(title, language), tr(help_text, language), name)
+                for title, help_text, name in COMMANDS]
+
     async def discover(self) -> Hits:
-        for title, help_text, name in COMMANDS:
+        for title, help_text, name in self._commands():
             yield DiscoveryHit(title, self._callback(name), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, name in COMMANDS:
+        for title, help_text, name in self._commands():
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), self._callback(name), help=help_text)

@@ -140,3 +140,8 @@ def clipping(cite: str, passage: str) -> str:
 def export_name(now: datetime | None = None) -> str:
     """The file name an exported answer gets, e.g. `imvo-antwoord-20250101-120000.md`."""
     return f"imvo-antwoord-{(now or datetime.now()):%Y%m%d-%H%M%S}.md"
+
+
+def save_name(now: datetime | None = None) -> str:
+    """The file name a saved clipping gets, e.g. `imvo-citaat-20250101-120000.txt`."""
+    return f"imvo-citaat-{(now or datetime.now()):%Y%m%d-%H%M%S}.txt"

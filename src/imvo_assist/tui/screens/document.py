@@ -77,8 +77,14 @@ class DocumentScreen(ImvoScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.relabel()
         self.query_one("#doc-title", Static).update(plain(self.doc_id))
         self.load(self.label)
+
+    def relabel(self) -> None:
+        super().relabel()
+        if self.page is not None:
+            self._show(self.page)
 
     @work(thread=True, exclusive=True, group="page", exit_on_error=False)
     def load(self, label: str) -> None:
@@ -88,7 +94,7 @@ class DocumentScreen(ImvoScreen):
 
         library = self.app.library
         if library is None:
-            self.app.call_from_thread(self._error, "De index is nog niet klaar.")
+            self.app.call_from_thread(self._error, self.tr("De index is nog niet klaar."))
             return
         try:
             if self.hit is not None and self.hit.source == "register":
@@ -112,12 +118,13 @@ class DocumentScreen(ImvoScreen):
             self.app.call_from_thread(self._error, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 (a broken record must not take the UI down)
-            self.app.call_from_thread(self._error, f"Pagina niet te tonen: {exc}")
+            failed = self.tr("Pagina niet te tonen: {error}", error=exc)
+            self.app.call_from_thread(self._error, failed)
             return
         self.app.call_from_thread(self._show, page)
 
     def _error(self, error: str) -> None:
-        self.notify(safe(error), title="Document", severity="error", markup=False)
+        self.notify(safe(error), title=self.tr("Document"), severity="error", markup=False)
 
     def _show(self, page: Page) -> None:
         self.page = page
@@ -125,15 +132,16 @@ class DocumentScreen(ImvoScreen):
         self.query_one("#doc-title", Static).update(
             assemble((page.title, "bold"), (f"  ({self.doc_id})", "$text-muted"))
         )
-        self.query_one("#doc-page", Static).update(_page_line(page))
+        self.query_one("#doc-page", Static).update(self._page_line(page))
         body = self.query_one("#page-body", VerticalScroll)
         body.remove_children()
         views = [
-            PassageView(p, cite, cited=p.id == self.passage_id)
+            PassageView(p, cite, cited=p.id == self.passage_id, language=self.app.language)
             for p, cite in zip(page.passages, page.cites)
         ]
         if self.hit is not None and self.hit.source == "register":
-            body.mount(Static(plain(REGISTER_NOTE, "italic $text-muted"), classes="note"))
+            note = plain(self.tr(REGISTER_NOTE), "italic $text-muted")
+            body.mount(Static(note, classes="note"))
         body.mount_all(views)
         target = next((v for v in views if v.has_class("-cited")), views[0] if views else None)
         if target is not None:
@@ -141,7 +149,7 @@ class DocumentScreen(ImvoScreen):
             self.call_after_refresh(body.scroll_to_widget, target, animate=False, top=True)
             self._cite_line(target)
         else:
-            body.mount(Static("Geen tekst op deze pagina.", classes="note"))
+            body.mount(Static(self.tr("Geen tekst op deze pagina."), classes="note", markup=False))
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if isinstance(event.widget, PassageView):
@@ -189,11 +197,26 @@ class DocumentScreen(ImvoScreen):
             elif label:
                 labels = _shown(self.page.labels if self.page else [])
                 self.notify(
-                    safe(f"Geen pagina {label!r}. Pagina's: {labels}"),
+                    safe(self.tr("Geen pagina {label}. Pagina's: {labels}", label=repr(label),
+                                 labels=labels)),
                     severity="warning", markup=False,
                 )
 
-        self.app.push_screen(GotoPageDialog(self.label), go)
+        self.app.push_screen(GotoPageDialog(self.label, self.app.language), go)
+
+    def _page_line(self, page: Page) -> Content:
+        parts: list[str | tuple[str, str]] = [(f"{self.tr('p.')} {page.label}", "bold $accent")]
+        if page.pdf_page:
+            parts.append("  " + self.tr("(pdf-pagina {page})", page=page.pdf_page))
+        if page.labels and page.label in page.labels:
+            where = self.tr("pagina {n} van {total}", n=page.labels.index(page.label) + 1,
+                            total=len(page.labels))
+            parts.append((f"  · {where}", "$text-muted"))
+        elif not page.labels:
+            parts.append((f"  · {self.tr('registergegeven')}", "$text-muted"))
+        if page.url:  # the one key the footer has no room for
+            parts.append((f"  · {self.tr('o opent de officiële URL')}", "$text-muted"))
+        return assemble(*parts)
 
 
 def _labels(passages: list[Passage]) -> list[str]:
@@ -203,18 +226,6 @@ def _labels(passages: list[Passage]) -> list[str]:
 def _register_page(hit: Hit, cite: str) -> Page:
     p = hit.passage
     return Page(hit.title, p.page_label, p.pdf_page, [p], [cite or hit.title], [], hit.url)
-
-
-def _page_line(page: Page) -> Content:
-    parts: list[str | tuple[str, str]] = [(f"p. {page.label}", "bold $accent")]
-    if page.pdf_page:
-        parts.append(f"  (pdf-pagina {page.pdf_page})")
-    if page.labels and page.label in page.labels:
-        parts.append((f"  · pagina {page.labels.index(page.label) + 1} van {len(page.labels)}",
-                      "$text-muted"))
-    elif not page.labels:
-        parts.append(("  · registergegeven", "$text-muted"))
-    return assemble(*parts)
 
 
 def _shown(labels: list[str], limit: int = 12) -> str:

@@ -1,4 +1,4 @@
-"""The help screen: the keys, as Markdown kept beside this module (help.md)."""
+"""The help screen: the keys, as Markdown kept beside this module (help.md, help.en.md)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Markdown
 
 from imvo_assist.tui.screens.base import ImvoScreen
 
-HELP = Path(__file__).with_name("help.md")
+HELP = {"nl": Path(__file__).with_name("help.md"), "en": Path(__file__).with_name("help.en.md")}
 
 
 class HelpScreen(ImvoScreen):
@@ -25,8 +25,14 @@ class HelpScreen(ImvoScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help-body"):
-            yield Markdown(HELP.read_text(encoding="utf-8"), id="help")
+            yield Markdown(id="help")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.relabel()
         self.query_one("#help-body").focus()
+
+    def relabel(self) -> None:
+        super().relabel()
+        text = HELP[self.app.language].read_text(encoding="utf-8")
+        self.query_one(Markdown).update(text)

@@ -17,7 +17,9 @@ from imvo_assist.tui.widgets import AnswerView, CitationList, IndexBar, Question
 if TYPE_CHECKING:
     from imvo_assist.models import Answer
 
-READY_HINT = "Enter of 1-9 opent een bron · c kopieert · e exporteert · / nieuwe vraag"
+READY_HINT = "1-9 opent een bron · c kopieert · e exporteert · / nieuwe vraag"
+PLACEHOLDER = "Stel een vraag (in het Nederlands of Engels)"
+OPENING = "Index wordt geopend…"
 
 
 class MainScreen(ImvoScreen):
@@ -35,43 +37,55 @@ class MainScreen(ImvoScreen):
         super().__init__()
         self.answer: Answer | None = None
         self._pending: str | None = None
+        self._status_line: tuple[str, bool, dict[str, object]] = (OPENING, False, {})
+        """The status line as (text, literal, fields), shown again when the language changes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield QuestionInput(
-            self.app.history, placeholder="Stel een vraag / ask a question", id="question"
-        )
+        yield QuestionInput(self.app.history, id="question")
         yield IndexBar(id="index-bar")
         yield AnswerView(id="answer")
         yield CitationList(id="citations")
-        yield Static("Index wordt geopend…", id="status", markup=False)
+        yield Static("", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        citations = self.query_one("#citations")
-        citations.border_title = "Bronnen"
-        citations.display = False
+        self.relabel()
+        self.query_one("#citations").display = False
         self.query_one(QuestionInput).focus()
+
+    def relabel(self) -> None:
+        super().relabel()
+        self.query_one(QuestionInput).placeholder = self.tr(PLACEHOLDER)
+        self.query_one("#citations").border_title = self.tr("Bronnen")
+        self.query_one(IndexBar).relabel()
+        self.query_one(AnswerView).relabel()
+        self.query_one(CitationList).relabel()
+        text, literal, values = self._status_line
+        self._status(text, literal, **values)
 
     # Index ---------------------------------------------------------------------------------
 
     def on_index_progress(self, message: IndexProgress) -> None:
         if message.total:
             self.query_one(IndexBar).update_progress(message.done, message.total, message.name)
-            self._status(f"Index bijwerken: {message.done} van {message.total} bestanden")
+            self._status(
+                "Index bijwerken: {done} van {total} bestanden",
+                done=message.done, total=message.total,
+            )
 
     def on_index_ready(self, message: IndexReady) -> None:
         self.query_one(IndexBar).display = False
         self.query_one(QuestionInput).set_names(message.terms)
-        files = "bestand" if message.documents == 1 else "bestanden"
-        self._status(f"Klaar: {message.documents} {files} in de index.")
+        n = message.documents
+        self._status("Klaar: {files} in de index.", files=("bestand", "bestanden", n))
         if self._pending:
             question, self._pending = self._pending, None
             self.ask(question)
 
     def on_index_failed(self, message: IndexFailed) -> None:
         self.query_one(IndexBar).display = False
-        self._status(message.error)
+        self._status(message.error, literal=True)
         self.notify(safe(message.error), title="Index", severity="error", markup=False, timeout=10)
 
     # Asking --------------------------------------------------------------------------------
@@ -108,19 +122,20 @@ class MainScreen(ImvoScreen):
             self.app.call_from_thread(self._failed, str(exc))
             return
         except Exception as exc:  # noqa: BLE001 (an engine bug must not take the UI down)
-            self.app.call_from_thread(self._failed, f"Geen antwoord: {exc}")
+            self.app.call_from_thread(self._failed, self.tr("Geen antwoord: {error}", error=exc))
             return
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_answer, answer)
 
     def _failed(self, error: str) -> None:
         self.query_one(AnswerView).loading = False
-        self._status(error)
+        self._status(error, literal=True)
         self.notify(safe(error), severity="error", markup=False)
 
     def show_answer(self, answer: Answer) -> None:
         """Show an answer and its citations; the citations get the focus."""
         self.answer = answer
+        self.app.answered_in(answer.language)
         view = self.query_one(AnswerView)
         view.loading = False
         view.show(answer)
@@ -129,7 +144,10 @@ class MainScreen(ImvoScreen):
         citations.display = bool(answer.citations)
         if answer.citations:
             citations.focus()
-            self._status(f"{len(answer.citations)} bronnen · {READY_HINT}")
+            self._status(
+                "{sources} · {hint}", sources=("bron", "bronnen", len(answer.citations)),
+                hint=READY_HINT,
+            )
         else:
             self._status("Niets gevonden. Probeer andere woorden of F4 om te zoeken.")
 
@@ -151,15 +169,18 @@ class MainScreen(ImvoScreen):
     def action_copy(self) -> None:
         citation = self.query_one(CitationList).current
         if citation is None:
-            self.notify("Nog geen citaat om te kopiëren.", severity="warning")
+            self._warn("Nog geen citaat om te kopiëren.")
             return
         self.app.copy_citation(citation.cite, citation.hit.passage.text)
 
     def action_export(self) -> None:
         if self.answer is None:
-            self.notify("Nog geen antwoord om te exporteren.", severity="warning")
+            self._warn("Nog geen antwoord om te exporteren.")
             return
         self.app.export_answer(self.answer)
 
-    def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(plain(text))
+    def _status(self, text: str, literal: bool = False, **values: object) -> None:
+        """Show a status line: an interface text with fields (see `say`), or `literal` text."""
+        self._status_line = (text, literal, values)
+        shown = text if literal else self.say(text, **values)
+        self.query_one("#status", Static).update(plain(shown))

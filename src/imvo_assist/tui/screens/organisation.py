@@ -25,6 +25,7 @@ class OrganisationScreen(ImvoScreen):
     def __init__(self, organisation: str) -> None:
         super().__init__()
         self.organisation = organisation
+        self.found: InclusionReport | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -33,8 +34,14 @@ class OrganisationScreen(ImvoScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.relabel()
         self.query_one(OptionList).focus()
         self.report()
+
+    def relabel(self) -> None:
+        super().relabel()
+        if self.found is not None:
+            self._show(self.found)
 
     @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def report(self) -> None:
@@ -50,28 +57,33 @@ class OrganisationScreen(ImvoScreen):
         self.app.call_from_thread(self._show, found)
 
     def _show(self, report: InclusionReport) -> None:
+        self.found = report
         organisation = report["organisation"]
         summary = self.query_one("#org-summary", Static)
         if report["not_found"]:
+            missing = self.tr("{organisation} staat niet in het bronnenboek.",
+                              organisation=self.organisation)
             summary.update(assemble(
-                (f"{self.organisation} staat niet in het bronnenboek.", "bold"), "\n",
-                "Bedoelde u: " + (", ".join(report["suggestions"]) or "—"),
+                (missing, "bold"), "\n",
+                self.tr("Bedoelde u: ") + (", ".join(report["suggestions"]) or "—"),
             ))
             return
         sectors = ", ".join(f"{sector} {count}" for sector, count in report["by_sector"].items())
-        uncited = ", ".join(str(nr) for nr in report["uncited"]) or "geen"
+        uncited = ", ".join(str(nr) for nr in report["uncited"]) or self.tr("geen")
+        entries = self.counted(len(report["references"]), "vermelding", "vermeldingen")
         summary.update(assemble(
             (organisation["name"], "bold $primary"),
-            f" — {len(report['references'])} vermeldingen in het bronnenboek\n",
-            ("Geschreven als: ", "$text-muted"), ", ".join(organisation["spellings"]), "\n",
-            ("Per sector: ", "$text-muted"), sectors, "\n",
-            ("Niet geciteerd in de tekst: ", "$text-muted"), uncited,
+            self.tr(" — {entries} in het bronnenboek", entries=entries), "\n",
+            (self.tr("Geschreven als: "), "$text-muted"), ", ".join(organisation["spellings"]),
+            "\n", (self.tr("Per sector: "), "$text-muted"), sectors, "\n",
+            (self.tr("Niet geciteerd in de tekst: "), "$text-muted"), uncited, "\n",
+            (self.tr("Enter opent de vindplaats in de documentlezer."), "$text-muted"),
         ))
         documents = self.app.library.documents if self.app.library else {}
         options = self.query_one(OptionList)
         options.clear_options()
         for reference in report["references"]:
-            year = reference["year"] or "z.j."
+            year = reference["year"] or self.tr("z.j.")
             options.add_option(Option(
                 assemble((f"[{reference['nr']}] ", "bold $accent"),
                                  f"{reference['title']} ({year}) · {reference['sector']}"),
@@ -80,11 +92,11 @@ class OrganisationScreen(ImvoScreen):
             for c in reference["cited_by"]:
                 title = str(documents.get(c["doc_id"], {}).get("title") or c["doc_id"])
                 options.add_option(Option(
-                    assemble("    ↳ ", (title, "bold"), f", p. {c['page']}"),
+                    assemble("    ↳ ", (title, "bold"), f", {self.tr('p.')} {c['page']}"),
                     id=f"{options.option_count}\t{c['doc_id']}\t{c['page']}\t{c['passage_id']}",
                 ))
             if not reference["cited_by"]:
-                options.add_option(Option(plain("    niet geciteerd", "$text-muted"),
+                options.add_option(Option(plain("    " + self.tr("niet geciteerd"), "$text-muted"),
                                           disabled=True))
         options.action_first()  # the first passage (headers are disabled, so skipped)
 

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from imvo_assist.models import Hit
 
 RESULTS = 50
+HINT = "Enter zoekt · Tab: filters · Enter op een resultaat opent het · c kopieert"
+FACETS = (("facet-sector", "Sector"), ("facet-doc", "Document"), ("facet-kind", "Soort"))
 # Hits counted for the facets: enough to show where the words occur, cheap to fetch.
 FACET_HITS = 200
 
@@ -55,20 +57,26 @@ class SearchScreen(ImvoScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
-            placeholder="Zoek in de passages (bv. kinderarbeid mijnbouw)", id="search-query"
-        )
+        yield Input(id="search-query")
         with Horizontal(id="search-body"):
             with VerticalScroll(id="facets"):
-                yield FacetList("Sector", id="facet-sector")
-                yield FacetList("Document", id="facet-doc")
-                yield FacetList("Soort", id="facet-kind")
+                for facet_id, _ in FACETS:
+                    yield FacetList("", id=facet_id)
             yield OptionList(id="results", markup=False)
-        yield Static("Typ zoekwoorden en druk op Enter.", id="search-status", markup=False)
+        yield Static("", id="search-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.relabel()
+        self._status(self.tr(HINT))
         self.query_one("#search-query", Input).focus()
+
+    def relabel(self) -> None:
+        super().relabel()
+        placeholder = self.tr("Zoek in de passages (bv. kinderarbeid mijnbouw)")
+        self.query_one("#search-query", Input).placeholder = placeholder
+        for facet_id, title in FACETS:
+            self.query_one(f"#{facet_id}", FacetList).border_title = self.tr(title)
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
@@ -81,7 +89,7 @@ class SearchScreen(ImvoScreen):
     def run_search(self) -> None:
         text = self.query_one("#search-query", Input).value
         if not text.strip():
-            self.notify("Typ eerst een paar zoekwoorden.", severity="warning")
+            self._warn("Typ eerst een paar zoekwoorden.")
             return
         self.search(
             text,
@@ -97,7 +105,7 @@ class SearchScreen(ImvoScreen):
 
         library = self.app.library
         if library is None:
-            self.app.call_from_thread(self._status, "De index is nog niet klaar.")
+            self.app.call_from_thread(self._status, self.tr("De index is nog niet klaar."))
             return
         try:
             result = library.search(text, Filters(doc=doc, kind=kind, sector=sector), RESULTS)
@@ -105,7 +113,8 @@ class SearchScreen(ImvoScreen):
         except ImvoError as exc:
             self.app.call_from_thread(self._status, str(exc))
             return
-        names = {s.id: s.name_nl for s in self.app.vocabulary.sectors}
+        english = self.app.language == "en"
+        names = {s.id: s.name_en if english else s.name_nl for s in self.app.vocabulary.sectors}
         sectors = Counter(s for hit in overall for s in hit.passage.sectors)
         documents = Counter(hit.passage.doc_id for hit in overall)
         kinds = Counter(hit.kind for hit in overall if hit.kind)
@@ -129,7 +138,7 @@ class SearchScreen(ImvoScreen):
             p = hit.passage
             results.add_option(Option(
                 assemble(
-                    (f"{hit.title}, p. {p.page_label}", "bold"),
+                    (f"{hit.title}, {self.tr('p.')} {p.page_label}", "bold"),
                     (" (register)" if hit.source == "register" else "", "$text-muted"), "\n",
                     marked(hit.snippet),
                 ),
@@ -138,9 +147,11 @@ class SearchScreen(ImvoScreen):
         if found.hits:
             results.highlighted = 0
             results.focus()
-            self._status(f"{len(found.hits)} passages · Enter opent · c kopieert het citaat")
+            found_text = self.counted(len(found.hits), "passage", "passages")
+            self._status(self.tr("{found} · Enter opent · c kopieert het citaat",
+                                 found=found_text))
         else:
-            self._status("Niets gevonden met deze woorden en filters.")
+            self._status(self.tr("Niets gevonden met deze woorden en filters."))
 
     def _status(self, text: str) -> None:
         self.query_one("#search-status", Static).update(plain(text))

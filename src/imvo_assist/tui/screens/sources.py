@@ -2,7 +2,7 @@
 
 Filtering is `register.filter_references` (organisation in any spelling, words of titles,
 sectors and years, typos tolerated), run in a worker as you type. `o` opens the organisation
-view with `register.inclusion_report`.
+view with `register.inclusion_report`. The table's columns take the width the terminal gives.
 """
 
 from __future__ import annotations
@@ -13,22 +13,35 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from imvo_assist.tui.screens.base import ImvoScreen
-from imvo_assist.tui.text import assemble, cell, plain, safe
+from imvo_assist.tui.text import assemble, cell, plain
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek import CitingPassage, Reference
 
 
-ORG_WIDTH = 18
-SECTOR_WIDTH = 14
-COLUMNS = (
-    ("Nr", "nr", 3), ("Jaar", "year", 4), ("Organisatie", "org", ORG_WIDTH),
-    ("Sector", "sector", SECTOR_WIDTH), ("Titel", "title", None),
-)
+COLUMNS = (("Nr", "nr"), ("Jaar", "year"), ("Organisatie", "org"), ("Sector", "sector"),
+           ("Titel", "title"))
+# Room around the columns: the table's side margins, its scrollbar, each cell's padding.
+CHROME = 2 + 2 + 2 * len(COLUMNS)
+NUMBER_WIDTH, YEAR_WIDTH = 3, 4
+ORG_WIDTHS, SECTOR_WIDTHS = (14, 32), (10, 22)
+MIN_TITLE_WIDTH = 20
+KEYS_HINT = "↓/Enter: tabel · o: organisatie · c: kopieer · /: filter"
+
+
+def column_widths(screen_width: int) -> dict[str, int]:
+    """Column widths for a screen this wide: organisation and sector grow with it (up to a
+    point), the title takes the rest."""
+    rest = max(screen_width - CHROME - NUMBER_WIDTH - YEAR_WIDTH, 0)
+    org = min(max(rest // 5, ORG_WIDTHS[0]), ORG_WIDTHS[1])
+    sector = min(max(rest // 7, SECTOR_WIDTHS[0]), SECTOR_WIDTHS[1])
+    title = max(rest - org - sector, MIN_TITLE_WIDTH)
+    return {"nr": NUMBER_WIDTH, "year": YEAR_WIDTH, "org": org, "sector": sector, "title": title}
 
 
 class SourcesScreen(ImvoScreen):
@@ -37,6 +50,7 @@ class SourcesScreen(ImvoScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Terug"),
         Binding("slash", "focus_filter", "Filter", show=False),
+        Binding("down", "focus_table", "Tabel", show=False),
         Binding("o", "organisation", "Organisatie"),
         Binding("c", "copy", "Kopieer", show=False),
     ]
@@ -46,11 +60,14 @@ class SourcesScreen(ImvoScreen):
         self.references: list[Reference] = []
         self.cited_by: dict[tuple[str, int], list[CitingPassage]] = {}
         self.current: Reference | None = None
+        self.widths: dict[str, int] = {}
+        """The column widths the table has now."""
+        self._count_line: tuple[str, dict[str, object]] = ("", {})
+        """The count line as (interface text, fields), shown again when the language changes."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter: organisatie, titel, jaar of sector (bv. SOMO)",
-                    id="source-filter")
+        yield Input(id="source-filter")
         yield Static("", id="source-count", markup=False)
         table: DataTable[Text] = DataTable(id="references", cursor_type="row", zebra_stripes=True)
         yield table
@@ -59,12 +76,42 @@ class SourcesScreen(ImvoScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(cell(label), key=key, width=width)
+        self.relabel()
         self.query_one("#citing").display = False
         self.query_one(Input).focus()
         self.filter("")
+
+    def relabel(self) -> None:
+        super().relabel()
+        placeholder = self.tr("Filter: organisatie, titel, jaar of sector (bv. SOMO)")
+        self.query_one(Input).placeholder = placeholder
+        self._fill(column_widths(self.app.size.width))
+        if self.current is not None:
+            self._detail(self.current)
+        text, values = self._count_line
+        self._count(text, **values)
+
+    def on_resize(self, event: Resize) -> None:
+        widths = column_widths(event.size.width)
+        if widths != self.widths:
+            self._fill(widths)
+
+    def _fill(self, widths: dict[str, int]) -> None:
+        """(Re)build the table with these column widths, the cursor kept on its row."""
+        self.widths = widths
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for label, key in COLUMNS:
+            table.add_column(cell(self.tr(label)), key=key, width=widths[key])
+        for r in self.references:
+            table.add_row(
+                cell(str(r.nr), justify="right"), cell(str(r.year or "")),
+                cell(r.spelling, widths["org"]), cell(r.sector_label, widths["sector"]),
+                cell(r.title, widths["title"]), key=f"{r.register_doc}:{r.nr}",
+            )
+        if 0 < row < table.row_count:
+            table.move_cursor(row=row)
 
     @on(Input.Changed, "#source-filter")
     def _changed(self, event: Input.Changed) -> None:
@@ -100,26 +147,26 @@ class SourcesScreen(ImvoScreen):
     ) -> None:
         self.references = references
         self.cited_by = cited_by
-        table = self.query_one(DataTable)
-        table.clear()
-        for r in references:
-            table.add_row(
-                cell(str(r.nr), justify="right"), cell(str(r.year or "")),
-                cell(r.spelling, ORG_WIDTH), cell(r.sector_label, SECTOR_WIDTH), cell(r.title),
-                key=f"{r.register_doc}:{r.nr}",
-            )
-        self._count(f"{len(references)} van {total} bronnen")
+        self.query_one(DataTable).move_cursor(row=0)
+        self._fill(self.widths)
+        self._count("{shown} van {total}", shown=len(references), total=("bron", "bronnen", total))
         if references:
             self._detail(references[0])
         else:
             self.current = None
-            self.query_one("#reference-detail", Static).update(
-                plain("Geen bronnen gevonden. Probeer een andere spelling of minder woorden.")
-            )
+            self.query_one("#reference-detail", Static).update(plain(
+                self.tr("Geen bronnen gevonden. Probeer een andere spelling of minder woorden.")
+            ))
             self.query_one("#citing").display = False
 
-    def _count(self, text: str) -> None:
-        self.query_one("#source-count", Static).update(plain(text))
+    def _count(self, text: str, **values: object) -> None:
+        """The count line, with the keys of the screen (shown from the first view on)."""
+        self._count_line = (text, values)
+        text = self.say(text, **values) if text else ""
+        hint = self.tr(KEYS_HINT)
+        self.query_one("#source-count", Static).update(
+            assemble(text, (f"  ·  {hint}" if text else hint, "$text-muted"))
+        )
 
     @on(DataTable.RowHighlighted, "#references")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -132,16 +179,17 @@ class SourcesScreen(ImvoScreen):
         if citing.option_count:
             citing.focus()
         else:
-            self.notify("Deze bron wordt nergens in de tekst geciteerd.", severity="warning")
+            self._warn("Deze bron wordt nergens in de tekst geciteerd.")
 
     def _detail(self, r: Reference) -> None:
         self.current = r
-        where = f"{r.register_doc} [{r.nr}]" + (f", p. {r.page}" if r.page else "")
+        where = f"{r.register_doc} [{r.nr}]" + (f", {self.tr('p.')} {r.page}" if r.page else "")
         self.query_one("#reference-detail", Static).update(
             assemble(
                 (r.title, "bold"), "\n",
-                f"{r.spelling} · {r.year or 'z.j.'} · {r.sector_label} · ",
-                (where, "$text-muted"), "\n", (r.url or "geen URL", "$text-muted underline"),
+                f"{r.spelling} · {r.year or self.tr('z.j.')} · {r.sector_label} · ",
+                (where, "$text-muted"), "\n",
+                (r.url or self.tr("geen URL"), "$text-muted underline"),
             )
         )
         citing = self.query_one("#citing", OptionList)
@@ -151,7 +199,8 @@ class SourcesScreen(ImvoScreen):
         for number, c in enumerate(passages):
             title = str(documents.get(c.doc_id, {}).get("title") or c.doc_id)
             citing.add_option(
-                Option(assemble("↳ geciteerd in ", (title, "bold"), f", p. {c.page}"),
+                Option(assemble(self.tr("↳ geciteerd in "), (title, "bold"),
+                                f", {self.tr('p.')} {c.page}"),
                        id=f"{number}\t{c.doc_id}\t{c.page}\t{c.passage_id}")
             )
         citing.display = bool(passages)
@@ -166,6 +215,9 @@ class SourcesScreen(ImvoScreen):
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()
 
+    def action_focus_table(self) -> None:
+        self.query_one(DataTable).focus()
+
     def action_organisation(self) -> None:
         name = self.current.organisation_name if self.current else self.query_one(Input).value
         if not name.strip():
@@ -178,7 +230,7 @@ class SourcesScreen(ImvoScreen):
     def action_copy(self) -> None:
         r = self.current
         if r is not None:
-            text = f"{r.spelling} ({r.year or 'z.j.'}). {r.title}." + (f" {r.url}" if r.url else "")
-            self.app.copy_to_clipboard(text)
-            self.notify(safe(text), title="Bron gekopieerd", markup=False)
+            year = r.year or self.tr("z.j.")
+            text = f"{r.spelling} ({year}). {r.title}." + (f" {r.url}" if r.url else "")
+            self.app.copy_text(text, self.tr("Bron"))
 

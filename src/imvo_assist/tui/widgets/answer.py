@@ -8,32 +8,54 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from imvo_assist.models import Answer, Citation
+from imvo_assist.tui.lang import language_of, tr
 from imvo_assist.tui.messages import CitationSelected
 from imvo_assist.tui.text import answer_content, assemble
 
-WELCOME = assemble(
-    ("Stel een vraag over IMVO-beleid", "bold $primary"),
-    "\n\nBijvoorbeeld:\n"
-    "• Welke risico's gelden voor elektronica?\n"
-    "• Is SOMO opgenomen in het bronnenboek?\n"
-    "• Welke sectoren hebben een verhoogd risico op kinderarbeid?\n\n",
-    ("F1", "bold"), " help  ", ("F2", "bold"), " bronnen  ", ("F3", "bold"),
-    " overzicht  ", ("F4", "bold"), " zoeken  ", ("ctrl+p", "bold"), " opdrachten",
+EXAMPLES = (
+    "Welke risico's gelden voor elektronica?",
+    "Is SOMO opgenomen in het bronnenboek?",
+    "Welke sectoren hebben een verhoogd risico op kinderarbeid?",
 )
+KEYS = (("F1", "help"), ("F2", "bronnen"), ("F3", "matrix"), ("F4", "zoeken"),
+        ("F5", "documenten"), ("ctrl+p", "opdrachten"))
+
+
+def welcome(language: str) -> Content:
+    """What the answer pane shows before the first question: examples and the keys."""
+    keys: list[str | tuple[str, str]] = []
+    for key, name in KEYS:
+        keys += [(key, "bold"), f" {tr(name, language)}  "]
+    return assemble(
+        (tr("Stel een vraag over IMVO-beleid", language), "bold $primary"),
+        f"\n\n{tr('Bijvoorbeeld:', language)}\n",
+        *(f"• {tr(example, language)}\n" for example in EXAMPLES), "\n", *keys,
+    )
 
 
 class AnswerView(VerticalScroll):
     """The answer text, scrollable; citation numbers highlighted."""
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.answered = False
+
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(WELCOME, id="answer-text")
+        yield Static(id="answer-text")
+
+    def relabel(self) -> None:
+        """Show the welcome text in the interface language (an answer stays as it is)."""
+        if not self.answered:
+            self.query_one("#answer-text", Static).update(welcome(language_of(self.app)))
 
     def show(self, answer: Answer) -> None:
+        """Show an answer; its own words are in the language of its question."""
+        self.answered = True
         numbers = {c.n for c in answer.citations}
         content = answer_content(answer.answer, numbers)
         if answer.suggestions:
             content = content + assemble(
-                "\n\n", ("Bedoelde u: ", "bold"), ", ".join(answer.suggestions)
+                "\n\n", (tr("Bedoelde u: ", answer.language), "bold"), ", ".join(answer.suggestions)
             )
         self.query_one("#answer-text", Static).update(content)
         self.scroll_home(animate=False)
@@ -49,9 +71,17 @@ class CitationList(OptionList):
     def show(self, citations: tuple[Citation, ...]) -> None:
         self.citations = list(citations)
         self.clear_options()
-        self.add_options(Option(_prompt(c), id=str(c.n)) for c in citations)
+        language = language_of(self.app)
+        self.add_options(Option(_prompt(c, language), id=str(c.n)) for c in citations)
         if citations:
             self.highlighted = 0
+
+    def relabel(self) -> None:
+        """Show the citations again in the interface language (the highlight is kept)."""
+        highlighted = self.highlighted
+        self.show(tuple(self.citations))
+        if highlighted is not None and self.citations:
+            self.highlighted = highlighted
 
     @property
     def current(self) -> Citation | None:
@@ -74,9 +104,9 @@ class CitationList(OptionList):
             self.post_message(CitationSelected(self.citations[event.option_index]))
 
 
-def _prompt(citation: Citation) -> Content:
+def _prompt(citation: Citation, language: str) -> Content:
     hit = citation.hit
-    page = f", p. {hit.passage.page_label}" if hit.passage.page_label else ""
+    page = f", {tr('p.', language)} {hit.passage.page_label}" if hit.passage.page_label else ""
     where = " (register)" if hit.source == "register" else ""
     return assemble(
         (f"[{citation.n}] ", "bold $accent"), f"{hit.title}{page}", (where, "$text-muted")

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from imvo_assist.tui.lang import language_of, tr
 from imvo_assist.tui.text import assemble
 
 ALL = ""
@@ -37,7 +38,8 @@ class FacetList(OptionList):
             values = [(self.value, self.value, 0), *values]
         highlighted = self.highlighted
         self.clear_options()
-        self.add_option(Option(_label("alle", None, not self.value), id="="))
+        everything = tr("alle", language_of(self.app))
+        self.add_option(Option(_label(everything, None, not self.value), id="="))
         for value, label, count in values:
             self.add_option(Option(_label(label, count, value == self.value), id="=" + value))
         if highlighted is not None:

@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from imvo_assist.models import Passage
+from imvo_assist.tui.lang import tr
 from imvo_assist.tui.text import assemble
 
 
@@ -21,8 +22,11 @@ class PassageView(Static, can_focus=True):
         Binding("up,k", "step(-1)", "Vorige passage", show=False),
     ]
 
-    def __init__(self, passage: Passage, cite: str, cited: bool = False) -> None:
-        super().__init__(_content(passage), markup=False, classes="-cited" if cited else "")
+    def __init__(
+        self, passage: Passage, cite: str, cited: bool = False, language: str = "nl"
+    ) -> None:
+        classes = "-cited" if cited else ""
+        super().__init__(_content(passage, language), markup=False, classes=classes)
         self.passage = passage
         self.cite = cite
         """The citation string of this passage (document, printed page, URL)."""
@@ -40,11 +44,11 @@ class PassageView(Static, can_focus=True):
                 self.parent.scroll_home()
 
 
-def _content(passage: Passage) -> Content:
+def _content(passage: Passage, language: str) -> Content:
     parts: list[str | tuple[str, str]] = []
     if passage.section:
         parts.append((passage.section + "\n", "$text-muted italic"))
     if passage.kind == "footnote":
-        parts.append(("Voetnoot: ", "$text-muted"))
+        parts.append((tr("Voetnoot: ", language), "$text-muted"))
     parts.append(passage.text)
     return assemble(*parts)

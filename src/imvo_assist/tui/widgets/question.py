@@ -19,6 +19,9 @@ STARTERS = (
     "Is SOMO opgenomen in het bronnenboek?",
     "Wat verwacht het kabinet van bedrijven?",
     "Waar komt dat vandaan?",
+    "Which risks apply to ",
+    "Which sectors have an elevated risk of ",
+    "What does the government expect of companies?",
 )
 
 
