@@ -160,4 +160,5 @@ def test_negatives_are_not_found_with_suggestions(library: Library, question: st
 def test_which_sectors_question_quotes_the_list_and_its_announcement(library: Library) -> None:
     answer = library.ask("Welke sectoren hebben een verhoogd MVO-risico?")
     assert first(answer) == ("kamerbrief-2014-11-19-sra", "2")
-    assert "Er werden door KPMG 13 sectoren met verhoogde risico's geïdentificeerd. Dit zijn de sectoren bouw" in answer.answer
+    text = answer.answer.replace("\u2019", "'")
+    assert "Er werden door KPMG 13 sectoren met verhoogde risico's geïdentificeerd. Dit zijn de sectoren bouw" in text

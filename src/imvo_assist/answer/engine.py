@@ -1,19 +1,22 @@
-"""The answer engine: understand the question, compose per intent, and stay honest.
+"""The answer engine: understand the question, check its key content, compose per intent.
 
 Each intent has its composer; a multi-part question ("which risks ..., and where does that come
-from?") gets the composer of each part. Every statement carries a citation number; when no
-composer finds evidence, the answer is `not_found` with did-you-mean suggestions from the
-vocabulary.
+from?") gets the composer of each part. Every statement carries a citation number. The answer
+is `not_found` only when the question's key content is absent from the corpus (it then names
+what is missing and what is there instead); when a composer finds nothing convincing, the best
+ranked passages for the question's content words answer, as a plain search would.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.general import Composed, compose_quotes
+from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
+from imvo_assist.answer.interpretation import InterpretedAnswer, interpretation, not_found_text
+from imvo_assist.answer.keycontent import Missing, missing_content
 from imvo_assist.answer.risks import compose_sector_risks
 from imvo_assist.answer.sources import (
     add_reference_chain,
@@ -22,8 +25,9 @@ from imvo_assist.answer.sources import (
     describe_document,
 )
 from imvo_assist.answer.understand import Understanding, understand
-from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.models import Answer
+from imvo_assist.text.didyoumean import close_words
+from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -34,10 +38,11 @@ COMPOSERS: dict[str, Composer] = {
     "provenance": compose_provenance,
     "org_included": compose_inclusion,
 }
+MAX_SUGGESTIONS = 5
 
 
 def answer_question(library: Corpus, question: str) -> Answer:
-    """Answer a question with numbered citations, or say plainly that the corpus has no answer.
+    """Answer a question with numbered citations, or say plainly what the corpus lacks.
 
     Args:
         library: the open corpus index.
@@ -46,40 +51,50 @@ def answer_question(library: Corpus, question: str) -> Answer:
     started = time.perf_counter()
     understanding = understand(question, library.has_term)
     citations = CitationList(library.documents, understanding.language)
-    composed = _compose(library, understanding, citations)
+    missing = missing_content(library, understanding)
+    composed = _not_found(missing, understanding) if missing else _compose(library, understanding, citations)
     language = understanding.language
     if composed.not_found:
-        text = "\n".join(composed.lines) or _not_found_text(understanding)
-        suggestions = composed.suggestions or _suggestions(understanding)
-        return Answer(
-            question=question, language=language, intent=understanding.intent,
-            answer=text, not_found=True, suggestions=tuple(suggestions),
-            sectors=_sectors(understanding), organisations=_organisations(understanding),
-            elapsed_ms=(time.perf_counter() - started) * 1000,
+        suggestions = composed.suggestions or _did_you_mean(library, understanding)
+        return _answer(
+            understanding, question, missing, started,
+            answer="\n".join(composed.lines) or not_found_text(None, understanding),
+            not_found=True, suggestions=tuple(suggestions),
         )
     lines = composed.lines + citations.sources_block(language)
-    return Answer(
-        question=question,
-        language=language,
-        intent=understanding.intent,
-        answer="\n".join(lines).strip(),
-        citations=tuple(citations.citations),
-        sectors=_sectors(understanding),
-        risks=tuple(composed.risks),
-        organisations=_organisations(understanding),
-        references=tuple(composed.references),
+    return _answer(
+        understanding, question, missing, started,
+        answer="\n".join(lines).strip(), citations=tuple(citations.citations),
+        risks=tuple(composed.risks), references=tuple(composed.references),
         suggestions=tuple(f"{w} → {c}" for w, c in understanding.corrections.items()),
-        elapsed_ms=(time.perf_counter() - started) * 1000,
     )
 
 
+def _answer(
+    understanding: Understanding, question: str, missing: Missing | None, started: float,
+    **parts: Any,
+) -> Answer:
+    """The answer with what every answer carries: the question's reading and the time taken."""
+    return InterpretedAnswer(
+        question=question, language=understanding.language, intent=understanding.intent,
+        sectors=_sectors(understanding), organisations=_organisations(understanding),
+        interpretation=interpretation(understanding, missing),
+        elapsed_ms=(time.perf_counter() - started) * 1000, **parts,
+    )
+
+
+def _not_found(missing: Missing, understanding: Understanding) -> Composed:
+    return Composed([not_found_text(missing, understanding)], not_found=True,
+                    suggestions=list(missing.suggestions))
+
+
 def _compose(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
-    if understanding.intent == "sector_risks" and (understanding.unknown_sector and not understanding.sectors):
-        return Composed(not_found=True)
     composer = COMPOSERS.get(understanding.intent, compose_quotes)
     if understanding.intent == "sector_risks" and not understanding.sectors:
         composer = compose_quotes  # a category without a sector ("which labour risks are named?")
     composed = composer(library, understanding, citations)
+    if composed.not_found and understanding.intent != "org_included":
+        composed = compose_ranked(library, understanding, citations)
     if not composed.not_found and "provenance" in understanding.extra_intents:
         heading = "**Waar komt dit vandaan?**" if understanding.language == "nl" else "**Where does this come from?**"
         composed.lines += ["", heading, ""]
@@ -100,28 +115,11 @@ def _organisations(understanding: Understanding) -> tuple[dict[str, object], ...
     )
 
 
-def _suggestions(understanding: Understanding) -> list[str]:
-    """Did-you-mean: vocabulary names close to the unknown sector or the question's words."""
-    vocabulary = load_vocabulary()
-    if understanding.unknown_sector:
-        return [s.name(understanding.language) for s in vocabulary.sectors][:13]
+def _did_you_mean(library: Corpus, understanding: Understanding) -> list[str]:
+    """Indexed words of the question's language close to its misspelt words (words neither in
+    the index nor in the Dutch or English word list)."""
     found: list[str] = []
     for word in understanding.words:
-        found += vocabulary.suggest(word, limit=2)
-    return list(dict.fromkeys(found))[:5]
-
-
-def _not_found_text(understanding: Understanding) -> str:
-    nl = understanding.language == "nl"
-    if understanding.unknown_sector:
-        name = understanding.unknown_sector
-        return (
-            f"'{name}' is niet een van de 13 sectoren met een verhoogd MVO-risico uit de Sector "
-            "Risico Analyse; de documenten noemen er geen risico's voor."
-            if nl else
-            f"'{name}' is not one of the 13 sectors with elevated CSR risk in the Sector Risk "
-            "Analysis; the documents name no risks for it."
-        )
-    if nl:
-        return "Hierover is niets gevonden in de geïndexeerde documenten."
-    return "Nothing about this was found in the indexed documents."
+        if not library.has_term(word) and not zipf(word, "nl") and not zipf(word, "en"):
+            found += close_words(word, understanding.language, library.has_term)
+    return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]

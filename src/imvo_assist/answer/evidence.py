@@ -1,24 +1,28 @@
 """Evidence: does a passage contain what the question asks about, and which sentences say it.
 
-A question's content words become match groups: the word, its Dutch and English stems, its
-glossary equivalents and, for vocabulary terms, the tag id. A passage covers a group when any
-form is among its own forms or tags. Sentences are split with care for Dutch abbreviations
+Each content concept of the question becomes a weighted match group: its words and their Dutch
+and English stems, singulars and translations and, for vocabulary terms, the tag id; the parts
+of a compound or the words of a phrase count for less. A passage covers a group when any form
+is among its own forms or tags; coverage weighs groups by how specific they are, so "palmolie"
+counts more than "werk", and the best sentence of a passage (with the form of answer the
+question asks for) is measured too. Sentences are split with care for Dutch abbreviations
 ("nr. 187", "jl.", "E.M.J. Ploumen").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from imvo_assist.answer.understand import GENERIC, QUESTION_WORDS, Understanding
+from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
+from imvo_assist.text.bilingual import Concept, number_forms
 from imvo_assist.text.fold import fold
-from imvo_assist.text.glossary import MAX_PHRASE, expand, glossary
+from imvo_assist.text.questionforms import answers
 
-Group = frozenset[str]
 MIN_COVERAGE = 0.5
 SHORT_PASSAGE_WORDS = 60
 ABBREVIATIONS = re.compile(
@@ -27,42 +31,87 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
 CONTINUATION = re.compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
-EXTRA_QUESTION_WORDS = frozenset(["zegt", "say", "says", "noemt", "named", "gaat", "goes"])
+MIN_LISTED_SECTORS = 2
+FORM_WEIGHT = 3
+# A compound or phrase of the question found only as its parts: all parts / some of them.
+ALL_PARTS = 0.9
+SOME_PARTS = 0.4
+# A word of the heading above a sentence counts for half in that sentence.
+HEADING_CREDIT = 0.5
+# Verbs ("kennen", "criticised") are said in other words as often as not.
+VERB_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Group:
+    """The forms that show one concept of the question, and how much it weighs; a compound
+    also counts (less) when its parts occur ("sectorhoofdstuk": sector ... hoofdstuk)."""
+
+    forms: frozenset[str]
+    weight: float = 1.0
+    label: str = ""
+    parts: tuple[frozenset[str], ...] = ()
 
 
 def content_groups(understanding: Understanding) -> list[Group]:
-    """One match group per content word (or glossary phrase, such as "follow up") of the question."""
-    words = list(understanding.words)
+    """One weighted match group per content concept of the question."""
     groups = []
-    index = 0
-    while index < len(words):
-        size = _phrase_length(words, index)
-        phrase = " ".join(words[index : index + size])
-        index += size
-        if size == 1 and (
-            phrase in GENERIC or phrase in QUESTION_WORDS or phrase in EXTRA_QUESTION_WORDS
-            or phrase in analysis.stopwords()
-        ):
+    for concept in understanding.concepts:
+        if concept.source in GENERIC:
             continue
-        forms = set(_forms(phrase)) if size == 1 else {phrase}
-        for equivalent in expand(phrase.split()):
-            forms |= _forms(equivalent) if " " not in equivalent else {equivalent}
-        parts = understanding.parts.get(phrase)
-        if parts:  # a Dutch compound names a kind of its head: "ministerieteam" is a "team"
-            forms |= _part_forms(parts[-1])
-        tags = default_tagger().tag(phrase)
-        forms |= {f"tag:{id}" for id in (*tags.sectors, *tags.risks, *tags.orgs)}
-        groups.append(frozenset(forms))
+        weight = concept.specificity
+        if concept.source in understanding.verbs:
+            weight *= VERB_WEIGHT  # "kennen", "criticised": said in other words as often as not
+        groups.append(Group(_concept_forms(concept), weight, concept.source, _part_forms(concept)))
+    for phrase in understanding.quoted:
+        groups.append(Group(frozenset({fold(phrase)}), 2.0, fold(phrase)))
     return groups
 
 
-def _phrase_length(words: list[str], start: int) -> int:
-    """How many words from `start` form a glossary phrase (1 when none does)."""
-    table = glossary()
-    for size in range(MAX_PHRASE, 1, -1):
-        if tuple(words[start : start + size]) in table:
-            return size
-    return 1
+@lru_cache(maxsize=4096)
+def _concept_forms(concept: Concept) -> frozenset[str]:
+    """Forms that show the whole concept: a word's forms, a phrase as a phrase."""
+    forms: set[str] = set()
+    terms = [concept.source, *(t for t, _ in concept.translations)]
+    for term in terms:
+        if " " in term:
+            forms.add(term)
+        else:
+            variants = {term, _apostrophe_variant(term), *number_forms(term)}
+            forms |= frozenset().union(*(_forms(v) for v in variants))
+    tags = default_tagger().tag(" ".join(terms))
+    forms |= {f"tag:{id}" for id in (*tags.sectors, *tags.risks, *tags.orgs)}
+    return frozenset(forms)
+
+
+def _apostrophe_variant(word: str) -> str:
+    """"ngos" <-> "ngo's", "risicos" <-> "risico's": plurals written with and without it."""
+    if word.endswith("'s"):
+        return word[:-2] + "s"
+    return word[:-1] + "'s" if len(word) > 3 and word.endswith("s") else word
+
+
+@lru_cache(maxsize=4096)
+def _part_forms(concept: Concept) -> tuple[frozenset[str], ...]:
+    """Forms of the parts of a concept: the words of a phrase (with their translations), or
+    the parts of a compound (with the words of a translation as long as it: textiel-convenant,
+    textile covenant)."""
+    if concept.word_translations:
+        return tuple(
+            frozenset(_forms(word).union(*(_forms(t) for t in terms)))
+            for word, terms in concept.word_translations if word not in analysis.stopwords()
+        )
+    parts = concept.parts or next((p for _, p in concept.parts_of), ())
+    aligned = [t.split() for t, _ in concept.translations if len(t.split()) == len(parts)]
+    return tuple(
+        frozenset(_forms(part).union(*(_forms(words[i]) for words in aligned)))
+        for i, part in enumerate(parts)
+    )
+
+
+def forms_of(text: str) -> frozenset[str]:
+    """Exact, Dutch-stemmed and English-stemmed forms of the words of a text."""
+    return _forms(text)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -80,55 +129,94 @@ def passage_forms(hit: Hit) -> frozenset[str]:
     return _forms(f"{hit.title}\n{p.section}\n{p.text}") | tags
 
 
+@lru_cache(maxsize=1 << 14)
+def folded(text: str) -> str:
+    """The folded form of a text (cached: passages are read by several steps)."""
+    return fold(text)
+
+
 def coverage(hit: Hit, groups: list[Group]) -> float:
-    """Share of the question's content groups a passage covers (1.0 when there are none)."""
+    """Weighted share of the question's content groups a passage covers (1.0 when none)."""
     if not groups:
         return 1.0
     forms = passage_forms(hit)
-    text = fold(f"{hit.title} {hit.passage.section} {hit.passage.text}")
-    return sum(_covers(group, forms, text) for group in groups) / len(groups)
+    text = folded(f"{hit.title} {hit.passage.section} {hit.passage.text}")
+    total = sum(group.weight for group in groups)
+    return sum(group.weight * match(group, forms, text) for group in groups) / total
 
 
-def _covers(group: Group, forms: frozenset[str], folded_text: str) -> bool:
-    """A group is covered by a word form, a tag, or (for phrases) the phrase in the text."""
-    return bool(group & forms) or any(" " in f and f in folded_text for f in group)
+def sentence_coverage(hit: Hit, groups: list[Group], forms: tuple[str, ...] = ()) -> float:
+    """The weighted share of the groups (and of the form of answer asked for, weighing as much
+    as the heaviest group) its best sentence covers, read under its heading: one sentence that
+    says it all answers better than a passage that has the words far apart."""
+    if not groups and not forms:
+        return 1.0
+    form_weight = max((g.weight for g in groups), default=1.0) if forms else 0.0
+    total = sum(group.weight for group in groups) + form_weight
+    # a heading scopes its sentences, at half weight (a register fact's "section" is no heading)
+    heading = hit.passage.section.rsplit(">", 1)[-1] if hit.source == "passage" else ""
+    under = (_forms(heading), folded(heading))
+    best = 0.0
+    for sentence in sentences(hit.passage.text):
+        words = _forms(sentence)
+        text = folded(sentence)
+        found = sum(
+            g.weight * max(match(g, words, text), HEADING_CREDIT * match(g, *under)) for g in groups
+        )
+        if form_weight and any(has_form(form, sentence) for form in forms):
+            found += form_weight
+        best = max(best, found / total)
+    return best
 
 
-@lru_cache(maxsize=1024)
-def _part_forms(part: str) -> frozenset[str]:
-    forms = set(_forms(part))
-    for equivalent in expand([part]):
-        forms |= _forms(equivalent)
-    return frozenset(forms)
+def match(group: Group, forms: frozenset[str], folded_text: str) -> float:
+    """How far a text covers a group: 1 for a word form, a tag or (for phrases) the phrase in
+    the text; less for the parts of a compound."""
+    if group.forms & forms or any(" " in f and f in folded_text for f in group.forms):
+        return 1.0
+    found = sum(bool(part & forms) for part in group.parts)
+    if not found:
+        return 0.0
+    return ALL_PARTS if found == len(group.parts) else SOME_PARTS * found / len(group.parts)
+
+
+def covers(group: Group, forms: frozenset[str], folded_text: str) -> bool:
+    """Whether a text covers a group (or all parts of a compound)."""
+    return match(group, forms, folded_text) >= ALL_PARTS
 
 
 def sentences(text: str) -> list[str]:
     """Sentences of a passage; a period after an abbreviation or initial does not end one."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _sentences(text: str) -> tuple[str, ...]:
     parts: list[str] = []
     for piece in SENTENCE_END.split(text):
         if parts and ABBREVIATIONS.search(parts[-1]):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
-    return [part.strip() for part in parts if part.strip()]
+    return tuple(part.strip() for part in parts if part.strip())
 
 
 def key_sentences(
     text: str, groups: list[Group], cue: re.Pattern[str] | None = None, count: int = 2,
-    hints: tuple[str, ...] = (),
+    forms: tuple[str, ...] = (),
 ) -> str:
-    """The `count` sentences that cover most groups (and cues or hint phrases), in text order;
-    a short passage is quoted whole."""
+    """The `count` sentences that cover most groups (and cues or the form asked for), in text
+    order; a short passage is quoted whole."""
     found = sentences(text)
     if len(found) <= count or len(text.split()) <= SHORT_PASSAGE_WORDS:
         return " ".join(found)
     scored = []
     for index, sentence in enumerate(found):
-        forms = _forms(sentence)
-        folded = fold(sentence)
-        score = sum(_covers(group, forms, folded) for group in groups)
+        sentence_forms = _forms(sentence)
+        text = folded(sentence)
+        score = sum(group.weight * match(group, sentence_forms, text) for group in groups)
         # the form the question asks for (a frequency, a year, a list of sectors) is the answer
-        score += HINT_WEIGHT * sum(hint_matches(hint, folded) for hint in hints)
+        score += FORM_WEIGHT * sum(has_form(form, sentence) for form in forms)
         if cue is not None and cue.search(sentence.lower()):
             score += 1
         scored.append((score, -index))
@@ -147,23 +235,11 @@ def key_sentences(
     return _shorten(" ".join(pieces), 600)
 
 
-NUMBER = re.compile(r"\b(\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|"
-                    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b")
-MIN_LISTED_SECTORS = 3
-HINT_WEIGHT = 3
-YEAR = re.compile(r"\b(19|20)\d{2}\b")
-
-
-def hint_matches(hint: str, folded: str) -> bool:
-    """Whether folded text has a hint: a phrase; any year / number for "#year" / "#number"; a
-    list of sectors for "#sectors"."""
-    if hint == "#year":
-        return bool(YEAR.search(folded))
-    if hint == "#number":
-        return bool(NUMBER.search(folded))
-    if hint == "#sectors":  # "welke sectoren ...?" is answered by a sentence listing sectors
-        return len(default_tagger().tag(folded).sectors) >= MIN_LISTED_SECTORS
-    return hint in folded
+def has_form(form: str, text: str) -> bool:
+    """Whether a text holds an expression of the form asked for; "sectors": a list of sectors."""
+    if form == "sectors":  # "welke sectoren ...?" is answered by a sentence listing sectors
+        return len(default_tagger().tag(fold(text)).sectors) >= MIN_LISTED_SECTORS
+    return answers(form, text)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -1,8 +1,11 @@
 """Answers that quote the best passages: look-ups, definitions, expectations and plain search.
 
-Only passages that cover the question's content words are used; each bullet quotes the key
-sentences of one passage with its citation number. Definitions put the defining passage first;
-expectations prefer sentences that say what someone must or is expected to do.
+Passages are ranked by `retrieve.rescore`; the answer leads with the one to three passages that
+answer, those scoring within `FLOOR` of the best, each quoted by its key sentences with its
+citation number. The same quote found in several passages is one bullet with every citation.
+Definitions prefer defining sentences, expectations sentences that say what someone must do.
+When no passage covers enough of the question, `compose_ranked` still answers from the best
+ranked passages for the content words: the engine never says less than a plain search would.
 """
 
 from __future__ import annotations
@@ -12,37 +15,32 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.evidence import (
-    MIN_COVERAGE,
-    Group,
-    content_groups,
-    coverage,
-    hint_matches,
-    key_sentences,
-)
-from imvo_assist.answer.retrieve import retrieve
+from imvo_assist.answer.evidence import MIN_COVERAGE, Group, content_groups, key_sentences
+from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
-from imvo_assist.text.fold import fold
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
 
-MAX_ITEMS = 5
-CUE_BONUS = 0.25
-HINT_BONUS = 0.5
+MAX_ITEMS = 3
+FLOOR = 0.5
+# The plain-search fallback: passages covering any of the question's concepts.
+FALLBACK_COVERAGE = 0.01
+NAMED_CANDIDATES = 8
 DEFINING = re.compile(
     r"(: (het|de|een) |\b(is|zijn) (een|het|de)\b|wordt verstaan|verstaan onder|betekent|"
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
 )
 EXPECTING = re.compile(
     r"\b(verwacht\w*|moet|moeten|dient|dienen|verplicht\w*|ieder bedrijf|elk bedrijf|"
-    r"voert .* uit|stelt .* op|expected|must|shall|should|required|every participating)\b"
+    r"voert .* uit|stelt .* op|expected|must|shall|should|required|every participating|"
+    r"aanbevolen|beveelt|recommend\w*)\b"
 )
 # Words the answer to an intent tends to use, added to the search ("ieder bedrijf voert ... uit").
 CUE_WORDS = {
-    "expectations": ("verwacht", "moet", "moeten", "dient", "ieder", "verplicht", "must", "shall", "expected", "every"),
+    "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
 INTROS = {
     ("nl", "definition"): "Zo omschrijven de documenten het:",
@@ -51,6 +49,8 @@ INTROS = {
     ("en", "expectations"): "This is what is expected, according to the documents:",
     ("nl", "default"): "Dit staat erover in de documenten:",
     ("en", "default"): "This is what the documents say:",
+    ("nl", "fallback"): "Deze passages gaan er het meest over:",
+    ("en", "fallback"): "These passages come closest:",
 }
 
 
@@ -65,65 +65,76 @@ class Composed:
     suggestions: list[str] = field(default_factory=list)
 
 
+def ranked_evidence(
+    library: Corpus, understanding: Understanding, cue: re.Pattern[str] | None = None,
+    groups: list[Group] | None = None,
+) -> list[Ranked]:
+    """The candidate passages of a question, rescored, best first; a document the question
+    names ("in het textielconvenant") always has its best passages among the candidates."""
+    extra = CUE_WORDS.get(understanding.intent, ())
+    hits = retrieve(library, understanding, None, extra)
+    if understanding.named_kind:
+        sectors = understanding.sectors if understanding.named_kind == "covenant" else ()
+        named = Filters(kind=understanding.named_kind, sector=sectors[0].id if sectors else None)
+        seen = {hit.passage.id for hit in hits}
+        hits += [
+            hit for hit in retrieve(library, understanding, named, extra, NAMED_CANDIDATES)
+            if hit.passage.id not in seen
+        ]
+    return rescore(hits, understanding, groups, cue)
+
+
 def evidence_hits(
     library: Corpus, understanding: Understanding, limit: int = 12,
     cue: re.Pattern[str] | None = None, groups: list[Group] | None = None,
 ) -> list[Hit]:
-    """Retrieved passages that cover the question's content words, best first.
-
-    Order: most content words covered; then the search score, raised for sentences with the
-    intent's cue (a defining or expecting sentence) and for the phrases the question's form asks
-    for ("hoe vaak" -> "ieder half jaar").
-    """
-    groups = content_groups(understanding) if groups is None else groups
-    if understanding.named_kind:  # "in het textielconvenant": that document first
-        sectors = understanding.sectors if understanding.named_kind == "covenant" else ()
-        named = Filters(kind=understanding.named_kind, sector=sectors[0].id if sectors else None)
-        found = _ranked(library, understanding, limit, cue, named, groups)
-        if found:
-            return found
-    return _ranked(library, understanding, limit, cue, None, groups)
-
-
-def _ranked(
-    library: Corpus, understanding: Understanding, limit: int, cue: re.Pattern[str] | None,
-    filters: Filters | None, groups: list[Group],
-) -> list[Hit]:
-    ranked = []
-    extra = CUE_WORDS.get(understanding.intent, ())
-    retrieved = retrieve(library, understanding, limit + 4 * bool(extra), filters, extra_words=extra)
-    for hit in retrieved:
-        covered = coverage(hit, groups)
-        if covered < MIN_COVERAGE:
-            continue
-        text = fold(hit.passage.text)
-        cues = len(cue.findall(hit.passage.text.lower())) if cue is not None else 0
-        hints = sum(hint_matches(hint, text) for hint in understanding.hints)
-        bonus = (1 + CUE_BONUS * min(cues, 3)) * (1 + HINT_BONUS * hints)
-        ranked.append(((-round(covered, 1), -hit.score * bonus), hit))
-    ranked.sort(key=lambda item: item[0])
-    return [hit for _, hit in ranked]
+    """Passages that cover the question's content words, best first."""
+    ranked = ranked_evidence(library, understanding, cue, groups)
+    return [r.hit for r in ranked if r.covered >= MIN_COVERAGE][:limit]
 
 
 def compose_quotes(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
     """Quote the key sentences of the passages that answer the question."""
-    groups = content_groups(understanding)
     intent = understanding.intent
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
-    hits = _originals_first(evidence_hits(library, understanding, cue=cue, groups=groups))[:MAX_ITEMS]
-    if not hits:
+    groups = content_groups(understanding)
+    ranked = [r for r in ranked_evidence(library, understanding, cue, groups) if r.covered >= MIN_COVERAGE]
+    if not ranked:
         return Composed(not_found=True)
+    return _quote(leading(ranked), understanding, citations, groups, cue, intent)
+
+
+def compose_ranked(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
+    """The plain-search answer: the best ranked passages for the question's content words,
+    when composition per intent found nothing convincing."""
+    groups = content_groups(understanding)
+    ranked = [r for r in ranked_evidence(library, understanding, None, groups) if r.covered >= FALLBACK_COVERAGE]
+    if not ranked:
+        return Composed(not_found=True)
+    return _quote(leading(ranked), understanding, citations, groups, None, "fallback")
+
+
+def leading(ranked: list[Ranked]) -> list[Hit]:
+    """The one to three passages that answer: within `FLOOR` of the best, originals before
+    register facts (they summarise, originals prove)."""
+    floor = FLOOR * ranked[0].score
+    chosen = [r.hit for r in ranked if r.score >= floor][:MAX_ITEMS]
+    return [h for h in chosen if h.source != "register"] + [h for h in chosen if h.source == "register"]
+
+
+def _quote(
+    hits: list[Hit], understanding: Understanding, citations: CitationList, groups: list[Group],
+    cue: re.Pattern[str] | None, intent: str,
+) -> Composed:
     language = understanding.language
     intro = INTROS.get((language, intent)) or INTROS[(language, "default")]
-    lines = [intro, ""]
+    bullets: dict[str, list[tuple[int, Hit]]] = {}
     for hit in hits:
-        n = citations.add(hit)
-        quote = key_sentences(hit.passage.text, groups, cue, hints=understanding.hints)
-        where = f"{hit.title}, p. {hit.passage.page_label}"
-        lines.append(f"- {quote} [{n}] ({where})")
+        quote = key_sentences(hit.passage.text, groups, cue, forms=understanding.forms)
+        bullets.setdefault(quote, []).append((citations.add(hit), hit))
+    lines = [intro, ""]
+    for quote, cited in bullets.items():
+        numbers = " ".join(f"[{n}]" for n, _ in cited)
+        where = "; ".join(dict.fromkeys(f"{hit.title}, p. {hit.passage.page_label}" for _, hit in cited))
+        lines.append(f"- {quote} {numbers} ({where})")
     return Composed(lines)
-
-
-def _originals_first(hits: list[Hit]) -> list[Hit]:
-    """Register facts only after the original passages (they summarise, originals prove)."""
-    return [h for h in hits if h.source != "register"] + [h for h in hits if h.source == "register"]

@@ -1,38 +1,103 @@
-"""Retrieval for answers: the question's words, their expansions, and tag and kind boosts."""
+"""Retrieval for answers in two stages: a small query for candidates, then rescoring.
+
+The first stage searches the stemmed text of each passage (Dutch passages in `text_nl`, English
+ones in `text_en`: one field per passage) for the question's own content words and their mapped
+translations and compound parts, each weighted by how specific it is and by how sure its mapping
+is; only the `MAX_TERMS` heaviest terms per field are used, so a long question never becomes a
+long query. Tags (sectors, risks, organisations) and
+the kind of document named add to the score. The second stage rescores that bounded candidate
+set in Python: the share of the question's concepts a passage covers, the form of answer asked
+for (a frequency, a year), cue sentences, quoted phrases and phrases of the question.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from whoosh.query import AndMaybe, Or, Query, Term
 
+from imvo_assist.answer.evidence import (
+    Group,
+    content_groups,
+    coverage,
+    covers,
+    folded,
+    forms_of,
+    has_form,
+    passage_forms,
+    sentence_coverage,
+    sentences,
+)
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.index import Filters, build_query
+from imvo_assist.index import Filters
 from imvo_assist.models import Hit
+from imvo_assist.text import analysis
+from imvo_assist.text.fold import fold
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
 
+FIELDS = {"text_nl": (analysis.dutch, "nl"), "text_en": (analysis.english, "en")}
+OTHER_LANGUAGE = 0.5
+MAX_TERMS = 12
+CANDIDATES = 24
+EXPANSION_WEIGHT = 0.5
 TAG_BOOST = 3.0
 KIND_BOOST = 1.5
-# Expansions (synonyms, translations) are searched in the stemmed text only, at lower weight:
-# every extra field clause makes Whoosh visit more postings (it dominates `ask` time).
-EXPANSION_FIELDS = {"text_nl": 0.7, "text_en": 0.7}
-# Long expansions ("social and economic council of the netherlands") add many common terms.
-MAX_EXPANSION_WORDS = 2
+OTHER_DOCUMENT = 0.4
+FORM_BONUS = 0.6
+CUE_BONUS = 0.35
+PHRASE_BONUS = 0.3
+QUOTE_BONUS = 2.0
+TAG_BONUS = 0.25
+REGISTER_FACTOR = 0.5
+# A passage without the question's most specific concept ("mensenrechtenschendingen").
+KEY_MISSING = 0.6
+SOURCE_INTENTS = ("provenance", "org_included")
+# Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
+DOTTED = re.compile(r"\.{4,}|…{2,}|(\. ){4,}")
+NUMBERED_ENTRY = re.compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
+CONTENTS_HEADINGS = re.compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)
 
 
-def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()) -> Query | None:
-    """The question (typos corrected) and its expansions, boosted by what it names."""
-    corrected = " ".join(understanding.corrections.get(w, w) for w in understanding.question.split())
-    parts = " ".join(part for pair in understanding.parts.values() for part in pair)
-    asked = build_query(f"{corrected} {parts}")
-    words = [w for w in understanding.expansions if w.count(" ") < MAX_EXPANSION_WORDS]
-    expanded = build_query(" ".join([*words, *extra_words]), EXPANSION_FIELDS, phrase=False)
-    queries = [q for q in (asked, expanded) if q is not None]
-    if not queries:
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate passage with its rescored relevance and what it covers."""
+
+    hit: Hit
+    score: float
+    covered: float
+
+
+def first_stage(understanding: Understanding, extra_words: tuple[str, ...] = ()) -> Query | None:
+    """The candidate query: the heaviest question terms in one field, boosted by tags."""
+    weighted: dict[tuple[str, str], float] = {}
+    for concept in understanding.concepts:
+        for term, weight, language in concept.terms_by_language():
+            key = (term, language)
+            weighted[key] = max(weighted.get(key, 0.0), weight * concept.specificity)
+    for phrase in understanding.quoted:
+        weighted[(fold(phrase), understanding.language)] = 1.0
+    for word in (*understanding.expansions, *extra_words):
+        weighted.setdefault((word, ""), EXPANSION_WEIGHT)
+    clauses: list[Query] = []
+    for field, (analyzer, field_language) in FIELDS.items():
+        weights: dict[str, float] = {}
+        for (text, term_language), term_weight in weighted.items():
+            weight = term_weight
+            if term_language and term_language != field_language:
+                weight *= OTHER_LANGUAGE  # a Dutch term in English text: possible, less likely
+            for token in analysis.tokens(analyzer(), text):
+                if token not in analysis.stopwords():
+                    weights[token] = max(weights.get(token, 0.0), round(weight, 3))
+        chosen = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
+        clauses += [Term(field, term, boost=weight) for term, weight in chosen]
+    if not clauses:
         return None
-    base = queries[0] if len(queries) == 1 else Or(queries)
+    base = Or(clauses)
     boosts: list[Query] = [Term("sectors", s.id, boost=TAG_BOOST) for s in understanding.sectors]
     boosts += [Term("risks", r.id, boost=TAG_BOOST) for r in understanding.risks]
     boosts += [Term("orgs", o.id, boost=TAG_BOOST) for o in understanding.organisations]
@@ -41,9 +106,89 @@ def answer_query(understanding: Understanding, extra_words: tuple[str, ...] = ()
 
 
 def retrieve(
-    library: Corpus, understanding: Understanding, limit: int = 12,
-    filters: Filters | None = None, extra_words: tuple[str, ...] = (),
+    library: Corpus, understanding: Understanding, filters: Filters | None = None,
+    extra_words: tuple[str, ...] = (), limit: int = CANDIDATES,
 ) -> list[Hit]:
-    """The best passages for a question."""
-    query = answer_query(understanding, extra_words)
-    return library.run(query, filters, limit) if query is not None else []
+    """The candidate passages of a question (first stage only), best first."""
+    query = first_stage(understanding, extra_words)
+    if query is None:
+        return []
+    return [hit for hit in library.run(query, filters, limit) if not is_contents(hit)]
+
+
+def rescore(
+    hits: list[Hit], understanding: Understanding, groups: list[Group] | None = None,
+    cue: re.Pattern[str] | None = None,
+) -> list[Ranked]:
+    """The candidates ranked by coverage of the question's concepts and what answers it."""
+    groups = content_groups(understanding) if groups is None else groups
+    best = max((hit.score for hit in hits), default=0.0) or 1.0
+    key = max(groups, key=lambda g: g.weight) if len(groups) > 1 else None
+    phrases = _phrases(understanding)
+    ranked = []
+    for hit in hits:
+        covered = coverage(hit, groups)
+        text = hit.passage.text
+        plain = folded(text)
+        bonus = 1.0
+        if any(has_form(form, text) for form in understanding.forms):
+            bonus += FORM_BONUS
+        if cue is not None:
+            bonus += CUE_BONUS * _cue_sentences(hit, cue, groups, understanding.intent)
+        bonus += PHRASE_BONUS * sum(phrase in plain for phrase in phrases)
+        bonus += QUOTE_BONUS * sum(fold(q) in plain for q in understanding.quoted)
+        bonus += TAG_BONUS * _shared_tags(hit, understanding)
+        if understanding.named_kind and hit.kind != understanding.named_kind:
+            bonus *= OTHER_DOCUMENT  # "volgens het SER-advies", "in het bronnenboek": that first
+        if hit.kind == "register" and understanding.intent not in SOURCE_INTENTS and (
+                understanding.named_kind != "register"):
+            bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
+        if key is not None and not covers(key, passage_forms(hit), folded(_full_text(hit))):
+            bonus *= KEY_MISSING  # the passage lacks what the question turns on
+        focus = sentence_coverage(hit, groups, understanding.forms)
+        score = (0.2 + covered) ** 2 * (0.5 + focus) * (0.5 + hit.score / best) * bonus
+        ranked.append(Ranked(hit, score, covered))
+    ranked.sort(key=lambda r: -r.score)
+    return ranked
+
+
+def _full_text(hit: Hit) -> str:
+    return f"{hit.title} {hit.passage.section} {hit.passage.text}"
+
+
+def _cue_sentences(hit: Hit, cue: re.Pattern[str], groups: list[Group], intent: str) -> int:
+    """Sentences (at most 2) that say what the intent asks about the question's concepts: a
+    definition of its most specific concept, an expectation about any of them."""
+    subjects = groups if intent != "definition" else [max(groups, key=lambda g: g.weight)] if groups else []
+    count = 0
+    for sentence in sentences(hit.passage.text):
+        if cue.search(sentence.lower()) and (not subjects or any(
+                covers(g, forms_of(sentence), folded(sentence)) for g in subjects)):
+            count += 1
+    return min(count, 2)
+
+
+def _phrases(understanding: Understanding) -> list[str]:
+    """Pairs of neighbouring content words of the question ("leefbaar loon")."""
+    words = understanding.words
+    return [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def _shared_tags(hit: Hit, understanding: Understanding) -> int:
+    passage = hit.passage
+    return (
+        len({s.id for s in understanding.sectors} & set(passage.sectors))
+        + len({r.id for r in understanding.risks} & set(passage.risks))
+        + len({o.id for o in understanding.organisations} & set(passage.orgs))
+    )
+
+
+def is_contents(hit: Hit) -> bool:
+    """Whether a passage is a list of contents or an index: dotted leaders, a "Contents"
+    heading, or entries that are mostly "number title number"."""
+    text = hit.passage.text
+    heading = hit.passage.section.rsplit(">", 1)[-1].strip()
+    if CONTENTS_HEADINGS.match(heading) or len(DOTTED.findall(text)) >= 2:
+        return True
+    entries = NUMBERED_ENTRY.findall(text)
+    return len(entries) >= 4 and sum(map(len, entries)) > 0.5 * len(text)

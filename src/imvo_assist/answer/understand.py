@@ -1,8 +1,11 @@
-"""Question understanding: language, sectors, risks, organisations, documents and intent.
+"""Question understanding: language, framing, content, forms, named things and intent.
 
-Everything is found with the vocabulary (exact forms, stems, compounds, everyday words), with
-rapidfuzz for typos ("electronica", "kinderabeid"), and with cue words for the intent. Nothing
-here searches the index.
+The question is read in steps, each general: framing and meta-words are set aside ("geef me het
+exacte citaat over"), the form of answer it asks for is named ("hoe vaak" -> a frequency),
+typos of vocabulary words are corrected with rapidfuzz, and the content is mapped word by word
+and phrase by phrase into the other language, with Dutch compounds split into index words.
+Sectors, risk themes and organisations come from the vocabulary. Nothing here searches the
+index except `known`, which says whether a word occurs in it.
 """
 
 from __future__ import annotations
@@ -12,48 +15,69 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz, process
-
+from imvo_assist.answer.entities import (
+    asked_first,
+    authored_kind,
+    capitalised_names,
+    is_author,
+    named_covenant,
+    owned,
+    unknown_sector,
+)
+from imvo_assist.answer.intents import Intent, intent_of
+from imvo_assist.answer.typos import typo_corrections
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
+from imvo_assist.text import analysis
+from imvo_assist.text.bilingual import Concept, Lang, interpret
 from imvo_assist.text.fold import fold
-from imvo_assist.text.glossary import expand
+from imvo_assist.text.framing import is_framing_word, strip_framing
 from imvo_assist.text.language import detect_language
-
-Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
+from imvo_assist.text.morphology import bare_verbs, finite_verb, is_verb_form
+from imvo_assist.text.questionforms import forms as question_forms
 
 QUESTION_WORDS = frozenset(
-    ["welke", "welk", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "volgens", "noemt", "noem", "gelden", "geldt", "spelen", "speelt", "zijn", "is", "er", "heeft", "hebben", "wordt", "worden", "de", "het", "een", "van", "in", "op", "voor", "over", "met", "aan", "bij", "door", "naar", "om", "te", "en", "of", "dat", "die", "dit", "deze", "er", "u", "uw", "je", "jij", "we", "wij", "ik", "zij", "ze", "which", "what", "who", "where", "when", "why", "how", "many", "much", "does", "do", "did", "is", "are", "was", "were", "according", "say", "says", "tell", "me", "please", "the", "a", "an", "of", "in", "on", "for", "to", "and", "or", "it", "its", "that", "this", "these", "there", "by", "with", "from", "as", "be", "will", "should", "would", "can", "could", "has", "have", "had", "apply", "applies"]
+    [
+        "welke", "welk", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "volgens",
+        "noemt", "noem", "gelden", "geldt", "spelen", "speelt", "zijn", "is", "er", "heeft",
+        "hebben", "wordt", "worden", "zegt", "zeggen", "staat", "stond", "gaat", "which", "what",
+        "who", "where", "when", "why", "how", "many", "much", "does", "do", "did", "is", "are",
+        "was", "were", "according", "say", "says", "said", "tell", "states", "mention", "mentions",
+        "mentioned", "apply", "applies", "goes", "name", "names", "named", "vaak", "often", "lang",
+        "long", "snel", "soon", "quickly", "frequently", "deadline", "deadlines",
+    ]
+) | frozenset(
+    # how a definition is asked for: the answer defines, the passage need not say "defines"
+    [
+        "omschrijft", "omschrijven", "omschreven", "omschrijving", "definieert", "definieer",
+        "definitie", "definities", "betekent", "betekenen", "betekenis", "luidt", "luiden", "houdt",
+        "define", "defines", "defined", "definition", "means", "mean", "meaning", "describe",
+        "describes", "described", "description",
+    ]
+) | frozenset(
+    # how expectations and recommendations are asked for
+    [
+        "verwacht", "verwachten", "verwachting", "verwachtingen", "expect", "expects", "expected",
+        "expectation", "expectations", "beveelt", "bevelen", "aanbevelen", "aanbevolen",
+        "aanbeveling", "aanbevelingen", "recommend", "recommends", "recommended", "recommendation",
+        "recommendations",
+    ]
 )
 # Words that say what kind of thing is asked, not what it is about.
 GENERIC = frozenset(
-    ["risico", "risicos", "risico's", "risk", "risks", "sector", "sectoren", "sectors", "rapport", "report", "brief", "letter", "document", "documenten", "analyse", "analysis", "noemt", "name", "names", "named", "geldt", "gelden", "apply"]
+    [
+        "risico", "risicos", "risico's", "risk", "risks", "sector", "sectoren", "sectors",
+        "rapport", "report", "brief", "letter", "document", "documenten", "analyse", "analysis",
+        "noemt", "name", "names", "named", "geldt", "gelden", "apply", "convenant", "convenanten",
+        "covenant", "covenants",
+    ]
 )
-RISK_CUES = re.compile(r"\b(risico'?s?|risks?|misstanden|gevaren|problemen|issues|\w+risico'?s?)\b")
-PROVENANCE_CUES = re.compile(
-    r"\b(waar komt|vandaan|where does|where do|come from|comes from|bron|bronnen|source|sources|"
-    r"onderbouwing|based on|gebaseerd op|herkomst)\b"
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+FORM_PHRASES = re.compile(
+    r"\b(hoe vaak|hoe lang|hoe snel|hoe veel|how often|how long|how soon|how quickly|how many|"
+    r"how much|how frequently|in welk jaar|welk jaar|what year|which year)\b"
 )
-INCLUSION_CUES = re.compile(
-    r"\b(input|meegenomen|gebruikt|used|included|opgenomen|verwerkt|bijgedragen|bijdrage|"
-    r"contributed|contribution|geciteerd|cited|genoemd|mentioned|research)\b"
-)
-EXPECTATION_CUES = re.compile(
-    r"\b(verwacht\w*|expected|expect\w*|eisen|eis|requirements?|verplicht\w*|obligations?|"
-    r"required)\b"
-)
-WEAK_EXPECTATION_CUES = re.compile(r"\b(moeten|moet|must|should|dienen|dient)\b")
-ACTORS = re.compile(r"\b(bedrijven|bedrijf|ondernemingen|companies|company|business\w*|partijen|parties|sectoren|sectors)\b")
-DEFINITION_CUES = re.compile(
-    r"^(wat is|wat zijn|wat betekent|wat houdt|what is|what are|what does|define|definitie|"
-    r"definition)\b|\b(verschil tussen|difference between|betekent|mean|means)\b"
-)
-LOOKUP_CUES = re.compile(
-    r"\b(wat zegt|what does|zegt|says?|quote|citeer|hoe vaak|how often|how many|hoeveel|wanneer|"
-    r"when|hoe lang|how long|welke rol|what role|is there|is er|waarom|why)\b"
-)
-SECTOR_WORD = re.compile(r"\b(\w{3,}?)-?(sector|sectoren|industrie|branche)\b|\b(\w{3,}) (sector|industry|industries)\b")
 KAMERSTUK = re.compile(
     r"\b(?:kamerstuk(?:ken)?\s+(?:ii\s+)?)?(?:kst[- ]?)?(\d{2}\s?\d{3})\s*(?:,\s*|-|\s+)(?:nr\.?\s*)?(\d{1,4})\b",
     re.IGNORECASE,
@@ -66,7 +90,7 @@ CATEGORY_WORDS = {
     "mensenrechten": "mensenrechten", "human rights": "mensenrechten",
 }
 DOCUMENT_HINTS = (
-    (re.compile(r"\bser\b|ser-advies|ser advice|advies|advice"), "advice"),
+    (re.compile(r"\bser\b|ser advies|ser advice|advies|advice"), "advice"),
     (re.compile(r"convenant|covenant|agreement"), "covenant"),
     (re.compile(r"\bbrief\b|kamerbrief|\bletter\b|kabinet|cabinet|government|kamer\b"), "letter"),
     (re.compile(r"rapport|report\b|kpmg"), "report"),
@@ -75,24 +99,41 @@ DOCUMENT_HINTS = (
 )
 # Documents a question names outright ("volgens het SER-advies", "in het textielconvenant"):
 # answers come from that kind of document first.
-NAMED_DOCUMENTS = (
-    (re.compile(r"ser-advies|ser advice|\bhet advies\b|\bthe advice\b"), "advice"),
-    (re.compile(r"\b(het|dit|the|this) (\w+ )?(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
-    (re.compile(r"\bde brief\b|kamerbrief|\bthe letter\b"), "letter"),
-    (re.compile(r"\bhet rapport\b|\bthe report\b|kpmg-rapport|\bkpmg report\b"), "report"),
-    (re.compile(r"\bnotitie\b|\bthe note\b"), "note"),
+# "de brief", "the November 2014 letter", "het laatste rapport" (not "the team report back");
+# a covenant may be named by its subject: "the garment agreement".
+DATED = (
+    r"(\d{4}|\d{1,2}|[a-z]+ber|[a-z]+uari|[a-z]+uary|maart|march|april|mei|may|juni|june|juli|"
+    r"july|augustus|august|eerste|first|laatste|last|latest|final|nieuwe|new|engelse|english|"
+    r"nederlandse|dutch)"
 )
-CAPITALISED_NAME = re.compile(r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de))*\s+[A-Z][\w&.-]+|[A-Z]{3,})")
-TYPO_SCORE = 85
-MIN_TYPO_LENGTH = 5
+THE = rf"\b(het|de|dit|deze|the|this) ({DATED} ){{0,3}}"
+ANY_THE = r"\b(het|de|dit|deze|the|this) ((?!(?:in|een|a|an|of|van|voor|for|met|with|op|on)\b)\w+ ){0,2}"
+NAMED_DOCUMENTS = (
+    (re.compile(rf"ser advies|ser advice|{THE}(advies|advice)\b"), "advice"),
+    (re.compile(rf"{ANY_THE}(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
+    (re.compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),
+    (re.compile(rf"{THE}(rapport|report)\b|kpmg rapport|\bkpmg report\b"), "report"),
+    (re.compile(rf"\bnotitie\b|{THE}note\b"), "note"),
+    (re.compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
+)
+AUTHOR_CUES = re.compile(
+    r"\b(volgens|according to|zegt|say|says|noemt|beschrijft|stelt|adviseert|advises)\b"
+)
+DOCUMENT = r"(\w+ ){0,2}(brief|letter|rapport|report|advies|advice|convenant|covenant|agreement|notitie|note)"
+CITES_DOCUMENT = re.compile(
+    rf"\b(volgens|according to|in|uit|from) (het|de|dit|deze|the|this) {DOCUMENT}\b"
+    rf"|\b(het|de|dit|deze|the|this) {DOCUMENT} (zegt|noemt|stelt|beschrijft|says|say|mentions?|states?)\b"
+    rf"|\b(zegt|noemt|beschrijft|says|does|did) (het|de|dit|the|this) {DOCUMENT}\b"
+    r"|\b(volgens|according to) (de |the )?(ser|kpmg|kabinet|cabinet|government)\b"
+)
 
 
 @dataclass(frozen=True)
 class Understanding:
-    """What a question asks for, as far as the vocabulary can tell."""
+    """What a question asks for, as far as the vocabulary and the lexicon can tell."""
 
     question: str
-    language: str
+    language: Lang
     intent: Intent
     extra_intents: tuple[Intent, ...] = ()
     sectors: tuple[Sector, ...] = ()
@@ -100,28 +141,35 @@ class Understanding:
     risks: tuple[Risk, ...] = ()
     categories: tuple[str, ...] = ()
     organisations: tuple[Organisation, ...] = ()
+    """Vocabulary organisations named, the one asked about first."""
+    names: tuple[str, ...] = ()
+    """Proper names the vocabulary does not know ("Cordaid", "CSDDD")."""
     org_query: str = ""
     doc_kinds: tuple[str, ...] = ()
     named_kind: str = ""
     """The kind of document the question names outright, if any."""
+    cites_named: bool = False
+    """Whether the question takes its answer from that document ("volgens het SER-advies",
+    "what does the letter say"), rather than asking about it ("waarom een bronnenboek?")."""
+    covenant: tuple[str, str] = ("", "")
+    """A covenant named by its subject: (subject, as written)."""
     kamerstuk: str = ""
     pages: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
-    """Content words of the question (folded, typos corrected)."""
+    """Content words of the question (folded, framing removed, typos corrected)."""
+    concepts: tuple[Concept, ...] = ()
+    """The content mapped into both languages, span by span."""
+    verbs: tuple[str, ...] = ()
+    """Content words that are verbs (by inflection or by their place in the question)."""
+    forms: tuple[str, ...] = ()
+    """Forms of answer asked for: frequency, duration, when, count, who; "sectors" for a
+    question asking which sectors."""
+    quoted: tuple[str, ...] = ()
+    framing: tuple[str, ...] = ()
     expansions: tuple[str, ...] = ()
-    """Search words added from the vocabulary and the glossary."""
+    """Vocabulary names of the sectors, risks and organisations named, in both languages."""
     corrections: dict[str, str] = field(default_factory=dict)
-    hints: tuple[str, ...] = ()
-    """Phrases an answer sentence would contain, from how the question asks ("hoe vaak" ->
-    "ieder half jaar"), for choosing the sentences to quote."""
-    parts: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Dutch compounds of the question split in two ("textielconvenant": textiel, convenant)."""
-
-
-QUESTION_PHRASES = re.compile(r"\b(hoe vaak|hoe lang|hoe veel|how often|how long|how many|how much)\b")
-COMPOUND_LINKS = ("", "s", "e", "en")
-MIN_PART = 4
 
 
 def understand(question: str, known: Callable[[str], bool] | None = None) -> Understanding:
@@ -130,7 +178,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     Args:
         question: the user's question.
         known: whether a word is an index term (for splitting Dutch compounds such as
-            "textielconvenant" into "textiel" + "convenant"); vocabulary words count as known.
+            "grondstoffenwinning" into "grondstoffen" + "winning").
     """
     vocabulary = load_vocabulary()
     kamerstuk = KAMERSTUK.search(question)
@@ -138,206 +186,162 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         dossier = kamerstuk.group(1).replace(" ", "")
         canonical = f"Kamerstuk {dossier[:2]} {dossier[2:]}, nr. {kamerstuk.group(2)}"
         question = question[: kamerstuk.start()] + canonical + question[kamerstuk.end() :]
-    folded = fold(question).replace("'", "'")
-    raw_words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", folded)
-    corrections = _corrections(raw_words)
-    words = [corrections.get(w, w) for w in raw_words]
-    parts = _compound_parts(words, known)
-    tags = default_tagger().tag(" ".join(words + parts))
-    sectors = tuple(vocabulary.sector(s) for s in tags.sectors)
+    folded = fold(question).replace("\u2019", "'")
+    framed = strip_framing(question)
+    raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
+    language = _language(question, WORD.findall(folded))
+    corrections = typo_corrections(raw, language, known, is_content)
+    words = [corrections.get(w, w) for w in raw]
+    concepts = tuple(interpret(words, is_content, language, known))
+    tags = default_tagger().tag(_tag_text(words, concepts))
+    sectors = _sectors(question, tags, concepts)
     risks = tuple(vocabulary.risk(r) for r in tags.risks)
-    organisations = tuple(vocabulary.organisation(o) for o in tags.orgs)
-    categories = tuple(dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded)))
-    unknown = "" if sectors else _unknown_sector(folded)
-    language = _language(question, words)
-    intent, extra = _intent(folded, bool(sectors or unknown or categories), organisations, question)
+    organisations, names = _organisations(question, tags)
+    categories = tuple(
+        dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
+    )
+    unknown = "" if sectors else unknown_sector(folded)
+    sources = [o for o in organisations if not is_author(o)]
+    forms = question_forms(question)
+    intent, extra = intent_of(
+        folded, bool(sectors or unknown or categories), bool(sources or names), bool(forms),
+        bool(sources) or any(owned(name, question) for name in names),
+    )
     org_query = ""
     if intent == "org_included":
-        org_query = organisations[0].name(language) if organisations else _capitalised_name(question)
-    asked = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", QUESTION_PHRASES.sub(" ", " ".join(words)))
-    content = [w for w in asked if w not in QUESTION_WORDS and len(w) > 1]
-    expansions = _expansions(words + parts, sectors, risks, organisations) | set(parts)
+        org_query = sources[0].name(language) if sources else names[0]
+    content = [w for w in words if is_content(w)]
+    if re.search(r"\b(welke|which|what) (sectoren|sectors)\b", folded):
+        forms += ("sectors",)
     return Understanding(
-        question=question,
-        language=language,
-        intent=intent,
-        extra_intents=extra,
-        sectors=sectors,
-        unknown_sector=unknown,
-        risks=risks,
-        categories=categories,
-        organisations=organisations,
-        org_query=org_query,
+        question=question, language=language, intent=intent, extra_intents=extra,
+        sectors=sectors, unknown_sector=unknown, risks=risks, categories=categories,
+        organisations=organisations, names=tuple(names), org_query=org_query,
         doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(folded)),
-        named_kind=next((kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)), ""),
+        named_kind=_named_kind(folded, organisations),
+        cites_named=bool(CITES_DOCUMENT.search(folded)),
+        covenant=named_covenant(folded),
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
-        pages=tuple(PAGE.findall(question)),
-        years=tuple(YEAR.findall(question)),
-        words=tuple(dict.fromkeys(content)),
-        expansions=tuple(sorted(expansions - set(content))),
+        pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
+        words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
+        verbs=_verbs(content, words, language),
+        quoted=framed.quoted, framing=framed.removed,
+        expansions=tuple(sorted(_expansions(sectors, risks, organisations) - set(content))),
         corrections=corrections,
-        parts={w: p for w, p in _split_map(words, known).items()},
-        hints=tuple(sorted(_hints(words))),
     )
 
 
-def _hints(words: list[str]) -> set[str]:
-    """What an answering sentence contains, from how the question asks: "hoe vaak" -> "ieder
-    half jaar"; "wanneer"/"when" -> a year; "hoeveel"/"how many" -> a number."""
-    found: set[str] = set()
-    for phrase in QUESTION_PHRASES.findall(" ".join(words)):
-        found |= expand(phrase.split())
-    if {"wanneer", "when"} & set(words):
-        found.add(YEAR_HINT)
-    if {"hoeveel", "many"} & set(words):
-        found.add(NUMBER_HINT)
-    if re.search(r"\b(welke|which|what) (sectoren|sectors)\b", " ".join(words)):
-        found.add(SECTORS_HINT)
-    return found
+def is_content(word: str) -> bool:
+    """Whether a folded word says what the question is about (not how or why it asks)."""
+    return word.isdigit() or (
+        len(word) > 1 and word not in QUESTION_WORDS and word not in analysis.stopwords()
+        and not is_framing_word(word)
+    )
 
 
-YEAR_HINT = "#year"
-NUMBER_HINT = "#number"
-SECTORS_HINT = "#sectors"
+def _verbs(content: list[str], words: list[str], language: Lang) -> tuple[str, ...]:
+    """The verbs among the content words: regular forms ("vereisen", "criticised") and words in
+    the place of a verb (Dutch "Welke landen bezocht ...", English "has to agree")."""
+    found = [w for w in content if is_verb_form(w, language)]
+    placed = [finite_verb(words)] if language == "nl" else bare_verbs(words)
+    return tuple(dict.fromkeys(found + [w for w in placed if w in content]))
 
 
-def _compound_parts(words: list[str], known: Callable[[str], bool] | None) -> list[str]:
-    return [part for pieces in _split_map(words, known).values() for part in pieces]
+def _possessive(word: str, known: Callable[[str], bool] | None) -> str:
+    """"novib's" -> "novib" (a possessive); "risico's" stays when the index holds it."""
+    if word.endswith("'s") and not (known and known(word)):
+        return word[:-2]
+    return word
 
 
-def _split_map(words: list[str], known: Callable[[str], bool] | None) -> dict[str, tuple[str, str]]:
-    """Dutch compounds among the words, split into two known words."""
-    found = {}
-    for word in words:
-        split = _split(word, known)
-        if split:
-            found[word] = split
-    return found
+def _sectors(question: str, tags: Tags, concepts: tuple[Concept, ...]) -> tuple[Sector, ...]:
+    """The sectors named, those of the sentence that asks before those of its context ("We
+    are a steel trader. Which risks apply to metal?": metal first)."""
+    main = WORD.findall(fold(_main_sentence(question)))
+    asked = default_tagger().tag(
+        _tag_text(main, tuple(c for c in concepts if c.source in " ".join(main)))
+    )
+    vocabulary = load_vocabulary()
+    return tuple(
+        vocabulary.sector(s) for s in sorted(tags.sectors, key=lambda s: s not in asked.sectors)
+    )
 
 
-def _split(word: str, known: Callable[[str], bool] | None) -> tuple[str, str] | None:
-    """("textiel", "convenant") for "textielconvenant": both halves known words, longest head."""
-    def is_known(part: str) -> bool:
-        return part in _known_parts() or bool(known and known(part))
-
-    if len(word) < 2 * MIN_PART or word in _known_parts():
-        return None  # vocabulary words stay whole; other words split even when indexed whole
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        first, second = word[:cut], word[cut:]
-        if not is_known(second):
-            continue
-        for link in COMPOUND_LINKS:
-            head = first.removesuffix(link) if link else first
-            if len(head) >= MIN_PART and is_known(head):
-                return head, second
-    return None
-
-
-@cache
-def _known_parts() -> frozenset[str]:
-    """Single words of the vocabulary and the glossary."""
-    from imvo_assist.text.glossary import glossary
-
-    words = set(_known_words())
-    for key in glossary():
-        if len(key) == 1:
-            words.add(key[0])
-    return frozenset(w for w in words if len(w) >= MIN_PART)
+def _organisations(question: str, tags: Tags) -> tuple[tuple[Organisation, ...], list[str]]:
+    """Vocabulary organisations (a misspelt name matched fuzzily: "Milieudefensi") and other
+    proper names, the one asked about first."""
+    vocabulary = load_vocabulary()
+    named = list(tags.orgs)
+    names = []
+    for name in capitalised_names(question, _organisation_forms()):
+        match = vocabulary.match_organisation(name)
+        if match:
+            named.append(match[0].id)
+        else:
+            names.append(name)
+    return asked_first(
+        question, tuple(vocabulary.organisation(o) for o in dict.fromkeys(named)), names
+    )
 
 
-def _language(question: str, words: list[str]) -> str:
+def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
+    """The kind of document the question names ("volgens het SER-advies"), or whose author it
+    cites as the source ("according to the SER", "what does KPMG say")."""
+    named = next((kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)), "")
+    if named or not AUTHOR_CUES.search(folded):
+        return named
+    return authored_kind(organisations)
+
+
+def _main_sentence(question: str) -> str:
+    """The sentence that asks: the last one ending in "?", else the last one."""
+    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return (asking or parts or [question])[-1]
+
+
+def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
+    """The text the vocabulary tagger reads: the words and the concepts' translations and
+    compound parts."""
+    extra: list[str] = []
+    for concept in concepts:
+        extra += [term for term, _ in concept.translations] + list(concept.parts)
+    return " ".join(words + extra)
+
+
+def _language(question: str, words: list[str]) -> Lang:
     english = sum(w in ENGLISH_HINTS for w in words)
     dutch = sum(w in DUTCH_HINTS for w in words)
     if english != dutch:
         return "en" if english > dutch else "nl"
-    return detect_language(question, default="nl")
+    return "en" if detect_language(question, default="nl") == "en" else "nl"
 
 
-ENGLISH_HINTS = frozenset(["the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are", "was", "were", "of", "for", "to", "apply", "and", "there"])
-DUTCH_HINTS = frozenset(["de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van", "voor", "gelden", "is", "zijn", "wordt", "heeft", "er"])
-
-
-def _intent(
-    folded: str, has_sector: bool, organisations: tuple[Organisation, ...], question: str
-) -> tuple[Intent, tuple[Intent, ...]]:
-    provenance = bool(PROVENANCE_CUES.search(folded))
-    names_org = bool(organisations) or bool(_capitalised_name(question))
-    if names_org and INCLUSION_CUES.search(folded):
-        return "org_included", ()
-    if has_sector and RISK_CUES.search(folded) and not EXPECTATION_CUES.search(folded):
-        return "sector_risks", ("provenance",) if provenance else ()
-    if provenance:
-        return "provenance", ()
-    if EXPECTATION_CUES.search(folded):
-        return "expectations", ()
-    if DEFINITION_CUES.search(folded):
-        return "definition", ()
-    lookup = LOOKUP_CUES.search(folded)
-    if not lookup and WEAK_EXPECTATION_CUES.search(folded) and ACTORS.search(folded):
-        return "expectations", ()
-    if lookup or question.strip().endswith("?"):
-        return "citation_lookup", ()
-    return "search", ()
-
-
-def _capitalised_name(question: str) -> str:
-    """A proper name in the question ("Human Rights Watch"), for organisations the vocabulary
-    does not know."""
-    for match in CAPITALISED_NAME.finditer(question):
-        words = re.sub(r"'s$", "", match.group(1)).split()
-        while words and words[0].lower() in QUESTION_WORDS:
-            words.pop(0)
-        name = " ".join(words)
-        if (len(words) >= 2 or (words and words[0].isupper())) and fold(name) not in NOT_NAMES:
-            return name
-    return ""
-
-
-NOT_NAMES = frozenset({"imvo", "mvo", "sra", "ser", "kpmg", "tweede kamer", "imvo convenanten"})
-
-
-def _unknown_sector(folded: str) -> str:
-    """A sector named in the question that is not one of the 13 ("toerismesector")."""
-    vocabulary = load_vocabulary()
-    for match in SECTOR_WORD.finditer(folded):
-        word = match.group(0)
-        stem = match.group(1) or match.group(3)
-        if (stem and stem not in QUESTION_WORDS and stem not in GENERIC
-                and not vocabulary.match_sector(word) and not vocabulary.match_sector(stem)
-                and not default_tagger().tag(stem).sectors):
-            return word
-    return ""
-
-
-def _corrections(words: list[str]) -> dict[str, str]:
-    """Typos of vocabulary words: "kinderabeid" -> "kinderarbeid"."""
-    known = _known_words()
-    corrections = {}
-    for word in words:
-        if len(word) < MIN_TYPO_LENGTH or word in known or word in QUESTION_WORDS:
-            continue
-        if default_tagger().tag(word) != Tags():
-            continue
-        best = process.extractOne(word, known, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-        if best and not (word.startswith(best[0]) or best[0].startswith(word)):
-            corrections[word] = best[0]  # an inflection ("sectoren") is not a typo
-    return corrections
+ENGLISH_HINTS = frozenset(
+    [
+        "the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are",
+        "was", "were", "of", "for", "to", "apply", "and", "there", "has", "have",
+    ]
+)
+DUTCH_HINTS = frozenset(
+    [
+        "de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van",
+        "voor", "gelden", "is", "zijn", "wordt", "heeft", "er", "ik", "wij", "we",
+    ]
+)
 
 
 @cache
-def _known_words() -> frozenset[str]:
-    words: set[str] = set()
-    for form, _, _ in load_vocabulary().terms():
-        words.update(w for w in re.findall(r"[a-z0-9]+", fold(form)) if len(w) >= MIN_TYPO_LENGTH)
-    return frozenset(words)
+def _organisation_forms() -> frozenset[str]:
+    """Every folded name, abbreviation and alias of the vocabulary's organisations."""
+    return frozenset(fold(f) for o in load_vocabulary().organisations for f in o.forms())
 
 
 def _expansions(
-    content: list[str], sectors: tuple[Sector, ...], risks: tuple[Risk, ...],
-    organisations: tuple[Organisation, ...],
+    sectors: tuple[Sector, ...], risks: tuple[Risk, ...], organisations: tuple[Organisation, ...],
 ) -> set[str]:
-    """Search words in both languages for what the question names."""
-    found = set(expand(content))
+    """Names in both languages of what the question names."""
+    found: set[str] = set()
     for entry in (*sectors, *risks):
         found |= {fold(entry.name_nl), fold(entry.name_en)}
     for sector in sectors:

@@ -1,0 +1,200 @@
+"""The named things of a question: organisations (and which one is asked about), proper names
+the vocabulary does not know, a covenant by its subject, sectors outside the 13.
+
+These are the question's key content: when one occurs nowhere in the corpus, the answer says so
+by name instead of quoting loosely related passages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from imvo_assist.catalogue.loader import load_documents, load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import Organisation
+from imvo_assist.text.fold import fold
+from imvo_assist.text.framing import is_framing_word
+from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.wordlist import zipf
+
+CAPITALISED_NAME = re.compile(
+    r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de|the|met een))*\s+[A-Z][\w&.-]+"
+    r"|[A-Z]{3,}[\w-]*|(?<=\w )[A-Z][a-z]{3,}\w*)"
+)
+# A single capitalised word is a name only when it is no common word (Dutch or English).
+NAME_MAX_ZIPF = 4.5
+# Words that make a name part of the question's phrasing, not an organisation.
+NOT_NAMES = frozenset(
+    {"imvo", "mvo", "sra", "ser", "kpmg", "tweede kamer", "imvo convenanten", "csr", "irbc", "ngo",
+     "ngos", "oecd", "oeso", "un", "eu", "dutch", "nederland", "netherlands", "house", "kamer"}
+)
+CALENDAR = frozenset(
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december", "january", "february", "march", "may", "june", "july",
+     "august", "october", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+     "zondag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+LEADING = frozenset(
+    [
+        "welke", "welk", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "is", "heeft", "hebben",
+        "zijn", "was", "were", "has", "have", "did", "does", "do", "which", "what", "who", "where",
+        "when", "why", "how", "the", "de", "het", "een", "a", "an", "our", "onze", "ons", "mijn",
+        "my", "in", "op", "van", "voor", "volgens", "according", "kamerstuk", "kamerstukken",
+    ]
+)
+# "van X", "X's", "by X", "X-onderzoek": the organisation whose work is asked about.
+POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
+              r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")
+SECTOR_WORD = re.compile(
+    r"\b(\w{3,}?)-?(sector|sectoren|industrie|branche)\b|\b(\w{3,}) (sector|industry|industries)\b"
+)
+COVENANT = re.compile(
+    r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
+    r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
+)
+GENERIC_COVENANT = frozenset(
+    [
+        "imvo", "irbc", "het", "dit", "dat", "een", "the", "this", "that", "an", "a", "elk",
+        "ieder", "each", "every", "dit", "nieuw", "nieuwe", "new", "eerste", "first", "sector",
+        "sectoral", "sectorale", "effectieve", "effective", "such", "zo'n", "welk", "which", "what",
+    ]
+)
+
+
+def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
+    """Proper names in the question ("Human Rights Watch", "Cordaid", "CSDDD") that are not
+    vocabulary organisations (`known`: their folded forms) nor the question's own phrasing
+    ("SER-advies", "MVO-risico")."""
+    names = []
+    for match in CAPITALISED_NAME.finditer(question):
+        words = re.sub(r"'s$|'$", "", match.group(1)).split()
+        opens = not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".?!:;"
+        if words and opens and words[0].lower() not in LEADING and _common(words[0]):
+            words.pop(0)  # the question's first word ("Komt Solidaridad voor ...?")
+        while words and words[0].lower() in LEADING:
+            words.pop(0)
+        name = " ".join(words)
+        folded = fold(name)
+        if (not words or folded in NOT_NAMES or folded in known or is_framing_word(folded)
+                or folded in CALENDAR):
+            continue
+        if len(words) == 1 and (opens or " " in folded) and all(
+            part in NOT_NAMES or part in known or (_common(part) and not name.isupper())
+            for part in folded.split()
+        ):
+            continue  # "SER-advies", "MVO-risico"; a capitalised word inside a sentence is a name
+        names.append(name)
+    return list(dict.fromkeys(names))
+
+
+def _common(word: str) -> bool:
+    """A word of everyday Dutch or English, not a name: frequent, or translated by the lexicon
+    into another word (a name such as "Congo" is written the same in both languages)."""
+    folded = fold(word)
+    if max(zipf(folded, "nl"), zipf(folded, "en")) > NAME_MAX_ZIPF:
+        return True
+    lexicon = load_lexicon()
+    translations = {*lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")}
+    return bool(translations - {folded})
+
+
+def asked_first(
+    question: str, organisations: tuple[Organisation, ...], names: list[str]
+) -> tuple[tuple[Organisation, ...], list[str]]:
+    """Organisations and names with the one asked about first: the one whose work the question
+    names ("de publicaties van Oxfam Novib", "Oxfam Novib's reports"), else in question order.
+    KPMG in "Has KPMG drawn on Oxfam Novib's reports?" is who used them, not who is asked about."""
+    folded = fold(question)
+
+    def position(forms: list[str]) -> tuple[int, int]:
+        spots = [folded.find(f) for f in forms if f and f in folded]
+        first = min(spots) if spots else len(folded)
+        owned = any(_possessive(form, folded) for form in forms if form in folded)
+        return (0 if owned else 1, first)
+
+    ordered_orgs = sorted(
+        organisations, key=lambda o: (is_author(o), *position([fold(f) for f in o.forms()]))
+    )
+    ordered_names = sorted(names, key=lambda n: position([fold(n)]))
+    return tuple(ordered_orgs), ordered_names
+
+
+def is_author(organisation: Organisation) -> bool:
+    """Whether the organisation wrote a registered document (KPMG, the SER, a ministry): as the
+    author it uses sources, it is not one of them."""
+    return organisation.id in _authors()
+
+
+def authored_kind(organisations: tuple[Organisation, ...]) -> str:
+    """The kind of the first registered document the first author among the organisations
+    wrote ("volgens de SER": the SER's advice), or ""."""
+    for organisation in organisations:
+        kinds = _authors().get(organisation.id)
+        if kinds:
+            return kinds[0]
+    return ""
+
+
+@cache
+def _authors() -> dict[str, list[str]]:
+    """Organisations that wrote registered documents, with the kinds of those documents."""
+    vocabulary = load_vocabulary()
+    found: dict[str, list[str]] = {}
+    for document in load_documents():
+        publisher = fold(document.publisher or "")
+        for organisation in vocabulary.organisations:
+            if any(publisher.startswith(fold(form)) for form in organisation.forms() if form):
+                found.setdefault(organisation.id, []).append(document.kind)
+    return found
+
+
+def owned(name: str, question: str) -> bool:
+    """Whether the question names the name as the owner of work ("Cordaid's report", "werk
+    van Cordaid", "het SOMO-onderzoek")."""
+    return _possessive(fold(name), fold(question))
+
+
+def _possessive(form: str, folded: str) -> bool:
+    name = re.escape(form)
+    return any(re.search(pattern.format(name=name), folded) for pattern in POSSESSIVE)
+
+
+def unknown_sector(folded: str) -> str:
+    """A sector named in the question that is not one of the 13 ("toerismesector")."""
+    vocabulary = load_vocabulary()
+    for match in SECTOR_WORD.finditer(folded):
+        stem = match.group(1) or match.group(3)
+        if (stem and stem not in LEADING and stem not in _generic_sector_words()
+                and not vocabulary.match_sector(match.group(0)) and not vocabulary.match_sector(stem)
+                and not default_tagger().tag(stem).sectors):
+            return match.group(0)
+    return ""
+
+
+@cache
+def _generic_sector_words() -> frozenset[str]:
+    # determiners, quantifiers and ordinals: "per sector", "the first sector", "elke branche"
+    return frozenset(
+        [
+            "welke", "which", "what", "elke", "every", "each", "andere", "other", "die", "deze",
+            "this", "that", "the", "een", "hele", "whole", "risico", "risk", "mvo", "csr", "imvo",
+            "private", "publieke", "public", "financiele", "financial", "per", "first", "second",
+            "third", "eerste", "tweede", "derde", "laatste", "last", "next", "volgende", "same",
+            "zelfde", "eigen", "own", "bepaalde", "certain", "specifieke", "specific",
+            "betreffende", "relevante", "relevant", "gehele", "entire", "hun", "their", "onze",
+            "our", "uw", "your", "deze", "deze",
+        ]
+    )
+
+
+def named_covenant(folded: str) -> tuple[str, str]:
+    """A covenant the question names by its subject: ("cosmetica", "cosmeticaconvenant") for
+    "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
+    when the question names none or only covenants in general."""
+    for match in COVENANT.finditer(folded):
+        subject = match.group(1) or match.group(3) or match.group(6) or ""
+        words = [w for w in subject.split() if w not in GENERIC_COVENANT]
+        if words and not all(w in _generic_sector_words() for w in words):
+            return " ".join(words), match.group(0)
+    return "", ""

@@ -1,0 +1,90 @@
+"""How a question was read, shown with the answer, and the not-found texts that name what is
+missing.
+
+`ask --json` gets an `interpretation` object beside the contract keys of DESIGN.md: the content
+words, the framing set aside, the form of answer looked for, each content span with its
+translations and compound parts, typo corrections, the document named and, for a not-found
+answer, the key content the corpus lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from imvo_assist.answer.keycontent import Missing
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.models import Answer
+
+DOCUMENT_NAMES = {
+    "advice": ("het advies", "the advice"), "letter": ("de brief", "the letter"),
+    "report": ("het rapport", "the report"), "covenant": ("de convenanten", "the covenants"),
+    "note": ("de notitie", "the note"), "register": ("het bronnenboek", "the source register"),
+}
+
+
+@dataclass(frozen=True)
+class InterpretedAnswer(Answer):
+    """An answer with the interpretation of its question."""
+
+    interpretation: dict[str, object] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return {**super().to_dict(), "interpretation": self.interpretation}
+
+
+def interpretation(understanding: Understanding, missing: Missing | None) -> dict[str, object]:
+    """The reading of a question, for the JSON answer and for checking the engine's work."""
+    found: dict[str, object] = {
+        "content": list(understanding.words),
+        "framing": list(understanding.framing),
+        "forms": list(understanding.forms),
+        "mapping": [concept.to_dict() for concept in understanding.concepts],
+        "corrections": dict(understanding.corrections),
+        "named_document": understanding.named_kind,
+        "names": list(understanding.names),
+    }
+    if understanding.quoted:
+        found["quoted"] = list(understanding.quoted)
+    if missing is not None:
+        found["missing"] = {"what": missing.what, "kind": missing.kind}
+    return found
+
+
+def not_found_text(missing: Missing | None, understanding: Understanding) -> str:
+    """What the corpus lacks, by name, in the question's language."""
+    nl = understanding.language == "nl"
+    if missing is None:
+        return ("Hierover is niets gevonden in de geïndexeerde documenten." if nl
+                else "Nothing about this was found in the indexed documents.")
+    what = missing.what
+    if missing.kind == "sector":
+        return (
+            f"'{what}' is niet een van de 13 sectoren met een verhoogd MVO-risico uit de Sector "
+            "Risico Analyse; de documenten noemen er geen risico's voor."
+            if nl else
+            f"'{what}' is not one of the 13 sectors with elevated CSR risk in the Sector Risk "
+            "Analysis; the documents name no risks for it."
+        )
+    if missing.kind == "covenant":
+        there = "; ".join(missing.suggestions)
+        if nl:
+            return f"Er is geen {what} in de documenten" + (f"; wel: {there}." if there else ".")
+        return f"There is no {what} in the documents" + (f"; there is: {there}." if there else ".")
+    if missing.kind == "publication_year":
+        years = ", ".join(missing.suggestions)
+        if nl:
+            return (f"{what} staat in het bronnenboek, maar niet met een publicatie uit "
+                    f"{missing.detail}; wel uit: {years}.")
+        return (f"{what} is in the source register, but not with a publication from "
+                f"{missing.detail}; there are publications from: {years}.")
+    if missing.kind == "not_in_document":
+        where = "; ".join(missing.suggestions)
+        named = DOCUMENT_NAMES.get(missing.detail, (missing.detail, missing.detail))[0 if nl else 1]
+        if nl:
+            return f"'{what}' komt niet voor in {named}" + (f"; wel in: {where}." if where else ".")
+        return f"'{what}' does not occur in {named}" + (f"; it does in: {where}." if where else ".")
+    if missing.kind == "year":
+        return (f"De documenten zeggen niets over {what}: dat jaar komt er niet in voor." if nl
+                else f"The documents say nothing about {what}: that year does not occur in them.")
+    return (f"'{what}' komt in geen van de geïndexeerde documenten voor." if nl
+            else f"'{what}' does not occur in any of the indexed documents.")

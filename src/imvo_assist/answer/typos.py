@@ -1,0 +1,76 @@
+"""Typos in questions: misspelt vocabulary words ("kinderabeid" -> "kinderarbeid") and
+misspelt words of the documents ("protekt" -> "protect"), corrected before the question is read.
+
+Vocabulary words are matched with rapidfuzz against the vocabulary's own words; other words
+only when they are neither in the index nor a word of Dutch or English, against the indexed
+words of the word lists (`text.didyoumean`). An inflection ("sectoren") is never a typo.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import Tags, default_tagger
+from imvo_assist.text.didyoumean import close_words
+from imvo_assist.text.fold import fold
+from imvo_assist.text.wordlist import Lang, zipf
+
+TYPO_SCORE = 85
+MIN_TYPO_LENGTH = 5
+
+
+def typo_corrections(
+    words: list[str], language: Lang, known: Callable[[str], bool] | None,
+    content: Callable[[str], bool],
+) -> dict[str, str]:
+    """Misspelt content words of a question and their corrections."""
+    return _vocabulary_corrections(words, content) | _index_corrections(words, language, known, content)
+
+
+def _vocabulary_corrections(words: list[str], content: Callable[[str], bool]) -> dict[str, str]:
+    """Typos of vocabulary words: "kinderabeid" -> "kinderarbeid"."""
+    vocabulary = _vocabulary_words()
+    corrections = {}
+    for word in words:
+        if len(word) < MIN_TYPO_LENGTH or word in vocabulary or not content(word):
+            continue
+        if default_tagger().tag(word) != Tags():
+            continue
+        best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
+        if best and not (word.startswith(best[0]) or best[0].startswith(word)):
+            corrections[word] = best[0]  # an inflection ("sectoren") is not a typo
+    return corrections
+
+
+def _index_corrections(
+    words: list[str], language: Lang, known: Callable[[str], bool] | None,
+    content: Callable[[str], bool],
+) -> dict[str, str]:
+    """Typos of indexed words ("protekt" -> "protect"): a content word that is neither in the
+    index nor a word of Dutch or English, closest to an indexed word of either language."""
+    if known is None:
+        return {}
+    corrections = {}
+    other: Lang = "en" if language == "nl" else "nl"
+    for word in words:
+        if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or known(word) or not content(word)
+                or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
+            continue
+        close = (close_words(word, language, known, TYPO_SCORE, 1)
+                 or close_words(word, other, known, TYPO_SCORE, 1))
+        if close:
+            corrections[word] = close[0]
+    return corrections
+
+
+@cache
+def _vocabulary_words() -> frozenset[str]:
+    words: set[str] = set()
+    for form, _, _ in load_vocabulary().terms():
+        words.update(w for w in re.findall(r"[a-z0-9]+", fold(form)) if len(w) >= MIN_TYPO_LENGTH)
+    return frozenset(words)

@@ -1,0 +1,192 @@
+"""A question's content mapped word by word and phrase by phrase into the other language.
+
+Each content span of the question becomes a `Concept`: the words as asked, their translations
+from the Dutch-English lexicon (longest phrase first: "supply chain" -> keten,
+"mensenrechtenschendingen" -> human rights violations), and, for a Dutch compound the index
+does not hold, its parts that it does hold (grondstoffenwinning -> grondstoffen + winning). A
+concept weighs what it says: rare words (a name, "palmolie") count more than common ones
+("werk"), so coverage and not-found decisions rest on the specific words. Translations are
+capped by weight (the lexicon lists the most usual translation first), never by position alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from imvo_assist.text.compounds import split_compound
+from imvo_assist.text.lexicon import Mapping, load_lexicon, words_of
+from imvo_assist.text.wordlist import zipf
+
+Lang = Literal["nl", "en"]
+# Weight of the n-th translation of a span; translations below MIN_WEIGHT are not used.
+RANK_WEIGHTS = (1.0, 0.7, 0.5, 0.35)
+STEM_FACTOR = 0.8
+COMPOUND_FACTOR = 0.7
+MIN_WEIGHT = 0.45
+# Translations of the single words of a phrase ("complaints" in "complaints mechanism").
+WORD_FACTOR = 0.6
+WORD_TARGETS = 2
+# A translation may have this many words more than the span it translates (at least 3).
+MAX_TRANSLATION_WORDS = 3
+# Dutch plurals voice a final consonant: bedrijf -> bedrijven, huis -> huizen.
+VOICELESS = {"v": "f", "z": "s"}
+# Specificity from general-language frequency: zipf 6.5+ ("de", "the") -> MIN_SPECIFIC,
+# zipf 0 (a name, "imvo") -> MAX_SPECIFIC.
+TOP_ZIPF = 6.5
+ZIPF_SCALE = 3.0
+MIN_SPECIFIC = 0.3
+MAX_SPECIFIC = 1.5
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One content span of a question and the words that say the same in either language."""
+
+    source: str
+    """The folded words as asked ("supply chain")."""
+    translations: tuple[tuple[str, float], ...] = ()
+    """Folded terms in the other language with their weight, best first."""
+    word_translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """For a phrase: each word with its own translations ("complaints" -> klachten)."""
+    parts: tuple[str, ...] = ()
+    """Index words a compound of the span splits into (grondstoffen, winning)."""
+    how: str = ""
+    """How the lexicon matched: exact, stem, compound, or "" when it did not."""
+    specificity: float = 1.0
+    domains: tuple[str, ...] = ()
+    """Lexicon domains of the span (policy, labour, question, documents ...)."""
+    parts_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Parts of Dutch compounds among the translations, as (translation, parts)."""
+    language: Lang = "nl"
+    """The language the concept was asked in."""
+
+    def terms(self) -> list[tuple[str, float]]:
+        """Every search term of the concept with its weight (the words asked weigh 1)."""
+        return [(term, weight) for term, weight, _ in self.terms_by_language()]
+
+    def terms_by_language(self) -> list[tuple[str, float, Lang]]:
+        """Every search term with its weight and language (compound parts are Dutch)."""
+        asked, other = self.language, _other(self.language)
+        found = [(self.source, 1.0, asked)] + [(t, w, other) for t, w in self.translations]
+        found += [(t, WORD_FACTOR, other) for _, terms in self.word_translations for t in terms]
+        found += [(part, COMPOUND_FACTOR, "nl") for part in self.parts]
+        weights = dict(self.translations)
+        for term, parts in self.parts_of:
+            found += [(part, weights[term] * COMPOUND_FACTOR, "nl") for part in parts]
+        return found
+
+    def to_dict(self) -> dict[str, object]:
+        """The interpretation of the span: what it was mapped to and how."""
+        return {
+            "asked": self.source,
+            "translations": [term for term, _ in self.translations],
+            "word_by_word": {word: list(terms) for word, terms in self.word_translations},
+            "parts": list(self.parts),
+            "how": self.how or "as asked",
+            "domains": list(self.domains),
+        }
+
+
+def interpret(
+    words: Sequence[str], content: Callable[[str], bool], language: Lang,
+    known: Callable[[str], bool] | None = None,
+) -> list[Concept]:
+    """The concepts of a question's (folded) words, in question order.
+
+    Args:
+        words: the folded words of the question, framing removed, function words kept (they
+            belong to phrases: "freedom of association").
+        content: whether a word is content (not a function, question or framing word).
+        language: the question's language; its words are mapped to the other one.
+        known: whether a word occurs in the index (compounds split only into such words).
+    """
+    mappings = _map(words, language)
+    by_start = {m.start: m for m in mappings if any(content(w) for w in words[m.start : m.end])}
+    concepts: list[Concept] = []
+    index = 0
+    while index < len(words):
+        mapping = by_start.get(index)
+        if mapping is not None and set(mapping.domains) != {"question"}:
+            concepts.append(_concept(mapping, language, known))
+            index = mapping.end
+            continue
+        # a question phrase ("welke sectoren" -> "which sectors"): its content words alone
+        end = mapping.end if mapping is not None else index + 1
+        for word in words[index:end]:
+            if content(word):
+                single = _map([word], language)
+                concepts.append(
+                    _concept(single[0], language, known) if single
+                    else Concept(word, parts=_parts(word, known),
+                                 specificity=specificity(word, language), language=language)
+                )
+        index = end
+    return concepts
+
+
+def _other(language: Lang) -> Lang:
+    return "en" if language == "nl" else "nl"
+
+
+def _map(words: Sequence[str], language: Lang) -> list[Mapping]:
+    lexicon = load_lexicon()
+    return lexicon.to_dutch(words) if language == "en" else lexicon.to_english(words)
+
+
+def _concept(mapping: Mapping, language: Lang, known: Callable[[str], bool] | None) -> Concept:
+    source = " ".join(words_of(" ".join(mapping.source)))
+    factor = {"stem": STEM_FACTOR, "compound": COMPOUND_FACTOR}.get(mapping.how, 1.0)
+    translations: list[tuple[str, float]] = []
+    for rank, target in enumerate(mapping.targets[: len(RANK_WEIGHTS)]):
+        weight = RANK_WEIGHTS[rank] * factor
+        term = " ".join(words_of(target))
+        longest = max(MAX_TRANSLATION_WORDS, len(source.split()) + 1)
+        if weight >= MIN_WEIGHT and term != source and len(term.split()) <= longest:
+            translations.append((term, round(weight, 2)))
+    words: list[tuple[str, tuple[str, ...]]] = []
+    if len(mapping.source) > 1:  # word by word too: "complaints mechanism" -> klachten
+        for word in words_of(" ".join(mapping.source)):
+            single = _map([word], language)[:1]
+            targets = single[0].targets[:WORD_TARGETS] if single and set(single[0].domains) != {"question"} else ()
+            words.append((word, tuple(" ".join(words_of(t)) for t in targets)))
+    target_language: Lang = "nl" if language == "en" else "en"
+    parts_of: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if target_language == "nl":
+        parts_of = tuple((t, p) for t, _ in translations if " " not in t and (p := _parts(t, known)))
+    parts = _parts(source, known) if language == "nl" and " " not in source else ()
+    return Concept(
+        source, tuple(translations), tuple(words), parts, mapping.how,
+        specificity(source, language), mapping.domains, parts_of, language,
+    )
+
+
+def _parts(word: str, known: Callable[[str], bool] | None) -> tuple[str, ...]:
+    """The parts of a Dutch compound that are index words, in any number (a compound the index
+    holds is split too: its parts find the passages that say it in two words)."""
+    if known is None:
+        return ()
+    return tuple(split_compound(word, lambda part: any(known(f) for f in number_forms(part))) or ())
+
+
+def number_forms(word: str) -> tuple[str, ...]:
+    """A Dutch word and its likely singular ("schendingen" -> "schending", "ketens" ->
+    "keten", "stoffen" -> "stof", "bedrijven" -> "bedrijf")."""
+    forms = [word]
+    if word.endswith("en") and len(word) > 5:
+        stem = word[:-2]
+        if stem[-1] == stem[-2]:
+            stem = stem[:-1]  # stoffen -> stof
+        forms += [stem, stem[:-1] + VOICELESS[stem[-1]]] if stem[-1] in VOICELESS else [stem]
+    elif word.endswith("s") and len(word) > 4:
+        forms.append(word[:-1])
+    return tuple(forms)
+
+
+def specificity(text: str, language: Lang) -> float:
+    """How specific a word or phrase is: its rarest word, by general-language frequency."""
+    rarest = min((zipf(word.replace("'", ""), language) or zipf(word, language)
+                  for word in text.split()), default=0.0)
+    value = (TOP_ZIPF - rarest) / ZIPF_SCALE
+    return round(min(MAX_SPECIFIC, max(MIN_SPECIFIC, value)), 2)

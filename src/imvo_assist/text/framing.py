@@ -1,0 +1,131 @@
+"""Framing and meta-words of a question: what the asker wants done, not what it is about.
+
+"geef me het exacte citaat over vrijwillige afspraken", "waar staat dat ...", "please quote the
+part on ...", "according to the report", "voor het overleg van morgen: ...", "our board asked
+me to check whether ..." carry a request (quote it, give the page) or a reason for asking. They
+are removed from the content of a question, so they never have to be found in a passage. A
+document named in them ("volgens de brief") is still read from the whole question by the caller.
+A phrase the question quotes ('... niet vrijblijvend') is kept whole, for finding it verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from imvo_assist.text.fold import fold
+
+# Requests about the form of the answer: quoting, locating, the page.
+META_WORDS = frozenset(
+    [
+        "exact", "exacte", "exacta", "precies", "precieze", "letterlijk", "letterlijke", "literal",
+        "literally", "verbatim", "citaat", "citaten", "citeer", "citeren", "quote", "quotes",
+        "quoted", "quotation", "quotations", "cite", "passage", "passages", "fragment", "paragraaf",
+        "alinea", "wording", "formulering", "formuleringen", "pagina", "paginas", "paginanummer",
+        "paginanummers", "page", "pages", "paginas", "bladzijde", "geef", "geven", "give", "gimme",
+        "tell", "vertel", "show", "toon", "laat", "zien", "find", "vind", "zoek", "zoeken",
+        "opzoeken", "look", "please", "pls", "alsjeblieft", "alstublieft", "graag", "svp", "kun",
+        "kunt", "kan", "kunnen", "can", "could", "would", "zou", "zoudt", "me", "mij", "my", "mijn",
+        "ik", "we", "wij", "our", "ons", "onze", "you", "je", "jij", "u", "even", "eigenlijk",
+        "actually", "just", "nou", "toch", "ff", "klopt", "correct", "true", "waar", "summarise",
+        "summarize", "samenvatting", "vat",
+    ]
+)
+# Why someone asks: meetings, colleagues, being new, checking for someone.
+CONTEXT_WORDS = frozenset(
+    [
+        "nieuw", "nieuwe", "new", "dossier", "file", "topic", "onderwerp", "overleg", "vergadering",
+        "meeting", "debat", "debate", "briefing", "presentatie", "presentation", "gesprek",
+        "onderhandeling", "onderhandelingen", "negotiation", "negotiations", "morgen", "vandaag",
+        "straks", "volgende", "week", "tomorrow", "today", "later", "next", "week", "bestuur",
+        "directie", "board", "manager", "baas", "boss", "collega", "colleague", "colleagues",
+        "vroeg", "vraagt", "gevraagd", "asked", "asks", "ask", "check", "checken", "controleren",
+        "nagaan", "verify", "verifieer", "voorbereiding", "voorbereiden", "prepare", "preparing",
+        "preparation", "hi", "hallo", "hello", "hoi", "beste", "dear", "dank", "thanks", "thank",
+    ]
+)
+FUNCTION_WORDS = frozenset(
+    [
+        "de", "het", "een", "van", "voor", "over", "op", "in", "aan", "met", "bij", "naar", "om",
+        "te", "en", "of", "dat", "dit", "die", "deze", "er", "is", "ben", "zijn", "was", "heb",
+        "heeft", "hebben", "moet", "moeten", "wordt", "worden", "the", "a", "an", "of", "for",
+        "about", "on", "in", "to", "and", "or", "that", "this", "these", "is", "am", "are", "was",
+        "have", "has", "had", "be", "been", "whether", "if", "what", "wat", "which", "welke",
+    ]
+)
+# Documents named in "according to the report" (the caller reads the named document itself).
+DOCUMENT_WORDS = (
+    r"(ser advies|kamerbrief|brief|rapport|advies|notitie|convenant|document|bronnenboek|analyse"
+    r"|report|letter|advice|note|agreement|covenant|analysis|source book)"
+)
+# Request phrases removed wherever they stand (folded forms).
+REQUESTS = re.compile(
+    r"\b("
+    r"(kun|kunt|kan) (je|jij|u) (me|mij) (de|het|een)? ?\w* ?(geven|sturen|tonen|laten zien)( over| van| uit)?"
+    r"|geef (me|mij) (het|de|een)? ?(\w+ )?(citaat|passage|tekst|stuk|fragment|pagina)( over| van| uit| waar| met)?"
+    r"|waar staat (dat|dit|het)|op welke pagina( van (het|de) [\w-]+)?( staat)?|met paginanummers?"
+    r"|welke pagina( van (het|de) [\w-]+)?|(which|what) page( of the [\w-]+)?( says| states| mentions)?"
+    r"|where does it say|(please )?quote the (part|passage|section|text) (on|about|where)"
+    r"|(exact|precise) (quote|wording|citation)s?( needed| please| from)?|citaat nodig"
+    r"|give me the (exact )?(quote|passage|page|article|text|part)( on| about| where| from)?"
+    r"|klopt het dat|is it (true|correct|right) that"
+    rf"|(according to|volgens) ((the|this|de|het|dit|deze) )?{DOCUMENT_WORDS}"
+    r")\b"
+)
+# A leading clause ("voor het overleg van morgen:", "our board asked me to check whether")
+# ends at a colon, a dash, a semicolon or a comma (matched on the folded question).
+LEAD = re.compile(r"^(?P<lead>[^:;,]{3,80}?)\s*[:;,]\s*(?P<rest>.+)$")
+DASH = re.compile(r"\s[-–—]\s")
+CHECK_LEAD = re.compile(
+    r"^((our|my|the) [\w ]{1,30}? (asked|wants|wanted) (me|us) to (check|find out|verify|know)"
+    r"( whether| if)?|(mijn|onze|de) [\w ]{1,30}? (vroeg|vraagt|wil) (me|mij|ons)? ?(na te gaan|te checken|te controleren|te weten)?( of)?"
+    r"|i (was asked|need|want) to (check|know|find out)( whether| if)?)\s+"
+)
+QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
+
+
+@dataclass(frozen=True)
+class Framed:
+    """A question without its framing.
+
+    Attributes:
+        text: the folded question with framing removed.
+        removed: the framing that was removed (folded), for the interpretation.
+        quoted: phrases the question quotes, as written.
+    """
+
+    text: str
+    removed: tuple[str, ...]
+    quoted: tuple[str, ...]
+
+
+def is_framing_word(word: str) -> bool:
+    """Whether a folded word is a meta-word or a context word (never content)."""
+    return word in META_WORDS or word in CONTEXT_WORDS
+
+
+def strip_framing(question: str) -> Framed:
+    """The question without request phrases, reasons for asking and meta-words around it."""
+    quoted = tuple(m.group(1).strip() for m in QUOTED.finditer(question))
+    folded = fold(DASH.sub(" : ", question))
+    removed: list[str] = []
+    lead = LEAD.match(folded)
+    if lead and _only_framing(lead.group("lead")) and _has_content(lead.group("rest")):
+        removed.append(lead.group("lead"))
+        folded = lead.group("rest")
+    check = CHECK_LEAD.match(folded)
+    if check:
+        removed.append(check.group(0).strip())
+        folded = folded[check.end() :]
+    removed += [match.group(0) for match in REQUESTS.finditer(folded)]
+    return Framed(" ".join(REQUESTS.sub(" ", folded).split()), tuple(removed), quoted)
+
+
+def _only_framing(clause: str) -> bool:
+    """A clause made of framing, context and function words only."""
+    words = re.findall(r"\w+", clause)
+    return bool(words) and all(is_framing_word(w) or w in FUNCTION_WORDS for w in words)
+
+
+def _has_content(text: str) -> bool:
+    return any(not is_framing_word(w) and w not in FUNCTION_WORDS for w in re.findall(r"\w+", text))

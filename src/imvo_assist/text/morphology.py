@@ -1,0 +1,74 @@
+"""Verb forms, told apart from nouns by regular inflection, the word lists and word order.
+
+A question's verbs ("vereisen", "gesteld", "criticised") say what happens, in words a document
+often says otherwise ("vereist", "kritisch"); its nouns name what it is about. Only nouns are
+key content whose absence from the corpus makes a question unanswerable.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from imvo_assist.text.wordlist import zipf
+
+KNOWN = 2.0
+WH_WORDS = frozenset(["wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "welke", "welk"])
+DETERMINERS = frozenset(["welke", "welk", "hoeveel"])
+PARTICIPLE = re.compile(r"^(?P<prefix>[a-z]{0,4}?)ge(?P<stem>[a-z]{3,}?)[dt]$")
+DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")
+
+
+def is_verb_form(word: str, language: str) -> bool:
+    """Whether a word is a regular verb form: English -ed/-ing, Dutch -en with a -t/-d form
+    ("vereisen": "vereist"), or a Dutch past participle ("gesteld", "opgebouwd")."""
+    if language == "en":
+        return _english_verb(word)
+    return _dutch_verb(word)
+
+
+def _english_verb(word: str) -> bool:
+    if len(word) >= 6 and word.endswith("ed"):
+        return any(zipf(base, "en") >= KNOWN for base in (word[:-1], word[:-2], word[:-3]))
+    if len(word) >= 6 and word.endswith("ing"):
+        return any(zipf(base, "en") >= KNOWN for base in (word[:-3], word[:-3] + "e"))
+    return False
+
+
+def _dutch_verb(word: str) -> bool:
+    if len(word) >= 6 and word.endswith("en"):
+        stem = DOUBLE.sub(r"\1", word[:-2])
+        return any(zipf(form, "nl") >= KNOWN for form in (stem + "t", stem + "d"))
+    participle = PARTICIPLE.match(word)
+    if participle and zipf(word, "nl") > 0:
+        stem = participle.group("stem")
+        return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en"))
+    return False
+
+
+def finite_verb(words: list[str]) -> str:
+    """The finite verb of a Dutch question by its place: right after the question word ("Wat
+    beveelt ..."), or after "welke" with its adjectives and noun ("Welke landen bezocht de
+    minister?", "Welke eerdere stukken noemt ..."); "" when the place holds no word."""
+    for index, word in enumerate(words):
+        if word not in WH_WORDS:
+            continue
+        position = index + 1
+        if word in DETERMINERS:
+            while position < len(words) and words[position].endswith("e") and len(words) > position + 1:
+                position += 1  # adjectives: "eerdere", "belangrijkste"
+            position += 1  # the noun
+        return words[position] if position < len(words) else ""
+    return ""
+
+
+ENGLISH_AUXILIARIES = frozenset(
+    ["to", "can", "could", "will", "would", "should", "must", "may", "might", "shall", "do",
+     "does", "did"]
+)
+
+
+def bare_verbs(words: list[str]) -> list[str]:
+    """English verbs by their place: right after "to" or a modal ("has to agree", "should
+    lead", "can be changed" -> agree, lead; "be" is no content)."""
+    return [after for before, after in pairwise(words) if before in ENGLISH_AUXILIARIES]

@@ -1,0 +1,110 @@
+"""Question forms: what kind of expression answers a question, never which one.
+
+"Hoe vaak ...?" is answered by a frequency (jaarlijks, ieder kwartaal, twice a year), "hoe
+lang ...?" by a duration ("3-5 jaar", "binnen twee jaar"), "wanneer ...?" by a date or year,
+"hoeveel ...?" by a number and "wie ...?" by a name. `forms(question)` names the forms a
+question asks for; `answers(form, sentence)` says whether a sentence holds an expression of
+that form. Both work on folded text, in Dutch and English.
+"""
+
+from __future__ import annotations
+
+import re
+
+from imvo_assist.text.fold import fold
+
+NUMBER_WORDS = (
+    r"een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|twintig|dertig|"
+    r"honderd|duizend|half|anderhalf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|twenty|thirty|hundred|thousand|a|several|enkele|meerdere|some"
+)
+# Counted things: digits and number words, not the article ("een", "a").
+COUNT_WORDS = (
+    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|twintig|dertig|honderd|"
+    r"duizend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|"
+    r"thirty|hundred|thousand|dozens?|tientallen"
+)
+NUMBER = rf"(\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
+TIME_UNIT = r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|kwartaal|kwartalen|year|years|month|months|week|weeks|day|days|quarter|quarters)"
+MONTHS = (
+    r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october"
+)
+EVERY = r"(ieder|iedere|elk|elke|per|om de|every|each|once a|twice a|once an?|a)"
+
+QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
+    "frequency": re.compile(
+        r"\b(hoe vaak|hoe regelmatig|hoeveel keer|how often|how frequently|how many times|"
+        r"met welke (frequentie|regelmaat)|at what (interval|frequency))\b"
+    ),
+    "duration": re.compile(
+        r"\b(hoe lang|how long|hoeveel (jaar|jaren|maanden|weken|tijd)|"
+        r"how many (years|months|weeks)|how much time|welke (looptijd|termijn|periode)|"
+        r"what (term|period|duration)|hoe snel|how soon|how quickly|how fast|binnen welke termijn|"
+        r"within what (time|period))\b"
+    ),
+    "when": re.compile(
+        r"\b(wanneer|when|in welk jaar|welk jaar|in what year|which year|what year|"
+        r"op welke datum|welke datum|what date|which date|per wanneer|by when|tot wanneer|"
+        r"sinds wanneer|since when|until when|hoe snel|how soon|how fast|deadline|welke termijn|"
+        r"(welke|what|which) (uiterste datum|final date))\b"
+    ),
+    "count": re.compile(
+        r"\b(hoeveel|how many|how much|welk aantal|what number of|the number of|het aantal)\b"
+    ),
+    "who": re.compile(
+        r"^(wie|who)\b|\b(door wie|by whom|met wie|with whom|van wie|wie|who|whom|whose|welke organisaties?|"
+        r"which organi[sz]ations?|welke partijen|which parties)\b"
+    ),
+}
+# More specific forms first: "hoeveel keer" asks for a frequency, not a count.
+SPECIFIC = {"count": ("frequency", "duration"), "who": ()}
+
+ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
+    "frequency": re.compile(
+        r"\b(\w*jaarlijks\w*|maandelijks\w*|wekelijks\w*|dagelijks\w*|periodiek\w*|regelmatig\w*|"
+        r"annual(ly)?|yearly|monthly|weekly|daily|quarterly|biannual(ly)?|half yearly|"
+        r"periodic(ally)?|regularly|"
+        rf"{EVERY} ({NUMBER} )?(half )?{TIME_UNIT}|{NUMBER} (keer|maal|times) (per|a|an|each|every) "
+        rf"{TIME_UNIT})\b"
+    ),
+    "duration": re.compile(
+        rf"\b({NUMBER} ?(tot|to|a|-|–) ?{NUMBER} {TIME_UNIT}|{NUMBER} {TIME_UNIT})\b"
+    ),
+    "when": re.compile(
+        rf"\b((19|20)\d\d|\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{4}}|"
+        r"(volgend|vorig|komend|dit|afgelopen) (jaar|voorjaar|najaar|zomer|winter|kwartaal)|"
+        r"(next|last|this|coming) (year|spring|autumn|summer|winter|quarter)|"
+        r"(begin|eind|medio|einde|early|late|mid) (volgend )?(jaar|\d{4}|next year|this year))\b"
+    ),
+    "count": re.compile(rf"\b(\d+|{COUNT_WORDS})\b"),
+    # a name: an acronym or capitalised word not at the start of a sentence (on unfolded text)
+    "who": re.compile(
+        r"(?<=[\w,;:)] )(?:[A-Z][A-Za-z]*[A-Z][\w'-]*|[A-Z][a-z]{3,}[\w-]*"
+        r"(?: (?:(?:van|voor|de|der|of|for|the) )?[A-Z][\w-]+)*)"
+    ),
+}
+FORMS = tuple(QUESTION_PATTERNS)
+
+
+def forms(question: str) -> tuple[str, ...]:
+    """The forms of answer a question asks for, most specific first ("hoe vaak" -> frequency)."""
+    folded = fold(question)
+    found = [form for form, pattern in QUESTION_PATTERNS.items() if pattern.search(folded)]
+    for general, specific in SPECIFIC.items():
+        if general in found and any(form in found for form in specific):
+            found.remove(general)
+    return tuple(found)
+
+
+def answers(form: str, sentence: str) -> bool:
+    """Whether a sentence holds an expression of the form (a frequency, a duration, ...)."""
+    pattern = ANSWER_PATTERNS[form]
+    text = sentence if form == "who" else fold(sentence)
+    return bool(pattern.search(text))
+
+
+def triggers(text: str) -> bool:
+    """Whether a text holds a question-form phrase ("hoe vaak", "how many", "wanneer")."""
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern in QUESTION_PATTERNS.values())

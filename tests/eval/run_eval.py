@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""In-process evaluation: every question set asked through the library, scored by score.py.
+
+    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout] [--reference] [--rows]
+
+The index of the corpus (default ../shared/corpus) is built or opened once; each question goes
+to `library.ask(q).to_dict()` (and with --reference also to the plain BM25 reference of
+`reference_bm25.py`). The metrics are computed by ../shared/eval/score.py's own functions
+(`load_manifest`, `evaluate`, `summary_line`), loaded with importlib, so the figures match a run of
+score.py with one process per question; only the timing differs (p95 here is in-process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from imvo_assist.library import open_library
+from imvo_assist.settings import make_settings
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+SHARED = ROOT.parent / "shared"
+SETS = {
+    "dev": SHARED / "eval" / "dev-questions.toml",
+    "tuning": HERE / "questions-tuning.toml",
+    "heldout": HERE / "questions-heldout.toml",
+}
+Answerer = Callable[[dict], tuple[dict | None, float, str | None]]
+
+
+def load_module(name: str, path: Path) -> ModuleType:
+    """A module from a file path (score.py and reference_bm25.py are not packages)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def engine_answerer(library: object) -> Answerer:
+    """Ask through the library; a crash is a command error, as score.py would see it."""
+    def answer(q: dict) -> tuple[dict | None, float, str | None]:
+        started = time.perf_counter()
+        try:
+            obj = library.ask(q["question"]).to_dict()  # type: ignore[attr-defined]
+        except Exception as exc:  # noqa: BLE001 - reported per question, like a failed process
+            return None, time.perf_counter() - started, f"{type(exc).__name__}: {exc}"
+        return obj, time.perf_counter() - started, None
+    return answer
+
+
+def reference_answerer(library: object) -> Answerer:
+    """The plain per-page BM25 reference of reference_bm25.py, in process."""
+    reference = load_module("reference_bm25", HERE / "reference_bm25.py").reference
+
+    def answer(q: dict) -> tuple[dict | None, float, str | None]:
+        started = time.perf_counter()
+        obj = reference(library, q["question"])
+        return obj, time.perf_counter() - started, None
+    return answer
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--index", type=Path, help="index folder (default: as imvo-assist)")
+    ap.add_argument("--sets", default="dev,tuning,heldout", help="comma-separated: dev,tuning,heldout")
+    ap.add_argument("--reference", action="store_true", help="also score the plain BM25 reference")
+    ap.add_argument("--rows", action="store_true", help="print score.py's per-question table")
+    ap.add_argument("--only", help="comma-separated question ids")
+    a = ap.parse_args(argv)
+    score = load_module("score", SHARED / "eval" / "score.py")
+    alias = score.load_manifest(a.corpus / "MANIFEST.toml")
+    library = open_library(make_settings(a.corpus, a.index))
+    systems = [("engine", engine_answerer(library))]
+    if a.reference:
+        systems.append(("reference", reference_answerer(library)))
+    for name in a.sets.split(","):
+        questions = tomllib.loads(SETS[name].read_text(encoding="utf-8")).get("question", [])
+        if a.only:
+            questions = [q for q in questions if q.get("id") in a.only.split(",")]
+        for system, answerer in systems:
+            summary, _ = score.evaluate(questions, alias, answerer, out=a.rows)
+            print(f"{system:<9} {name:<8} {score.summary_line(summary)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
