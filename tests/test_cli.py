@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import Run, run_cli
+
 from imvo_assist.settings import Settings
 
 ASK_KEYS = {
@@ -127,6 +127,116 @@ def test_index_command_reports_and_exits_zero(run, corpus_copy: Path, tmp_path: 
 
 
 def test_search_without_hits_suggests_indexed_words(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("search", "kinderarbied", "--json")
+    # two indexed words are one letter away (electronics, elektronica): not certain, suggested
+    result = run("search", "electronica", "--json")
     assert result.code == 1
-    assert "kinderarbeid" in result.json()["suggestions"]
+    found = result.json()
+    assert found["suggestions"] and found["corrected_from"] is None
+    text = run("search", "electronica")
+    assert text.code == 1 and "Did you mean: " in text.out and "Gezocht naar" not in text.out
+
+
+@pytest.mark.parametrize("typo", ["kinderabeid", "kinderarbied"])
+def test_search_corrects_a_certain_typo_and_says_so(run, typo: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", typo, "--limit", "3")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == f"Gezocht naar: kinderarbeid (in plaats van {typo})"
+    assert "Kinderarbeid" in result.out
+    found = run("search", typo, "--json").json()
+    assert found["corrected_from"] == typo and found["query"] == "kinderarbeid"
+    assert found["hits"] and not found["not_found"]
+
+
+def test_search_correction_is_said_in_the_language_of_the_query(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "chlid labuor", "--limit", "2")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "Searched for: child labour (instead of chlid labuor)"
+
+
+def test_search_found_as_typed_is_not_corrected(run) -> None:  # type: ignore[no-untyped-def]
+    found = run("search", "kinderarbeid", "--json").json()
+    assert found["corrected_from"] is None and found["query"] == "kinderarbeid"
+
+
+def test_search_is_not_corrected_when_one_unknown_word_has_no_certain_correction(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("search", "kwispelvlinder kinderabeid", "--json")
+    assert result.code == 1
+    found = result.json()
+    assert found["corrected_from"] is None and "kinderarbeid" in found["suggestions"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "doc_id"),
+    [
+        ("kamerbrief", "kamerbrief-2014-11-19-sra"),  # a prefix; the -txt twin extends the PDF's id
+        ("KAMERBRIEF-2014-11-19-SRA", "kamerbrief-2014-11-19-sra"),
+        ("kamerbrief-2014-11-19-sra.txt", "kamerbrief-2014-11-19-sra-txt"),  # a file name
+        ("bronnenboek-test.csv", "bronnenboek-test-csv"),
+        ("sra-testraport", "sra-testrapport"),  # a close spelling
+        ("ser", "ser-advies-test"),
+    ],
+)
+def test_show_accepts_a_prefix_a_file_name_and_a_close_spelling(run, typed: str, doc_id: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", typed, "--json")
+    assert result.code == 0, result.err
+    assert result.json()["document"]["id"] == doc_id
+
+
+def test_show_kamerbrief_page_2(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "kamerbrief", "2")
+    assert result.code == 0, result.err
+    assert "(kamerbrief-2014-11-19-sra)" in result.out.splitlines()[0]
+    assert "— p. 2 (pdf page 2) —" in result.out
+
+
+def test_show_names_only_indexed_documents(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "geen-document")
+    assert result.code == 2 and result.out == ""
+    [line] = result.err.splitlines()
+    assert "Unknown document 'geen-document'" in line and "Indexed documents: " in line
+    assert "sra-testrapport" in line
+    for not_indexed in ("kpmg-sra-2014-nl", "nota-mvo-loont-2013", "convenant-banken"):
+        assert not_indexed not in line
+
+
+def test_show_of_a_registered_document_not_in_the_corpus_says_how_to_add_it(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "kpmg-sra-2014-nl")
+    assert result.code == 2 and result.out == ""
+    assert "not in the corpus" in result.err and "imvo-assist fetch kpmg-sra-2014-nl" in result.err
+    near = run("show", "kpmg")
+    assert near.code == 2 and "Not indexed: kpmg-sra-2014-en, kpmg-sra-2014-nl" in near.err
+
+
+def test_show_of_an_ambiguous_name_lists_the_candidates(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("show", "o")
+    assert result.code == 2
+    assert "matches 3 indexed documents: oud-bericht-cp1252, overzicht-risicosectoren-en, overzicht-risicosectoren-nl" in result.err
+
+
+def test_docs_summarises_the_missing_documents_in_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    rows = run("docs", "--json").json()
+    missing = [row for row in rows if row["status"] == "missing"]
+    present = [row for row in rows if row["status"] != "missing"]
+    assert missing and present
+    result = run("docs")
+    assert result.code == 0
+    assert result.out.splitlines()[-1] == (
+        f"{len(missing)} registered documents are not in the corpus; "
+        "`imvo-assist docs --missing` lists them."
+    )
+    assert not any(row["id"] in result.out for row in missing)
+    assert "missing" not in result.out.replace("--missing", "")
+    assert len(result.out.splitlines()) < 2 * len(present) + 8  # a table row may fold once at 80
+
+
+def test_docs_missing_lists_the_registered_documents_not_in_the_corpus(run) -> None:  # type: ignore[no-untyped-def]
+    rows = run("docs", "--missing", "--json").json()
+    assert rows and {row["status"] for row in rows} == {"missing"}
+    assert "kpmg-sra-2014-nl" in {row["id"] for row in rows}
+    result = run("docs", "--missing")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert any(line.startswith("kpmg-sra-2014-nl  ") for line in lines)
+    assert "   get it from https://www.rijksoverheid.nl/" in result.out
+    assert "no official address known" in result.out
+    assert not any(row["id"] in result.out for row in run("docs", "--json").json() if row["status"] == "indexed")

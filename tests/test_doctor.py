@@ -51,6 +51,39 @@ def test_healthy_installation_has_no_failures(indexed: Settings) -> None:
     assert set(checks[0].to_dict()) == {"name", "status", "detail", "fix"}
 
 
+def test_doctor_counts_passages_as_index_does(
+    fresh_corpus: Path, tmp_path: Path, shared_corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`index` says "N passages" of the documents; the doctor's index line says the same N and
+    names the bundled register facts it counts besides."""
+    import re
+
+    from imvo_assist.cli import main
+    from imvo_assist.library import Library
+
+    def run_cli(settings: Settings, *args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as caught:
+            main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
+        out, err = capsys.readouterr()
+        return int(caught.value.code or 0), out, err
+
+    for name in ("notitie-test.md", "kamerbrief-2014-11-19-sra.txt"):
+        shutil.copy(shared_corpus / name, fresh_corpus)
+    settings = make_settings(fresh_corpus, tmp_path / "ix")
+    code, _, err = run_cli(settings, "index")
+    said = re.search(r"(\d+) documents indexed \((\d+) pages, (\d+) passages\)", err)
+    assert code == 0 and said, err
+    line = by_name(run_checks(settings))["index"].detail
+    counted = re.match(r"(\d+) passages of (\d+) documents \+ (\d+) register facts; 2 files in ", line)
+    assert counted, line
+    assert (counted[1], counted[2]) == (said[3], said[1])
+    library = Library(settings)
+    assert int(counted[3]) == library.records["<bundled register>"]["passages"] > 0
+    out = run_cli(settings, "doctor")[1]
+    assert f"index: {said[3]} passages of 2 documents + {counted[3]} register facts" in out
+
+
 def test_every_problem_has_a_fix(tmp_path: Path) -> None:
     checks = run_checks(make_settings(tmp_path / "no-corpus", tmp_path / "no-index"))
     problems = [c for c in checks if c.status != "ok"]

@@ -53,3 +53,31 @@ def test_show_lists_the_sources_behind_a_passage(indexed: Settings, capsys: pyte
     passages = json.loads(capsys.readouterr().out)["passages"]
     cited = {ref["nr"] for p in passages for ref in p["references"]}
     assert {43, 44, 45} <= cited
+
+
+def test_check_says_so_when_the_register_has_no_problems(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    entries = len(json.loads(run(indexed, capsys, "--json")[1]))
+    assert entries == 60
+    code, out = run(indexed, capsys, "--check")
+    assert code == 0 and out == f"0 problems in {entries} entries\n"
+    code, out = run(indexed, capsys, "--check", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_unmatched_says_so_when_every_spelling_is_known(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = json.loads(run(indexed, capsys, "--json")[1])
+    spellings = len({row["spelling"] for row in rows})
+    code, out = run(indexed, capsys, "--unmatched")
+    assert code == 0 and out == f"all {spellings} spellings known ({len(rows)} entries)\n"
+    code, out = run(indexed, capsys, "--unmatched", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_problems_and_unknown_spellings_are_listed_and_counted(capsys: pytest.CaptureFixture[str]) -> None:
+    from imvo_assist.cli import output
+    from imvo_assist.library import RegisterProblems, Spellings
+
+    output.print_problems(RegisterProblems(["bronnenboek [3]: no url"], 60))
+    assert capsys.readouterr().out == "bronnenboek [3]: no url\n1 problem in 60 entries\n"
+    output.print_unmatched(Spellings([("Stichting X", 2)], 28, 60))
+    assert capsys.readouterr().out == "Stichting X (2)\n1 of 28 spellings unknown to the vocabulary\n"

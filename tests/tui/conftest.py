@@ -20,6 +20,15 @@ def no_clipboard_tools(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return folder
 
 
+@pytest.fixture(autouse=True)
+def working_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run each TUI test in a folder of its own: saved clippings and exports land there, never
+    in the checkout."""
+    folder = tmp_path_factory.mktemp("cwd")
+    monkeypatch.chdir(folder)
+    return folder
+
+
 @pytest.fixture
 def make_app(indexed: Settings) -> Callable[[], ImvoApp]:
     """A new app over the shared, already indexed test corpus."""

@@ -102,18 +102,16 @@ def ask_command(ctx: click.Context, question: tuple[str, ...], as_json: bool, ma
 @json_option
 @click.pass_context
 def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) -> None:
-    """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii)."""
+    """Print a document, or one printed PAGE of it (the label a reader sees, e.g. 21 or ii).
+
+    DOC is a document id, the start of one, its file name or a close spelling of it.
+    """
     from imvo_assist.cli import output
 
     library = library_for(settings_of(ctx))
     document, passages = library.page(doc, page)
     if as_json:
-        provenance = library.provenance
-        rows = [
-            {**p.to_dict(), "references": [r.to_dict() for r in provenance.references_of(p.id, p.doc_id)]}
-            for p in passages
-        ]
-        output.print_json({"document": document, "passages": rows})
+        output.print_json({"document": document, "passages": library.sources.passage_rows(passages)})
     else:
         output.print_page(document, passages)
 
@@ -152,20 +150,11 @@ def sources_command(
     year: int | None, unmatched: bool, check: bool, as_json: bool,
 ) -> None:
     """The source register (bronnenboek): find references, and check whose input was used."""
-    from imvo_assist import bronnenboek as source_register
-    from imvo_assist.bronnenboek.report import (
-        missing_register_message,
-        organisation_report,
-        register_missing,
-    )
     from imvo_assist.cli import output
 
-    provenance = library_for(settings_of(ctx)).provenance
-    references = provenance.references
+    sources = library_for(settings_of(ctx)).sources
     if org:
-        from imvo_assist.catalogue.loader import load_vocabulary
-
-        report = organisation_report(org, references, provenance.cited_by, load_vocabulary())
+        report = sources.inclusion(org)
         if as_json:
             output.print_json(report)
         elif report.get("register_missing"):  # not "absent": there is nothing to look in
@@ -175,29 +164,33 @@ def sources_command(
         if report["not_found"]:
             ctx.exit(ExitCode.NOT_FOUND)
         return
-    if register_missing(references):
-        message = missing_register_message()
+    if sources.register_missing:
+        message = sources.missing_message()
         if as_json:
             output.print_json([])
             output.warn(message)
         else:
             output.print_lines([message])
         ctx.exit(ExitCode.NOT_FOUND)
-    if unmatched or check:
-        rows: list = source_register.unmatched(references) if unmatched else source_register.check(references)
+    if unmatched:
+        spellings = sources.unmatched_spellings()
         if as_json:
-            output.print_json([{"spelling": s, "references": n} for s, n in rows] if unmatched else rows)
+            output.print_json(spellings.to_list())
         else:
-            output.print_lines([f"{s} ({n})" for s, n in rows] if unmatched else rows)
+            output.print_unmatched(spellings)
         return
-    found = source_register.filter_references(references, " ".join(query) or None, sector, year)
+    if check:
+        problems = sources.problems()
+        if as_json:
+            output.print_json(problems.problems)
+        else:
+            output.print_problems(problems)
+        return
+    found = sources.find_references(" ".join(query) or None, sector, year)
     if as_json:
-        output.print_json([
-            {**r.to_dict(), "cited_by": [c._asdict() for c in provenance.cited_by.get(r.key, [])]}
-            for r in found
-        ])
+        output.print_json(sources.reference_rows(found))
     else:
-        output.print_references(found, provenance.cited_by)
+        output.print_references(found, sources.cited_by)
     if not found:
         ctx.exit(ExitCode.NOT_FOUND)
 

@@ -178,8 +178,9 @@ def _index(settings: Settings) -> list[Check]:
             return [Check("index", "warn", f"{folder} was written by another version: {why}",
                           REBUILD_FIX)]
         index = open_index(folder)
-        with index.searcher() as searcher:
-            passages = sum(1 for _ in searcher.document_numbers(record="passage"))
+        with index.searcher() as searcher:  # counted as `index` counts: documents' passages
+            passages = sum(1 for _ in searcher.document_numbers(record="passage", source="passage"))
+            facts = sum(1 for _ in searcher.document_numbers(record="passage", source="register"))
         records = file_records(index)
     except ImvoError as exc:
         return [Check("index", "fail", exc.message, exc.hint or REBUILD_FIX)]
@@ -198,8 +199,10 @@ def _index(settings: Settings) -> list[Check]:
     if is_stale(settings):
         fresh = Check("freshness", "warn", "the corpus changed since the index was built",
                       INDEX_FIX)
-    return [Check("index", "ok", f"{passages} passages, {len(records)} files in {folder}"),
-            files, fresh]
+    documents = sum(meta.get("status") == "indexed" for meta in records.values())
+    counted = (f"{passages} passages of {documents} document{'' if documents == 1 else 's'} "
+               f"+ {facts} register facts")
+    return [Check("index", "ok", f"{counted}; {len(records)} files in {folder}"), files, fresh]
 
 
 def _lock(settings: Settings) -> Check:

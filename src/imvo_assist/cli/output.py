@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from imvo_assist.index import IndexReport
-    from imvo_assist.library import SearchResult
+    from imvo_assist.library import RegisterProblems, SearchResult, Spellings
     from imvo_assist.models import Answer, Hit, Passage
 
 
@@ -99,6 +99,12 @@ def _marked(snippet: str) -> Text:
 
 def print_search(result: SearchResult) -> None:
     console = stdout()
+    if result.corrected_from is not None:
+        said = (
+            "Searched for: {} (instead of {})" if result.language == "en"
+            else "Gezocht naar: {} (in plaats van {})"
+        )
+        console.print(_text(said.format(result.query, result.corrected_from), style="dim"))
     if not result.hits:
         console.print(_text(f"No passages found for {result.query!r}."))
         if result.suggestions:
@@ -188,18 +194,53 @@ def print_page(document: dict, passages: list[Passage]) -> None:
 
 
 def print_documents(rows: list[dict[str, object]]) -> None:
+    """The corpus files with their status, and one line on the registered documents that are
+    not in the corpus (`print_missing` lists them)."""
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for column in ("status", "id", "pages", "passages", "file / problem"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        detail = str(row["error"] or row["file"])
-        table.add_row(
-            _text(str(row["status"])), _text(str(row["id"])), str(row["pages"]),
-            str(row["passages"]), _text(detail),
-        )
-    stdout().print(table)
+    present = [row for row in rows if row["status"] != "missing"]
+    missing = len(rows) - len(present)
+    console = stdout()
+    if present:
+        table = Table(show_lines=False)
+        for column in ("status", "id", "pages", "passages", "file / problem"):
+            table.add_column(column, overflow="fold")
+        for row in present:
+            detail = str(row["error"] or row["file"])
+            table.add_row(
+                _text(str(row["status"])), _text(str(row["id"])), str(row["pages"]),
+                str(row["passages"]), _text(detail),
+            )
+        console.print(table)
+    else:
+        console.print(_text("No documents in the corpus."))
+    if missing:
+        are = "document is" if missing == 1 else "documents are"
+        console.print(_text(
+            f"{missing} registered {are} not in the corpus; `imvo-assist docs --missing` lists "
+            f"{'it' if missing == 1 else 'them'}.", style="dim",
+        ))
+
+
+def print_missing(rows: list[dict[str, object]]) -> None:
+    """The registered documents that are not in the corpus: id, title and where to get each."""
+    console = stdout()
+    missing = [row for row in rows if row["status"] == "missing"]
+    if not missing:
+        console.print(_text("Every registered document is in the corpus."))
+        return
+    for row in missing:
+        head = _text(str(row["id"]), style="bold")
+        head.append(f"  {for_terminal(str(row['title']), True)}")
+        console.print(head)
+        where = str(row["error"]).removeprefix("not in the corpus; ")
+        console.print(_text(f"   {where}", style="dim"))
+    count = len(missing)
+    console.print(_text(
+        f"{count} registered {'document is' if count == 1 else 'documents are'} not in the "
+        f"corpus; add {'it' if count == 1 else 'them'} with `imvo-assist fetch ID` (when an "
+        "address is known) or `imvo-assist add FILE`.", style="dim",
+    ))
 
 
 def print_index_report(report: IndexReport) -> None:
@@ -222,23 +263,53 @@ def print_index_report(report: IndexReport) -> None:
 
 
 def print_fetch(results: list) -> None:  # list[FetchResult]
-    """One line per register document: downloaded, present, skipped or failed."""
+    """A table of the register documents: fetched (file, size, address and how it was known),
+    already present, not downloadable or failed, with why; below a failure the addresses tried
+    and refused; then the counts."""
     console = stdout()
+    labels = {"downloaded": "fetched", "present": "already present", "skipped": "not downloadable",
+              "failed": "failed"}
+    width = max((len(result.id) for result in results), default=0)
     for result in results:
-        detail = f" -> {result.file} ({result.bytes / 1e6:.1f} MB)" if result.status == "downloaded" else ""
-        reason = f": {result.error}" if result.error else ""
-        console.print(_line(f"{result.status:<10} {result.id}{detail}{reason}"))
+        if result.status == "downloaded":
+            what = f"{result.file} ({result.bytes / 1e6:.1f} MB) from {result.url}"
+            what += f" ({result.source})" if result.source else ""
+        elif result.status == "present":
+            what = result.file
+        else:
+            what = result.error
+        console.print(_line(f"{labels[result.status]:<16} {result.id:<{width}}  {what}"))
+        for tried in result.tried:
+            if tried != result.error:
+                console.print(_line(f"{'':<16} {'':<{width}}  tried {tried}", style="dim"))
+    counts = [f"{sum(r.status == status for r in results)} {label}" for status, label in labels.items()]
+    console.print(_line(", ".join(counts)))
 
 
-def print_added(results: list) -> None:  # list[AddResult]
-    """One line per added file, with the register document it was matched to."""
-    console = stdout()
+def print_added(results: list, err: bool = False) -> None:  # list[AddResult]
+    """One line per added file: the document it was recorded as, and whether that is a register
+    match (on evidence, or forced) or a document of its own; below it the evidence weighed,
+    each piece with its points, and what to do when the match was unsure. `err`: on stderr."""
+    console = stderr() if err else stdout()
+    how = {"unsure": "unsure", "refused": "refused with --no-match", "none": "no match"}
     for result in results:
         if result.status == "failed":
             console.print(_line(f"failed     {result.source}: {result.error}"))
             continue
-        match = f"register match {result.score:.0f}" if result.matched else "new document"
+        if result.matched:
+            match = "register match" if result.how != "forced" else "forced with --as"
+            match += f", evidence score {result.score:.0f}" if result.evidence else ""
+        else:
+            match = "new document" + (f", {result.kind}" if result.kind else "")
+            if result.candidate:
+                match += (f"; not {result.candidate}: {how.get(result.how, result.how)}, "
+                          f"evidence score {result.score:.0f}")
         console.print(_line(f"{result.status:<10} {result.source} -> {result.file} as {result.id} ({match})"))
+        for item in result.evidence:
+            console.print(_line(f"{'':<10} {item['points']:+4d} {item['item']}: {item['detail']}", style="dim"))
+        if result.how == "unsure":
+            console.print(_line(f"{'':<10} If it is {result.candidate_title} ({result.candidate}), run: "
+                                f"imvo-assist add --as {result.candidate} {result.source}"))
 
 
 def print_lines(lines: list[str]) -> None:
@@ -248,7 +319,27 @@ def print_lines(lines: list[str]) -> None:
         console.print(_text(line))
 
 
-def print_references(references: list, cited_by: dict) -> None:  # list[Reference]
+def print_problems(found: RegisterProblems) -> None:
+    """The problems of the register, one a line, and how many entries were checked."""
+    console = stdout()
+    for problem in found.problems:
+        console.print(_text(problem))
+    count = len(found.problems)
+    console.print(_text(f"{count} problem{'' if count == 1 else 's'} in {found.entries} entries"))
+
+
+def print_unmatched(found: Spellings) -> None:
+    """Spellings the vocabulary does not know with their entries, and how many there are."""
+    console = stdout()
+    if not found.unknown:
+        console.print(_text(f"all {found.spellings} spellings known ({found.entries} entries)"))
+        return
+    for spelling, count in found.unknown:
+        console.print(_text(f"{spelling} ({count})"))
+    console.print(_text(f"{len(found.unknown)} of {found.spellings} spellings unknown to the vocabulary"))
+
+
+def print_references(references: list, cited_by: Mapping) -> None:  # list[Reference]
     """Register entries with the report pages that cite them."""
     console = stdout()
     if not references:

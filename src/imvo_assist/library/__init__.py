@@ -7,6 +7,7 @@ here and render what it returns.
 
 from imvo_assist.library.core import Library, SearchResult
 from imvo_assist.library.inputs import index_catalogue, registered_documents
+from imvo_assist.library.sources import RegisterProblems, Sources, Spellings
 from imvo_assist.library.upkeep import (
     add_files,
     fetch_documents,
@@ -18,7 +19,10 @@ from imvo_assist.library.upkeep import (
 
 __all__ = [
     "Library",
+    "RegisterProblems",
     "SearchResult",
+    "Sources",
+    "Spellings",
     "add_files",
     "fetch_documents",
     "index_catalogue",

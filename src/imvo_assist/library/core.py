@@ -28,11 +28,13 @@ from imvo_assist.index import (
     tag_counts,
 )
 from imvo_assist.library.inputs import registered_documents
+from imvo_assist.library.matching import corrected_text, query_language, resolve_document
 from imvo_assist.models import Answer, Hit, Passage
 from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
+    from imvo_assist.library.sources import Sources
     from imvo_assist.overview.coverage import Coverage
     from imvo_assist.overview.timeline import Event
 
@@ -44,16 +46,24 @@ MAX_SUGGEST_WORDS = 8
 
 @dataclass
 class SearchResult:
-    """Hits of a search with the time it took."""
+    """Hits of a search with the time it took.
+
+    When the text as typed found nothing and each of its unknown words had one certain
+    correction, `query` is the corrected text that was searched, `corrected_from` the text as
+    typed and `language` the language to say so in ("nl" or "en").
+    """
 
     query: str
     hits: list[Hit]
     elapsed_ms: float
     suggestions: list[str] = field(default_factory=list)
+    corrected_from: str | None = None
+    language: str = "nl"
 
     def to_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
+            "corrected_from": self.corrected_from,
             "hits": [hit.to_dict() for hit in self.hits],
             "not_found": not self.hits,
             "suggestions": self.suggestions,
@@ -141,6 +151,13 @@ class Library:
 
         return Provenance(self.index, self.documents)
 
+    @cached_property
+    def sources(self) -> Sources:
+        """The source register: references, inclusion reports, checks (see `library.sources`)."""
+        from imvo_assist.library.sources import Sources
+
+        return Sources(self.provenance)
+
     def search(self, text: str, filters: Filters | None = None, limit: int = 10) -> SearchResult:
         """Search passages for user text (searched as words, never as query syntax)."""
         if not text.strip():
@@ -148,12 +165,45 @@ class Library:
         if limit < 1:
             raise QueryError(f"--limit must be at least 1, not {limit}.")
         started = time.perf_counter()
+        hits = self._hits(text, filters, limit)
+        if hits:
+            return SearchResult(text, hits, (time.perf_counter() - started) * 1000)
+        corrected = self.corrected(text)
+        if corrected is not None:
+            found = self._hits(corrected, filters, limit)
+            if found:
+                elapsed = (time.perf_counter() - started) * 1000
+                return SearchResult(corrected, found, elapsed, [], text, query_language(corrected))
+        suggestions = self.did_you_mean(text)
+        return SearchResult(text, [], (time.perf_counter() - started) * 1000, suggestions)
+
+    def _hits(self, text: str, filters: Filters | None, limit: int) -> list[Hit]:
         query = build_query(text)
-        hits = [] if query is None else run_query(
-            self.searcher, query, filters or Filters(), limit, self.documents
+        if query is None:
+            return []
+        return run_query(self.searcher, query, filters or Filters(), limit, self.documents)
+
+    def corrected(self, text: str) -> str | None:
+        """The text with each word the index does not hold replaced by its one close indexed
+        word; None when no word is unknown, or one has none or several (see `matching`)."""
+        from imvo_assist.text.suggest import suggestion_index
+
+        prepared = suggestion_index(self.terms, SUGGEST_SCORE)
+        return corrected_text(text, self._known, prepared.candidates, MIN_SUGGEST_LENGTH)
+
+    def _known(self, word: str) -> bool:
+        """Whether a word occurs in the index as written or as a Dutch or English stem, or is a
+        stopword (never searched for)."""
+        from imvo_assist.text import analysis
+
+        if word in self.terms or word in analysis.stopwords():
+            return True
+        reader = self.searcher.reader()
+        return any(
+            (field, stem) in reader
+            for field, analyzer in (("text_nl", analysis.dutch()), ("text_en", analysis.english()))
+            for stem in analysis.tokens(analyzer, word)
         )
-        suggestions = [] if hits else self.did_you_mean(text)
-        return SearchResult(text, hits, (time.perf_counter() - started) * 1000, suggestions)
 
     def did_you_mean(self, text: str) -> list[str]:
         """Indexed words close to the words of a text that are not in the index (typos).
@@ -223,16 +273,53 @@ class Library:
 
         return build_timeline(self, sector, language)
 
+    @cached_property
+    def indexed_documents(self) -> dict[str, str]:
+        """Doc id -> relative file path of every document with indexed passages ("" for the
+        documents the bundled register facts come from)."""
+        found = {
+            meta["doc_id"]: str(meta.get("path", "")) for meta in self.files.values()
+            if meta.get("status") == "indexed" and meta.get("doc_id")
+        }
+        for fields in self.searcher.documents(record="passage", source="register"):
+            found.setdefault(fields["doc_id"], "")
+        return found
+
+    def resolve_document(self, name: str) -> str:
+        """The id of the indexed document a typed name means: its id, a prefix of it, its file
+        name or a close spelling, when that points at one indexed document.
+
+        Raises:
+            QueryError: not indexed, ambiguous or unknown, listing only indexed documents.
+        """
+        if name in self.indexed_documents:
+            return name
+        unavailable = {
+            str(meta["doc_id"]): (
+                str(meta.get("error") or meta.get("status") or "failed"),
+                "`imvo-assist docs` lists every file with its status.",
+            )
+            for meta in self.files.values()
+            if meta.get("doc_id") and meta["doc_id"] not in self.indexed_documents
+        }
+        for doc in load_documents():
+            if doc.id not in self.indexed_documents and doc.id not in unavailable:
+                fetch = f"`imvo-assist fetch {doc.id}` or " if doc.url or doc.file_url else ""
+                unavailable[doc.id] = (
+                    "it is registered, but its file is not in the corpus",
+                    f"Add it with {fetch}`imvo-assist add FILE`.",
+                )
+        return resolve_document(name, self.indexed_documents, unavailable)
+
     def page(self, doc: str, label: str | None = None) -> tuple[dict, list[Passage]]:
         """A document's metadata and its passages (of one printed page when `label` is given).
+        The document may be named loosely (see `resolve_document`).
 
         Raises:
             QueryError: unknown document or page, with the nearest ids/labels as a hint.
         """
-        document = self.documents.get(doc)
-        if document is None:
-            known = ", ".join(sorted(self.documents)) or "none"
-            raise QueryError(f"Unknown document {doc!r}.", f"Indexed documents: {known}.")
+        doc = self.resolve_document(doc)
+        document = self.documents.get(doc) or {"id": doc, "title": doc}
         passages = list(page_passages(self.index, doc, label))
         if label is not None and not passages:
             labels = list(dict.fromkeys(p.page_label for p in page_passages(self.index, doc, None)))
