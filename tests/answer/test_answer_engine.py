@@ -111,7 +111,7 @@ def test_provenance_of_a_chapter_lists_its_register_entries(library: Library) ->
 def test_org_included_reports_entries_and_citing_pages(library: Library) -> None:
     answer = library.ask("Heeft de Clean Clothes Campaign bijgedragen aan het bronnenboek?")
     assert answer.intent == "org_included" and not answer.not_found
-    assert first(answer) == ("bronnenboek-test", "1")
+    assert first(answer)[0] == "bronnenboek-test"  # an entry of the organisation leads
     pages = {(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations}
     assert {("sra-testrapport", "9"), ("sra-testrapport", "25")} <= pages
     assert {ref["nr"] for ref in answer.references} == {11, 51, 52, 53}

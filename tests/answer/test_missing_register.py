@@ -3,7 +3,6 @@ in the corpus and how to add it, never that the organisation is absent."""
 
 from __future__ import annotations
 
-import inspect
 import json
 import shutil
 from dataclasses import dataclass
@@ -106,14 +105,6 @@ def test_message_names_how_to_add_the_register_in_both_languages() -> None:
     assert missing_register_message().startswith("The source register (bronnenboek")
 
 
-def _sources_command_uses_organisation_report() -> bool:
-    from imvo_assist.cli import commands
-
-    return "organisation_report" in inspect.getsource(commands.sources_command.callback)
-
-
-@pytest.mark.skipif(not _sources_command_uses_organisation_report(),
-                    reason="needs the cli/commands.py patch of issue 13 (sources uses organisation_report)")
 def test_sources_org_says_the_register_is_missing(no_register: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     run = run_cli(capsys, no_register, "sources", "--org", "SOMO")
     assert run.code == 1

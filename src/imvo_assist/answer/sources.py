@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList, assess
+from imvo_assist.answer.focus import entries_first, passages_first
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import Reference, inclusion_report
@@ -50,8 +51,8 @@ def _topic_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
                 chapter.append(library.hit(passage))
         if chapter:
             break  # one report's chapter; copies of the report would only repeat it
-    if chapter:
-        return chapter[:MAX_TOPIC_PASSAGES * 2]
+    if chapter:  # the passages that say what the question names first ("... over zandstralen")
+        return passages_first(chapter, understanding)[:MAX_TOPIC_PASSAGES * 2]
     return evidence_hits(library, understanding)[:MAX_TOPIC_PASSAGES]
 
 
@@ -157,6 +158,8 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
         if near:
             text += f" {'Dichtstbijzijnde namen' if language == 'nl' else 'Nearest names'}: {near}."
         return Composed([text], not_found=True, suggestions=list(report["suggestions"]))
+    # the entries the question names first: its chapter ("in het hoofdstuk olie en gas"), a title
+    report["references"] = entries_first(report["references"], understanding)
     org = report["organisation"]
     count = len(report["references"])
     spellings = ", ".join(f'"{s}"' for s in org["spellings"])

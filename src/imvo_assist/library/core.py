@@ -76,6 +76,7 @@ class Library:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self._terms_by_language: dict[str, frozenset[str]] = {}
 
     @cached_property
     def index(self) -> Index:
@@ -206,16 +207,27 @@ class Library:
         )
 
     def did_you_mean(self, text: str) -> list[str]:
-        """Indexed words close to the words of a text that are not in the index (typos).
+        """Indexed words close to the words of a text that are not in the index (typos), in the
+        text's language when its words tell (never "store" for a Dutch query).
 
         A prepared index of the indexed words by length (`text.suggest`) is built once; at most
         `MAX_SUGGEST_WORDS` unknown words are looked up, so the work does not grow with the text.
         """
+        from imvo_assist.text.didyoumean import in_language, language_of
         from imvo_assist.text.fold import fold
         from imvo_assist.text.suggest import suggestion_index
 
-        prepared = suggestion_index(self.terms, SUGGEST_SCORE)
-        return prepared.suggest(fold(text).split(), MIN_SUGGEST_LENGTH, MAX_SUGGEST_WORDS)
+        words = fold(text).split()
+        language = language_of(words)
+        if language is None:
+            terms = self.terms
+        else:  # the indexed words that fit the language, computed once per language
+            terms = self._terms_by_language.get(language) or frozenset(
+                term for term in self.terms if in_language(term, language)
+            )
+            self._terms_by_language[language] = terms
+        prepared = suggestion_index(terms, SUGGEST_SCORE)
+        return prepared.suggest(words, MIN_SUGGEST_LENGTH, MAX_SUGGEST_WORDS)
 
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""

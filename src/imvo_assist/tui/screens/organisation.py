@@ -15,6 +15,7 @@ from imvo_assist.tui.text import assemble, plain
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek import InclusionReport
+    from imvo_assist.bronnenboek.report import MissingRegisterReport
 
 
 class OrganisationScreen(ImvoScreen):
@@ -25,7 +26,7 @@ class OrganisationScreen(ImvoScreen):
     def __init__(self, organisation: str) -> None:
         super().__init__()
         self.organisation = organisation
-        self.found: InclusionReport | None = None
+        self.found: InclusionReport | MissingRegisterReport | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,21 +46,19 @@ class OrganisationScreen(ImvoScreen):
 
     @work(thread=True, exclusive=True, group="report", exit_on_error=False)
     def report(self) -> None:
-        from imvo_assist.bronnenboek import inclusion_report
-
         library = self.app.library
         if library is None:
             return
-        provenance = library.provenance
-        found = inclusion_report(
-            self.organisation, provenance.references, provenance.cited_by, self.app.vocabulary
-        )
+        found = library.sources.inclusion(self.organisation, self.app.language)
         self.app.call_from_thread(self._show, found)
 
-    def _show(self, report: InclusionReport) -> None:
+    def _show(self, report: InclusionReport | MissingRegisterReport) -> None:
         self.found = report
         organisation = report["organisation"]
         summary = self.query_one("#org-summary", Static)
+        if report.get("register_missing"):  # nothing to look in: not "absent"
+            summary.update(plain(str(report.get("message", ""))))
+            return
         if report["not_found"]:
             missing = self.tr("{organisation} staat niet in het bronnenboek.",
                               organisation=self.organisation)

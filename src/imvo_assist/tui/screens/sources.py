@@ -1,8 +1,8 @@
 """The source register (bronnenboek): filter the references, see where the report cites them.
 
-Filtering is `register.filter_references` (organisation in any spelling, words of titles,
+Filtering is `Library.sources.find_references` (organisation in any spelling, words of titles,
 sectors and years, typos tolerated), run in a worker as you type. `o` opens the organisation
-view with `register.inclusion_report`. The table's columns take the width the terminal gives.
+view with `Library.sources.inclusion`. The table's columns take the width the terminal gives.
 """
 
 from __future__ import annotations
@@ -126,21 +126,16 @@ class SourcesScreen(ImvoScreen):
         """The references matching the filter text (all when empty)."""
         from textual.worker import get_current_worker
 
-        from imvo_assist.bronnenboek import filter_references
-
         library = self.app.library
         if library is None:
             self.app.call_from_thread(self._count, "De index is nog niet klaar.")
             return
-        provenance = library.provenance
-        references = provenance.references
-        if query.strip():
-            references = filter_references(
-                references, query.strip(), vocabulary=self.app.vocabulary
-            )
-        cited_by = provenance.cited_by
+        sources = library.sources
+        references = sources.find_references(query)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, references, cited_by, len(provenance.references))
+            self.app.call_from_thread(
+                self._show, references, sources.cited_by, len(sources.references)
+            )
 
     def _show(
         self, references: list[Reference], cited_by: dict, total: int
