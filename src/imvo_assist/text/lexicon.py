@@ -17,13 +17,14 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import product
 from pathlib import Path
 from typing import Literal
 
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
+from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.fold import fold
 
 Lang = Literal["nl", "en"]
@@ -34,17 +35,8 @@ MAX_COMPOUND_TARGETS = 4
 
 
 def _lexicon_path() -> Path:
-    """The lexicon file: the package's corpus/ first, then the repository's corpus/.
-
-    The lead will replace this with the project's shared data-path helper.
-    """
-    try:
-        candidate = resources.files("imvo_assist") / "corpus" / LEXICON_NAME
-        if candidate.is_file():
-            return Path(str(candidate))
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):  # pragma: no cover
-        pass
-    return Path(__file__).resolve().parents[3] / "corpus" / LEXICON_NAME
+    """The lexicon file of the bundled catalogue."""
+    return BUNDLED_CORPUS / LEXICON_NAME
 
 
 def words_of(text: str) -> list[str]:
@@ -263,8 +255,11 @@ def read_entries(path: Path) -> list[Entry]:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The project lexicon, read and indexed on first use."""
-    return Lexicon.from_entries(read_entries(_lexicon_path()))
+    """The project lexicon, read and indexed on first use (kept built between runs)."""
+    path = _lexicon_path()
+    return cached_build(
+        "lexicon", (path, Path(__file__)), lambda: Lexicon.from_entries(read_entries(path)), Lexicon
+    )
 
 
 # --- Validation ------------------------------------------------------------------------------

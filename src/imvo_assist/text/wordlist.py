@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Literal
+
+from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.text.datacache import cached_build
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -20,17 +22,8 @@ DEFAULT_MIN_ZIPF = 2.0
 
 
 def _corpus_file(name: str) -> Path:
-    """Path of a data file: the package's corpus/ first, then the repository's corpus/.
-
-    The lead will replace this with the project's shared data-path helper.
-    """
-    try:
-        candidate = resources.files("imvo_assist") / "corpus" / name
-        if candidate.is_file():
-            return Path(str(candidate))
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):  # pragma: no cover
-        pass
-    return Path(__file__).resolve().parents[3] / "corpus" / name
+    """Path of a data file of the bundled catalogue."""
+    return BUNDLED_CORPUS / name
 
 
 def wordlist_path(lang: Lang) -> Path:
@@ -47,8 +40,15 @@ def _fold(word: str) -> str:
 
 @cache
 def frequencies(lang: Lang) -> dict[str, float]:
-    """The word -> zipf table of `lang`, read once (empty when the file is missing)."""
+    """The word -> zipf table of `lang`, read once (empty when the file is missing) and kept
+    built between runs."""
     path = wordlist_path(lang)
+    if not path.is_file():
+        return {}
+    return cached_build(f"wordlist-{lang}", (path,), lambda: _read_table(path), dict)
+
+
+def _read_table(path: Path) -> dict[str, float]:
     table: dict[str, float] = {}
     try:
         text = path.read_text(encoding="utf-8")
