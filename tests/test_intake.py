@@ -1,5 +1,5 @@
 """Adding files: copying safely into the corpus, recognising register documents, and the
-`documents.toml` writer both `add` and `fetch` use."""
+corpus manifest (`MANIFEST.toml`) writer both `add` and `fetch` use."""
 
 from __future__ import annotations
 
@@ -8,19 +8,18 @@ import os
 import shutil
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import LETTER_PDF as LETTER  # in ../shared: the tests copying it are marked `shared`
 from pypdf import PdfWriter
 
-from imvo_assist.collection.scan import load_catalog
-from imvo_assist.library import registered_documents, scan_corpus
 from imvo_assist.collection.manifest import dumps, record_document
+from imvo_assist.collection.scan import load_catalog
 from imvo_assist.errors import CorpusError
-from imvo_assist.library import add_files
+from imvo_assist.library import add_files, registered_documents, scan_corpus
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
-
-from conftest import LETTER_PDF as LETTER  # in ../shared: the tests copying it are marked `shared`
 
 
 @pytest.fixture
@@ -50,13 +49,16 @@ def test_letter_under_another_name_is_matched_to_the_register(settings: Settings
     [result] = add_files(settings, [Path(source)])
     assert (result.status, result.file, result.id) == ("added", "brief van de minister.pdf",
                                                        "kamerbrief-2014-11-19-sra")
-    assert result.matched and result.score >= 85
+    assert result.matched and result.how == "evidence" and result.score >= 70
+    assert {e["item"] for e in result.evidence} >= {"title", "publisher"}
     assert (settings.corpus / result.file).read_bytes() == LETTER.read_bytes()
     [item] = scan_corpus(settings)[0]
     assert item.info.id == "kamerbrief-2014-11-19-sra"
     assert item.info.citation == "Kamerstukken II 2014/15, 26 485, nr. 197"  # from the register
-    manifest = tomllib.loads((settings.corpus / "documents.toml").read_text(encoding="utf-8"))
-    assert manifest == {"document": [{"id": "kamerbrief-2014-11-19-sra", "files": [result.file]}]}
+    manifest = tomllib.loads((settings.corpus / "MANIFEST.toml").read_text(encoding="utf-8"))
+    assert manifest == {"document": [{"id": "kamerbrief-2014-11-19-sra", "files": [result.file],
+                                      "match": f"evidence, score {result.score:.0f}"}]}
+    assert not (settings.corpus / "documents.toml").exists()
 
 
 @pytest.mark.shared
@@ -72,13 +74,13 @@ def test_added_register_document_is_indexed_under_its_id(settings: Settings, inb
 def test_unrelated_pdf_gets_a_new_entry(settings: Settings, inbox: Path) -> None:
     source = make_pdf(inbox / "dolfijn-rapport.pdf", "Jaarverslag Zwemvereniging De Dolfijn 2023")
     [result] = add_files(settings, [source])
-    assert result.status == "added" and not result.matched and result.score < 85
+    assert result.status == "added" and not result.matched and result.how == "none"
     assert result.id == "jaarverslag-zwemvereniging-de-dolfijn-2023"
     info = load_catalog(settings.corpus, registered_documents())["dolfijn-rapport.pdf"]
     assert (info.id, info.title, info.kind) == (result.id, "Jaarverslag Zwemvereniging De Dolfijn 2023", "report")
 
 
-def test_titles_match_fuzzily_but_not_on_shared_words(settings: Settings, inbox: Path) -> None:
+def test_a_title_alone_is_unsure_and_shared_words_are_no_title(settings: Settings, inbox: Path) -> None:
     typo = inbox / "kleding.md"
     typo.write_text("# Convenant Duurzame Kleding en Textil\n\nTekst.\n", encoding="utf-8")
     near = inbox / "brief.txt"  # three of the four words of "Maatschappelijk verantwoord ondernemen loont"
@@ -88,8 +90,11 @@ def test_titles_match_fuzzily_but_not_on_shared_words(settings: Settings, inbox:
     page.write_text("<html><head><title>Caf&eacute; &amp; co</title></head><body>x</body></html>",
                     encoding="utf-8")
     typo_result, near_result, page_result = add_files(settings, [typo, near, page])
-    assert (typo_result.id, typo_result.matched) == ("convenant-kleding-textiel", True)
-    assert (near_result.id, near_result.matched) == ("brief", False)
+    # The title (with a typo) is seen, but no publisher, page count or phrase: not the covenant.
+    assert (typo_result.matched, typo_result.how) == (False, "unsure")
+    assert (typo_result.candidate, typo_result.kind) == ("convenant-kleding-textiel", "covenant")
+    assert typo_result.id == "convenant-duurzame-kleding-en-textil"
+    assert (near_result.id, near_result.matched, near_result.candidate) == ("brief", False, "")
     assert (page_result.id, page_result.title) == ("cafe-co", "Café & co")
 
 
@@ -115,7 +120,7 @@ def test_duplicates_and_name_clashes(settings: Settings, inbox: Path, tmp_path: 
     assert (settings.corpus / "notitie (2).pdf").read_bytes() == second.read_bytes()
     assert results[2].id != results[0].id
     assert sorted(p.name for p in settings.corpus.iterdir()) == [
-        "documents.toml", "notitie (2).pdf", "notitie.pdf"]
+        "MANIFEST.toml", "notitie (2).pdf", "notitie.pdf"]
 
 
 def test_refused_paths_do_not_stop_the_others(settings: Settings, inbox: Path) -> None:
@@ -135,7 +140,7 @@ def test_refused_paths_do_not_stop_the_others(settings: Settings, inbox: Path) -
     assert "not a regular file" in errors[3] and "not a regular file" in errors[4]
     assert "cannot read" in errors[5]
     assert (results[-1].status, results[-1].title) == ("added", "Verslag sectorgesprek")
-    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml", "notitie.md"]
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["MANIFEST.toml", "notitie.md"]
 
 
 def test_symlinked_source_is_copied_as_a_file(settings: Settings, inbox: Path) -> None:
@@ -163,20 +168,22 @@ def test_file_already_in_the_corpus_is_not_copied(settings: Settings) -> None:
     inside = shutil.copy(LETTER, settings.corpus / "eigen.pdf")
     [result] = add_files(settings, [Path(inside)])
     assert (result.status, result.file, result.id) == ("present", "eigen.pdf", "kamerbrief-2014-11-19-sra")
-    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml", "eigen.pdf"]
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["MANIFEST.toml", "eigen.pdf"]
 
 
-def test_bundled_register_is_never_the_manifest_written() -> None:
+def test_a_register_documents_toml_is_never_the_manifest_written() -> None:
     from imvo_assist.collection.manifest import manifest_path
+    from imvo_assist.collection.scan import METADATA_FILES
 
     assert manifest_path(BUNDLED_CORPUS) == BUNDLED_CORPUS / "MANIFEST.toml"
-    assert manifest_path(Path("/elders/corpus")).name == "documents.toml"
+    assert manifest_path(Path("/elders/corpus")).name == "MANIFEST.toml"
+    assert "MANIFEST.toml" in METADATA_FILES  # the corpus scan reads what add and fetch write
 
 
 # --- corpus_manifest -------------------------------------------------------------------------
 
 def test_record_keeps_every_entry_and_value(tmp_path: Path) -> None:
-    data = {
+    data: dict[str, Any] = {
         "schema": "mine/1",
         "document": [
             {"id": "a", "file": "a.pdf", "title": 'Quote " and \\ and\nnewline\ttab \x01 «é»',
@@ -185,10 +192,10 @@ def test_record_keeps_every_entry_and_value(tmp_path: Path) -> None:
             {"id": "b", "files": ["b.pdf", "shared.pdf"]},
         ],
     }
-    (tmp_path / "documents.toml").write_text(dumps(data), encoding="utf-8")
-    assert tomllib.loads((tmp_path / "documents.toml").read_text(encoding="utf-8")) == data
+    (tmp_path / "MANIFEST.toml").write_text(dumps(data), encoding="utf-8")
+    assert tomllib.loads((tmp_path / "MANIFEST.toml").read_text(encoding="utf-8")) == data
     assert record_document(tmp_path, "a", "shared.pdf", title="ignored", kind="letter", url=None)
-    after = tomllib.loads((tmp_path / "documents.toml").read_text(encoding="utf-8"))
+    after = tomllib.loads((tmp_path / "MANIFEST.toml").read_text(encoding="utf-8"))
     a, b = after["document"]
     assert a["files"] == ["a.pdf", "shared.pdf"] and "file" not in a  # `files` wins over `file`
     assert a["title"] == data["document"][0]["title"] and a["kind"] == "letter" and "url" not in a
@@ -198,20 +205,37 @@ def test_record_keeps_every_entry_and_value(tmp_path: Path) -> None:
     assert not record_document(tmp_path, "a", "shared.pdf")  # nothing new: not written
 
 
-def test_new_entry_is_appended_keeping_comments(tmp_path: Path) -> None:
-    original = '# Mijn documenten\n[[document]]\nid = "a"  # eerste\nfiles = ["a.pdf"]\n'
-    (tmp_path / "documents.toml").write_text(original, encoding="utf-8")
+def test_new_entry_is_appended_keeping_comments_layout_and_mode(tmp_path: Path) -> None:
+    original = ('# Mijn documenten\n[[document]]\nid = "a"  # eerste\nfiles = [\n  "a.pdf",  # scan\n]\n'
+                'tags = ["x", "y"]\n')
+    (tmp_path / "MANIFEST.toml").write_text(original, encoding="utf-8")
+    os.chmod(tmp_path / "MANIFEST.toml", 0o640)
     record_document(tmp_path, "b", "b.pdf", title="B", pages=3)
-    text = (tmp_path / "documents.toml").read_text(encoding="utf-8")
+    text = (tmp_path / "MANIFEST.toml").read_text(encoding="utf-8")
     assert text.startswith(original)
     assert tomllib.loads(text)["document"][1] == {"id": "b", "files": ["b.pdf"], "title": "B", "pages": 3}
-    assert [p.name for p in tmp_path.iterdir()] == ["documents.toml"]  # no temp file left
+    assert os.stat(tmp_path / "MANIFEST.toml").st_mode & 0o777 == 0o640
+    record_document(tmp_path, "a", "c.pdf")  # an edited entry keeps its comments too
+    text = (tmp_path / "MANIFEST.toml").read_text(encoding="utf-8")
+    assert '# Mijn documenten\n' in text and 'id = "a"  # eerste' in text and "# scan" in text
+    assert tomllib.loads(text)["document"][0]["files"] == ["a.pdf", "c.pdf"]
+    assert [p.name for p in tmp_path.iterdir()] == ["MANIFEST.toml"]  # no temp file left
+
+
+def test_an_entry_add_made_goes_when_its_file_moves(tmp_path: Path) -> None:
+    record_document(tmp_path, "eigen", "x.pdf", title="Eigen", added=dt.date(2025, 1, 2))
+    record_document(tmp_path, "hand", "y.pdf", title="Met de hand")
+    record_document(tmp_path, "kpmg", "x.pdf", update={"match": "forced (--as)"})
+    record_document(tmp_path, "kpmg", "y.pdf")
+    entries = tomllib.loads((tmp_path / "MANIFEST.toml").read_text(encoding="utf-8"))["document"]
+    assert [e["id"] for e in entries] == ["hand", "kpmg"]  # an entry written by hand stays
+    assert entries[1] == {"id": "kpmg", "files": ["x.pdf", "y.pdf"], "match": "forced (--as)"}
 
 
 def test_invalid_manifest_is_reported_and_left_alone(settings: Settings, inbox: Path) -> None:
     settings.corpus.mkdir()
-    (settings.corpus / "documents.toml").write_text("[[document]\nid = ", encoding="utf-8")
+    (settings.corpus / "MANIFEST.toml").write_text("[[document]\nid = ", encoding="utf-8")
     with pytest.raises(CorpusError, match="not valid TOML"):
         add_files(settings, [make_pdf(inbox / "x.pdf", "Iets")])
-    assert (settings.corpus / "documents.toml").read_text(encoding="utf-8") == "[[document]\nid = "
-    assert sorted(p.name for p in settings.corpus.iterdir()) == ["documents.toml"]
+    assert (settings.corpus / "MANIFEST.toml").read_text(encoding="utf-8") == "[[document]\nid = "
+    assert sorted(p.name for p in settings.corpus.iterdir()) == ["MANIFEST.toml"]

@@ -29,7 +29,7 @@ REBUILD_FIX = "Run `imvo-assist index --rebuild`."
 # distribution -> minimum version (pyproject.toml); cryptography only opens AES-encrypted PDFs
 DEPENDENCIES = {
     "whoosh-reloaded": "2.7.5", "pypdf": "5.0", "cryptography": "", "rapidfuzz": "3.0",
-    "textual": "0.80", "platformdirs": "4.0", "click": "8.1", "rich": "13.0",
+    "textual": "0.80", "platformdirs": "4.0", "click": "8.1", "rich": "13.0", "tomlkit": "0.12",
 }
 INSTALL = {"pypdf": "pypdf[crypto]", "cryptography": "pypdf[crypto]"}
 WARN_MB, FAIL_MB = 500, 50

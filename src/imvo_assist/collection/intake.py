@@ -1,33 +1,34 @@
 """Adding the user's own files to the corpus and recognising which register document each is.
 
-A file is copied (never moved, never overwriting another file) into the corpus folder, then
-matched to the bundled register by its title: the PDF's metadata title and the opening lines
-of its first page, compared with the register titles by rapidfuzz' token-set ratio. A match
-records the file under the register id (`corpus.load_catalog` adds the register's metadata);
-otherwise a new entry gets an id, and a title when the file has one, from the file. Nothing
-outside the corpus and the given files is read or written. Titles are read in a forked child
-with the extraction worker's time and memory limits (a crafted PDF costs at most those).
-Indexing is left to the caller (`library.refresh`), which owns progress display and locking.
+A file is copied (never moved, never overwriting another file) into the corpus folder. What it
+says about itself (metadata, page count, the text of its first pages) is read in a child process
+with the extraction worker's time and memory limits (`collection.filefacts`) and weighed against
+the register (`collection.evidence`). The file takes a registered document's identity (its id,
+and so its official citation and URL) only on a match a person would accept: the title and the
+publisher, and more (page count, sha256, distinctive phrases, date), and nothing in the file
+calling itself a test, draft or other version. `as_id` forces a match, `match=False` refuses
+one; an unsure or weak match adds the file as a document of its own, under its own title, with
+the kind (its role: report, covenant, ...) the evidence suggests. Which file is which document
+goes to the corpus manifest (`collection.manifest`); a hand-written `documents.toml` is only
+read. Nothing outside the corpus and the given files is read or written. Indexing is left to the
+caller (`library.refresh`), which owns progress display and locking.
 """
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
 import hashlib
-import html
-import logging
 import os
 import re
 import stat
 import tempfile
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from rapidfuzz import fuzz, process, utils
-
+from imvo_assist.collection.evidence import MATCH_SCORE, Match, assess, best_match
+from imvo_assist.collection.filefacts import FileFacts, read_file_facts
 from imvo_assist.collection.manifest import read_manifest, record_document, writable_corpus
 from imvo_assist.collection.scan import (
     IGNORED_NAMES,
@@ -38,18 +39,16 @@ from imvo_assist.collection.scan import (
     slugify,
 )
 from imvo_assist.errors import ImvoError
-from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings
 
 if TYPE_CHECKING:
     from imvo_assist.catalogue.vocabulary import RegisterDocument
 
-MATCH_THRESHOLD = 85.0
-"""Lowest token-set ratio (0-100) at which a file's title is taken to be a register title."""
+MATCH_THRESHOLD = MATCH_SCORE
+"""Lowest evidence score (0-100) at which a file is taken to be a register document."""
 _UNSAFE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_HTML_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 Status = Literal["added", "present", "failed"]
+How = Literal["evidence", "forced", "refused", "unsure", "none", "known", ""]
 
 
 class IntakeError(ImvoError):
@@ -69,13 +68,31 @@ class AddResult:
     """The document id it is recorded under."""
     title: str = ""
     matched: bool = False
-    """True when the file is a register document (by its file name or title)."""
+    """True when the file is recorded as a register document."""
     score: float = 0.0
-    """The title match score (0-100) behind a match or the best near miss."""
+    """The evidence score (0-100) of the best candidate (the match, or the near miss)."""
     error: str = ""
+    how: How = ""
+    """"evidence" (matched on its evidence), "forced" (`--as`), "refused" (`--no-match` turned
+    down a match), "unsure" (a person should decide), "none" (no candidate), "known" (the
+    corpus already said which document the file is)."""
+    kind: str = ""
+    """The kind recorded for a file of its own: the role it fills (report, covenant, ...)."""
+    candidate: str = ""
+    """The register id the evidence was weighed against ("" when none came close)."""
+    candidate_title: str = ""
+    evidence: tuple[dict[str, Any], ...] = field(default=())
+    """Each piece of evidence: item, points (+ for, - against), detail, veto."""
 
     def to_dict(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "evidence": [dict(e) for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class _Options:
+    threshold: float
+    as_id: str | None
+    match: bool
 
 
 def add_files(
@@ -84,6 +101,8 @@ def add_files(
     *,
     register: Sequence[RegisterDocument],
     threshold: float = MATCH_THRESHOLD,
+    as_id: str | None = None,
+    match: bool = True,
 ) -> list[AddResult]:
     """Copy files into the corpus and record which document each is; does not index.
 
@@ -91,27 +110,46 @@ def add_files(
         settings: the corpus to add to (not the bundled register folder); created if missing.
         paths: the files to add; symbolic links are followed to a regular file.
         register: the documents to match against (the bundled catalogue's, passed in by the library).
-        threshold: the lowest title match score that counts as a match.
+        threshold: the lowest evidence score that counts as a match.
+        as_id: record every file as this registered document, whatever the evidence says.
+        match: False to record every file as a document of its own.
 
     Returns:
         One result per path, in order; a refused file has status "failed" and an error.
 
     Raises:
-        CorpusError: the corpus cannot be written or its `documents.toml` is invalid.
+        IntakeError: `as_id` is not a registered document, or a web page, or given with
+            `match=False`.
+        CorpusError: the corpus cannot be written or its manifest is invalid.
     """
     documents = list(register)
+    if as_id is not None:
+        _check_forced(as_id, documents, match)
     corpus = writable_corpus(settings.writable_corpus)
     read_manifest(corpus)  # an invalid manifest fails before any file is copied
+    options = _Options(threshold, as_id, match)
     results = []
     for path in paths:
         try:
-            results.append(_add_one(corpus, Path(path), documents, threshold, settings))
+            results.append(_add_one(corpus, Path(path), documents, options, settings))
         except IntakeError as exc:
             results.append(AddResult(str(path), "failed", error=str(exc)))
     return results
 
 
-def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], threshold: float,
+def _check_forced(as_id: str, documents: list[RegisterDocument], match: bool) -> None:
+    doc = next((d for d in documents if d.id == as_id), None)
+    if not match:
+        raise IntakeError("--as and --no-match contradict each other.", "Give one of them.")
+    if doc is None:
+        raise IntakeError(f"Unknown document id {as_id!r}.",
+                          "See `imvo-assist docs` or corpus/documents.toml for the ids.")
+    if doc.kind == "web page":
+        raise IntakeError(f"{as_id} is a web page: no file can be it.",
+                          "Add the file as a document of its own (without --as).")
+
+
+def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], options: _Options,
              settings: Settings) -> AddResult:
     source = _checked_source(path)
     status: Status
@@ -120,18 +158,56 @@ def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], thresh
     else:
         status, name = _copy_in(source, corpus, _safe_name(path.name))
     known = load_catalog(corpus).get(Path(name).name)
-    if known is not None:
-        in_register = any(doc.id == known.id for doc in documents)
-        return AddResult(str(path), status, name, known.id, known.title, matched=in_register)
-    title, opening = _read_titles(corpus / name, settings)
-    doc, score = _best_match([t for t in (title, opening) if t], documents)
-    if doc is not None and score >= threshold:
-        record_document(corpus, doc.id, name)  # the catalog adds the register's metadata by id
-        return AddResult(str(path), status, name, doc.id, doc.title, True, score)
-    doc_id = _free_id(slugify(title or Path(name).stem), corpus, documents)
-    kind = guess_kind(name) if guess_kind(name) != "other" else guess_kind(title)
-    record_document(corpus, doc_id, name, title=title, kind=kind)  # no title: indexer decides
-    return AddResult(str(path), status, name, doc_id, title, False, score)
+    in_register = known is not None and any(doc.id == known.id for doc in documents)
+    if known is not None and options.as_id is None and (options.match or not in_register):
+        return AddResult(str(path), status, name, known.id, known.title, matched=in_register,
+                         how="known")
+    facts = read_file_facts(corpus / name, settings)
+    if options.as_id is not None:
+        doc = next(d for d in documents if d.id == options.as_id)
+        forced = assess(facts, doc, int(options.threshold))
+        record_document(corpus, doc.id, name, update={"match": "forced (--as)"})
+        return _result(path, status, name, doc.id, doc.title, forced, "forced", matched=True)
+    found = best_match(facts, documents, int(options.threshold))
+    if found is not None and found.verdict == "match" and options.match:
+        record_document(corpus, found.id, name, update={"match": f"evidence, score {found.score}"})
+        return _result(path, status, name, found.id, found.title, found, "evidence", matched=True)
+    if status == "added":
+        name = _unclaimed_name(corpus, name, documents)
+    doc_id = _free_id(slugify(facts.title or Path(name).stem), corpus, documents)
+    kind = _role(name, facts, found)
+    record_document(corpus, doc_id, name, title=facts.title, kind=kind,
+                    added=dt.date.today())  # no title: the indexer decides
+    how: How = "none" if found is None else "refused" if found.verdict == "match" else found.verdict
+    return _result(path, status, name, doc_id, facts.title, found, how, kind=kind)
+
+
+def _result(path: Path, status: Status, name: str, doc_id: str, title: str, found: Match | None,
+            how: How, *, matched: bool = False, kind: str = "") -> AddResult:
+    if found is None:
+        return AddResult(str(path), status, name, doc_id, title, matched, 0.0, how=how, kind=kind)
+    return AddResult(
+        str(path), status, name, doc_id, title, matched, float(found.score), how=how, kind=kind,
+        candidate=found.id, candidate_title=found.title,
+        evidence=tuple(asdict(e) for e in found.evidence),
+    )
+
+
+def _role(name: str, facts: FileFacts, found: Match | None) -> str:
+    """The kind of a file of its own: from its name, else its title, else the registered
+    document whose title it shows (its role: a stand-in for the report is a report)."""
+    for guess in (guess_kind(name), guess_kind(facts.title)):
+        if guess != "other":
+            return guess
+    return found.kind if found is not None and found.title_seen else ""
+
+
+def _unclaimed_name(corpus: Path, name: str, documents: list[RegisterDocument]) -> str:
+    """`name`, or a free "name (2).pdf" when the register knows `name` as a file of one of its
+    documents (the corpus scan would give the file that document's identity by its name)."""
+    if Path(name).name not in {f for doc in documents for f in doc.files}:
+        return name
+    return _link_free_name(corpus / name, corpus, name, first=2, move=True)
 
 
 def _checked_source(path: Path) -> Path:
@@ -202,10 +278,11 @@ def _identical_file(corpus: Path, size: int, sha256: str) -> str:
     return ""
 
 
-def _link_free_name(temp: Path, corpus: Path, name: str) -> str:
-    """Give `temp` the first free name of "name.pdf", "name (2).pdf", ... without overwriting."""
+def _link_free_name(temp: Path, corpus: Path, name: str, first: int = 1, move: bool = False) -> str:
+    """Give `temp` the first free name of "name.pdf", "name (2).pdf", ... without overwriting
+    (from "name (`first`).pdf" on); `move` removes the old name."""
     stem, suffix = Path(name).stem, Path(name).suffix
-    for n in range(1, 10_000):
+    for n in range(first, 10_000):
         candidate = name if n == 1 else f"{stem} ({n}){suffix}"
         try:
             os.link(temp, corpus / candidate)  # fails if the name exists: no race, no overwrite
@@ -215,103 +292,10 @@ def _link_free_name(temp: Path, corpus: Path, name: str) -> str:
             if (corpus / candidate).exists():
                 continue
             os.replace(temp, corpus / candidate)
+        if move:
+            temp.unlink(missing_ok=True)
         return candidate
     raise IntakeError(f"no free file name for {name} in {corpus}.")
-
-
-def _read_titles(path: Path, settings: Settings) -> tuple[str, str]:
-    """`_title_texts` in a limited child process; ("", "") when it fails or takes too long."""
-    from imvo_assist.extract.workers import call_isolated
-
-    found = call_isolated(_title_texts, path, settings.password,
-                          timeout_s=settings.timeout_s, memory_mb=settings.memory_mb)
-    return found if isinstance(found, tuple) else ("", "")
-
-
-def _title_texts(path: Path, password: str | None) -> tuple[str, str]:
-    """(title, opening lines) of a corpus file; "" where there is none.
-
-    The title comes only from metadata or markup meant as one (PDF /Title, HTML <title>, the
-    first Markdown heading); the opening lines are the start of the (first page's) text.
-    """
-    title, text, suffix = "", "", path.suffix.lower()
-    try:
-        if suffix == ".pdf":
-            import pypdf  # deferred: slow to import, needed only for PDFs
-
-            logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damage is the indexer's to report
-            reader = pypdf.PdfReader(path)
-            if reader.is_encrypted:
-                reader.decrypt(password or "")
-            title = (reader.metadata.title if reader.metadata else None) or ""
-            text = reader.pages[0].extract_text() if reader.pages else ""
-        else:
-            with path.open("rb") as data:
-                text = _decode(data.read(64 * 1024))
-            if suffix in (".html", ".htm"):
-                found = _HTML_TITLE.search(text)
-                title = html.unescape(_TAG.sub(" ", found.group(1))) if found else ""
-                text = html.unescape(_TAG.sub("\n", text))
-            elif suffix in (".md", ".markdown"):
-                title = next((ln.lstrip("#") for ln in text.splitlines() if ln.startswith("#")), "")
-    except Exception:  # noqa: BLE001 - an unreadable file is matched by name alone; indexing reports it
-        return "", ""
-    lines: list[str] = []
-    for line in (" ".join(raw.lstrip("#").split()) for raw in text.splitlines()):
-        if line:
-            lines.append(line)
-        if len(lines) >= 3 or sum(len(x.split()) for x in lines) >= 8:
-            break
-    return " ".join(title.split())[:200], " ".join(lines)[:200]
-
-
-def _decode(raw: bytes) -> str:
-    """Text from the first bytes of a file: UTF-16 with BOM, UTF-8, else Windows-1252."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return raw.decode("utf-16", "replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if exc.start > len(raw) - 4:  # a character cut off at the end of the sample
-            return raw[: exc.start].decode("utf-8-sig")
-        return raw.decode("cp1252", "replace")
-
-
-def _best_match(texts: list[str], documents: list[RegisterDocument]) -> tuple[RegisterDocument | None, float]:
-    """The register document whose title fits a text best, with its score (0-100).
-
-    A pair scores its token-set ratio, capped by the share of the title's words found in the
-    text (a word counts when a text word is >= 80 % like it). The cap keeps a long opening that
-    shares three of four title words from matching: token-set ratio alone rates that above 90.
-    Ties go to the higher token-sort ratio (fewer extra words), then to register order.
-    """
-    best: tuple[float, float] = (0.0, 0.0)
-    found = None
-    for text in (utils.default_process(t) for t in texts):
-        words = set(text.split())
-        if len(words) < 2:
-            continue
-        for doc in documents:
-            for form in filter(None, (doc.title, doc.title_en, *_alternative_titles().get(doc.id, ()))):
-                form = utils.default_process(form)
-                title_words = set(form.split())
-                share = sum(w in words or process.extractOne(w, words, scorer=fuzz.ratio,
-                                                              score_cutoff=80) is not None
-                            for w in title_words) / len(title_words)
-                score = (min(fuzz.token_set_ratio(text, form), 100 * share),
-                         fuzz.token_sort_ratio(text, form))
-                if score > best:
-                    best, found = score, doc
-    return found, round(best[0], 1)
-
-
-@functools.cache
-def _alternative_titles() -> dict[str, tuple[str, ...]]:
-    """`title_short` and `title_nl` of the bundled register (RegisterDocument lacks them)."""
-    with (BUNDLED_CORPUS / "documents.toml").open("rb") as data:
-        entries = tomllib.load(data).get("document", [])
-    return {e["id"]: tuple(str(e[k]) for k in ("title_short", "title_nl") if e.get(k))
-            for e in entries}
 
 
 def _free_id(base: str, corpus: Path, documents: list[RegisterDocument]) -> str:

@@ -1,13 +1,14 @@
-"""Writing `documents.toml` in the user's corpus: which corpus file is which document.
+"""The user's corpus manifest: which corpus file is which document.
 
-`fetch` and `add` record here that a file they put into the corpus *is* a register document (or
-a new one), so `corpus.load_catalog` gives it the right id and metadata. Existing entries and
-their fields are kept; a given field only fills a gap and never overwrites what is there (the
-user may have edited it). A new entry is appended to the text, which keeps the user's comments;
-any other change rewrites the file from the parsed data (comments are then lost). Either way the
-new text is parsed back and compared before it replaces the old file atomically (temp file +
-`os.replace`), so a crash or a writer bug never leaves a broken register. There is no lock: two
-processes recording at the same moment can lose one entry (re-run the command).
+`add` and `fetch` record here that a file they put into the corpus *is* a register document (or
+a new one), so `scan.load_catalog` gives it the right id and metadata. The manifest is
+`MANIFEST.toml` in the corpus, a file imvo-assist owns (and `scan.METADATA_FILES` reads); a
+hand-written `documents.toml` beside it is read, never written. Existing entries and their fields
+are kept; a given field only fills a gap (the user may have edited it), `update` fields replace.
+The file is edited with tomlkit, which keeps comments, layout and its file mode; the new text is
+parsed back and compared with the intended data before it replaces the old file atomically (temp
+file + `os.replace`), so a crash or a writer bug never leaves a broken manifest. There is no
+lock: two processes recording at the same moment can lose one entry (re-run the command).
 """
 
 from __future__ import annotations
@@ -17,27 +18,26 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 import tempfile
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from imvo_assist.errors import CorpusError
-from imvo_assist.paths import BUNDLED_CORPUS
 
-MANIFEST_NAME = "documents.toml"
+MANIFEST_NAME = "MANIFEST.toml"
+"""The file `add` and `fetch` write; `documents.toml` (hand-written) is only read."""
+ADDED_KEY = "added"
+"""Date field of an entry `add` created: such an entry is dropped once it has no file left."""
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
 
 def manifest_path(corpus: Path) -> Path:
-    """Where `fetch`/`add` record which file is which document.
-
-    In the bundled corpus that is `MANIFEST.toml`, so the hand-written register
-    (`documents.toml`) is never rewritten; elsewhere it is the corpus' `documents.toml`.
-    """
-    bundled = corpus.expanduser().resolve() == BUNDLED_CORPUS.resolve()
-    return corpus / ("MANIFEST.toml" if bundled else MANIFEST_NAME)
+    """Where `fetch`/`add` record which file is which document: `corpus/MANIFEST.toml`."""
+    return corpus / MANIFEST_NAME
 
 
 def writable_corpus(corpus: Path) -> Path:
@@ -55,7 +55,7 @@ def writable_corpus(corpus: Path) -> Path:
 
 
 def read_manifest(corpus: Path) -> dict[str, Any]:
-    """The parsed `documents.toml` of a corpus ({} when there is none).
+    """The parsed manifest of a corpus ({} when there is none).
 
     Raises:
         CorpusError: the file is unreadable or not valid TOML, or `document` is not a list of
@@ -75,18 +75,21 @@ def read_manifest(corpus: Path) -> dict[str, Any]:
     return data
 
 
-def record_document(corpus: Path, id: str, file_name: str, **fields: Any) -> bool:
-    """Record in `corpus/documents.toml` that the corpus file `file_name` is document `id`.
+def record_document(corpus: Path, id: str, file_name: str, *,
+                    update: Mapping[str, Any] | None = None, **fields: Any) -> bool:
+    """Record in the corpus manifest that the corpus file `file_name` is document `id`.
 
     The file name is added to the entry's `files` (an old `file = "..."` moves into `files`,
-    since `files` wins over `file` when both are given) and removed from any other entry.
-    Fields that are None or "" are ignored; others only fill fields the entry does not have.
+    since `files` wins over `file` when both are given) and removed from any other entry; an
+    entry `add` created that is left without files is dropped. Fields that are None or "" are
+    ignored; `fields` only fill fields the entry does not have, `update` replaces them.
 
     Args:
         corpus: the corpus folder (see `writable_corpus`).
         id: the document id.
         file_name: the file's name inside the corpus.
-        **fields: further metadata: str, int, float, bool or lists of them.
+        update: fields to set whatever the entry holds (a download's sha256, a new match).
+        **fields: further metadata: str, int, float, bool, dates or lists of them.
 
     Returns:
         True when the file was written, False when it already said all this.
@@ -101,10 +104,10 @@ def record_document(corpus: Path, id: str, file_name: str, **fields: Any) -> boo
     for other in entries:
         if other.get("id") != id:
             _drop_file(other, file_name)
+    entries[:] = [e for e in entries if e.get("id") == id or not _emptied(e, old)]
     found = [e for e in entries if e.get("id") == id]
-    appended = not found
     entry: dict[str, Any] = found[0] if found else {"id": id}
-    if appended:
+    if not found:
         entries.append(entry)
     files = [str(f) for f in entry.get("files") or ([entry["file"]] if entry.get("file") else [])]
     entry.pop("file", None)
@@ -112,20 +115,26 @@ def record_document(corpus: Path, id: str, file_name: str, **fields: Any) -> boo
     for key, value in fields.items():
         if value not in (None, "") and key not in entry:
             entry[key] = list(value) if isinstance(value, tuple) else value
+    for key, value in (update or {}).items():
+        if value not in (None, ""):
+            entry[key] = list(value) if isinstance(value, tuple) else value
     if new == old:
         return False
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if appended and new["document"][:-1] == old.get("document", []) and text.strip():
-        candidate = text.rstrip("\n") + "\n\n" + dump_table("document", entry, array=True)
-        if _parses_to(candidate, new):
-            _write_atomically(path, candidate)
-            return True
-    candidate = dumps(new)
-    if not _parses_to(candidate, new):  # a value type this writer cannot express
-        raise CorpusError(f"{path}: cannot rewrite the file without changing it.",
+    candidate = _edited(text, new)
+    if not _parses_to(candidate, new):  # a value type or layout the editor cannot express
+        raise CorpusError(f"{path}: cannot edit the file without changing what it says.",
                           f"Add the entry for {file_name!r} by hand.")
     _write_atomically(path, candidate)
     return True
+
+
+def _emptied(entry: dict[str, Any], old: dict[str, Any]) -> bool:
+    """True for an entry `add` created whose last file was just moved to another entry."""
+    had: dict[str, Any] = next(
+        (e for e in old.get("document", []) if e.get("id") == entry.get("id")), {})
+    return ADDED_KEY in entry and bool(had.get("files") or had.get("file")) and not (
+        entry.get("files") or entry.get("file"))
 
 
 def _drop_file(entry: dict[str, Any], file_name: str) -> None:
@@ -135,8 +144,80 @@ def _drop_file(entry: dict[str, Any], file_name: str) -> None:
         entry["files"] = [f for f in entry["files"] if f != file_name]
 
 
+def _edited(text: str, new: dict[str, Any]) -> str:
+    """`text` edited with tomlkit to hold `new` (whose entries are those of `text`, changed,
+    some dropped, at most one appended), keeping comments and layout."""
+    import tomlkit  # deferred: only writing needs it
+    from tomlkit.items import AoT
+
+    document = tomlkit.parse(text) if text.strip() else tomlkit.document()
+    tables = document.get("document")
+    if tables is None:
+        tables = tomlkit.aot()
+        document.append("document", tables)
+    wanted = {e["id"]: e for e in new["document"]}
+    for index in reversed(range(len(tables))):
+        if tables[index].get("id") not in wanted:
+            del tables[index]
+    present = {t.get("id") for t in tables}
+    for table in tables:
+        entry = wanted[table.get("id")]
+        for key in [k for k in table if k not in entry]:
+            del table[key]
+        for key, value in entry.items():
+            if table.get(key) != value:
+                _set(table, key, value)
+    for entry in (e for e in new["document"] if e["id"] not in present):
+        inline = not isinstance(tables, AoT)  # `document = [{...}]` written by hand
+        table = tomlkit.inline_table() if inline else tomlkit.table()
+        for key, value in entry.items():
+            table[key] = value if inline else _item(value)
+        if not inline:
+            table.add(tomlkit.nl())
+            if len(tables) and not tomlkit.dumps(document).endswith("\n\n"):
+                tables[-1].add(tomlkit.nl())
+        tables.append(table)
+    text = tomlkit.dumps(document)
+    return text.rstrip("\n") + "\n" if text.endswith("\n\n") else text
+
+
+def _set(table: Any, key: str, value: Any) -> None:
+    """`table[key] = value`, but a list that only gained or lost items is edited in place, so
+    the comments inside a hand-written array stay."""
+    from tomlkit.items import Array
+
+    current = table.get(key)
+    if isinstance(current, Array) and isinstance(value, list):
+        old = list(current)
+        if value[: len(old)] == old:
+            current.extend(value[len(old):])
+            return
+        if all(v in old for v in value) and len(set(map(repr, old))) == len(old):
+            for index in reversed(range(len(old))):
+                if old[index] not in value:
+                    del current[index]
+            if list(current) == value:
+                return
+    table[key] = _item(value)
+
+
+def _item(value: Any) -> Any:
+    """A tomlkit value: lists of tables as one inline table per line, the rest as is."""
+    import tomlkit
+
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        array = tomlkit.array()
+        for entry in value:
+            inline = tomlkit.inline_table()
+            inline.update(entry)
+            array.append(inline)
+        return array.multiline(True)
+    return value
+
+
 def dumps(data: dict[str, Any]) -> str:
-    """TOML text for parsed TOML data: plain keys first, then tables and arrays of tables."""
+    """TOML text for parsed TOML data: plain keys first, then tables and arrays of tables
+    (a new file; `record_document` edits an existing one with tomlkit)."""
     plain = [f"{_key(k)} = {_value(v)}\n" for k, v in data.items() if not _is_table(v)]
     tables = [dump_table(k, v, array=isinstance(v, list)) for k, v in data.items() if _is_table(v)]
     return "".join(plain) + "".join("\n" + table for table in tables)
@@ -202,11 +283,14 @@ def _parses_to(text: str, data: dict[str, Any]) -> bool:
 
 
 def _write_atomically(path: Path, text: str) -> None:
+    """Replace `path` by `text` via a temp file, keeping the old file's mode."""
     try:
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise CorpusError(f"Cannot write {path}: {exc.strerror}.") from exc
     try:
+        os.chmod(temp, mode if mode is not None else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
             out.flush()
@@ -215,3 +299,9 @@ def _write_atomically(path: Path, text: str) -> None:
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
         raise CorpusError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
