@@ -165,3 +165,35 @@ async def test_f7_shows_the_timeline(make_app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DocumentScreen)
+
+
+async def palette(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_palette_names_basket_timeline_and_coverage(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await ask(pilot, ELECTRONICS)
+        answer = app.main.answer
+        await palette(pilot, "antwoord in mandje")  # B
+        assert [i.passage_id for i in load_basket("default").items] == [
+            c.hit.passage.id for c in answer.citations
+        ]
+        await palette(pilot, "tijdlijn")  # F7
+        assert isinstance(app.screen, TimelineScreen)
+        await palette(pilot, "mandje")  # F6
+        assert isinstance(app.screen, BasketScreen)
+        await palette(pilot, "convenanten tegenover")  # elsewhere: the matrix, to choose a sector
+        matrix = app.screen
+        assert isinstance(matrix, MatrixScreen)
+        row = [s.id for s in matrix.sectors].index("textiel-kleding")
+        matrix.query_one(DataTable).move_cursor(row=row, column=1)
+        await palette(pilot, "convenanten tegenover")  # on the matrix: `v`
+        assert isinstance(app.screen, CoverageScreen) and app.screen.sector == "textiel-kleding"

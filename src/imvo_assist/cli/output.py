@@ -130,6 +130,8 @@ def _where(hit: Hit) -> str:
     if hit.source == "register":  # stated on a web page: no printed page, its URL
         where = f"p. {p.page_label}" if p.page_label else p.section
         return f"[register fact: {p.doc_id}{'; ' + where if where else ''}; {hit.url or 'no official URL known'}]{also}"
+    if not p.page_label and not p.pdf_page:  # a whole document (coverage: checked against)
+        return f"[{p.doc_id}, whole document]{also}"
     return f"[{p.doc_id} p. {p.page_label}, pdf page {p.pdf_page}]{also}"
 
 

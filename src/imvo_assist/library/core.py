@@ -256,7 +256,8 @@ class Library:
         return list(page_passages(self.index, doc_id, label))
 
     def ask(self, question: str) -> Answer:
-        """Answer a question from the indexed passages, with citations."""
+        """Answer a question with citations: a coverage or timeline question from those overviews
+        (`library.routing`), every other from the indexed passages."""
         if not question.strip():
             raise QueryError("Empty question.", 'Ask something, e.g. "Welke sectoren hebben een verhoogd risico?"')
         if len(question) > MAX_QUESTION_CHARS:
@@ -264,6 +265,11 @@ class Library:
                 f"The question is {len(question):,} characters long; at most "
                 f"{MAX_QUESTION_CHARS:,} are read.", "Shorten the question to its key words.",
             )
+        from imvo_assist.library.routing import route_question
+
+        routed = route_question(self, question)
+        if routed is not None:
+            return routed
         from imvo_assist.answer import answer_question
 
         return answer_question(self, question)

@@ -9,6 +9,7 @@ Confidence is "verified" (the words stand in the cited text), "reported" (a sour
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -131,3 +132,71 @@ def from_register(
         confidence=confidence,
         confidence_note=note,
     )
+
+
+class AnswerCitations:
+    """Evidence numbered as the citations of an answer (`answer.citations.CitationList`), so a
+    coverage or timeline answer is cited, opened, copied and put in a basket as any answer is.
+
+    A quote from an indexed passage (a register fact indexed as one included) is cited through
+    the passage itself; a whole indexed document through a page-less passage of it whose text
+    says, in brackets, what was done with it ("[hele tekst doorzocht ...]"); a fact of
+    the bundled register that is no indexed passage (a covenant's theme list, a register date)
+    as a register fact with the citation string the overview gave it. The same source gets one
+    number.
+    """
+
+    def __init__(self, corpus: Corpus, language: str = "nl") -> None:
+        self.corpus = corpus
+        self.numbered = CitationList(corpus.documents, language)
+        self._facts: dict[str, int] = {}
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(self.numbered.citations)
+
+    def number(self, evidence: Evidence) -> int:
+        """The citation number of a piece of evidence, adding it when new."""
+        if evidence.passage_id:
+            passage = self.corpus.passage(evidence.passage_id)
+            if passage is not None:
+                return self.numbered.add(self.corpus.hit(passage, evidence.source))
+        if evidence.source == "document":  # what was done with it, never shown as a quote
+            text = f"[{evidence.note or evidence.title}]"
+            whole = Passage(
+                id=evidence.doc_id, doc_id=evidence.doc_id, pdf_page=0, page_label="", section="",
+                text=text,
+            )  # fmt: skip
+            return self.numbered.add(self.corpus.hit(whole))
+        return self._fact(evidence)
+
+    def marks(self, evidence: list[Evidence]) -> str:
+        """The marks "[1] [2]" of a list of evidence (each source once, in order)."""
+        numbers = dict.fromkeys(self.number(e) for e in evidence)
+        return " ".join(f"[{n}]" for n in numbers)
+
+    def sources_block(self) -> list[str]:
+        return self.numbered.sources_block(self.numbered.language)
+
+    def _fact(self, evidence: Evidence) -> int:
+        digest = hashlib.sha1(f"{evidence.cite}\n{evidence.quote}".encode()).hexdigest()[:12]
+        if digest in self._facts:
+            return self._facts[digest]
+        doc_id = evidence.doc_id or "register"
+        document = self.corpus.documents.get(doc_id, {})
+        passage = Passage(
+            id=f"register-fact:{doc_id}:{digest}", doc_id=doc_id, pdf_page=0, page_label="",
+            section="", text=evidence.quote or evidence.note or evidence.cite,
+        )  # fmt: skip
+        hit = Hit(
+            passage=passage, title=evidence.title or str(document.get("title") or doc_id),
+            kind=str(document.get("kind") or ""), url=evidence.url, score=0.0, snippet="",
+            source="register",
+        )  # fmt: skip
+        citations = self.numbered.citations
+        n = len(citations) + 1
+        citations.append(
+            Citation(n, hit, evidence.cite, evidence.confidence, evidence.confidence_note)
+        )
+        self._facts[digest] = n
+        return n

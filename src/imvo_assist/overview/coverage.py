@@ -236,6 +236,11 @@ def _register_risks(
     return (first.passage.doc_id, first.title, found) if first else ("", "", found)
 
 
+def covenant_cell(covenant: Covenant, risk_id: str) -> Cell:
+    """Whether a covenant names any risk (one of the sector's or not), cited as a cell is."""
+    return _cell(covenant, risk_id, load_coverage_themes().related_risks.get(risk_id, ()))
+
+
 def _cell(covenant: Covenant, risk_id: str, neighbours: tuple[str, ...]) -> Cell:
     if covenant.basis == "none":
         return Cell(covenant.id, "unknown", list(covenant.checked))

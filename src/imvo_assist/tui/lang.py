@@ -158,6 +158,18 @@ EN: dict[str, str] = {
     "Nederlands of Engels (antwoorden volgen de taal van de vraag)":
         "Dutch or English (answers follow the language of the question)",
     "Hier is geen citaat of antwoord.": "There is no citation or answer here.",
+    "Verzamelde citaten ordenen, verwijderen en exporteren (F6)":
+        "Order, remove and export the collected citations (F6)",
+    "Citaat in mandje": "Citation to basket",
+    "Het gekozen citaat in het mandje leggen (b)": "Put the chosen citation in the basket (b)",
+    "Alle citaten van het antwoord in het mandje leggen (B)":
+        "Put every citation of the answer in the basket (B)",
+    "Gebeurtenissen op datum, elk met bron en zekerheid (F7)":
+        "Events by date, each with its source and confidence (F7)",
+    "Convenanten tegenover risico's": "Covenants against risks",
+    "De convenanten van de gekozen sector naast haar risico's (v in de matrix)":
+        "The covenants of the chosen sector beside its risks (v in the matrix)",
+    "Kies een sector en druk v.": "Choose a sector and press v.",
     # Basket, coverage and timeline
     "Mandje": "Basket", "In mandje": "To basket", "Antwoord in mandje": "Answer to basket",
     "Tijdlijn": "Timeline", "Convenanten": "Covenants", "Omhoog": "Up", "Omlaag": "Down",

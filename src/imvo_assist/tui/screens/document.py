@@ -100,6 +100,8 @@ class DocumentScreen(ImvoScreen):
             if self.hit is not None and self.hit.source == "register":
                 page = _register_page(self.hit, self.cite)
             else:
+                if not label:  # a citation of a whole document (coverage): open its first page
+                    label = next(iter(_labels(library.passages_of(self.doc_id))), label)
                 document, passages = library.page(self.doc_id, label)
                 labels = (
                     self.page.labels if self.page else _labels(library.passages_of(self.doc_id))
