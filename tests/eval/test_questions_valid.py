@@ -25,6 +25,7 @@ from imvo_assist.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 FILES = {"tuning": HERE / "questions-tuning.toml", "heldout": HERE / "questions-heldout.toml"}
+PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
@@ -77,8 +78,15 @@ def questions(halves: dict[str, list[dict]]) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def answerable(questions: list[dict]) -> list[dict]:
-    return [q for q in questions if q["kind"] != "negative"]
+def probe() -> list[dict]:
+    """Both probe sets (p001..., p101...)."""
+    return [q for path in PROBES for q in load(path)]
+
+
+@pytest.fixture(scope="module")
+def answerable(questions: list[dict], probe: list[dict]) -> list[dict]:
+    """Answerable questions of the halves and of the probe set (pages and terms checked alike)."""
+    return [q for q in questions + probe if q["kind"] != "negative"]
 
 
 @pytest.fixture(scope="module")
@@ -124,9 +132,9 @@ def test_every_question_has_the_fields_score_py_reads(questions: list[dict]) -> 
 
 
 def test_negatives_expect_nothing_and_answerable_questions_expect_a_page_and_terms(
-    questions: list[dict],
+    questions: list[dict], probe: list[dict]
 ) -> None:
-    for q in questions:
+    for q in questions + probe:
         if q["kind"] == "negative":
             assert q["expected"] == [] and q.get("expected_terms", []) == [], q["id"]
         else:
@@ -160,6 +168,23 @@ def test_every_expected_term_is_on_an_expected_page_or_a_vocabulary_name(
             if fold(term) not in names and not any(contains(t, term) for t in texts):
                 missing.append((q["id"], term))
     assert not missing, f"terms on none of the expected pages: {missing}"
+
+
+# ------------------------------------------------------------------------ the probe set
+def test_the_probe_set_is_well_formed_and_new(probe: list[dict], questions: list[dict]) -> None:
+    """p001...: same fields as the halves, every group and language, a third negatives, no
+    question of the halves repeated."""
+    for q in probe:
+        where = q.get("id")
+        assert re.fullmatch(r"p\d{3}", str(q.get("id"))), where
+        assert isinstance(q.get("question"), str) and q["question"].strip(), where
+        assert q.get("language") in LANGUAGES and q.get("kind") in KINDS, where
+        assert q.get("group") in GROUPS, where
+        assert all(set(e) == {"doc", "page"} and isinstance(e["page"], str) for e in q["expected"]), where
+    assert max(Counter(q["id"] for q in probe).values()) == 1
+    assert {q["group"] for q in probe} == GROUPS and {q["language"] for q in probe} == LANGUAGES
+    assert sum(q["kind"] == "negative" for q in probe) >= len(probe) / 4
+    assert not {fold(q["question"]) for q in probe} & {fold(q["question"]) for q in questions}
 
 
 # ------------------------------------------------------------------------ the split
@@ -198,11 +223,12 @@ def test_the_halves_are_the_seeded_split() -> None:
 
 
 def test_score_py_scores_a_perfect_answer_perfectly(
-    questions: list[dict], capsys: pytest.CaptureFixture[str]
+    questions: list[dict], probe: list[dict], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """score.py's own self-test on our questions: extra keys (group, notes) are ignored."""
     score = module(SCORER, "eval_score")
     with MANIFEST.open("rb") as f:
         manifest = tomllib.load(f)
     score.selftest(questions, manifest)
+    score.selftest(probe, manifest)
     assert "selftest ok" in capsys.readouterr().out

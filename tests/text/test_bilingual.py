@@ -95,3 +95,26 @@ def test_the_language_of_a_query_by_its_words() -> None:
     assert language_of(["kinderarbeid", "in", "de", "keten"]) == "nl"
     assert language_of(["child", "labour", "in", "the", "chain"]) == "en"
     assert language_of(["xqzv"]) is None
+
+
+def test_a_dutch_topic_word_has_synonyms_through_english() -> None:
+    """"methodiek" -> methodology -> "methodologie"; an English word and a word about questions
+    ("noemen") get none (sentences written for this test)."""
+    from imvo_assist.text.bilingual import interpret
+
+    dutch = {c.source: c for c in interpret(["methodiek", "kritiek"], lambda w: True, "nl")}
+    assert "methodologie" in dutch["methodiek"].synonyms
+    assert "kritisch" in dutch["kritiek"].synonyms
+    assert "methodiek" not in dutch["methodiek"].synonyms
+    english = interpret(["methodology"], lambda w: True, "en")
+    assert english[0].synonyms == ()
+    assert interpret(["noemen"], lambda w: True, "nl")[0].synonyms == ()
+
+
+def test_a_dutch_verb_form_the_lexicon_lacks_is_read_through_its_infinitive() -> None:
+    from imvo_assist.text.bilingual import interpret
+
+    concept = interpret(["gewijzigd"], lambda w: True, "nl")[0]
+    assert concept.source == "gewijzigd"
+    assert "wijzigen" in concept.parts
+    assert "amend" in [t for t, _ in concept.translations]

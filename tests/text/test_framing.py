@@ -70,3 +70,15 @@ def test_meta_and_context_words(word: str) -> None:
 @pytest.mark.parametrize("word", ["kinderarbeid", "team", "minister", "nodig", "governance"])
 def test_content_words_are_no_framing(word: str) -> None:
     assert not is_framing_word(word)
+
+
+@pytest.mark.parametrize(
+    ("question", "content"),
+    [
+        ("quick one before the meeting: how many members does the board have?",
+         "how many members does the board have?"),
+        ("vraagje voor het overleg: wie betaalt de kosten?", "wie betaalt de kosten?"),
+    ],
+)
+def test_a_leading_quick_question_is_framing(question: str, content: str) -> None:
+    assert strip_framing(question).text == content

@@ -25,7 +25,10 @@ from imvo_assist.text.questionforms import FORMS, answers, forms, triggers
         ("How many members does the board have?", ("count",)),
         ("Wie zit de vergadering voor?", ("who",)),
         ("Which organisations signed the pledge?", ("who",)),
-        ("Waarom is dat belangrijk?", ()),
+        ("Waarom is dat belangrijk?", ("reason",)),
+        ("Why did the shop close early?", ("reason",)),
+        ("Hoelang duurt de proefperiode?", ("duration",)),
+        ("Wat is er belangrijk?", ()),
     ],
 )
 def test_question_forms(question: str, expected: tuple[str, ...]) -> None:
@@ -58,6 +61,11 @@ EXPRESSIONS = {
         "De commissie telt zeven leden.", "There are 42 participants.",
         "Twelve towns joined the scheme.", "Er deden 1200 boeren mee.",
     ],
+    "reason": [
+        "Het loket sluit omdat er te weinig personeel is.", "Daarom is de prijs verhoogd.",
+        "The shop closed because of the storm.", "Sales fell due to the strike.",
+        "Vanwege de drukte is de termijn verlengd.",
+    ],
     "who": [
         "Volgens de Raad van State is dat nodig.", "Het werd gesteund door FNV en VNO-NCW.",
         "The plan was drafted by Amnesty International.", "Dat zei de Wereldbank gisteren.",
@@ -69,6 +77,7 @@ NOT_EXPRESSIONS = {
     "when": ["Het loket is open.", "The plan is ready."],
     "count": ["Er zijn veel deelnemers.", "Een lid vertrok."],
     "who": ["het is nodig.", "they said so."],
+    "reason": ["Het loket is open.", "The shop sells bread."],
 }
 
 

@@ -68,7 +68,7 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
     ("SER-advies", "MVO-risico")."""
     names = []
     for match in CAPITALISED_NAME.finditer(question):
-        words = re.sub(r"'s$|'$", "", match.group(1)).split()
+        words = _one_sentence(re.sub(r"'s$|'$", "", match.group(1)).split())
         opens = not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".?!:;"
         if words and opens and words[0].lower() not in LEADING and _common(words[0]):
             words.pop(0)  # the question's first word ("Komt Solidaridad voor ...?")
@@ -86,6 +86,15 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
             continue  # "SER-advies", "MVO-risico"; a capitalised word inside a sentence is a name
         names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _one_sentence(words: list[str]) -> list[str]:
+    """The words of a name up to the end of its sentence: "Kenya. What" -> "Kenya" (an initial
+    such as "E.M.J." or "N.V." does not end a sentence)."""
+    for index, word in enumerate(words):
+        if word.endswith(".") and re.search(r"[a-z]{2}\.$", word):
+            return words[:index] + [word.rstrip(".")]
+    return words
 
 
 def _common(word: str) -> bool:

@@ -72,7 +72,7 @@ def content_groups(understanding: Understanding) -> list[Group]:
 def _concept_forms(concept: Concept) -> frozenset[str]:
     """Forms that show the whole concept: a word's forms, a phrase as a phrase."""
     forms: set[str] = set()
-    terms = [concept.source, *(t for t, _ in concept.translations)]
+    terms = [concept.source, *(t for t, _ in concept.translations), *concept.synonyms]
     for term in terms:
         if " " in term:
             forms.add(term)

@@ -16,9 +16,10 @@ RISK_CUES = re.compile(
     r"\b(risico'?s?|risks?|misstanden|gevaren|problemen|issues|\w+risico'?s?|op letten|letten op|"
     r"opletten|aandachtspunten|watch out|look out|pay attention|be aware|concerns?)\b"
 )
+# "where does X come from" asks for provenance; "where do risks occur" asks for a place.
 PROVENANCE_CUES = re.compile(
-    r"\b(waar komt|vandaan|where does|where do|come from|comes from|onderbouwing|based on|"
-    r"gebaseerd op|herkomst)\b"
+    r"\b(waar komt|vandaan|come from|comes from|came from|onderbouwing|based on|"
+    r"gebaseerd op|herkomst|get (this|that|these|it|them) from|originates?|stems? from)\b"
 )
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
 SOURCE_CUES = re.compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
@@ -50,7 +51,7 @@ DEFINITION_CUES = re.compile(
 )
 LOOKUP_CUES = re.compile(
     r"\b(wat zegt|what does|zegt|says?|quote|citeer|hoe vaak|how often|how many|hoeveel|wanneer|"
-    r"when|hoe lang|how long|welke rol|what role|is there|is er|waarom|why|pagina|page)\b"
+    r"when|hoe ?lang|how long|welke rol|what role|is there|is er|waarom|why|pagina|page)\b"
 )
 
 

@@ -19,6 +19,7 @@ from whoosh.query import And, Or, Query, Term
 from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, number_forms
@@ -34,9 +35,12 @@ RARE = 0.5
 # ... and the most specific word of a question that cites a document ("volgens het SER-advies")
 # must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
-# Words naming the corpus's own domain and document kinds: in every question, never key.
+# Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
     [
+        "overheid", "government", "kabinet", "cabinet", "ministerie", "ministry", "ministeries",
+        "ministries", "minister", "ministers", "rijksoverheid", "parliament", "parlement", "kamer",
+        "house", "tweede",
         "mvo", "imvo", "csr", "irbc", "convenant", "convenanten", "covenant", "covenants",
         "agreement", "agreements", "sector", "sectoren", "sectors", "risico", "risicos", "risico's",
         "risk", "risks",
@@ -50,6 +54,15 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = re.compile(r"\b\d{2,}\b")
+# Number words are figures, not topics: "thirteen sectors" asks for 13.
+NUMBER_WORDS = {
+    "elf": "11", "eleven": "11", "twaalf": "12", "twelve": "12", "dertien": "13",
+    "thirteen": "13", "veertien": "14", "fourteen": "14", "vijftien": "15", "fifteen": "15",
+    "zestien": "16", "sixteen": "16", "zeventien": "17", "seventeen": "17", "achttien": "18",
+    "eighteen": "18", "negentien": "19", "nineteen": "19", "twintig": "20", "twenty": "20",
+    "dertig": "30", "thirty": "30", "veertig": "40", "forty": "40", "vijftig": "50",
+    "fifty": "50", "honderd": "100", "hundred": "100",
+}
 COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
 
 
@@ -72,7 +85,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(understanding.unknown_sector, "sector", sectors)
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
+        asking = _words(asking_part(understanding.question))
         for name in understanding.names:
+            if f" {_words(name)} " not in f" {asking} ":
+                continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")]
             if not _present(library, [fold(s) for s in spellings]):
@@ -83,7 +99,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     for year in understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
-    for figure in FIGURE.findall(" ".join(understanding.words)):
+    figures = [NUMBER_WORDS.get(word, word) for word in understanding.words]
+    for figure in FIGURE.findall(" ".join(figures)):
         if figure not in understanding.years and not library.has_term(figure):
             return Missing(figure, "figure")
     if understanding.intent == "org_included":
@@ -91,11 +108,12 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
         return None  # what the question turns on is a vocabulary entity the corpus has
     topics = topic_concepts(understanding)
-    absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])]
+    absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
+              and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     if rarest is not None and rarest in absent and rarest.specificity >= RARE:
         return Missing(rarest.source, "word")
-    if topics and len(absent) == len(topics):
+    if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
@@ -141,18 +159,40 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     found = []
     for concept in understanding.concepts:
         words = concept.source.split()
-        if (concept.source in GENERIC or concept.source.isdigit()
+        if (concept.source in GENERIC or concept.source.isdigit() or concept.source in NUMBER_WORDS
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
-                or concept.source in understanding.verbs):
+                or concept.source in understanding.verbs
+                or _vocabulary_entity(concept.source)):
             continue
         found.append(concept)
     return found
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def asking_part(question: str) -> str:
+    """The part of a question that asks: its last asking sentence, and of that the part after a
+    colon that opens it ("voor het overleg van morgen: wat is ...?")."""
+    sentences = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    asking = [p for p in sentences if p.rstrip().endswith("?")]
+    main = (asking or sentences or [question])[-1]
+    head, colon, tail = main.rpartition(":")
+    return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
+
+
+def _vocabulary_entity(word: str) -> bool:
+    """A word the vocabulary reads as a sector ("jeans": textiel & kleding): checked as that
+    sector, not as a word (a risk or an organisation is checked as written)."""
+    return bool(default_tagger().tag(word).sectors)
+
+
 def _present(library: Corpus, terms: list[str]) -> bool:
-    """Whether any term (every word of it) occurs in the index, as written or stemmed."""
-    if any(all(_has_word(library, word) for word in term.split()) for term in terms):
+    """Whether any term occurs in the index, as written or stemmed; the words of a phrase
+    ("animal testing") in one passage, not each somewhere."""
+    if any(" " not in term and _has_word(library, term) for term in terms):
         return True
     stems = [_stem_query(term) for term in terms]
     queries = [q for q in stems if q is not None]

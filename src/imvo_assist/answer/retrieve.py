@@ -13,6 +13,7 @@ for (a frequency, a year), cue sentences, quoted phrases and phrases of the ques
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -56,6 +57,9 @@ TAG_BONUS = 0.25
 REGISTER_FACTOR = 0.5
 # A passage without the question's most specific concept ("mensenrechtenschendingen").
 KEY_MISSING = 0.6
+# A passage in the other language than the question's: as good evidence, but a Dutch question
+# is better answered with the Dutch text of an agreement than with its English version.
+OTHER_LANGUAGE_PASSAGE = 0.85
 SOURCE_INTENTS = ("provenance", "org_included")
 # Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
 DOTTED = re.compile(r"\.{4,}|…{2,}|(\. ){4,}")
@@ -118,9 +122,10 @@ def retrieve(
 
 def rescore(
     hits: list[Hit], understanding: Understanding, groups: list[Group] | None = None,
-    cue: re.Pattern[str] | None = None,
+    cue: re.Pattern[str] | None = None, languages: Mapping[str, str] | None = None,
 ) -> list[Ranked]:
-    """The candidates ranked by coverage of the question's concepts and what answers it."""
+    """The candidates ranked by coverage of the question's concepts and what answers it
+    (`languages`: the language of each document, by id)."""
     groups = content_groups(understanding) if groups is None else groups
     best = max((hit.score for hit in hits), default=0.0) or 1.0
     key = max(groups, key=lambda g: g.weight) if len(groups) > 1 else None
@@ -143,6 +148,9 @@ def rescore(
         if hit.kind == "register" and understanding.intent not in SOURCE_INTENTS and (
                 understanding.named_kind != "register"):
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
+        language = (languages or {}).get(hit.passage.doc_id)
+        if language and language != understanding.language:
+            bonus *= OTHER_LANGUAGE_PASSAGE
         if key is not None and not covers(key, passage_forms(hit), folded(_full_text(hit))):
             bonus *= KEY_MISSING  # the passage lacks what the question turns on
         focus = sentence_coverage(hit, groups, understanding.forms)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList, assess
+from imvo_assist.answer.evidence import content_groups, key_sentences
 from imvo_assist.answer.focus import entries_first, passages_first
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
@@ -31,9 +32,12 @@ def compose_provenance(library: Corpus, understanding: Understanding, citations:
         return Composed(not_found=True)
     language = understanding.language
     lines = ["**Waar komt dit vandaan?**" if language == "nl" else "**Where does this come from?**", ""]
+    # a statement's provenance (no sector chapter) shows the statement it traced
+    groups = content_groups(understanding) if not understanding.sectors else []
     for hit in topic:
         n = citations.add(hit)
-        lines.append(f"- {describe_document(library, hit, language)} [{n}]")
+        said = f': "{key_sentences(hit.passage.text, groups, count=1)}"' if groups else ""
+        lines.append(f"- {describe_document(library, hit, language)}{said} [{n}]")
     composed = Composed(lines)
     add_reference_chain(library, [c for c in citations.citations if c.hit in topic], citations, composed, language)
     return composed

@@ -16,12 +16,16 @@ from rapidfuzz import fuzz, process
 
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
+from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.didyoumean import close_words
 from imvo_assist.text.fold import fold
 from imvo_assist.text.wordlist import Lang, zipf
 
 TYPO_SCORE = 85
 MIN_TYPO_LENGTH = 5
+# A word this frequent in the question's language is a word, not a typo ("source" is no
+# misspelt "resource"; "electronica", zipf 3, still becomes "elektronica").
+REAL_WORD_ZIPF = 3.5
 
 
 def typo_corrections(
@@ -29,15 +33,20 @@ def typo_corrections(
     content: Callable[[str], bool],
 ) -> dict[str, str]:
     """Misspelt content words of a question and their corrections."""
-    return _vocabulary_corrections(words, content) | _index_corrections(words, language, known, content)
+    vocabulary = _vocabulary_corrections(words, content, language)
+    return vocabulary | _index_corrections(words, language, known, content)
 
 
-def _vocabulary_corrections(words: list[str], content: Callable[[str], bool]) -> dict[str, str]:
-    """Typos of vocabulary words: "kinderabeid" -> "kinderarbeid"."""
+def _vocabulary_corrections(
+    words: list[str], content: Callable[[str], bool], language: Lang
+) -> dict[str, str]:
+    """Typos of vocabulary words: "kinderabeid" -> "kinderarbeid"; a frequent word of the
+    question's language is never one."""
     vocabulary = _vocabulary_words()
     corrections = {}
     for word in words:
-        if len(word) < MIN_TYPO_LENGTH or word in vocabulary or not content(word):
+        if (len(word) < MIN_TYPO_LENGTH or word in vocabulary or not content(word)
+                or zipf(word, language) >= REAL_WORD_ZIPF):
             continue
         if default_tagger().tag(word) != Tags():
             continue
@@ -61,6 +70,8 @@ def _index_corrections(
         if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or known(word) or not content(word)
                 or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
             continue
+        if language == "nl" and split_compound(word, known):
+            continue  # a compound of indexed words ("olieraffinaderijen") is split, not corrected
         close = (close_words(word, language, known, TYPO_SCORE, 1)
                  or close_words(word, other, known, TYPO_SCORE, 1))
         if close:

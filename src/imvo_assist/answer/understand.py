@@ -75,7 +75,7 @@ GENERIC = frozenset(
 )
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 FORM_PHRASES = re.compile(
-    r"\b(hoe vaak|hoe lang|hoe snel|hoe veel|how often|how long|how soon|how quickly|how many|"
+    r"\b(hoe vaak|hoe ?lang|hoe snel|hoe veel|how often|how long|how soon|how quickly|how many|"
     r"how much|how frequently|in welk jaar|welk jaar|what year|which year)\b"
 )
 KAMERSTUK = re.compile(
@@ -287,10 +287,21 @@ def _organisations(question: str, tags: Tags) -> tuple[tuple[Organisation, ...],
 def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
     """The kind of document the question names ("volgens het SER-advies"), or whose author it
     cites as the source ("according to the SER", "what does KPMG say")."""
-    named = next((kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)), "")
-    if named or not AUTHOR_CUES.search(folded):
+    kinds = [kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)]
+    named = kinds[0] if len(kinds) == 1 else _cited_kind(folded, kinds)
+    if kinds or not AUTHOR_CUES.search(folded):
         return named
     return authored_kind(organisations)
+
+
+def _cited_kind(folded: str, kinds: list[str]) -> str:
+    """Of several documents a question names ("publish a source book next to the report"), the
+    one it takes its answer from ("volgens het rapport"); "" when it names none as its source."""
+    cited = CITES_DOCUMENT.search(folded)
+    if not cited:
+        return ""
+    return next((kind for pattern, kind in NAMED_DOCUMENTS
+                 if kind in kinds and pattern.search(cited.group(0))), "")
 
 
 def _main_sentence(question: str) -> str:

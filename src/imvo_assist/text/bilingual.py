@@ -12,11 +12,12 @@ capped by weight (the lexicon lists the most usual translation first), never by 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from imvo_assist.text.compounds import split_compound
-from imvo_assist.text.lexicon import Mapping, load_lexicon, words_of
+from imvo_assist.text.lexicon import Mapping, load_lexicon, stem_key, words_of
+from imvo_assist.text.morphology import dutch_infinitive
 from imvo_assist.text.wordlist import zipf
 
 Lang = Literal["nl", "en"]
@@ -25,6 +26,12 @@ RANK_WEIGHTS = (1.0, 0.7, 0.5, 0.35)
 STEM_FACTOR = 0.8
 COMPOUND_FACTOR = 0.7
 MIN_WEIGHT = 0.45
+# Synonyms in the asked language, through the first translations (round trip).
+SYNONYM_FACTOR = 0.5
+# Words about questions and documents ("noemen": name, list) have no synonyms worth searching.
+META = frozenset({"question", "documents"})
+SYNONYM_PIVOTS = 2
+MAX_SYNONYMS = 3
 # Translations of the single words of a phrase ("complaints" in "complaints mechanism").
 WORD_FACTOR = 0.6
 WORD_TARGETS = 2
@@ -61,6 +68,9 @@ class Concept:
     """Parts of Dutch compounds among the translations, as (translation, parts)."""
     language: Lang = "nl"
     """The language the concept was asked in."""
+    synonyms: tuple[str, ...] = ()
+    """Words of the asked language that say the same, through the other language
+    ("methodiek" -> methodology -> "methodologie")."""
 
     def terms(self) -> list[tuple[str, float]]:
         """Every search term of the concept with its weight (the words asked weigh 1)."""
@@ -72,6 +82,7 @@ class Concept:
         found = [(self.source, 1.0, asked)] + [(t, w, other) for t, w in self.translations]
         found += [(t, WORD_FACTOR, other) for _, terms in self.word_translations for t in terms]
         found += [(part, COMPOUND_FACTOR, "nl") for part in self.parts]
+        found += [(word, SYNONYM_FACTOR, asked) for word in self.synonyms]
         weights = dict(self.translations)
         for term, parts in self.parts_of:
             found += [(part, weights[term] * COMPOUND_FACTOR, "nl") for part in parts]
@@ -116,14 +127,25 @@ def interpret(
         end = mapping.end if mapping is not None else index + 1
         for word in words[index:end]:
             if content(word):
-                single = _map([word], language)
-                concepts.append(
-                    _concept(single[0], language, known) if single
-                    else Concept(word, parts=_parts(word, known),
-                                 specificity=specificity(word, language), language=language)
-                )
+                concepts.append(_single(word, language, known))
         index = end
     return concepts
+
+
+def _single(word: str, language: Lang, known: Callable[[str], bool] | None) -> Concept:
+    """The concept of one content word; a Dutch verb form the lexicon does not hold is read
+    through its infinitive ("gewijzigd" -> wijzigen: amend, and the noun "wijzigingen")."""
+    single = _map([word], language)
+    if single:
+        return _concept(single[0], language, known)
+    infinitive = dutch_infinitive(word) if language == "nl" else ""
+    through = _map([infinitive], language) if infinitive else []
+    if through:
+        concept = _concept(through[0], language, known)
+        return replace(concept, source=word, parts=(*concept.parts, infinitive),
+                       specificity=specificity(word, language))
+    parts = _parts(word, known) + ((infinitive,) if infinitive else ())
+    return Concept(word, parts=parts, specificity=specificity(word, language), language=language)
 
 
 def _other(language: Lang) -> Lang:
@@ -159,7 +181,30 @@ def _concept(mapping: Mapping, language: Lang, known: Callable[[str], bool] | No
     return Concept(
         source, tuple(translations), tuple(words), parts, mapping.how,
         specificity(source, language), mapping.domains, parts_of, language,
+        _synonyms(source, translations, language) if _has_synonyms(mapping, language) else (),
     )
+
+
+def _has_synonyms(mapping: Mapping, language: Lang) -> bool:
+    """Synonyms are looked up for Dutch topic words: an English word already reaches the Dutch
+    documents through its translations (its English synonyms would only re-weigh English text),
+    and words about questions and documents ("noemen") have none worth searching."""
+    return language == "nl" and bool(set(mapping.domains) - META)
+
+
+def _synonyms(source: str, translations: list[tuple[str, float]], language: Lang) -> tuple[str, ...]:
+    """Words of the asked language reached back through the first translations ("kritiek" ->
+    criticism -> "kritisch"), never the word itself."""
+    lexicon = load_lexicon()
+    other = _other(language)
+    found: list[str] = []
+    for term, _ in translations[:SYNONYM_PIVOTS]:
+        found += [" ".join(words_of(t)) for t in lexicon.translations(term, other)]
+    own = {stem_key(form.split(), language) for form in (source, *number_forms(source))}
+    return tuple(dict.fromkeys(
+        t for t in found if t != source and stem_key(t.split(), language) not in own
+        and source not in number_forms(t)
+    ))[:MAX_SYNONYMS]
 
 
 def _parts(word: str, known: Callable[[str], bool] | None) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ CONTEXT_WORDS = frozenset(
         "vroeg", "vraagt", "gevraagd", "asked", "asks", "ask", "check", "checken", "controleren",
         "nagaan", "verify", "verifieer", "voorbereiding", "voorbereiden", "prepare", "preparing",
         "preparation", "hi", "hallo", "hello", "hoi", "beste", "dear", "dank", "thanks", "thank",
+        "quick", "vraagje",
     ]
 )
 FUNCTION_WORDS = frozenset(
@@ -51,6 +52,7 @@ FUNCTION_WORDS = frozenset(
         "heeft", "hebben", "moet", "moeten", "wordt", "worden", "the", "a", "an", "of", "for",
         "about", "on", "in", "to", "and", "or", "that", "this", "these", "is", "am", "are", "was",
         "have", "has", "had", "be", "been", "whether", "if", "what", "wat", "which", "welke",
+        "one", "before", "after", "na", "tijdens", "during", "ahead",
     ]
 )
 # Documents named in "according to the report" (the caller reads the named document itself).

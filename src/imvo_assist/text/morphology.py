@@ -46,6 +46,27 @@ def _dutch_verb(word: str) -> bool:
     return False
 
 
+UNDOUBLE = re.compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
+
+
+def dutch_infinitive(word: str) -> str:
+    """The infinitive of a Dutch participle or third-person form ("gewijzigd" -> "wijzigen",
+    "ondertekend" -> "ondertekenen", "beoordeelt" -> "beoordelen", "gemaakt" -> "maken"), so
+    the verb finds its noun ("wijzigingen"); "" when no known infinitive fits."""
+    if len(word) < 5 or word[-1] not in "dt":
+        return ""
+    participle = PARTICIPLE.match(word)
+    bases = [word[:-1]]
+    if participle:
+        bases.insert(0, participle.group("prefix") + participle.group("stem"))
+    candidates = []
+    for base in bases:
+        candidates += [base + "en", UNDOUBLE.sub(r"\1\2", base) + "en", base + base[-1] + "en"]
+    known = [(zipf(c, "nl"), c) for c in dict.fromkeys(candidates) if c != word]
+    best = max(known, default=(0.0, ""))
+    return best[1] if best[0] >= KNOWN else ""
+
+
 def finite_verb(words: list[str]) -> str:
     """The finite verb of a Dutch question by its place: right after the question word ("Wat
     beveelt ..."), or after "welke" with its adjectives and noun ("Welke landen bezocht de
@@ -68,7 +89,20 @@ ENGLISH_AUXILIARIES = frozenset(
 )
 
 
+ENGLISH_WH = frozenset(["what", "which", "who", "whom", "where", "when", "why", "how", "often",
+                        "much", "many", "long", "soon"])
+
+
 def bare_verbs(words: list[str]) -> list[str]:
     """English verbs by their place: right after "to" or a modal ("has to agree", "should
-    lead", "can be changed" -> agree, lead; "be" is no content)."""
-    return [after for before, after in pairwise(words) if before in ENGLISH_AUXILIARIES]
+    lead", "can be changed" -> agree, lead; "be" is no content). A modal that opens the
+    question or follows its question word stands before the subject ("how often will
+    parliament be told", "does amnesty appear"): the word after it is no verb."""
+    found = []
+    for index, (before, after) in enumerate(pairwise(words)):
+        if before not in ENGLISH_AUXILIARIES:
+            continue
+        inverted = before != "to" and (index == 0 or words[index - 1] in ENGLISH_WH)
+        if not inverted:
+            found.append(after)
+    return found

@@ -2,7 +2,8 @@
 
 "Hoe vaak ...?" is answered by a frequency (jaarlijks, ieder kwartaal, twice a year), "hoe
 lang ...?" by a duration ("3-5 jaar", "binnen twee jaar"), "wanneer ...?" by a date or year,
-"hoeveel ...?" by a number and "wie ...?" by a name. `forms(question)` names the forms a
+"hoeveel ...?" by a number, "wie ...?" by a name and "waarom ...?" by a reason
+("omdat", "daarom", "because"). `forms(question)` names the forms a
 question asks for; `answers(form, sentence)` says whether a sentence holds an expression of
 that form. Both work on folded text, in Dutch and English.
 """
@@ -38,7 +39,7 @@ QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
         r"met welke (frequentie|regelmaat)|at what (interval|frequency))\b"
     ),
     "duration": re.compile(
-        r"\b(hoe lang|how long|hoeveel (jaar|jaren|maanden|weken|tijd)|"
+        r"\b(hoe ?lang|how long|hoeveel (jaar|jaren|maanden|weken|tijd)|"
         r"how many (years|months|weeks)|how much time|welke (looptijd|termijn|periode)|"
         r"what (term|period|duration)|hoe snel|how soon|how quickly|how fast|binnen welke termijn|"
         r"within what (time|period))\b"
@@ -51,6 +52,10 @@ QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "count": re.compile(
         r"\b(hoeveel|how many|how much|welk aantal|what number of|the number of|het aantal)\b"
+    ),
+    "reason": re.compile(  # "that is why" says a reason, it asks for none
+        r"\b(waarom|(?<!that is )(?<!this is )(?<!that's )why|om welke reden|for what reason|what is the reason|wat is de reden|"
+        r"hoe komt het dat|how come)\b"
     ),
     "who": re.compile(
         r"^(wie|who)\b|\b(door wie|by whom|met wie|with whom|van wie|wie|who|whom|whose|welke organisaties?|"
@@ -78,6 +83,11 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(begin|eind|medio|einde|early|late|mid) (volgend )?(jaar|\d{4}|next year|this year))\b"
     ),
     "count": re.compile(rf"\b(\d+|{COUNT_WORDS})\b"),
+    # a reason: a causal connective ("omdat", "daarom", "because", "therefore")
+    "reason": re.compile(
+        r"\b(omdat|daarom|vanwege|doordat|waardoor|om die reden|aangezien|dus|"
+        r"because|therefore|due to|owing to|as a result|for that reason|hence|so that)\b"
+    ),
     # a name: an acronym or capitalised word not at the start of a sentence (on unfolded text)
     "who": re.compile(
         r"(?<=[\w,;:)] )(?:[A-Z][A-Za-z]*[A-Z][\w'-]*|[A-Z][a-z]{3,}[\w-]*"
