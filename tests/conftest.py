@@ -12,12 +12,8 @@ is missing such tests are skipped with one reason; with `CI=true` a missing fold
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import signal
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -118,33 +114,16 @@ def fresh_corpus(tmp_path: Path) -> Path:
     return folder
 
 
-@dataclass
-class Run:
-    """What one in-process `imvo-assist` command did."""
+@pytest.fixture(scope="module")
+def letter_only(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The bundled letter with the bundled register facts and no source register, indexed once
+    per module."""
+    from imvo_assist.library import refresh
+    from imvo_assist.paths import BUNDLED_CORPUS
 
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> object:
-        return json.loads(self.out)
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
-    """`imvo-assist --corpus C --index I ARGS...` in this process, with its exit code and output."""
-    from imvo_assist.cli import main
-
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as caught:
-        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
-    captured = capsys.readouterr()
-    return Run(int(caught.value.code or 0), captured.out, captured.err)
-
-
-def kill_group(process: subprocess.Popen[str]) -> None:
-    """SIGKILL a process started with `start_new_session=True`, with its workers."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(10)
+    corpus = tmp_path_factory.mktemp("bundled") / "corpus"
+    corpus.mkdir()
+    shutil.copy(BUNDLED_CORPUS / "kamerbrief-2014-11-19-sra.pdf", corpus)
+    settings = make_settings(corpus, tmp_path_factory.mktemp("index") / "ix")
+    assert refresh(settings).indexed
+    return settings

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from extract.pdf_support import Page, write_pdf
 from pypdf import PdfWriter
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Run, run_cli
+from cli_support import Run, run_cli
 
 from imvo_assist.settings import Settings
 

@@ -360,9 +360,9 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     from imvo_assist.cli import main
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        with pytest.raises(SystemExit) as caught:
-            main(list(args))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), \
+            pytest.raises(SystemExit) as caught:
+        main(list(args))
     code = caught.value.code
     return (code if isinstance(code, int) else 2), out.getvalue(), err.getvalue()
 
@@ -380,7 +380,7 @@ def test_cli_index_names_every_failed_file(hostile: Hostile) -> None:
     lines = err.splitlines()
     for row in not_indexed:
         assert f"{row['status']}: {row['error']}" in lines, row["file"]
-    assert re.search(r"\b\d+ documents indexed\b.*\b%d not indexed\b" % len(not_indexed), err)
+    assert re.search(rf"\b\d+ documents indexed\b.*\b{len(not_indexed)} not indexed\b", err)
 
 
 def test_cli_index_fresh_run_exits_zero(tmp_path: Path) -> None:

@@ -4,53 +4,28 @@
 from __future__ import annotations
 
 import ast
-import json
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
+from cli_support import run_cli
 
 from imvo_assist.bronnenboek import check, filter_references, inclusion_report, unmatched
 from imvo_assist.catalogue.loader import load_vocabulary
-from imvo_assist.library import Library, Sources, refresh
-from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.settings import Settings, make_settings
+from imvo_assist.library import Library, Sources
+from imvo_assist.settings import Settings
 
 COMMANDS = Path(__file__).resolve().parents[1] / "src" / "imvo_assist" / "cli" / "commands.py"
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
-    from imvo_assist.cli import main
-
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as caught:
-        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
-    captured = capsys.readouterr()
-    return Run(int(caught.value.code or 0), captured.out, captured.err)
 
 
 @pytest.fixture(scope="module")
-def no_register(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The bundled letter alone: no bronnenboek in the corpus."""
-    corpus = tmp_path_factory.mktemp("bundled") / "corpus"
-    corpus.mkdir()
-    shutil.copy(BUNDLED_CORPUS / "kamerbrief-2014-11-19-sra.pdf", corpus)
-    settings = make_settings(corpus, tmp_path_factory.mktemp("index") / "ix")
-    assert refresh(settings).indexed
-    return settings
+def no_register(letter_only: Settings) -> Settings:
+    """The bundled letter with the bundled register facts, and no bronnenboek."""
+    return letter_only
 
 
 def test_find_references_is_the_register_filter(indexed: Settings) -> None:

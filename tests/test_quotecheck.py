@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from imvo_assist.library import Library
 from imvo_assist.answer.quotecheck import QuoteCheck, render_quote_check, verify_quote
+from imvo_assist.library import Library
 from imvo_assist.settings import Settings
 
 LETTER = "kamerbrief-2014-11-19-sra"

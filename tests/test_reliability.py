@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_support import kill_group, run_cli
+from conftest import CORPUS
 
-from conftest import CORPUS, kill_group, run_cli
 from imvo_assist.index import Filters
 from imvo_assist.index.store import is_current, write_lock
 from imvo_assist.library import Library, refresh

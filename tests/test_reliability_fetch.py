@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from extract.pdf_support import Page, write_pdf
 from tls_server import Route, Server, https_server
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Run, run_cli
+from cli_support import Run, run_cli
 
 from imvo_assist.index.store import is_current
 from imvo_assist.library import Library, add_files, refresh

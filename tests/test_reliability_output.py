@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from pypdf import PdfWriter
 
 from imvo_assist.library import Library, refresh

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import kill_group, run_cli
+from cli_support import kill_group, run_cli
 
 from imvo_assist.errors import IndexLockedError
 from imvo_assist.index.lock import Holder

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from imvo_assist.catalogue.facts import register_passages
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.library import Library
-from imvo_assist.catalogue.facts import register_passages
 from imvo_assist.settings import Settings
-from imvo_assist.catalogue.tagging import default_tagger
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,16 @@ bundled register (the aux word lists of `corpus/` are left out so the index buil
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
+from cli_support import run_cli
 
 from imvo_assist.answer.citations import CitationList, assess, cite_string
 from imvo_assist.catalogue.facts import FACTS_VERSION, register_passages
 from imvo_assist.catalogue.vocabulary import LEVELS
-from imvo_assist.library import refresh
 from imvo_assist.models import Hit, Passage
-from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.settings import Settings, make_settings
+from imvo_assist.settings import Settings
 
 LETTER = "kamerbrief-2014-11-19-sra"
 INFERRED_URL = "https://zoek.officielebekendmakingen.nl/kst-26485-197.html"
@@ -34,39 +29,14 @@ SECTORS_QUESTION = "Welke sectoren hebben een verhoogd MVO-risico?"
 FINANCE_QUESTION = "Which risks does the financial sector have?"
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
-    """`imvo-assist --corpus C --index I ARGS...` in this process (a local copy of conftest's
-    helper: `from conftest import` can resolve to tests/tui/conftest.py in a mixed run)."""
-    from imvo_assist.cli import main
-
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as caught:
-        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
-    captured = capsys.readouterr()
-    return Run(int(caught.value.code or 0), captured.out, captured.err)
 
 
-@dataclass
-class Run:
-    """What one in-process command did."""
-
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
 
 
 @pytest.fixture(scope="module")
-def letter(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The bundled letter with the bundled register, indexed once."""
-    corpus = tmp_path_factory.mktemp("bundled") / "corpus"
-    corpus.mkdir()
-    shutil.copy(BUNDLED_CORPUS / f"{LETTER}.pdf", corpus)
-    settings = make_settings(corpus, tmp_path_factory.mktemp("index") / "ix")
-    assert refresh(settings).indexed
-    return settings
+def letter(letter_only: Settings) -> Settings:
+    """The bundled letter with the bundled register facts, and no bronnenboek."""
+    return letter_only
 
 
 def sources_lines(text: str) -> list[str]:

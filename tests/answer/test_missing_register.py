@@ -3,12 +3,8 @@ in the corpus and how to add it, never that the organisation is absent."""
 
 from __future__ import annotations
 
-import json
-import shutil
-from dataclasses import dataclass
-from typing import Any
-
 import pytest
+from cli_support import run_cli
 
 from imvo_assist.bronnenboek.report import (
     missing_register_message,
@@ -16,44 +12,13 @@ from imvo_assist.bronnenboek.report import (
     register_missing,
 )
 from imvo_assist.catalogue.loader import load_vocabulary
-from imvo_assist.library import refresh
-from imvo_assist.paths import BUNDLED_CORPUS
-from imvo_assist.settings import Settings, make_settings
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], settings: Settings, *args: str) -> Run:
-    """`imvo-assist --corpus C --index I ARGS...` in this process (a local copy of conftest's
-    helper: `from conftest import` can resolve to tests/tui/conftest.py in a mixed run)."""
-    from imvo_assist.cli import main
-
-    capsys.readouterr()
-    with pytest.raises(SystemExit) as caught:
-        main(["--corpus", str(settings.corpus), "--index", str(settings.index), *args])
-    captured = capsys.readouterr()
-    return Run(int(caught.value.code or 0), captured.out, captured.err)
-
-
-@dataclass
-class Run:
-    """What one in-process command did."""
-
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
+from imvo_assist.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def no_register(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """The bundled letter alone: no bronnenboek in the corpus."""
-    corpus = tmp_path_factory.mktemp("bundled") / "corpus"
-    corpus.mkdir()
-    shutil.copy(BUNDLED_CORPUS / "kamerbrief-2014-11-19-sra.pdf", corpus)
-    settings = make_settings(corpus, tmp_path_factory.mktemp("index") / "ix")
-    assert refresh(settings).indexed
-    return settings
+def no_register(letter_only: Settings) -> Settings:
+    """The bundled letter with the bundled register facts, and no bronnenboek."""
+    return letter_only
 
 
 @pytest.mark.parametrize(

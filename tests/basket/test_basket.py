@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 
 from imvo_assist.basket import (
     BasketError,

@@ -9,10 +9,6 @@ from typing import Any
 
 import pytest
 
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo
-from imvo_assist.errors import ExtractionError
-from imvo_assist.extract import extract_file
-from imvo_assist.models import Passage, RawPage
 from imvo_assist.bronnenboek import (
     Reference,
     check,
@@ -30,6 +26,10 @@ from imvo_assist.bronnenboek import (
 from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
+from imvo_assist.collection.scan import CorpusFile, DocumentInfo
+from imvo_assist.errors import ExtractionError
+from imvo_assist.extract import extract_file
+from imvo_assist.models import Passage, RawPage
 
 # Files of ../shared/corpus (the `shared_corpus` fixture)
 REGISTER_CSV = "bronnenboek-test.csv"

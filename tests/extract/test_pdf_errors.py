@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from pdf_support import write_objects
 
 from imvo_assist.errors import ExtractionError

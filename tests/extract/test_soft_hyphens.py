@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from pdf_support import LANDSCAPE, Page, write_pdf
 
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from overview_support import bundled_fixture  # noqa: F401 (the `bundled` fixture)
 
 from imvo_assist.catalogue.loader import load_vocabulary

@@ -4,7 +4,7 @@ announcements written in the indexed passages, in order, each with its source an
 from __future__ import annotations
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 from overview_support import bundled_fixture  # noqa: F401 (the `bundled` fixture)
 
 from imvo_assist.library import Library
