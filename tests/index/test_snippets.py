@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import run_cli
+from cli_support import run_cli
 
 from imvo_assist.settings import Settings, make_settings
 

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_support import kill_group
+from conftest import CORPUS, HOSTILE
 
-from conftest import CORPUS, HOSTILE, kill_group
 from imvo_assist.collection.scan import CorpusFile, DocumentInfo
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
@@ -217,9 +218,8 @@ def test_file_changed_during_indexing_is_reread_next_time(fresh_corpus: Path, tm
 def test_locked_index_refuses_a_second_writer(small: Settings) -> None:
     before = passages(small)
     (small.corpus / NOTE).write_text(NEW_NOTE, encoding="utf-8")
-    with write_lock(small.index):
-        with pytest.raises(IndexLockedError) as caught:
-            refresh(small)
+    with write_lock(small.index), pytest.raises(IndexLockedError) as caught:
+        refresh(small)
     message = str(caught.value)
     assert "being updated" in message
     assert str(small.index) in message
@@ -505,7 +505,7 @@ def test_parallel_sub_writers_index_update_and_delete(tmp_path: Path, monkeypatc
     single = make_settings(corpus, tmp_path / "single")
     monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 10_000)
     refresh(single)
-    ids = lambda s: sorted(p for p, _ in passages(s).items())  # noqa: E731
+    ids = lambda s: sorted(p for p, _ in passages(s).items())
     assert ids(parallel) == ids(single)
     monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 2)
     (corpus / "convenant-test-textiel.pdf").unlink()
