@@ -58,3 +58,16 @@ def test_every_module_is_under_the_size_limit() -> None:
         for path in PACKAGE.rglob("*.py")
     }
     assert {name: n for name, n in sizes.items() if n >= MAX_MODULE_LINES} == {}
+
+
+def test_nothing_outside_index_imports_its_private_modules() -> None:
+    """`index/__init__` is the public face: other packages import from `imvo_assist.index` only."""
+    import re
+
+    private = re.compile(r"\bimvo_assist\.index\.\w+")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {match.group(0)}"
+        for path in PACKAGE.rglob("*.py") if "index" not in path.relative_to(PACKAGE).parts[:1]
+        for match in private.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -101,7 +101,7 @@ class SearchScreen(ImvoScreen):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def search(self, text: str, sector: str | None, doc: str | None, kind: str | None) -> None:
         from imvo_assist.errors import ImvoError
-        from imvo_assist.index.search import Filters
+        from imvo_assist.index import Filters
 
         library = self.app.library
         if library is None:
