@@ -9,7 +9,7 @@ the interface language (`tui/lang.py`): chosen, or else the language of the firs
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -42,7 +42,7 @@ class ImvoApp(App[None]):
 
     TITLE = "imvo-assist"
     SUB_TITLE = "IMVO-beleid met bronvermelding"
-    CSS_PATH: ClassVar[list[str]] = [f"styles/{name}.tcss" for name in STYLES]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [f"styles/{name}.tcss" for name in STYLES]
     COMMANDS = App.COMMANDS | {ImvoCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
@@ -158,7 +158,7 @@ class ImvoApp(App[None]):
                 while len(self.screen_stack) > index + 1:
                     self.pop_screen()
                 return
-        self.push_screen(screen_type(*args))
+        self.push_screen(screen_type(*args))  # type: ignore[arg-type]  # each screen's own arguments
 
     def ask(self, question: str) -> None:
         """Go back to the main screen and answer a question there."""
