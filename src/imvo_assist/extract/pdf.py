@@ -65,7 +65,7 @@ def read_pdf(path: Path, password: str | None = None) -> tuple[list[PhysicalPage
         reader = PdfReader(path)
         if reader.is_encrypted:
             _decrypt(reader, path, password)
-        has_labels = "/PageLabels" in reader.trailer["/Root"]
+        has_labels = "/PageLabels" in reader.trailer["/Root"]  # type: ignore[operator]
         labels = reader.page_labels if has_labels else []
         pages: list[PhysicalPage] = []
         for index, page in enumerate(reader.pages):

@@ -180,9 +180,9 @@ def _preload(enrichment: Enrichment) -> None:
     starts with them."""
     import pypdf.filters  # noqa: F401
 
-    import imvo_assist.extract.layout  # noqa: F401
-    import imvo_assist.extract.pdf  # noqa: F401
-    import imvo_assist.extract.table  # noqa: F401
+    import imvo_assist.extract.layout
+    import imvo_assist.extract.pdf
+    import imvo_assist.extract.table
     import imvo_assist.extract.text  # noqa: F401
 
     enrichment.preload()
@@ -276,7 +276,7 @@ def _extract(job: Job, password: str | None, enrichment: Enrichment) -> tuple[st
         return "failed", f"{name}: damaged (nesting too deep)"
     except OSError as exc:  # unreadable, or deleted since the scan
         return "failed", f"{name}: cannot read ({exc.strerror or exc})"
-    except Exception as exc:  # a bug or an unforeseen file problem: report, never crash
+    except Exception as exc:  # noqa: BLE001  (a bug or an unforeseen file problem: report, never crash)
         return "failed", f"{name}: {type(exc).__name__}: {exc}"[:300]
 
 

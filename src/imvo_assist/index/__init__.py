@@ -3,6 +3,7 @@
 Only what `library.py` needs is exported; the modules behind it are private detail.
 """
 
+from imvo_assist.index.schema import current_meta, read_meta
 from imvo_assist.index.search import (
     Filters,
     build_query,
@@ -12,7 +13,6 @@ from imvo_assist.index.search import (
     search,
     tag_counts,
 )
-from imvo_assist.index.schema import current_meta, read_meta
 from imvo_assist.index.store import is_current, open_index, write_lock
 from imvo_assist.index.writer import (
     REGISTER_PATH,
@@ -37,8 +37,8 @@ __all__ = [
     "is_current",
     "open_index",
     "page_passages",
-    "read_meta",
     "passage_from_fields",
+    "read_meta",
     "run_query",
     "search",
     "tag_counts",
