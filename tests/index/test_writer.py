@@ -490,8 +490,9 @@ def test_cancel_stops_the_run_without_committing(tmp_path: Path) -> None:
     assert refresh(settings).extracted == 1
 
 
-def test_parallel_sub_writers_index_update_and_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Big batches are written by Whoosh's parallel sub-writers; the result must be the same."""
+def test_parallel_writers_index_update_and_delete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big batches are written by the extraction workers, each into a segment of its own; the
+    result must be the same."""
     from imvo_assist.index import writer as index_writer
 
     monkeypatch.setattr(index_writer, "PARALLEL_WRITE_JOBS", 2)

@@ -14,9 +14,10 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 from whoosh.index import Index
+from whoosh.searching import Searcher
 
 from imvo_assist.bronnenboek import CitingPassage, Reference, RefKey, link
-from imvo_assist.index import page_passages
+from imvo_assist.index import page_passages, searching
 
 # Share of a report title's words that a register title must contain to be its register.
 PAIRING_SCORE = 85
@@ -25,14 +26,15 @@ PAIRING_SCORE = 85
 class Provenance:
     """References of the corpus' registers and their links to report passages."""
 
-    def __init__(self, index: Index, documents: Mapping[str, dict]) -> None:
+    def __init__(self, index: Index | Searcher, documents: Mapping[str, dict]) -> None:
+        """`index`: the searcher the caller keeps open (or an index: a searcher per lookup)."""
         self.index = index
         self.documents = documents
 
     @cached_property
     def all_references(self) -> list[Reference]:
         """Every register entry in the index, by register and number."""
-        with self.index.searcher() as searcher:
+        with searching(self.index) as searcher:
             found = [_reference(fields["meta"]) for fields in searcher.documents(record="reference")]
         return sorted(found, key=lambda r: (r.register_doc, r.nr))
 
@@ -74,7 +76,8 @@ class Provenance:
     @cached_property
     def links(self) -> tuple[dict[RefKey, list[CitingPassage]], dict[str, list[int]]]:
         """(cited_by, refs_of_passage) for every paired report."""
-        passages = [p for report in self.pairing for p in page_passages(self.index, report, None)]
+        with searching(self.index) as searcher:  # one searcher for every report
+            passages = [p for report in self.pairing for p in page_passages(searcher, report, None)]
         return link(passages, self.references, self.pairing)
 
     @property

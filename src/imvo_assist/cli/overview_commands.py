@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from imvo_assist.basket.export import FORMATS
 from imvo_assist.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -27,6 +26,20 @@ LANG = click.option(
     help="Language of the labels and names.",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON on stdout.")
+
+
+class _ExportFormats(click.Choice):  # type: ignore[type-arg]
+    """`click.Choice` of `basket.export.FORMATS`, read when `--format` is first checked or shown:
+    loading the command line does not import the basket package."""
+
+    def __init__(self) -> None:
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from imvo_assist.basket.export import FORMATS
+
+        return tuple(FORMATS)
 
 
 def _library(ctx: click.Context):  # type: ignore[no-untyped-def]
@@ -118,7 +131,7 @@ def basket_show(ctx: click.Context, name: str, lang: str, as_json: bool) -> None
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=_ExportFormats(),
     default="md",
     show_default=True,
     help="Markdown (footnote citations), plain text or CSV.",

@@ -150,8 +150,7 @@ def _with_footnotes(page: RawPage) -> RawPage:
 
 
 def _check_text(path: Path, pages: list[RawPage], text: str) -> None:
-    letters = sum(c.isalpha() for c in text)
-    if letters == 0:
+    if not any(c.isalpha() for c in text):  # stops at the first letter
         kind = "no text layer (scanned?)" if path.suffix.lower() == ".pdf" else "no text"
         raise NoTextError(f"{path.name}: {kind}; {len(pages)} page(s), nothing to index")
     glyphs = GLYPH_NAMES.findall(text)

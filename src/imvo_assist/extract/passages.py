@@ -106,11 +106,17 @@ def _blocks(page: RawPage, typical: float) -> list[_Block]:
         if not blocks or blocks[-1].kind == "heading" or BLOCK_START.match(line):
             blocks.append(_Block("text", []))
         blocks[-1].lines.append(line)
-        ends = bool(SENTENCE_END.search(line))
+        ends = _ends_sentence(line)
         if ends and len(line) < 0.8 * typical:
             blocks.append(_Block("text", []))
         previous_ends = ends
     return [block for block in blocks if block.lines]
+
+
+def _ends_sentence(line: str) -> bool:
+    """`SENTENCE_END.search(line)`, looking only where it can match: the last two characters
+    (the last one, or the one before a final newline). Lines are long; this is per line."""
+    return SENTENCE_END.search(line, max(0, len(line) - 2)) is not None
 
 
 def _continues_heading(blocks: list[_Block], line: str, typical: float) -> bool:
@@ -136,7 +142,7 @@ def _heading_level(
     words = line.split()
     if not previous_ends or len(words) > HEADING_MAX_WORDS or len(line) > 0.75 * typical:
         return 0
-    if SENTENCE_END.search(line) or line.endswith((",", "-", SOFT_HYPHEN)):
+    if _ends_sentence(line) or line.endswith((",", "-", SOFT_HYPHEN)):
         return 0
     if not line[0].isupper() and not numbered:
         return 0

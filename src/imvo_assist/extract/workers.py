@@ -4,7 +4,7 @@ A decompression bomb, a cyclic object graph or a pathological page can hang or b
 in a worker it costs at most the limits, and the parent records "extraction exceeded 60 s" and
 goes on with a fresh worker. Workers are forked (pypdf and the tagger are loaded once, in the
 parent) and run `workers` at a time, which also spreads extraction over the cores. Every child
-(these workers, `call_isolated`'s, the index's sub-writers) calls `become_worker`: it dies with
+(these workers, `call_isolated`'s, the index's writing workers) calls `become_worker`: it dies with
 its parent and leaves Ctrl-C to the parent, so an interrupted run prints one line, not a
 traceback per process.
 """
@@ -28,7 +28,10 @@ from imvo_assist.errors import ExtractionError
 if TYPE_CHECKING:
     from imvo_assist.extract import Enrichment
 
-__all__ = ["Job", "Outcome", "become_worker", "call_isolated", "extract_isolated", "interrupts_held"]
+__all__ = [
+    "Job", "Outcome", "become_worker", "call_isolated", "extract_isolated", "extract_job",
+    "interrupts_held", "job_name", "limit_memory", "preload",
+]
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def extract_isolated(
     from imvo_assist.extract import PLAIN
 
     enrichment = enrichment or PLAIN
-    _preload(enrichment)
+    preload(enrichment)
     pending = list(jobs)
     pending.reverse()
     pool = _Pool(max(1, min(workers, len(pending))), password, memory_mb, enrichment)
@@ -151,7 +154,7 @@ class _Pool:
                 yield outcome
             elif time.monotonic() >= worker.deadline:
                 self._replace(worker)
-                name = _name(job)
+                name = job_name(job)
                 yield Outcome(job, None, "failed", f"{name}: extraction exceeded {timeout_s:g} s")
 
     def _replace(self, worker: _Worker) -> None:
@@ -170,12 +173,12 @@ class _Pool:
                 worker.stop()
 
 
-def _name(job: Job) -> str:
+def job_name(job: Job) -> str:
     """The file's name as reports show it (its display name when it is not valid UTF-8)."""
     return job.item.relative.rsplit("/", 1)[-1]
 
 
-def _preload(enrichment: Enrichment) -> None:
+def preload(enrichment: Enrichment) -> None:
     """Import the readers and load the enrichment once in the parent, so each forked worker
     starts with them."""
     import pypdf.filters  # noqa: F401
@@ -190,7 +193,7 @@ def _preload(enrichment: Enrichment) -> None:
 
 def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
     """The outcome a worker sent, and whether the worker can take another job."""
-    name = _name(job)
+    name = job_name(job)
     try:
         status, payload = worker.connection.recv()
     except (EOFError, OSError):
@@ -231,7 +234,7 @@ def call_isolated(function: Callable[..., object], *args: object, timeout_s: flo
 
 def _call(sender: Connection, parent: int, memory_mb: int, function: Callable[..., object], args: tuple) -> None:
     become_worker(parent)
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     try:
         result = function(*args)
     except BaseException:  # noqa: BLE001 - a crash in the child is "no result" for the parent
@@ -244,7 +247,7 @@ def _serve(
 ) -> None:
     """Worker loop: cap memory, then extract each job received until told to stop."""
     become_worker(parent)
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     while True:
         try:
             job = connection.recv()
@@ -253,17 +256,17 @@ def _serve(
         if job is None:
             return
         try:
-            connection.send(_extract(job, password, enrichment))
+            connection.send(extract_job(job, password, enrichment))
         except MemoryError:
-            connection.send(("failed", f"{_name(job)}: too large: memory limit reached"))
+            connection.send(("failed", f"{job_name(job)}: too large: memory limit reached"))
             return
 
 
-def _extract(job: Job, password: str | None, enrichment: Enrichment) -> tuple[str, object]:
+def extract_job(job: Job, password: str | None, enrichment: Enrichment) -> tuple[str, object]:
     """("indexed", result) or (status, message) for one job; never raises but MemoryError."""
     from imvo_assist.extract import NoTextError, extract_file
 
-    name = _name(job)
+    name = job_name(job)
     try:
         return "indexed", extract_file(job.item, job.sha256, password, enrichment)
     except NoTextError as exc:
@@ -321,7 +324,7 @@ def become_worker(parent: int) -> None:
         os._exit(1)
 
 
-def _limit_memory(memory_mb: int) -> None:
+def limit_memory(memory_mb: int) -> None:
     """Cap the child's address space at what it has now plus `memory_mb` (Linux)."""
     try:
         import resource

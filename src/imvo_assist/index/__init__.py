@@ -1,47 +1,67 @@
 """The Whoosh index: schema, analyzers, incremental writer and search.
 
-Only what `library.py` needs is exported; the modules behind it are private detail.
+Only what `library.py` needs is exported; the modules behind it are private detail. Each name
+is imported when first used (PEP 562): `ask` never loads the writer, extraction or worker
+modules, and unpickling the schema (the benchmark's bare peer does) loads the schema alone.
 """
 
-from imvo_assist.index.schema import current_meta, read_meta
-from imvo_assist.index.search import (
-    Filters,
-    build_query,
-    page_passages,
-    passage_from_fields,
-    run_query,
-    search,
-    tag_counts,
-)
-from imvo_assist.index.store import is_current, open_index, write_lock
-from imvo_assist.index.writer import (
-    REGISTER_PATH,
-    Catalogue,
-    IndexReport,
-    Progress,
-    RegisterFact,
-    file_records,
-    update_index,
-)
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from imvo_assist.index.filters import Filters
+    from imvo_assist.index.freshness import corpus_changed
+    from imvo_assist.index.inputs import (
+        REGISTER_PATH,
+        Catalogue,
+        IndexReport,
+        Progress,
+        RegisterFact,
+    )
+    from imvo_assist.index.schema import current_meta, read_meta
+    from imvo_assist.index.search import (
+        build_query,
+        page_passages,
+        passage_from_fields,
+        run_query,
+        search,
+        searching,
+        tag_counts,
+    )
+    from imvo_assist.index.store import file_records, is_current, open_index, write_lock
+
+_HOMES = {
+    "REGISTER_PATH": "inputs", "Catalogue": "inputs", "IndexReport": "inputs",
+    "Progress": "inputs", "RegisterFact": "inputs",
+    "current_meta": "schema", "read_meta": "schema",
+    "Filters": "filters", "build_query": "search", "page_passages": "search",
+    "passage_from_fields": "search", "run_query": "search", "search": "search",
+    "searching": "search", "tag_counts": "search",
+    "corpus_changed": "freshness",
+    "file_records": "store", "is_current": "store", "open_index": "store", "write_lock": "store",
+}
 
 __all__ = [
-    "REGISTER_PATH",
-    "Catalogue",
-    "Filters",
-    "IndexReport",
-    "Progress",
-    "RegisterFact",
-    "build_query",
-    "current_meta",
-    "file_records",
-    "is_current",
-    "open_index",
-    "page_passages",
-    "passage_from_fields",
-    "read_meta",
-    "run_query",
-    "search",
-    "tag_counts",
-    "update_index",
-    "write_lock",
+    "REGISTER_PATH", "Catalogue", "Filters", "IndexReport", "Progress", "RegisterFact",
+    "build_query", "corpus_changed", "current_meta", "file_records", "is_current", "open_index",
+    "page_passages", "passage_from_fields", "read_meta", "run_query", "search", "searching",
+    "tag_counts", "update_index", "write_lock",
 ]
+
+
+def update_index(*args: object, **kwargs: object) -> IndexReport:
+    """`writer.update_index` (see there), the writer loaded on the first call."""
+    from imvo_assist.index.writer import update_index as update
+
+    return update(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -3,10 +3,11 @@
 A whole run holds an exclusive `fcntl.flock` on `<index>.lock`; the kernel releases it when the
 last process sharing that open file is gone. The file records its holder: pid, start time (from
 /proc/<pid>/stat, so a reused pid is not mistaken for it) and process group. Forked children
-(extraction workers, Whoosh's sub-writers) share the open file; they die with their parent
-(PR_SET_PDEATHSIG), but should one survive its parent anyway, the lock of a holder that is gone
-is taken over: the processes of the holder's group that still hold that very lock (its open file
-description, per /proc/<pid>/fdinfo) are killed first. A live holder is never touched.
+(extraction workers, which write segments too in big runs) share the open file; they die with
+their parent (PR_SET_PDEATHSIG), but should one survive its parent anyway, the lock of a holder
+that is gone is taken over: the processes of the holder's group that still hold that very lock
+(its open file description, per /proc/<pid>/fdinfo) are killed first. A live holder is never
+touched.
 """
 
 from __future__ import annotations

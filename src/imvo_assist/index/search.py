@@ -10,14 +10,18 @@ once with both citations.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
-from whoosh.query import And, Or, Phrase, Query, Term
+from whoosh.query import Or, Phrase, Query, Term
 from whoosh.searching import Searcher
 
+from imvo_assist.index import scoring
+from imvo_assist.index.filters import Filters, filter_sets
+from imvo_assist.index.results import dedupe_key, merge_duplicate, ordinal, ranked
 from imvo_assist.models import Hit, Passage
 from imvo_assist.text import analysis
 from imvo_assist.text.normalise import index_form
@@ -27,26 +31,11 @@ PHRASE_BOOST = 2.0
 # A typed phrase ("due diligence", "26 485 nr 187"); whole questions are not phrases, and
 # position matching of long phrases is what made long searches slow.
 MAX_PHRASE_WORDS = 5
-# Register facts are summaries; an original passage saying the same must rank above them.
-REGISTER_WEIGHT = 0.5
 SNIPPET_CHARS = 220
 # A snippet starts and ends at a space, never inside a word or a reference marker ("[56]"):
 # its edges move out to the nearest space within this many characters.
 EDGE_REACH = 40
 SPACE = re.compile(r"\s")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions on a search; None means "any"."""
-
-    doc: str | None = None
-    kind: str | None = None
-    sector: str | None = None
-    risk: str | None = None
-    org: str | None = None
-    source: str | None = None
-    language: str | None = None
 
 
 class _MarkFormatter(Formatter):
@@ -112,18 +101,6 @@ def build_query(
     return Or(clauses)
 
 
-def _filter(filters: Filters) -> Query:
-    terms: list[Query] = [Term("record", "passage")]
-    for field, value in (
-        ("doc_id", filters.doc), ("kind", filters.kind), ("sectors", filters.sector),
-        ("risks", filters.risk), ("orgs", filters.org), ("source", filters.source),
-        ("lang", filters.language),
-    ):
-        if value:
-            terms.append(Term(field, value))
-    return And(terms)
-
-
 def search(
     index: Index,
     text: str,
@@ -153,57 +130,59 @@ def search(
 def run_query(
     searcher: Searcher, query: Query, filters: Filters, limit: int, documents: dict[str, dict]
 ) -> list[Hit]:
-    """Run a built query and turn the results into de-duplicated hits."""
-    results = searcher.search(query, filter=_filter(filters), limit=limit * 3 + 5)
-    results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-    results.formatter = _MarkFormatter()
+    """Run a built query and turn the results into de-duplicated hits.
+
+    The query is scored by `scoring` (the same scores as Whoosh, without its matcher tree) when
+    it is made of terms, phrases, `Or`, `And` and `AndMaybe`; by Whoosh otherwise.
+    """
+    allowed, others = filter_sets(searcher, filters)
+    if allowed is not None and not allowed:
+        return []
+    size = limit * 3 + 5  # room for identical passages folded into one hit
+    found = scoring.top(searcher, query, size, allowed, others)
+    if found is None:
+        results = searcher.search(query, filter=allowed, mask=others or None, limit=size)
+        # iter(): sorted() on the Results object itself asks for len(), which re-runs the query
+        found = [(result.docnum, result.score or 0.0) for result in iter(results)]
+    rows = ranked(searcher, found, size)
     hits: list[Hit] = []
+    texts: list[str] = []  # the text each hit's snippet is cut from (its first passage's)
     seen: dict[str, int] = {}
-    # iter(): sorted() on the Results object itself asks for len(), which re-runs the query
-    ranked = sorted(iter(results), key=lambda r: -(r.score or 0.0) * _weight(r.get("source")))
-    for result in ranked:
-        passage = passage_from_fields(result.fields())
-        key = _dedupe_key(passage.text)
+    folds = set()
+    for row in rows:
+        if len(hits) >= limit and row.fold not in folds:
+            continue  # a passage like none of the hits: its text is never read
+        fields = row.fields()
+        key = dedupe_key(fields.get("text") or "")
         if key in seen:
-            hits[seen[key]] = _merge_duplicate(hits[seen[key]], passage, documents)
+            hits[seen[key]] = merge_duplicate(hits[seen[key]], passage_from_fields(fields), documents)
             continue
         if len(hits) >= limit:
             continue
+        passage = passage_from_fields(fields)
         document = documents.get(passage.doc_id, {})
-        snippet = result.highlights("exact", text=passage.text, top=2) or _lead(passage.text)
         seen[key] = len(hits)
+        folds.add(row.fold)
+        texts.append(passage.text)
         hits.append(
             Hit(
                 passage=passage,
                 title=document.get("title", passage.doc_id),
-                kind=document.get("kind", result.get("kind", "")),
+                kind=document.get("kind", fields.get("kind", "")),
                 url=document.get("url", ""),
-                score=float(result.score or 0.0) * _weight(result.get("source")),
-                snippet=" ".join(snippet.split()),
-                source=result.get("source", "passage"),
+                score=float(row.score),
+                snippet="",
+                source=fields.get("source", "passage"),
             )
         )
-    return hits
-
-
-def _weight(source: str | None) -> float:
-    return REGISTER_WEIGHT if source == "register" else 1.0
-
-
-def _merge_duplicate(first: Hit, passage: Passage, documents: dict[str, dict]) -> Hit:
-    """Fold an identical passage into a hit; the PDF (with printed pages) stays the citation."""
-    cite = f"{passage.doc_id} p. {passage.page_label}"
-    is_pdf = str(documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
-    first_is_pdf = str(documents.get(first.passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
-    if is_pdf and not first_is_pdf:
-        document = documents[passage.doc_id]
-        moved = f"{first.passage.doc_id} p. {first.passage.page_label}"
-        return replace(
-            first, passage=passage, title=document.get("title", passage.doc_id),
-            kind=document.get("kind", first.kind), url=document.get("url", ""),
-            also_in=first.also_in + (moved,),
-        )
-    return replace(first, also_in=first.also_in + (cite,))
+    marked = scoring.highlight(
+        searcher, query, "exact", texts, ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
+        _MarkFormatter(), top=2,
+    )
+    return [
+        replace(hit, snippet=" ".join((snippet or _lead(text)).split()))
+        for hit, text, snippet in zip(hits, texts, marked)
+    ]
 
 
 def passage_from_fields(fields: dict) -> Passage:
@@ -224,35 +203,38 @@ def passage_from_fields(fields: dict) -> Passage:
     )
 
 
-def _dedupe_key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()[:300]
-
-
 def _lead(text: str) -> str:
     return text if len(text) <= SNIPPET_CHARS else text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
 
 
-def page_passages(index: Index, doc_id: str, label: str | None) -> Sequence[Passage]:
-    """The passages of a document (of one printed page when `label` is given), in order."""
-    with index.searcher() as searcher:
+@contextmanager
+def searching(source: Index | Searcher) -> Iterator[Searcher]:
+    """A searcher: the one given (left open), or a new one of an index (closed after)."""
+    if isinstance(source, Searcher):
+        yield source
+        return
+    with source.searcher() as searcher:
+        yield searcher
+
+
+def page_passages(source: Index | Searcher, doc_id: str, label: str | None) -> Sequence[Passage]:
+    """The passages of a document (of one printed page when `label` is given), in order.
+
+    Pass the searcher the caller keeps open: opening one per call costs more than the lookup.
+    """
+    with searching(source) as searcher:
         found = [
             passage_from_fields(fields)
             for fields in searcher.documents(record="passage", doc_id=doc_id)
             if label is None or str(fields.get("page_label")) == label
         ]
-    return sorted(found, key=lambda p: (p.pdf_page, _ordinal(p.id), p.id))
+    return sorted(found, key=lambda p: (p.pdf_page, ordinal(p.id), p.id))
 
 
-def _ordinal(passage_id: str) -> int:
-    """The ordinal at the end of a passage id ("doc:12:3" -> 3); 0 for register-fact ids."""
-    last = passage_id.rsplit(":", 1)[-1]
-    return int(last) if last.isdigit() else 0
-
-
-def tag_counts(index: Index) -> dict[tuple[str, str], int]:
+def tag_counts(source: Index | Searcher) -> dict[tuple[str, str], int]:
     """Number of passages tagged with each (sector, risk) pair, in one pass over the index."""
     counts: dict[tuple[str, str], int] = {}
-    with index.searcher() as searcher:
+    with searching(source) as searcher:
         for fields in searcher.documents(record="passage"):
             risks = [r for r in (fields.get("risks") or "").split(",") if r]
             for sector in (s for s in (fields.get("sectors") or "").split(",") if s):

@@ -2,7 +2,7 @@
 
 Whoosh commits are atomic (new segment files, then a new table of contents), so readers always
 see the last committed state: segment files of an unfinished run (even ones its orphaned
-sub-writers still write) are in no table of contents and are removed by the next commit. A whole
+workers still write) are in no table of contents and are removed by the next commit. A whole
 `index` run (scan, extract, write) holds the writer lock (`index/lock.py`). A rebuild is written to
 `<index>.new-<pid>` and swapped in; folders left by killed runs are removed by the next run.
 """
@@ -22,8 +22,8 @@ from imvo_assist.index.lock import write_lock
 from imvo_assist.index.schema import build_schema, current_meta, read_meta, write_meta
 
 __all__ = [
-    "create_index", "discard", "is_current", "open_index", "remove_leftovers", "staging_dir",
-    "swap_in", "write_lock",
+    "create_index", "discard", "file_records", "is_current", "open_index", "remove_leftovers",
+    "staging_dir", "swap_in", "write_lock",
 ]
 
 
@@ -97,3 +97,12 @@ def remove_leftovers(index_dir: Path) -> None:
             folder.rename(index_dir)
             continue
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def file_records(index: Index) -> dict[str, dict]:
+    """The stored `meta` of every file record, by relative path."""
+    with index.searcher() as searcher:
+        return {
+            fields["path"]: fields["meta"]
+            for fields in searcher.documents(record="file")
+        }

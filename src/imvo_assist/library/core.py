@@ -20,6 +20,7 @@ from imvo_assist.index import (
     REGISTER_PATH,
     Filters,
     build_query,
+    corpus_changed,
     file_records,
     open_index,
     page_passages,
@@ -100,6 +101,10 @@ class Library:
 
     def is_stale(self) -> bool:
         """True when the corpus files or the bundled register changed since the index was built."""
+        roots, index = self.settings.roots, self.settings.index
+        quick = corpus_changed(roots, index, self.records, register_fingerprint)
+        if quick is not None:  # from file stats: the catalogue files are as the index run saw them
+            return quick
         try:
             files, skipped = scan(self.settings.roots, registered_documents())
         except CorpusError:
@@ -150,7 +155,7 @@ class Library:
         """Source-register entries and the report passages citing them."""
         from imvo_assist.bronnenboek.provenance import Provenance
 
-        return Provenance(self.index, self.documents)
+        return Provenance(self.searcher, self.documents)
 
     @cached_property
     def sources(self) -> Sources:
@@ -244,7 +249,7 @@ class Library:
 
     def sector_risk_counts(self) -> dict[tuple[str, str], int]:
         """Passages tagged with each (sector, risk) pair (for the overview matrix)."""
-        return tag_counts(self.index)
+        return tag_counts(self.searcher)
 
     def passage(self, passage_id: str) -> Passage | None:
         """One passage by its id (a unique-key lookup)."""
@@ -253,7 +258,7 @@ class Library:
 
     def passages_of(self, doc_id: str, label: str | None = None) -> list[Passage]:
         """The passages of a document (of one printed page), in reading order."""
-        return list(page_passages(self.index, doc_id, label))
+        return list(page_passages(self.searcher, doc_id, label))
 
     def ask(self, question: str) -> Answer:
         """Answer a question with citations: a coverage or timeline question from those overviews
@@ -338,9 +343,9 @@ class Library:
         """
         doc = self.resolve_document(doc)
         document = self.documents.get(doc) or {"id": doc, "title": doc}
-        passages = list(page_passages(self.index, doc, label))
+        passages = list(page_passages(self.searcher, doc, label))
         if label is not None and not passages:
-            labels = list(dict.fromkeys(p.page_label for p in page_passages(self.index, doc, None)))
+            labels = list(dict.fromkeys(p.page_label for p in page_passages(self.searcher, doc, None)))
             raise QueryError(
                 f"{doc} has no printed page {label!r}.", f"Pages: {', '.join(labels)}."
             )
