@@ -25,7 +25,8 @@ from imvo_assist.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 FILES = {"tuning": HERE / "questions-tuning.toml", "heldout": HERE / "questions-heldout.toml"}
-PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml")
+PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / "questions-probe3.toml",
+          HERE / "questions-probe4.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
@@ -79,7 +80,7 @@ def questions(halves: dict[str, list[dict]]) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def probe() -> list[dict]:
-    """Both probe sets (p001..., p101...)."""
+    """The probe sets (p001..., p101..., p201..., p301...)."""
     return [q for path in PROBES for q in load(path)]
 
 

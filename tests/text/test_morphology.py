@@ -34,3 +34,13 @@ def test_a_word_without_a_known_infinitive_has_none(word: str) -> None:
 )
 def test_a_modal_that_opens_a_question_stands_before_its_subject(question: str, verbs: list[str]) -> None:
     assert bare_verbs(question.split()) == verbs
+
+
+def test_the_verb_of_an_inverted_english_question_follows_its_subject() -> None:
+    from imvo_assist.text.morphology import english_verb_stem, inverted_verb
+
+    words = ["does", "the", "purchasing", "code", "prohibit", "bribery"]
+    assert inverted_verb(words, english_verb_stem) == "prohibit"
+    assert inverted_verb(["which", "rivers", "did", "pollution", "reach", "first"], english_verb_stem) == "reach"
+    assert inverted_verb(["the", "parties", "will", "sign"], english_verb_stem) == ""
+    assert english_verb_stem("deploy") and not english_verb_stem("parliament")

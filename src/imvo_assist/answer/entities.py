@@ -53,6 +53,8 @@ COVENANT = re.compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
     r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
+# A definite article before "convenant over X" points to a covenant the asker has in mind.
+DEFINITE = re.compile(r"\b(het|de|dit|the|this)\s*$")
 GENERIC_COVENANT = frozenset(
     [
         "imvo", "irbc", "het", "dit", "dat", "een", "the", "this", "that", "an", "a", "elk",
@@ -202,8 +204,10 @@ def named_covenant(folded: str) -> tuple[str, str]:
     "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
     when the question names none or only covenants in general."""
     for match in COVENANT.finditer(folded):
+        if match.group(6) and DEFINITE.search(folded[: match.start()]):
+            continue  # "in het convenant over X": the covenant at hand, asked about X
         subject = match.group(1) or match.group(3) or match.group(6) or ""
-        words = [w for w in subject.split() if w not in GENERIC_COVENANT]
+        words = [w for w in subject.split() if w not in GENERIC_COVENANT and not is_framing_word(w)]
         if words and not all(w in _generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
     return "", ""

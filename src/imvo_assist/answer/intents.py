@@ -17,9 +17,13 @@ RISK_CUES = re.compile(
     r"opletten|aandachtspunten|watch out|look out|pay attention|be aware|concerns?)\b"
 )
 # "where does X come from" asks for provenance; "where do risks occur" asks for a place.
+# "based on" asks for provenance when what follows is open ("based on?", "based on which
+# sources"), not when it names a ground ("discrimination based on religion").
 PROVENANCE_CUES = re.compile(
-    r"\b(waar komt|vandaan|come from|comes from|came from|onderbouwing|based on|"
-    r"gebaseerd op|herkomst|get (this|that|these|it|them) from|originates?|stems? from)\b"
+    r"\b(waar komt|vandaan|come from|comes from|came from|onderbouwing|herkomst|"
+    r"get (this|that|these|it|them) from|originates?|stems? from)\b"
+    r"|\b(based on|gebaseerd op)(?=\s*($|[?:.,;]|(which|what|whose|welke|wat|wie|sources?|bronnen|"
+    r"bron|evidence|research|studies|onderzoek|literatuur\w*|interviews?|gesprekken)\b))"
 )
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
 SOURCE_CUES = re.compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")

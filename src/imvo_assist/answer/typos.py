@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
@@ -26,6 +27,9 @@ MIN_TYPO_LENGTH = 5
 # A word this frequent in the question's language is a word, not a typo ("source" is no
 # misspelt "resource"; "electronica", zipf 3, still becomes "elektronica").
 REAL_WORD_ZIPF = 3.5
+# A rarer word that is still a word of the language ("flaring") is a typo only of a vocabulary
+# word one slip away ("electronica" -> "elektronica"), never of one two edits off ("farming").
+REAL_WORD_EDITS = 1
 
 
 def typo_corrections(
@@ -51,8 +55,11 @@ def _vocabulary_corrections(
         if default_tagger().tag(word) != Tags():
             continue
         best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
-        if best and not (word.startswith(best[0]) or best[0].startswith(word)):
-            corrections[word] = best[0]  # an inflection ("sectoren") is not a typo
+        if not best or word.startswith(best[0]) or best[0].startswith(word):
+            continue  # an inflection ("sectoren") is not a typo
+        if zipf(word, language) and Levenshtein.distance(word, best[0]) > REAL_WORD_EDITS:
+            continue
+        corrections[word] = best[0]
     return corrections
 
 

@@ -30,11 +30,18 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, Lang, interpret
+from imvo_assist.text.bilingual import Concept, Lang, interpret, number_forms
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import is_framing_word, strip_framing
 from imvo_assist.text.language import detect_language
-from imvo_assist.text.morphology import bare_verbs, finite_verb, is_verb_form
+from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.morphology import (
+    bare_verbs,
+    english_verb_stem,
+    finite_verb,
+    inverted_verb,
+    is_verb_form,
+)
 from imvo_assist.text.questionforms import forms as question_forms
 
 QUESTION_WORDS = frozenset(
@@ -224,7 +231,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
-        verbs=_verbs(content, words, language),
+        verbs=_verbs(content, words, language, known),
         quoted=framed.quoted, framing=framed.removed,
         expansions=tuple(sorted(_expansions(sectors, risks, organisations) - set(content))),
         corrections=corrections,
@@ -239,12 +246,32 @@ def is_content(word: str) -> bool:
     )
 
 
-def _verbs(content: list[str], words: list[str], language: Lang) -> tuple[str, ...]:
+def _verbs(
+    content: list[str], words: list[str], language: Lang, known: Callable[[str], bool] | None,
+) -> tuple[str, ...]:
     """The verbs among the content words: regular forms ("vereisen", "criticised") and words in
-    the place of a verb (Dutch "Welke landen bezocht ...", English "has to agree")."""
+    the place of a verb (Dutch "Welke landen bezocht ...", English "has to agree", "does the
+    covenant forbid"; the last only when the documents do not say it in those words)."""
     found = [w for w in content if is_verb_form(w, language)]
     placed = [finite_verb(words)] if language == "nl" else bare_verbs(words)
+    if language == "en":
+        verb = inverted_verb(words, _translates_to_verb)
+        said = [verb, *load_lexicon().translations(verb, "en")] if verb else []
+        placed += [verb] if verb and not (known and any(known(f) for t in said for f in _plural_forms(t))) else []
     return tuple(dict.fromkeys(found + [w for w in placed if w in content]))
+
+
+def _plural_forms(word: str) -> tuple[str, ...]:
+    """A word, its singular and its plurals ("missie": "missies")."""
+    return (*number_forms(word), f"{word}s", f"{word}en", f"{word}'s")
+
+
+def _translates_to_verb(word: str) -> bool:
+    """An English word in a verb's place that inflects as a verb ("deploy": deployed) or whose
+    first Dutch translation is a Dutch verb ("forbid": verbieden)."""
+    first = load_lexicon().translations(word, "en")[:1]
+    return english_verb_stem(word) or (
+        bool(first) and " " not in first[0] and is_verb_form(first[0], "nl"))
 
 
 def _possessive(word: str, known: Callable[[str], bool] | None) -> str:

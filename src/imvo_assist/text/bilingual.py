@@ -45,6 +45,11 @@ TOP_ZIPF = 6.5
 ZIPF_SCALE = 3.0
 MIN_SPECIFIC = 0.3
 MAX_SPECIFIC = 1.5
+# An English word of at least this frequency that the lexicon cannot translate ("treat",
+# "forbid", "fires") is a gap of the lexicon, not of the mostly Dutch documents: its absence
+# from the index says nothing, so it weighs as little as the commonest words. A rarer one
+# ("mica", "cobalt", "whistleblower") is mostly written alike in Dutch and still counts.
+UNTRANSLATED_COMMON_ZIPF = 3.5
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,10 @@ def _single(word: str, language: Lang, known: Callable[[str], bool] | None) -> C
         return replace(concept, source=word, parts=(*concept.parts, infinitive),
                        specificity=specificity(word, language))
     parts = _parts(word, known) + ((infinitive,) if infinitive else ())
-    return Concept(word, parts=parts, specificity=specificity(word, language), language=language)
+    weight = specificity(word, language)
+    if language == "en" and max(zipf(f, "en") for f in number_forms(word)) >= UNTRANSLATED_COMMON_ZIPF:
+        weight = MIN_SPECIFIC
+    return Concept(word, parts=parts, specificity=weight, language=language)
 
 
 def _other(language: Lang) -> Lang:

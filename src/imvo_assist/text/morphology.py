@@ -8,11 +8,14 @@ key content whose absence from the corpus makes a question unanswerable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from imvo_assist.text.wordlist import zipf
 
 KNOWN = 2.0
+# An English -ed/-ing form at least this frequent makes its base a verb.
+INFLECTED = 3.0
 WH_WORDS = frozenset(["wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "welke", "welk"])
 DETERMINERS = frozenset(["welke", "welk", "hoeveel"])
 PARTICIPLE = re.compile(r"^(?P<prefix>[a-z]{0,4}?)ge(?P<stem>[a-z]{3,}?)[dt]$")
@@ -25,6 +28,14 @@ def is_verb_form(word: str, language: str) -> bool:
     if language == "en":
         return _english_verb(word)
     return _dutch_verb(word)
+
+
+def english_verb_stem(word: str) -> bool:
+    """Whether an English word inflects as a verb: its -ed or -ing form is a common word
+    ("deploy": deployed, "treat": treated; "report" too, so only used in a verb's place)."""
+    stem = word.removesuffix("e")
+    forms = (word + "d" if word.endswith("e") else word + "ed", stem + "ing", word + word[-1] + "ed")
+    return any(zipf(form, "en") >= INFLECTED for form in forms)
 
 
 def _english_verb(word: str) -> bool:
@@ -91,6 +102,32 @@ ENGLISH_AUXILIARIES = frozenset(
 
 ENGLISH_WH = frozenset(["what", "which", "who", "whom", "where", "when", "why", "how", "often",
                         "much", "many", "long", "soon"])
+
+
+# The subject between an inverted auxiliary and its verb: "does [the garment covenant] forbid".
+MAX_SUBJECT_WORDS = 3
+ENGLISH_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "my",
+                                 "its", "their", "your", "his", "her"])
+
+
+def inverted_verb(words: list[str], is_verb: Callable[[str], bool]) -> str:
+    """The verb of an English question that inverts its auxiliary ("Does the garment covenant
+    forbid ...", "What does the government deploy ..."): the first word after the subject
+    (one to three words) that `is_verb` accepts and that no such word follows (a noun that
+    can be a verb, "code", stands before the verb); "" when there is none."""
+    for index, word in enumerate(words):
+        if word not in ENGLISH_AUXILIARIES or word == "to":
+            continue
+        if index and not ENGLISH_WH & set(words[max(0, index - 3) : index]):
+            continue  # not inverted: "the parties will sign"
+        start = index + (3 if index + 1 < len(words) and words[index + 1] in ENGLISH_DETERMINERS else 2)
+        window = words[start : index + 2 + MAX_SUBJECT_WORDS]
+        for position, candidate in enumerate(window):
+            following = words[start + position + 1 : start + position + 2]
+            if is_verb(candidate) and not (following and is_verb(following[0])):
+                return candidate  # "the purchasing code prohibit bribery": not "code"
+        return ""
+    return ""
 
 
 def bare_verbs(words: list[str]) -> list[str]:
