@@ -1,6 +1,7 @@
 """The index's fast paths give what the slow ones give: the segment writer (one analysis pass, the
 compact pool, lengths read once), query scoring without Whoosh's matcher tree, the folding key
-worked out on a prefix, staleness from file stats, and a no-change run that writes nothing."""
+worked out on a prefix, staleness from file stats, a no-change run that writes nothing, and the
+word lists' lookup form kept between runs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +29,7 @@ from imvo_assist.index.store import create_index
 from imvo_assist.library import Library, refresh
 from imvo_assist.models import Passage
 from imvo_assist.settings import Settings, make_settings
-from imvo_assist.text import analysis
+from imvo_assist.text import analysis, wordlist
 from imvo_assist.text.normalise import index_form
 
 pytestmark = pytest.mark.shared
@@ -218,3 +220,48 @@ def test_many_small_updates_merge_and_match_a_rebuild(corpus: Settings, tmp_path
     # statistics until their segment is merged away)
     hits = lambda s: {h.passage.id for h in Library(s).search("kinderarbeid keten", limit=50).hits}
     assert hits(corpus) == hits(rebuilt)
+
+
+@pytest.fixture
+def small_word_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A word list of its own in place of the bundled Dutch one (lookups forgotten after)."""
+    listing = tmp_path / "wordlist-nl.tsv"
+    listing.write_text("# test\nde\t7.5\ngeïnteresseerd\t3.1\n", encoding="utf-8")
+    monkeypatch.setattr(wordlist, "wordlist_path", lambda lang: listing)
+    forget_word_lists()
+    yield listing
+    forget_word_lists()
+
+
+def forget_word_lists() -> None:
+    wordlist._lookup.cache_clear()
+    wordlist.frequencies.cache_clear()
+
+
+def test_word_lookup_is_kept_and_follows_its_word_list(
+    small_word_list: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert wordlist.zipf("De", "nl") == 7.5 and wordlist.zipf("geinteresseerd", "nl") == 3.1
+    assert wordlist.zipf("het", "nl") == 0.0
+    assert list(wordlist.frequencies("nl")) == ["de", "geïnteresseerd"]
+    forget_word_lists()
+    read = wordlist._read_table
+    monkeypatch.setattr(wordlist, "_read_table", lambda path: pytest.fail("read again"))
+    assert wordlist.zipf("geïnteresseerd", "nl") == 3.1  # the kept lookup, the list not read
+    monkeypatch.setattr(wordlist, "_read_table", read)
+    small_word_list.write_text("de\t6.0\nhet\t7.0\n", encoding="utf-8")
+    forget_word_lists()
+    assert wordlist.zipf("de", "nl") == 6.0 and wordlist.zipf("het", "nl") == 7.0
+    assert wordlist.zipf("geinteresseerd", "nl") == 0.0
+
+
+def test_word_lookup_agrees_with_the_table() -> None:
+    for lang in wordlist.LANGS:
+        table = wordlist._read_table(wordlist.wordlist_path(lang))
+        assert list(wordlist.frequencies(lang).items()) == list(table.items())  # order kept
+        bare = wordlist._ascii_table(table)
+        words = list(table)[::37]
+        for word in [*words, *(w.upper() for w in words[:50]), "geinteresseerd", "xyzzy", ""]:
+            folded = word.lower()
+            expected = table.get(folded, bare.get(wordlist._strip_accents(folded), 0.0))
+            assert wordlist.zipf(word, lang) == expected, word

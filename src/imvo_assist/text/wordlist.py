@@ -4,11 +4,19 @@ The lists `corpus/wordlist-nl.tsv` and `corpus/wordlist-en.tsv` are derived from
 package (CC-BY-SA 4.0 data) by `scripts/build_wordlists.py`; wordfreq itself is not needed at
 run time. A zipf frequency is log10 of occurrences per billion words: 7 is "de"/"the", 3 is
 about one per million words, and 0 means "not in the list".
+
+Looking a word up needs no dict of the whole list: `zipf` reads a compact form (the words
+sorted in one string, their frequencies in one array, and the accent-free spellings), built
+once per list and kept between runs (`datacache`): a few milliseconds to load where the dict
+and its accent-free table took a hundred. `frequencies` (the dict, in list order) is only
+built for the callers that walk the whole list.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from array import array
+from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -40,8 +48,8 @@ def _fold(word: str) -> str:
 
 @cache
 def frequencies(lang: Lang) -> dict[str, float]:
-    """The word -> zipf table of `lang`, read once (empty when the file is missing) and kept
-    built between runs."""
+    """The word -> zipf table of `lang`, in the list's order, read once (empty when the file is
+    missing) and kept built between runs."""
     path = wordlist_path(lang)
     if not path.is_file():
         return {}
@@ -65,15 +73,42 @@ def _read_table(path: Path) -> dict[str, float]:
     return table
 
 
-@cache
-def _ascii_frequencies(lang: Lang) -> dict[str, float]:
-    """The same table keyed by accent-free spelling (for input typed without accents)."""
-    table: dict[str, float] = {}
-    for word, zipf in frequencies(lang).items():
+def _ascii_table(table: dict[str, float]) -> dict[str, float]:
+    """The table keyed by accent-free spelling (for input typed without accents): the value of
+    the most frequent accented word of each such spelling."""
+    found: dict[str, float] = {}
+    for word, value in table.items():
         bare = _strip_accents(word)
-        if bare != word and zipf > table.get(bare, 0.0):
-            table[bare] = zipf
-    return table
+        if bare != word and value > found.get(bare, 0.0):
+            found[bare] = value
+    return found
+
+
+Packed = tuple[str, bytes, dict[str, float]]
+"""The compact form of a list: its words sorted and joined by newlines, their zipf values as the
+bytes of an `array("d")` in the same order, and the accent-free table."""
+Lookup = tuple[list[str], "array[float]", dict[str, float]]
+
+
+def _pack(table: dict[str, float]) -> Packed:
+    words = sorted(table)
+    return "\n".join(words), array("d", (table[w] for w in words)).tobytes(), _ascii_table(table)
+
+
+@cache
+def _lookup(lang: Lang) -> Lookup:
+    """Sorted words, their zipf values and the accent-free table of `lang` (all empty when the
+    file is missing), built once and kept (`datacache`, keyed by the list and this module)."""
+    path = wordlist_path(lang)
+    if not path.is_file():
+        return [], array("d"), {}
+    sources = (path, Path(__file__))
+    text, values, bare = cached_build(
+        f"wordlist-lookup-{lang}", sources, lambda: _pack(_read_table(path)), tuple
+    )
+    zipfs = array("d")
+    zipfs.frombytes(values)
+    return (text.split("\n") if text else []), zipfs, bare
 
 
 def _strip_accents(word: str) -> str:
@@ -88,11 +123,11 @@ def zipf(word: str, lang: Lang) -> float:
     spelling when the bare spelling is not itself listed.
     """
     folded = _fold(word)
-    table = frequencies(lang)
-    value = table.get(folded)
-    if value is not None:
-        return value
-    return _ascii_frequencies(lang).get(_strip_accents(folded), 0.0)
+    words, zipfs, bare = _lookup(lang)
+    at = bisect_left(words, folded)
+    if at < len(words) and words[at] == folded:
+        return zipfs[at]
+    return bare.get(_strip_accents(folded), 0.0)
 
 
 def known(word: str, lang: Lang, min_zipf: float = DEFAULT_MIN_ZIPF) -> bool:
