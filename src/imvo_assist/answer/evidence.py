@@ -116,9 +116,14 @@ def forms_of(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def _forms(text: str) -> frozenset[str]:
-    forms = set(analysis.tokens(analysis.exact(), text))
-    forms.update(analysis.tokens(analysis.dutch(), text))
-    forms.update(analysis.tokens(analysis.english(), text))
+    """The terms `exact()`, `dutch()` and `english()` make of a text, from one tokenizing pass
+    (`analysis.index_words` and `stemmed`, which the indexer checks agree with the analyzers):
+    a fifth of the cost of running the three analyzers, on every candidate passage."""
+    lowered, folded = analysis.index_words(text)
+    forms = set(folded)
+    forms.update(analysis.stemmed(lowered, folded, "nl"))
+    forms.update(analysis.stemmed(lowered, folded, "en"))
+    forms.discard("")
     return frozenset(forms)
 
 

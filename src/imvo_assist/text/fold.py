@@ -9,8 +9,16 @@ _DASHES = re.compile(r"[-\u2010-\u2015\u2212]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "&": " & "})
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
     """The matching form of a text: lower case, accents removed, hyphens as spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(_DASHES.sub(" ", text).split())
+    if not text.isascii():  # combining marks are never ASCII: only other characters are looked at
+        text = _NON_ASCII.sub(_unless_combining, text)
+    return " ".join(_DASHES.sub(" ", text.lower()).split())
+
+
+def _unless_combining(found: re.Match[str]) -> str:
+    return "" if unicodedata.combining(found.group()) else found.group()
