@@ -21,12 +21,12 @@ from extract.pdf_support import Page, write_pdf
 from tls_server import Route, Server, https_server
 
 from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.catalogue.vocabulary import RegisterDocument
 from imvo_assist.collection import download
 from imvo_assist.collection.fetch import FetchError, FetchResult, fetch_documents
 from imvo_assist.collection.manifest import dumps
 from imvo_assist.collection.scan import load_catalog
 from imvo_assist.library import registered_documents
+from imvo_assist.models import Document
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings, make_settings
 
@@ -61,7 +61,7 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "corpus", tmp_path / "index")
 
 
-def register(tmp_path: Path, *entries: dict[str, str]) -> list[RegisterDocument]:
+def register(tmp_path: Path, *entries: dict[str, str]) -> list[Document]:
     """A register file in tmp_path with these entries (on top of the advice's fields)."""
     defaults = {"title": TITLE, "publisher": PUBLISHER, "kind": "advice", "language": "nl",
                 "url": "unknown", "source_url": "https://example.org/facts"}
@@ -70,7 +70,7 @@ def register(tmp_path: Path, *entries: dict[str, str]) -> list[RegisterDocument]
     return load_documents(path)
 
 
-def fetch(settings: Settings, docs: list[RegisterDocument], server: Server, **options: object) -> list[FetchResult]:
+def fetch(settings: Settings, docs: list[Document], server: Server, **options: object) -> list[FetchResult]:
     return fetch_documents(settings, register=docs, tls_context=server.client, **options)  # type: ignore[arg-type]
 
 

@@ -30,7 +30,7 @@ def test_exact_sentence_is_found_on_its_printed_page_of_the_pdf(library: Library
     assert result.found and result.match is not None
     match = result.match
     assert match.doc_id == LETTER
-    assert str(library.documents[match.doc_id]["file"]).endswith(".pdf")
+    assert library.documents[match.doc_id].is_pdf
     assert (match.page, match.score, match.differences) == ("2", 1.0, ())
     assert match.source_text == quote.replace("'", "\u2019")  # the letter's own apostrophe
     assert "26 485" in match.citation and "p. 2" in match.citation

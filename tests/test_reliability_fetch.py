@@ -17,9 +17,9 @@ from extract.pdf_support import Page, write_pdf
 from tls_server import Route, Server, https_server
 
 from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.catalogue.vocabulary import RegisterDocument
 from imvo_assist.collection.fetch import fetch_documents
 from imvo_assist.collection.manifest import dumps
+from imvo_assist.models import Document
 from imvo_assist.settings import make_settings
 
 
@@ -29,7 +29,7 @@ def server() -> Iterator[Server]:
         yield httpd
 
 
-def register(tmp_path: Path, url: str) -> list[RegisterDocument]:
+def register(tmp_path: Path, url: str) -> list[Document]:
     entry = {"id": "traag", "title": "Traag document over ketens", "kind": "report", "language": "nl",
              "url": "https://example.org/landing", "source_url": "https://example.org/facts",
              "publisher": "Stichting Traag", "file_url": url}

@@ -206,20 +206,21 @@ def test_bundled_documents_load_with_url_and_source():
     letter = next(d for d in documents if d.id == "kamerbrief-2014-11-19-sra")
     assert letter.files == ("kamerbrief-2014-11-19-sra.pdf",)
     assert letter.kind == "letter" and letter.date == "2014-11-19"
-    assert {"kamerstuk", "citation", "url"} <= letter.low_confidence
+    assert {"kamerstuk", "citation", "url"} <= letter.register.low_confidence
+    assert letter.registered and not letter.file and not letter.pages  # only an index sets these
     report = next(d for d in documents if d.id == "kpmg-sra-2014-nl")
-    metal = next(c for c in report.chapters if c.title == "Metaal / Elektronica")
+    metal = next(c for c in report.register.chapters if c.title == "Metaal / Elektronica")
     assert (metal.page, metal.sectors) == ("134", ("metaal", "elektronica"))
     english = next(d for d in documents if d.id == "kpmg-sra-2014-en")
-    wood = next(c for c in english.chapters if c.sectors == ("hout-papier",))
-    assert english.url is None and wood.page is None and wood.page_inferred == "156"
+    wood = next(c for c in english.register.chapters if c.sectors == ("hout-papier",))
+    assert english.url == "" and wood.page is None and wood.page_inferred == "156"
 
 
 @needs_shared
 def test_documents_cover_the_facts():
     ids = {d.id for d in load_documents()}
     assert {d["id"] for d in facts("documents.toml")["document"]} <= ids
-    covenants = {d.covenant for d in load_documents() if d.kind == "covenant"}
+    covenants = {d.register.covenant for d in load_documents() if d.kind == "covenant"}
     assert {c["id"] for c in facts("covenants.toml")["covenant"]} == covenants
     assert {c for s in load_vocabulary().sectors for c in s.covenants} <= covenants
     assert {"kamerbrief-2014-11-19-sra", "kpmg-sra-2014-nl", "kpmg-sra-2014-en",
@@ -230,7 +231,7 @@ def test_documents_cover_the_facts():
 def test_no_document_claims_an_unsourced_kamerstuk():
     known = kamerstuk_numbers(facts_text())
     for document in load_documents():
-        claimed = kamerstuk_numbers(f"{document.citation} {document.kamerstuk}")
+        claimed = kamerstuk_numbers(f"{document.citation} {document.register.kamerstuk}")
         assert claimed <= known, f"{document.id}: {claimed - known}"
     assert ("26 485", "197") in known and ("26 485", "187") in known
 
@@ -242,7 +243,7 @@ def test_chapter_pages_come_from_the_facts():
         fact = fact_docs.get(document.id, {})
         listed = fact.get("chapters", []) + fact.get("sector_chapters_list", [])
         pages = {str(c["page"]) for c in listed} | {str(c.get("page_inferred")) for c in listed}
-        for chapter in document.chapters:
+        for chapter in document.register.chapters:
             assert chapter.page in pages | {None}, (document.id, chapter.title)
             assert chapter.page_inferred in pages | {None}, (document.id, chapter.title)
 
@@ -382,7 +383,7 @@ BRIEF_ID = 'id = "brief"'
 def test_document_register_validation(tmp_path):
     path = tmp_path / "documents.toml"
     path.write_text(GOOD_DOCUMENTS, encoding="utf-8")
-    assert [d.url for d in load_documents(path)] == [None, "https://example.org/convenant"]
+    assert [d.url for d in load_documents(path)] == ["", "https://example.org/convenant"]
     text = GOOD_DOCUMENTS.replace('id = "convenant"', 'id = "brief"')
     error = load_bad(tmp_path, text, load_documents)
     assert f"line {line_of(text, BRIEF_ID, 2)}:" in error.message
@@ -410,7 +411,7 @@ def test_confidence_markers_become_levels_with_reasons(tmp_path):
     )
     path = tmp_path / "documents.toml"
     path.write_text(text, encoding="utf-8")
-    brief = load_documents(path)[0]
+    brief = load_documents(path)[0].register
     assert brief.field_trust("url").level == "inferred" and brief.field_trust("url").basis("nl") == "URL afgeleid"
     assert brief.field_trust("citation").level == "reported"  # the facts' "low" reads as reported
     assert brief.field_trust("citation").source_url == "https://example.org/listing"
@@ -431,7 +432,7 @@ def test_unknown_confidence_value_and_unknown_complete_in_name_file_and_line(tmp
 
 
 def test_the_letters_uncertain_facts_carry_their_level_reason_and_source():
-    letter = next(d for d in load_documents() if d.id == "kamerbrief-2014-11-19-sra")
+    letter = next(d.register for d in load_documents() if d.id == "kamerbrief-2014-11-19-sra")
     nr_201 = "https://zoek.officielebekendmakingen.nl/kst-26485-201.html"
     citation = letter.field_trust("citation")
     assert (citation.level, citation.source_url) == ("reported", nr_201)
@@ -439,7 +440,7 @@ def test_the_letters_uncertain_facts_carry_their_level_reason_and_source():
     assert letter.field_trust("url").level == "inferred"
     assert letter.field_trust("title").level == "reported"
     assert letter.pagination("nl") and letter.pagination("en")
-    bronnenboek = next(d for d in load_documents() if d.id == "bronnenboek-sra")
+    bronnenboek = next(d.register for d in load_documents() if d.id == "bronnenboek-sra")
     assert bronnenboek.field_trust("entry").level == "reported" and bronnenboek.field_trust("citation").basis("en")
 
 
@@ -452,6 +453,7 @@ def test_every_sectors_overview_is_a_registered_web_page_that_lists_examples():
             overview = overview_of(sector, language)
             assert overview is not None, (sector.id, language)
             assert overview.kind == "web page" and overview.language == language
-            assert overview.lists_examples and overview.examples(language)
-            assert overview.field_trust("content").level == "reported"
-            assert overview.complete_in and set(overview.complete_in) <= set(documents)
+            facts = overview.register
+            assert facts.lists_examples and facts.examples(language)
+            assert facts.field_trust("content").level == "reported"
+            assert facts.complete_in and set(facts.complete_in) <= set(documents)

@@ -16,8 +16,7 @@ from cli_support import run_cli
 
 from imvo_assist.answer.citations import CitationList, assess, cite_string
 from imvo_assist.catalogue.facts import FACTS_VERSION, register_passages
-from imvo_assist.catalogue.vocabulary import LEVELS
-from imvo_assist.models import Hit, Passage
+from imvo_assist.models import LEVELS, Document, Hit, Passage
 from imvo_assist.settings import Settings
 
 LETTER = "kamerbrief-2014-11-19-sra"
@@ -156,7 +155,7 @@ def hit(doc_id: str, title: str, url: str = "", page: str = "3", source: str = "
 
 
 def test_own_documents_are_cited_under_their_own_title_from_the_file() -> None:
-    documents = {"notitie": {"title": "Eigen notitie", "file": "notitie.pdf"}}
+    documents = {"notitie": Document("notitie", title="Eigen notitie", file="notitie.pdf")}
     assessment = assess(hit("notitie", "Eigen notitie"), documents, "nl")
     assert assessment.level == "verified" and "uit het bestand zelf" in assessment.note()
     assert cite_string(hit("notitie", "Eigen notitie"), documents) == "Eigen notitie, p. 3."
@@ -165,7 +164,7 @@ def test_own_documents_are_cited_under_their_own_title_from_the_file() -> None:
 
 
 def test_an_own_url_is_reported_not_verified() -> None:
-    documents = {"notitie": {"title": "Eigen notitie", "url": "https://example.org/n"}}
+    documents = {"notitie": Document("notitie", title="Eigen notitie", url="https://example.org/n")}
     citations = CitationList(documents, "en")
     citations.add(hit("notitie", "Eigen notitie", url="https://example.org/n"))
     [citation] = citations.citations
@@ -177,20 +176,20 @@ def test_a_verified_registered_document_gives_its_url_without_a_marker() -> None
     from imvo_assist.catalogue.loader import load_documents
 
     report = next(d for d in load_documents() if d.id == "kpmg-sra-2014-nl")
-    documents = {report.id: {"title": report.title, "citation": report.citation, "url": report.url,
-                             "file": "kpmg.pdf"}}
-    assessment = assess(hit(report.id, report.title, report.url or ""), documents)
+    documents = {report.id: Document(report.id, title=report.title, citation=report.citation,
+                                     url=report.url, file="kpmg.pdf")}
+    assessment = assess(hit(report.id, report.title, report.url), documents)
     assert assessment.level == "verified" and assessment.url == report.url and not assessment.marker("nl")
-    assert cite_string(hit(report.id, report.title, report.url or ""), documents) == (
+    assert cite_string(hit(report.id, report.title, report.url), documents) == (
         f"{report.citation}, p. 3. {report.url}"
     )
 
 
 def test_a_title_from_the_corpus_manifest_is_not_judged_by_the_register() -> None:
-    documents = {LETTER: {"title": "MVO Sector Risico Analyse – brief aan de Tweede Kamer",
-                          "citation": "Kamerstukken II 2014/15, 26 485, nr. 197", "url": INFERRED_URL,
-                          "file": "elders/brief.pdf"}}
-    assessment = assess(hit(LETTER, documents[LETTER]["title"], INFERRED_URL), documents, "nl")
+    documents = {LETTER: Document(LETTER, title="MVO Sector Risico Analyse – brief aan de Tweede Kamer",
+                                  citation="Kamerstukken II 2014/15, 26 485, nr. 197", url=INFERRED_URL,
+                                  file="elders/brief.pdf")}
+    assessment = assess(hit(LETTER, documents[LETTER].title, INFERRED_URL), documents, "nl")
     assert {f.field for f in assessment.facts} == {"citation", "url"}
     assert assessment.url == "" and assessment.pagination == ""  # not our copy: no pagination note
     assert assessment.level == "reported"
@@ -200,7 +199,7 @@ def test_every_level_in_the_register_is_one_of_three() -> None:
     from imvo_assist.catalogue.loader import load_documents
 
     for document in load_documents():
-        assert all(t.level in LEVELS for t in document.trust.values()), document.id
+        assert all(t.level in LEVELS for t in document.register.trust.values()), document.id
 
 
 def test_cite_string_keeps_its_signature_for_the_front_ends(letter) -> None:
@@ -216,14 +215,15 @@ def test_the_letters_url_is_marked_inferred_and_its_number_sourced() -> None:
     from imvo_assist.catalogue.loader import load_documents
 
     letter_doc = next(d for d in load_documents() if d.id == LETTER)
-    assert letter_doc.url == INFERRED_URL and letter_doc.field_trust("url").level == "inferred"
-    assert letter_doc.field_trust("citation").source_url == NR_201_URL
+    assert letter_doc.url == INFERRED_URL and letter_doc.register.field_trust("url").level == "inferred"
+    assert letter_doc.register.field_trust("citation").source_url == NR_201_URL
 
 
 def test_a_url_the_corpus_gives_a_registered_document_is_reported() -> None:
     url = "https://example.org/our-copy.pdf"
-    documents = {"kpmg-sra-2014-nl": {"title": "MVO Sector Risico Analyse — Aandachtspunten voor dialoog",
-                                      "citation": "KPMG Advisory N.V., MVO Sector Risico Analyse", "url": url}}
-    assessment = assess(hit("kpmg-sra-2014-nl", documents["kpmg-sra-2014-nl"]["title"], url), documents, "en")
+    documents = {"kpmg-sra-2014-nl": Document(
+        "kpmg-sra-2014-nl", title="MVO Sector Risico Analyse — Aandachtspunten voor dialoog",
+        citation="KPMG Advisory N.V., MVO Sector Risico Analyse", url=url)}
+    assessment = assess(hit("kpmg-sra-2014-nl", documents["kpmg-sra-2014-nl"].title, url), documents, "en")
     assert assessment.level == "reported" and assessment.url == url
     assert "URL as the corpus describes the document" in assessment.marker("en")

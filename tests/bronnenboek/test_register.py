@@ -26,10 +26,10 @@ from imvo_assist.bronnenboek import (
 from imvo_assist.bronnenboek.entries import EntryFields, collect_entries, split_fields
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.errors import ExtractionError
 from imvo_assist.extract import extract_file
-from imvo_assist.models import Passage, RawPage
+from imvo_assist.models import Document, Passage, RawPage
 
 # Files of ../shared/corpus (the `shared_corpus` fixture)
 REGISTER_CSV = "bronnenboek-test.csv"
@@ -64,7 +64,7 @@ def pdf_refs(shared_corpus: Path) -> list[Reference]:
 
 @pytest.fixture(scope="module")
 def report_passages(shared_corpus: Path) -> list[Passage]:
-    item = CorpusFile(shared_corpus / REPORT_PDF, REPORT_PDF, DocumentInfo(id="sra-testrapport"))
+    item = CorpusFile(shared_corpus / REPORT_PDF, REPORT_PDF, Document(id="sra-testrapport"))
     return extract_file(item, "sha").passages
 
 

@@ -57,7 +57,7 @@ def reference(library, question: str, pages: int = 5, agg: str = "max") -> dict:
         {
             "n": n,
             "doc_id": doc_id,
-            "title": str(documents.get(doc_id, {}).get("title", doc_id)),
+            "title": (documents[doc_id].title if doc_id in documents else "") or doc_id,
             "page": label,
             "pdf_page": page["passage"].pdf_page,
             "passage": page["passage"].id,

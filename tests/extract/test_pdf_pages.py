@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.extract import extract_file
-from imvo_assist.models import Passage
+from imvo_assist.models import Document, Passage
 from imvo_assist.paths import BUNDLED_CORPUS
 
 # The letter ships in the bundled corpus; the other PDFs come from ../shared/corpus.
@@ -16,7 +16,7 @@ LETTER_PDF = BUNDLED_CORPUS / "kamerbrief-2014-11-19-sra.pdf"
 
 
 def passages_of(path: Path) -> list[Passage]:
-    item = CorpusFile(path, path.name, DocumentInfo(id=path.stem))
+    item = CorpusFile(path, path.name, Document(id=path.stem))
     return extract_file(item, sha256="").passages
 
 

@@ -10,9 +10,9 @@ import pytest
 from cli_support import run_cli
 from pdf_support import LANDSCAPE, Page, write_pdf
 
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.extract import extract_file
-from imvo_assist.models import Passage
+from imvo_assist.models import Document, Passage
 from imvo_assist.settings import make_settings
 
 SHY = "\u00ad"
@@ -28,7 +28,7 @@ FILLER = [
 
 
 def passages_of(path: Path) -> list[Passage]:
-    item = CorpusFile(path, path.name, DocumentInfo(id=path.stem))
+    item = CorpusFile(path, path.name, Document(id=path.stem))
     return extract_file(item, sha256="").passages
 
 

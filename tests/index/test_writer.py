@@ -18,13 +18,14 @@ import pytest
 from cli_support import kill_group
 from conftest import CORPUS, HOSTILE
 
-from imvo_assist.collection.scan import CorpusFile, DocumentInfo
+from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
 from imvo_assist.extract.workers import Job, extract_isolated
 from imvo_assist.index import Filters
 from imvo_assist.index.schema import META_FILE, SCHEMA_VERSION, current_meta
 from imvo_assist.index.store import is_current, open_index, write_lock
 from imvo_assist.library import Library, refresh
+from imvo_assist.models import Document
 from imvo_assist.settings import Settings, make_settings
 
 pytestmark = pytest.mark.shared  # the corpora are copied from ../shared (CORPUS, HOSTILE)
@@ -81,7 +82,7 @@ def doc_id_of(settings: Settings, file: str) -> str:
 
 
 def job_for(path: Path) -> Job:
-    return Job(CorpusFile(path, path.name, DocumentInfo(id=path.stem)), "")
+    return Job(CorpusFile(path, path.name, Document(id=path.stem)), "")
 
 
 # --- incremental updates -------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from imvo_assist.models import Document
 from imvo_assist.overview.named import named_documents, same_word, unnamed_words, words_of
 
 
@@ -44,11 +45,9 @@ def test_kind_words_keep_documents_of_that_kind() -> None:
 
 def test_indexed_documents_the_register_does_not_know() -> None:
     documents = {
-        "eigen-notitie": {
-            "file": "x.md",
-            "title": "Notitie over het Zeepconvenant",
-            "kind": "covenant",
-        }
+        "eigen-notitie": Document(
+            "eigen-notitie", file="x.md", title="Notitie over het Zeepconvenant", kind="covenant"
+        )
     }
     assert named_documents("het zeepconvenant", documents, "nl") == ["eigen-notitie"]
 

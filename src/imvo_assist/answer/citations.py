@@ -3,7 +3,7 @@
 A citation string follows how a Dutch policy officer writes it: the document's citation
 ("Kamerstukken II 2014/15, 26 485, nr. 197") or its title, always with the printed page, and
 the document's address. It never says more than is known: every fact it states carries the
-confidence the register records for it (`catalogue.vocabulary.Trust`), a citation that is not
+confidence the register records for it (`models.Trust`), a citation that is not
 verified ends in one short marker ("[niet geverifieerd: nr. 197 volgens het verslag van het
 commissiedebat, Kamerstuk 26 485, nr. 201, https://…; URL afgeleid, niet gecontroleerd]"), and
 an inferred URL is never given as the document's address. Documents outside the register are
@@ -18,8 +18,7 @@ from functools import cache
 from pathlib import PurePath
 
 from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.catalogue.vocabulary import Level, RegisterDocument, Trust, weakest
-from imvo_assist.models import Citation, Hit
+from imvo_assist.models import Citation, Document, Hit, Level, Trust, weakest
 
 REGISTER_NOTE = {"nl": " (gegeven uit het meegeleverde register)", "en": " (fact from the bundled register)"}
 MARKER = {"nl": "niet geverifieerd", "en": "not verified"}
@@ -95,13 +94,13 @@ class Assessment:
         return f" [{MARKER.get(language, MARKER['nl'])}: {'; '.join(shown)}]" if shown else ""
 
 
-def assess(hit: Hit, documents: Mapping[str, dict], language: str = "nl") -> Assessment:
+def assess(hit: Hit, documents: Mapping[str, Document], language: str = "nl") -> Assessment:
     """The parts of a hit's citation and how well each is known, from the register's data."""
-    document = documents.get(hit.passage.doc_id, {})
+    document = documents.get(hit.passage.doc_id) or Document(hit.passage.doc_id)
     registered = _register().get(hit.passage.doc_id)
-    citation = str(document.get("citation") or "")
+    citation = document.citation
     base = citation or hit.title or hit.passage.doc_id
-    url = hit.url or str(document.get("url") or "")
+    url = hit.url or document.url
     nl = language != "en"
     if registered is None:
         facts = []
@@ -110,10 +109,10 @@ def assess(hit: Hit, documents: Mapping[str, dict], language: str = "nl") -> Ass
         if url:
             facts.append(Fact("url", "reported", OWN_URL[not nl], value=url))
         return Assessment(base, url, "", tuple(facts), VERIFIED_NOTE["own"][not nl])
-    shown = {"citation": citation, "title": hit.title, "date": str(document.get("date") or ""), "url": url}
+    shown = {"citation": citation, "title": hit.title, "date": document.date, "url": url}
     facts = []
     for name in CITED_FIELDS:
-        trust = registered.trust.get(name)
+        trust = registered.register.trust.get(name)
         if trust is None or (name == "content" and hit.source != "register"):
             continue
         value = _registered_value(registered, name)
@@ -129,12 +128,13 @@ def assess(hit: Hit, documents: Mapping[str, dict], language: str = "nl") -> Ass
     if any(f.field == "url" and f.level == "inferred" for f in facts):
         stated_url = ""
         facts = [replace(f, stated=False) if f.field == "url" else f for f in facts]
-    file = PurePath(str(document.get("file") or "")).name
-    pagination = registered.pagination(language) if file and file in registered.files else ""
+    file = PurePath(document.file).name
+    ours = bool(file) and file in registered.files
+    pagination = registered.register.pagination(language) if ours else ""
     return Assessment(base, stated_url, pagination, tuple(facts), VERIFIED_NOTE["register"][not nl])
 
 
-def cite_string(hit: Hit, documents: Mapping[str, dict], language: str = "nl") -> str:
+def cite_string(hit: Hit, documents: Mapping[str, Document], language: str = "nl") -> str:
     """The pasteable reference of a hit: citation (or title), printed page, URL, and a marker
     when what it states is not verified."""
     return _cite(hit, assess(hit, documents, language), language)
@@ -160,7 +160,7 @@ def _cite(hit: Hit, assessment: Assessment, language: str) -> str:
 class CitationList:
     """Citations numbered in the order they are first used; a passage is cited once."""
 
-    def __init__(self, documents: Mapping[str, dict], language: str = "nl") -> None:
+    def __init__(self, documents: Mapping[str, Document], language: str = "nl") -> None:
         self.documents = documents
         self.language = language
         self.citations: list[Citation] = []
@@ -218,12 +218,12 @@ def _reasons(facts: list[Fact]) -> list[str]:
     return reasons
 
 
-def _registered_value(document: RegisterDocument, name: str) -> str:
+def _registered_value(document: Document, name: str) -> str:
     values = {"citation": document.citation, "title": document.title, "date": document.date,
-              "url": document.url or ""}
+              "url": document.url}
     return values.get(name, "")
 
 
 @cache
-def _register() -> dict[str, RegisterDocument]:
+def _register() -> dict[str, Document]:
     return {document.id: document for document in load_documents()}

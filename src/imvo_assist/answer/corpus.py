@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from imvo_assist.bronnenboek.provenance import Provenance
     from imvo_assist.index import Filters
-    from imvo_assist.models import Hit, Passage
+    from imvo_assist.models import Document, Hit, Passage
 
 
 class Hits(Protocol):
@@ -24,8 +24,8 @@ class Corpus(Protocol):
     """An open, indexed corpus."""
 
     @property
-    def documents(self) -> Mapping[str, dict]:
-        """Document metadata by document id."""
+    def documents(self) -> Mapping[str, Document]:
+        """Every known document by id."""
         ...
 
     @property

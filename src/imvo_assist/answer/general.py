@@ -81,7 +81,7 @@ def ranked_evidence(
             hit for hit in retrieve(library, understanding, named, extra, NAMED_CANDIDATES)
             if hit.passage.id not in seen
         ]
-    languages = {doc: str(d.get("language") or "") for doc, d in library.documents.items()}
+    languages = {doc: d.language for doc, d in library.documents.items()}
     return rescore(hits, understanding, groups, cue, languages)
 
 

@@ -237,6 +237,6 @@ def _covenant_found(library: Corpus, subject: str, understanding: Understanding)
 def _covenant_titles(library: Corpus) -> tuple[str, ...]:
     """Titles of the covenants in the corpus."""
     return tuple(
-        str(document.get("title")) for document in library.documents.values()
-        if document.get("kind") == "covenant" and document.get("file")
+        document.title for document in library.documents.values()
+        if document.kind == "covenant" and document.file
     )

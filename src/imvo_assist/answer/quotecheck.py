@@ -247,7 +247,8 @@ def verify_quote(library: Corpus, quote: str, limit: int = 3) -> QuoteCheck:
 
 def _is_pdf(library: Corpus, passage: Passage) -> bool:
     """Whether a passage comes from a PDF (preferred: it has the printed pages)."""
-    return str(library.documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
+    document = library.documents.get(passage.doc_id)
+    return document is not None and document.is_pdf
 
 
 def _match(library: Corpus, quoted: Sequence[_Word], candidate: _Candidate) -> QuoteMatch:

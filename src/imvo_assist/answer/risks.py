@@ -25,9 +25,9 @@ from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Sector, Vocabulary
+from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.index import Filters
-from imvo_assist.models import Hit
+from imvo_assist.models import Document, Hit
 from imvo_assist.text.fold import fold
 
 if TYPE_CHECKING:
@@ -181,7 +181,8 @@ def heading_category(section: str, vocabulary: Vocabulary) -> str:
 
 
 def _language_of(library: Corpus, hit: Hit) -> str:
-    return str(library.documents.get(hit.passage.doc_id, {}).get("language", "nl"))
+    document = library.documents.get(hit.passage.doc_id)
+    return (document.language if document else "") or "nl"
 
 
 def _wanted(risk_id: str, understanding: Understanding) -> bool:
@@ -246,10 +247,10 @@ def _category_name(vocabulary: Vocabulary, category: str, language: str) -> str:
         return category
 
 
-def _overview(facts: list[Hit]) -> tuple[RegisterDocument | None, str]:
+def _overview(facts: list[Hit]) -> tuple[Document | None, str]:
     """The registered overview page the facts were stated on, and its site."""
     overview = next((d for d in load_documents() if d.id == facts[0].passage.doc_id), None)
-    url = facts[0].url or (overview.url if overview and overview.url else "")
+    url = facts[0].url or (overview.url if overview else "")
     return overview, url.split("//", 1)[-1].split("/", 1)[0].removeprefix("www.")
 
 
@@ -258,7 +259,7 @@ def examples_intro(facts: list[Hit], language: str) -> str:
     if not facts:
         return ""
     overview, site = _overview(facts)
-    examples = overview is not None and overview.lists_examples
+    examples = overview is not None and overview.register.lists_examples
     if language == "nl":
         return f"Het overzicht op {site} noemt {'onder andere' if examples else 'deze risico’s'}:"
     return f"The overview on {site} names{', among others' if examples else ' these risks'}:"
@@ -272,15 +273,17 @@ def examples_note(library: Corpus, facts: list[Hit], language: str) -> list[str]
     register = {d.id: d for d in load_documents()}
     overview, site = _overview(facts)
     nl = language == "nl"
-    if overview is not None and overview.lists_examples:
-        first = (f"Dit is geen volledige lijst: {overview.examples(language)}." if nl
-                 else f"This is not the full list: {overview.examples(language)}.")
+    if overview is not None and overview.register.lists_examples:
+        examples = overview.register.examples(language)
+        first = (f"Dit is geen volledige lijst: {examples}." if nl
+                 else f"This is not the full list: {examples}.")
     else:
         first = (f"Deze risico's komen uit het overzicht op {site}, niet uit het rapport zelf."
                  if nl else f"These risks come from the overview on {site}, not from the report itself.")
     chapter = facts[0].passage.section
-    complete = [register[i] for i in (overview.complete_in if overview else ()) if i in register]
-    present = any(library.documents.get(d.id, {}).get("file") for d in complete)
+    wanted = overview.register.complete_in if overview else ()
+    complete = [register[i] for i in wanted if i in register]
+    present = any((library.documents.get(d.id) or Document(d.id)).file for d in complete)
     if nl:
         full = f"De volledige lijst staat in het {chapter}"
         full += "." if present else "; dat rapport staat niet in het corpus."
@@ -291,7 +294,7 @@ def examples_note(library: Corpus, facts: list[Hit], language: str) -> list[str]
     return [f"{first} {full}{add}", ""]
 
 
-def _how_to_add(documents: list[RegisterDocument], language: str) -> str:
+def _how_to_add(documents: list[Document], language: str) -> str:
     """"Voeg het toe met `imvo-assist add RAPPORT.pdf` of `imvo-assist fetch ID`"."""
     nl = language == "nl"
     ways = [f"`imvo-assist add {'RAPPORT' if nl else 'REPORT'}.pdf`"]

@@ -14,7 +14,7 @@ from imvo_assist.bronnenboek import Reference, inclusion_report
 from imvo_assist.bronnenboek.report import missing_register_message, register_missing
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.models import Citation, Hit
+from imvo_assist.models import Citation, Document, Hit
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -63,9 +63,9 @@ def _topic_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
 def describe_document(library: Corpus, hit: Hit, language: str) -> str:
     """"title (publisher, date), p. X — URL" of a cited passage's document, with what is not
     verified about it; an inferred URL is not given as its address."""
-    document = library.documents.get(hit.passage.doc_id, {})
+    document = library.documents.get(hit.passage.doc_id) or Document(hit.passage.doc_id)
     assessment = assess(hit, library.documents, language)
-    details = ", ".join(str(v) for v in (document.get("publisher"), document.get("date")) if v)
+    details = ", ".join(v for v in (document.publisher, document.date) if v)
     text = f"{hit.title}" + (f" ({details})" if details else "")
     if hit.passage.page_label:
         text += f", p. {hit.passage.page_label}"

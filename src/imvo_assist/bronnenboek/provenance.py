@@ -18,6 +18,7 @@ from whoosh.searching import Searcher
 
 from imvo_assist.bronnenboek import CitingPassage, Reference, RefKey, link
 from imvo_assist.index import page_passages, searching
+from imvo_assist.models import Document
 
 # Share of a report title's words that a register title must contain to be its register.
 PAIRING_SCORE = 85
@@ -26,7 +27,7 @@ PAIRING_SCORE = 85
 class Provenance:
     """References of the corpus' registers and their links to report passages."""
 
-    def __init__(self, index: Index | Searcher, documents: Mapping[str, dict]) -> None:
+    def __init__(self, index: Index | Searcher, documents: Mapping[str, Document]) -> None:
         """`index`: the searcher the caller keeps open (or an index: a searcher per lookup)."""
         self.index = index
         self.documents = documents
@@ -46,7 +47,7 @@ class Provenance:
             by_register.setdefault(reference.register_doc, frozenset())
             by_register[reference.register_doc] |= {(reference.nr, reference.title)}
         kept: dict[frozenset[tuple[int, str]], str] = {}
-        for doc_id in sorted(by_register, key=lambda d: (not self._is_pdf(d), d)):
+        for doc_id in sorted(by_register, key=lambda d: (not self._document(d).is_pdf, d)):
             kept.setdefault(by_register[doc_id], doc_id)
         return sorted(kept.values())
 
@@ -61,11 +62,10 @@ class Provenance:
         """Report doc id -> the register its markers point into."""
         pairs = {}
         for doc_id, document in self.documents.items():
-            if document.get("kind") != "report" or not document.get("file"):
+            if document.kind != "report" or not document.file:
                 continue
-            title = str(document.get("title", ""))
             scored = [
-                (fuzz.token_set_ratio(title, self.documents.get(r, {}).get("title", "")), r)
+                (fuzz.token_set_ratio(document.title, self._document(r).title), r)
                 for r in self.registers
             ]
             best = max(scored, default=(0.0, ""))
@@ -93,8 +93,9 @@ class Provenance:
         by_key = {r.key: r for r in self.references}
         return [by_key[(register, n)] for n in numbers if (register, n) in by_key]
 
-    def _is_pdf(self, doc_id: str) -> bool:
-        return str(self.documents.get(doc_id, {}).get("file", "")).lower().endswith(".pdf")
+    def _document(self, doc_id: str) -> Document:
+        """A document by id (only the id when unknown)."""
+        return self.documents.get(doc_id) or Document(doc_id)
 
 
 def _reference(data: dict) -> Reference:

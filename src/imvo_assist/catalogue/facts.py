@@ -14,9 +14,9 @@ from __future__ import annotations
 import hashlib
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Sector, Vocabulary
+from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.index import RegisterFact
-from imvo_assist.models import Passage
+from imvo_assist.models import Document, Passage
 from imvo_assist.paths import BUNDLED_CORPUS
 
 # The report the overviews summarise; its Dutch edition has the official landing page.
@@ -50,11 +50,11 @@ def register_passages() -> list[RegisterFact]:
 
 
 def overview_of(
-    sector: Sector, language: str, documents: list[RegisterDocument] | None = None
-) -> RegisterDocument | None:
+    sector: Sector, language: str, documents: list[Document] | None = None
+) -> Document | None:
     """The registered page that names a sector's risks in a language (None when unregistered)."""
     url = sector.risks_source_url(language)
-    return next((d for d in documents or load_documents() if d.url == url), None)
+    return next((d for d in documents or load_documents() if url and d.url == url), None)
 
 
 def chapter_pointer(sector: Sector, language: str) -> str:
@@ -69,15 +69,15 @@ def chapter_pointer(sector: Sector, language: str) -> str:
 
 
 def _fact(
-    vocabulary: Vocabulary, overview: RegisterDocument | None, sector: Sector, risk_id: str,
+    vocabulary: Vocabulary, overview: Document | None, sector: Sector, risk_id: str,
     ordinal: int, language: str,
 ) -> RegisterFact:
     risk = vocabulary.risk(risk_id)
     category = _category_name(vocabulary, risk.category, language)
     url = overview.url if overview and overview.url else sector.risks_source_url(language)
     chapter = chapter_pointer(sector, language)
-    examples = overview.lists_examples if overview else False
-    note = overview.examples(language) if overview and examples else ""
+    examples = overview.register.lists_examples if overview else False
+    note = overview.register.examples(language) if overview and examples else ""
     if note:
         note = (f" Geen volledige lijst: {note}." if language == "nl"
                 else f" Not the full list: {note}.")
@@ -109,7 +109,7 @@ def _fact(
     return RegisterFact(passage, language)
 
 
-def _site(overview: RegisterDocument | None, url: str) -> str:
+def _site(overview: Document | None, url: str) -> str:
     """The site an overview is on ("imvoconvenanten.nl", "coe.int")."""
     host = url.split("//", 1)[-1].split("/", 1)[0]
     return host.removeprefix("www.") or (overview.publisher if overview else "")

@@ -17,17 +17,14 @@ from imvo_assist.catalogue.vocabulary import (
     DOCUMENT_KINDS,
     ORGANISATION_KINDS,
     Category,
-    Chapter,
     Conflict,
-    Level,
     Organisation,
-    RegisterDocument,
     Risk,
     Sector,
-    Trust,
     Vocabulary,
     index_forms,
 )
+from imvo_assist.models import Chapter, Document, Level, RegisterFacts, Trust
 from imvo_assist.paths import BUNDLED_CORPUS
 
 _T = TypeVar("_T")
@@ -35,6 +32,9 @@ _T = TypeVar("_T")
 CONFIDENCE_VALUES: dict[str, Level] = {
     "verified": "verified", "reported": "reported", "low": "reported", "inferred": "inferred",
 }
+INDEXED_FIELDS = ("file", "sha256", "pages")
+"""Facts of a document's indexed file: never taken from a register entry (whose `pages` is the
+printed page count)."""
 
 
 def _known(value: object) -> str | None:
@@ -77,8 +77,8 @@ def _build(cls: type[_T], entry: dict[str, Any], **overrides: Any) -> _T:
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in entry.items() if k in names}
     trust = _trust(entry)
     low = frozenset(name for name, t in trust.items() if t.level != "verified")
-    extra: dict[str, Any] = {"trust": trust} if "trust" in names else {}
-    return cls(**values | {"low_confidence": low} | extra | overrides)
+    extra = {"low_confidence": low, "trust": trust}
+    return cls(**values | {k: v for k, v in extra.items() if k in names} | overrides)
 
 
 def load_vocabulary(path: Path | None = None) -> Vocabulary:
@@ -133,7 +133,7 @@ def _load_vocabulary(path: Path) -> Vocabulary:
 
 def load_documents(
     path: Path | None = None, vocabulary: Vocabulary | None = None
-) -> list[RegisterDocument]:
+) -> list[Document]:
     """Load and check a document register; the bundled one (cached) when `path` is None.
 
     Sector ids are checked against `vocabulary` when given (the bundled vocabulary for the
@@ -146,7 +146,7 @@ def load_documents(
     return list(_bundled_documents()) if path is None else _load_documents(path, vocabulary)
 
 
-def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[RegisterDocument]:
+def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[Document]:
     src = Source(path)
     sector_ids = {s.id for s in vocabulary.sectors} if vocabulary else None
     documents = []
@@ -164,9 +164,11 @@ def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[RegisterD
         for sector in [*entry.get("sectors", []), *(s for c in chapters for s in c.sectors)]:
             src.check(sector_ids is None or sector in sector_ids, "document", entry,
                       f"names unknown sector '{sector}'", sector)
+        described = {k: v for k, v in entry.items() if k not in INDEXED_FIELDS}
         documents.append(_build(
-            RegisterDocument, entry, url=_known(entry["url"]),
-            date=_known(entry.get("date")) or "", chapters=chapters,
+            Document, described, url=_known(entry["url"]) or "",
+            date=_known(entry.get("date")) or "",
+            register=_build(RegisterFacts, entry, chapters=chapters),
         ))
     ids = {d.id for d in documents}
     for entry in src.data.get("document", []):
@@ -181,5 +183,5 @@ def _bundled_vocabulary() -> Vocabulary:
 
 
 @functools.cache
-def _bundled_documents() -> tuple[RegisterDocument, ...]:
+def _bundled_documents() -> tuple[Document, ...]:
     return tuple(_load_documents(BUNDLED_CORPUS / "documents.toml", load_vocabulary()))

@@ -1,4 +1,5 @@
-"""The bundled catalogue's records: sectors, risk themes, organisations and registered documents.
+"""The bundled catalogue's vocabulary: sectors, risk themes and organisations (registered
+documents are `models.Document` records).
 
 The vocabulary drives tagging, query understanding and did-you-mean: exact lookups on folded
 forms (lower case, no accents, hyphens as spaces, '&' = 'en' = 'and') and rapidfuzz for
@@ -23,10 +24,6 @@ DOCUMENT_KINDS = frozenset({"letter", "report", "advice", "covenant", "register"
 ORGANISATION_KINDS = frozenset({"government", "advisory", "consultancy", "ngo", "union",
                                 "trade-association", "knowledge-institute", "other"})
 TermKind = Literal["sector", "risk", "organisation"]
-Level = Literal["verified", "reported", "inferred"]
-LEVELS: tuple[Level, ...] = ("verified", "reported", "inferred")
-"""Confidence levels, strongest first: seen in the source itself or an official one; stated by
-one secondary source (or sources disagree); derived by us and never seen."""
 _E = TypeVar("_E", bound="_Entry")
 
 _CONNECTORS = ((" & ", " en "), (" & ", " and "), (" en ", " & "), (" and ", " & "))
@@ -258,92 +255,3 @@ def _org_key(name: str) -> str:
     for prefix in ("stichting ", "vereniging "):
         key = key.removeprefix(prefix)
     return key
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """A chapter of a document, with its printed first page."""
-
-    title: str
-    page: str | None
-    """Printed page label; None when not legible in the sources."""
-    nr: str = ""
-    sectors: tuple[str, ...] = ()
-    page_inferred: str | None = None
-    """Our own estimate where `page` is unknown (always low confidence)."""
-
-
-@dataclass(frozen=True)
-class Trust:
-    """How well one fact of a register entry is known, and why."""
-
-    level: Level = "verified"
-    basis_nl: str = ""
-    basis_en: str = ""
-    """The reason in a few words, for people ("nr. 197 volgens het verslag ...")."""
-    source_url: str = ""
-    """Where the fact was stated, when that is a page of its own."""
-
-    def basis(self, language: str) -> str:
-        """The reason in a language ("nl" or "en"), empty when none is recorded."""
-        return self.basis_en if language == "en" else self.basis_nl
-
-
-def weakest(levels: Iterable[Level]) -> Level:
-    """The weakest of some confidence levels ("verified" for none)."""
-    return max(levels, key=LEVELS.index, default="verified")
-
-
-@dataclass(frozen=True)
-class RegisterDocument:
-    """A real document of the IMVO corpus as described in `corpus/documents.toml`."""
-
-    id: str
-    title: str
-    kind: str
-    language: str
-    url: str | None
-    """Official page of the document; None when no official page is known."""
-    source_url: str
-    """Where the facts about the document were seen."""
-    title_en: str = ""
-    publisher: str = ""
-    date: str = ""
-    citation: str = ""
-    kamerstuk: str = ""
-    """"<dossier>, nr. <n>" when the document itself is a numbered parliamentary paper."""
-    file_url: str | None = None
-    description: str = ""
-    covenant: str = ""
-    sectors: tuple[str, ...] = ()
-    chapters: tuple[Chapter, ...] = ()
-    files: tuple[str, ...] = ()
-    """Corpus file names that are this document."""
-    low_confidence: frozenset[str] = frozenset()
-    """Fields whose confidence is not "verified" ("entry" for the whole entry)."""
-    trust: dict[str, Trust] = field(default_factory=dict, compare=False, hash=False)
-    """Field -> how well it is known, for every field with a `*_confidence` marker;
-    "content" for what the register restates from the document (an overview's risk list)."""
-    pagination_nl: str = ""
-    pagination_en: str = ""
-    """Which pagination the page labels of the bundled `files` follow, when that matters."""
-    lists_examples: bool = False
-    """True for an overview that names examples ("onder andere"), not a full list."""
-    examples_nl: str = ""
-    examples_en: str = ""
-    complete_in: tuple[str, ...] = ()
-    """Ids of the documents that hold the full list an overview gives examples from."""
-
-    def field_trust(self, name: str) -> Trust:
-        """How well a field is known ("verified" without a reason when nothing is recorded)."""
-        return self.trust.get(name, Trust())
-
-    def pagination(self, language: str) -> str:
-        """`pagination_nl` or `pagination_en`."""
-        return self.pagination_en if language == "en" else self.pagination_nl
-
-    def examples(self, language: str) -> str:
-        """`examples_nl` or `examples_en`."""
-        return self.examples_en if language == "en" else self.examples_nl
-
-

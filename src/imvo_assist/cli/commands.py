@@ -111,7 +111,9 @@ def show_command(ctx: click.Context, doc: str, page: str | None, as_json: bool) 
     library = library_for(settings_of(ctx))
     document, passages = library.page(doc, page)
     if as_json:
-        output.print_json({"document": document, "passages": library.sources.passage_rows(passages)})
+        output.print_json(
+            {"document": document.to_json(), "passages": library.sources.passage_rows(passages)}
+        )
     else:
         output.print_page(document, passages)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from imvo_assist.index import IndexReport
     from imvo_assist.library import RegisterProblems, SearchResult, Spellings
-    from imvo_assist.models import Answer, Hit, Passage
+    from imvo_assist.models import Answer, Document, Hit, Passage
 
 
 def _text(value: object, style: str = "", one_line: bool = False) -> Text:
@@ -181,9 +181,9 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def print_page(document: dict, passages: list[Passage]) -> None:
+def print_page(document: Document, passages: list[Passage]) -> None:
     console = stdout()
-    console.print(_text(f"{document.get('title', '')} ({document.get('id', '')})", style="bold"))
+    console.print(_text(f"{document.title} ({document.id})", style="bold"))
     label = None
     for passage in passages:
         if passage.page_label != label:

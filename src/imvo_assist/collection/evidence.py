@@ -17,16 +17,14 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, utils
 
 from imvo_assist.collection.filefacts import FileFacts
 from imvo_assist.collection.selfdescription import MONTHS, Evidence, counter_evidence
+from imvo_assist.models import Document
 from imvo_assist.paths import BUNDLED_CORPUS
-
-if TYPE_CHECKING:
-    from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 MATCH_SCORE = 70
 """Lowest score at which title + publisher + more evidence make a file the registered document."""
@@ -83,23 +81,24 @@ class Match:
         return asdict(self)
 
 
-def profile(doc: RegisterDocument) -> Profile:
+def profile(doc: Document) -> Profile:
     """The evidence profile of a registered document."""
     extra = _extras(doc)
-    titles = tuple(dict.fromkeys(t for t in (doc.title, doc.title_en, extra.get("title_short"),
-                                              extra.get("title_nl")) if t))
+    named = (doc.title, doc.register.title_en, extra.get("title_short"), extra.get("title_nl"))
+    titles = tuple(dict.fromkeys(t for t in named if t))
     pages_field = "pages" if extra.get("pages") else "pdf_pages"
     pages = extra.get(pages_field)
     sha = extra.get("sha256") or ()
-    phrases = [c.title for c in doc.chapters if len(c.title) >= 12 or len(c.title.split()) >= 3]
-    if doc.kamerstuk:
-        phrases.append(doc.kamerstuk.split(",")[0].strip())  # the dossier number: "26 485"
+    chapters = doc.register.chapters
+    phrases = [c.title for c in chapters if len(c.title) >= 12 or len(c.title.split()) >= 3]
+    if doc.register.kamerstuk:
+        phrases.append(doc.register.kamerstuk.split(",")[0].strip())  # the dossier: "26 485"
     phrases += [str(extra[k]) for k in ("isbn", "number") if extra.get(k)]
     phrases += [str(p) for p in extra.get("phrases") or ()]
     return Profile(
         doc.id, doc.title, doc.kind, titles, publisher_names(doc.publisher),
         int(pages) if isinstance(pages, (int, str)) and str(pages).isdigit() else None,
-        doc.field_trust(pages_field).level == "verified",
+        doc.register.field_trust(pages_field).level == "verified",
         frozenset([sha] if isinstance(sha, str) else sha), tuple(dict.fromkeys(phrases)), doc.date,
     )
 
@@ -120,7 +119,7 @@ def publisher_names(publisher: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def best_match(facts: FileFacts, documents: Sequence[RegisterDocument],
+def best_match(facts: FileFacts, documents: Sequence[Document],
                threshold: int = MATCH_SCORE) -> Match | None:
     """The registered document the file fits best (None when no title or publisher is seen)."""
     rank = {"match": 2, "unsure": 1, "none": 0}
@@ -130,7 +129,7 @@ def best_match(facts: FileFacts, documents: Sequence[RegisterDocument],
                                      sum(e.points for e in m.evidence)), default=None)
 
 
-def assess(facts: FileFacts, doc: RegisterDocument, threshold: int = MATCH_SCORE) -> Match:
+def assess(facts: FileFacts, doc: Document, threshold: int = MATCH_SCORE) -> Match:
     """The evidence that `facts` are of the file of `doc`, its score and verdict."""
     wanted = profile(doc)
     if facts.sha256 and facts.sha256 in wanted.sha256:
@@ -154,7 +153,7 @@ def assess(facts: FileFacts, doc: RegisterDocument, threshold: int = MATCH_SCORE
     return Match(doc.id, doc.title, doc.kind, score, verdict, tuple(items), title is not None)
 
 
-def download_problem(facts: FileFacts, doc: RegisterDocument) -> str:
+def download_problem(facts: FileFacts, doc: Document) -> str:
     """Why a downloaded file is not `doc` ("" when it is): unreadable, calling itself a test
     or draft, in another language, or naming neither its title nor its publisher."""
     if facts.sha256 and facts.sha256 in profile(doc).sha256:
@@ -169,13 +168,13 @@ def download_problem(facts: FileFacts, doc: RegisterDocument) -> str:
         own = facts.title or facts.opening
         return (f"its first pages name neither the title '{doc.title}' nor the publisher"
                 + (f" (it begins '{own[:80]}')" if own else ""))
-    numbered = re.fullmatch(r"(\d[\d ]*\d|\d), nr\. (\d+)", doc.kamerstuk.strip())
+    numbered = re.fullmatch(r"(\d[\d ]*\d|\d), nr\. (\d+)", doc.register.kamerstuk.strip())
     if numbered:  # a parliamentary paper: the number decides which of the dossier's papers it is
         dossier = r"\s?".join(numbered.group(1).replace(" ", ""))
         text = " ".join(facts.texts[:2])
         if not (re.search(rf"(?<!\d){dossier}(?!\d)", text)
                 and re.search(rf"\bnr\.?\s*{numbered.group(2)}(?!\d)", text, re.IGNORECASE)):
-            return f"its first pages do not carry its Kamerstuk number {doc.kamerstuk}"
+            return f"its first pages do not carry its Kamerstuk number {doc.register.kamerstuk}"
     return ""
 
 
@@ -330,14 +329,13 @@ def _language_evidence(facts: FileFacts, language: str) -> list[Evidence]:
     return []
 
 
-def _extras(doc: RegisterDocument) -> dict[str, Any]:
-    """Fields RegisterDocument may not carry (short and Dutch titles, page count, sha256,
-    phrases, ISBN, number): from the record when it has them, else from the bundled register's
-    entry of the same id and title."""
+def _extras(doc: Document) -> dict[str, Any]:
+    """Facts the record does not carry (short and Dutch titles, printed page count, sha256,
+    phrases, ISBN, number), from the bundled register's entry of the same id and title."""
     raw = _bundled_entries().get(doc.id, {})
     if raw.get("title") != doc.title:
         raw = {}
-    return {key: getattr(doc, key, None) or raw.get(key) for key in _EXTRA_FIELDS}
+    return {key: raw.get(key) for key in _EXTRA_FIELDS}
 
 
 @functools.cache

@@ -33,12 +33,11 @@ from imvo_assist.collection.filefacts import read_file_facts, sha256_of
 from imvo_assist.collection.landing import pdf_links
 from imvo_assist.collection.manifest import read_manifest, record_document, writable_corpus
 from imvo_assist.collection.scan import SUPPORTED, load_catalog, slugify
+from imvo_assist.models import Document
 from imvo_assist.settings import Settings
 
 if TYPE_CHECKING:
     import urllib.request
-
-    from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 __all__ = ["DEADLINE_S", "FetchError", "FetchResult", "Progress", "fetch_documents"]
 
@@ -95,7 +94,7 @@ def fetch_documents(
     max_bytes: int = 100 * 2**20,
     progress: Progress | None = None,
     allow_urls: list[str] | None = None,
-    register: Sequence[RegisterDocument],
+    register: Sequence[Document],
     tls_context: ssl.SSLContext | None = None,
 ) -> list[FetchResult]:
     """Download register documents into the corpus and record them in its manifest.
@@ -135,9 +134,9 @@ def fetch_documents(
     return [_fetch_one(run, doc, overrides.get(doc.id, "")) for doc in documents if doc.id in wanted]
 
 
-def _fetch_one(run: _Run, doc: RegisterDocument, override: str) -> FetchResult:
+def _fetch_one(run: _Run, doc: Document, override: str) -> FetchResult:
     if doc.kind == "web page" and not override:
-        return FetchResult(doc.id, doc.url or "", "skipped", error="a web page: nothing to "
+        return FetchResult(doc.id, doc.url, "skipped", error="a web page: nothing to "
                            "download (it is cited by its address)")
     addresses = _addresses(doc, override)
     if not addresses:
@@ -189,7 +188,7 @@ KAMERSTUK_PDF = "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{number}.
 only tried (the register records it nowhere; the content check decides)."""
 
 
-def _present(run: _Run, doc: RegisterDocument, name: str) -> Path | None:
+def _present(run: _Run, doc: Document, name: str) -> Path | None:
     """A file of `doc` already in the corpus (or in the bundled corpus read beside it)."""
     for root in dict.fromkeys([run.corpus, *run.settings.roots]):
         catalog = load_catalog(root) if root.is_dir() else {}
@@ -200,15 +199,15 @@ def _present(run: _Run, doc: RegisterDocument, name: str) -> Path | None:
     return None
 
 
-def _addresses(doc: RegisterDocument, override: str) -> list[tuple[str, str]]:
+def _addresses(doc: Document, override: str) -> list[tuple[str, str]]:
     """(address, how it is known) to try, in order."""
     if override:
         return [(override, "the address given with --url")]
     found = []
     if doc.file_url:
-        level = doc.field_trust("file_url").level
+        level = doc.register.field_trust("file_url").level
         found.append((doc.file_url, f"the register's file address ({level})"))
-    numbered = _KAMERSTUK.fullmatch(doc.kamerstuk.strip())
+    numbered = _KAMERSTUK.fullmatch(doc.register.kamerstuk.strip())
     if numbered:
         dossier, number = numbered.group(1).replace(" ", ""), numbered.group(2)
         found.append((KAMERSTUK_PDF.format(dossier=dossier, number=number), _INFERRED))
@@ -217,7 +216,7 @@ def _addresses(doc: RegisterDocument, override: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
-def _check(run: _Run, part: Path, dest: Path, doc: RegisterDocument) -> str:
+def _check(run: _Run, part: Path, dest: Path, doc: Document) -> str:
     """Why the complete download in `part` is not `doc` ("" when it is)."""
     facts = read_file_facts(part, run.settings, suffix=dest.suffix)
     if dest.suffix in (".csv", ".tsv"):  # a table has no title page: only what it says of itself
@@ -226,7 +225,7 @@ def _check(run: _Run, part: Path, dest: Path, doc: RegisterDocument) -> str:
     return download_problem(facts, doc)
 
 
-def _accept(run: _Run, doc: RegisterDocument, part: Path, dest: Path, url: str, source: str,
+def _accept(run: _Run, doc: Document, part: Path, dest: Path, url: str, source: str,
             tried: tuple[str, ...]) -> FetchResult:
     os.replace(part, dest)
     for stale in dest.parent.glob(f".{dest.name}.*.part"):

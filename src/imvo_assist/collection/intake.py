@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from imvo_assist.collection.evidence import MATCH_SCORE, Match, assess, best_match
 from imvo_assist.collection.filefacts import FileFacts, read_file_facts
@@ -39,10 +39,8 @@ from imvo_assist.collection.scan import (
     slugify,
 )
 from imvo_assist.errors import ImvoError
+from imvo_assist.models import Document
 from imvo_assist.settings import Settings
-
-if TYPE_CHECKING:
-    from imvo_assist.catalogue.vocabulary import RegisterDocument
 
 MATCH_THRESHOLD = MATCH_SCORE
 """Lowest evidence score (0-100) at which a file is taken to be a register document."""
@@ -99,7 +97,7 @@ def add_files(
     settings: Settings,
     paths: list[Path],
     *,
-    register: Sequence[RegisterDocument],
+    register: Sequence[Document],
     threshold: float = MATCH_THRESHOLD,
     as_id: str | None = None,
     match: bool = True,
@@ -137,7 +135,7 @@ def add_files(
     return results
 
 
-def _check_forced(as_id: str, documents: list[RegisterDocument], match: bool) -> None:
+def _check_forced(as_id: str, documents: list[Document], match: bool) -> None:
     doc = next((d for d in documents if d.id == as_id), None)
     if not match:
         raise IntakeError("--as and --no-match contradict each other.", "Give one of them.")
@@ -149,7 +147,7 @@ def _check_forced(as_id: str, documents: list[RegisterDocument], match: bool) ->
                           "Add the file as a document of its own (without --as).")
 
 
-def _add_one(corpus: Path, path: Path, documents: list[RegisterDocument], options: _Options,
+def _add_one(corpus: Path, path: Path, documents: list[Document], options: _Options,
              settings: Settings) -> AddResult:
     source = _checked_source(path)
     status: Status
@@ -202,7 +200,7 @@ def _role(name: str, facts: FileFacts, found: Match | None) -> str:
     return found.kind if found is not None and found.title_seen else ""
 
 
-def _unclaimed_name(corpus: Path, name: str, documents: list[RegisterDocument]) -> str:
+def _unclaimed_name(corpus: Path, name: str, documents: list[Document]) -> str:
     """`name`, or a free "name (2).pdf" when the register knows `name` as a file of one of its
     documents (the corpus scan would give the file that document's identity by its name)."""
     if Path(name).name not in {f for doc in documents for f in doc.files}:
@@ -298,7 +296,7 @@ def _link_free_name(temp: Path, corpus: Path, name: str, first: int = 1, move: b
     raise IntakeError(f"no free file name for {name} in {corpus}.")
 
 
-def _free_id(base: str, corpus: Path, documents: list[RegisterDocument]) -> str:
+def _free_id(base: str, corpus: Path, documents: list[Document]) -> str:
     """`base`, or `base-2`, ... when a register or corpus document already has that id."""
     taken = {d.id for d in documents} | {str(e.get("id")) for e in read_manifest(corpus).get("document", [])}
     taken |= {info.id for info in load_catalog(corpus).values()}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imvo_assist.errors import CorpusError
+from imvo_assist.models import Document
 from imvo_assist.paths import BUNDLED_CORPUS, BUNDLED_DATA_SUFFIXES
 
 SUPPORTED = frozenset({".pdf", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".csv", ".tsv"})
@@ -35,28 +36,13 @@ KIND_HINTS = (
 
 
 @dataclass(frozen=True)
-class DocumentInfo:
-    """What the register says about a document (all optional but the id)."""
-
-    id: str
-    title: str = ""
-    kind: str = ""
-    language: str = ""
-    publisher: str = ""
-    date: str = ""
-    citation: str = ""
-    url: str = ""
-    files: tuple[str, ...] = ()
-    """File names under which the document is known (registered documents only)."""
-
-
-@dataclass(frozen=True)
 class CorpusFile:
     """A file to index: its path, its path relative to the corpus, and its metadata."""
 
     path: Path
     relative: str
-    info: DocumentInfo
+    info: Document
+    """What the register and the corpus' own metadata say of it (only the id when nothing)."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +72,7 @@ def guess_kind(name: str) -> str:
 
 
 def scan(
-    roots: Path | Sequence[Path], registered: Iterable[DocumentInfo] = ()
+    roots: Path | Sequence[Path], registered: Iterable[Document] = ()
 ) -> tuple[list[CorpusFile], list[Skipped]]:
     """Find the indexable files of a corpus.
 
@@ -107,7 +93,7 @@ def scan(
             f"Corpus folder not found: {folders[0]}", "Pass --corpus DIR or set IMVO_ASSIST_CORPUS."
         )
     registered = tuple(registered)
-    found: dict[str, tuple[Path, dict[str, DocumentInfo]]] = {}
+    found: dict[str, tuple[Path, dict[str, Document]]] = {}
     skipped: dict[str, Skipped] = {}
     for folder in (f for f in folders if f.is_dir()):
         catalog = load_catalog(folder, registered)
@@ -119,7 +105,7 @@ def scan(
     files: list[CorpusFile] = []
     used_ids: set[str] = set()
     for relative, (path, catalog) in sorted(found.items()):
-        info = catalog.get(path.name) or DocumentInfo(id=slugify(str(Path(relative).with_suffix(""))))
+        info = catalog.get(path.name) or Document(id=slugify(str(Path(relative).with_suffix(""))))
         if info.id in used_ids:  # two files claiming one id: keep both, apart
             info = replace(info, id=slugify(relative))
         used_ids.add(info.id)
@@ -187,7 +173,7 @@ def _skip_reason(path: Path, root: Path, name: str) -> str:
     return ""
 
 
-def load_catalog(corpus: Path, registered: Iterable[DocumentInfo] = ()) -> dict[str, DocumentInfo]:
+def load_catalog(corpus: Path, registered: Iterable[Document] = ()) -> dict[str, Document]:
     """Metadata by file name: the registered documents, overlaid field by field by the corpus'
     own MANIFEST.toml / documents.toml (matched by file name or by document id)."""
     registered = tuple(registered)
@@ -198,27 +184,21 @@ def load_catalog(corpus: Path, registered: Iterable[DocumentInfo] = ()) -> dict[
             continue
         for name, info in _read_catalog(source).items():
             base = catalog.get(name) or by_id.get(info.id)
-            catalog[name] = _overlay(base, info) if base else info
+            catalog[name] = base.overlaid(info) if base else info
     return catalog
 
 
-def _overlay(base: DocumentInfo, local: DocumentInfo) -> DocumentInfo:
-    """`base` with every non-empty field of `local` written over it."""
-    fields = {key: value for key, value in local.__dict__.items() if value}
-    return DocumentInfo(**{**base.__dict__, **fields})
-
-
-def _read_catalog(source: Path) -> dict[str, DocumentInfo]:
+def _read_catalog(source: Path) -> dict[str, Document]:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise CorpusError(f"{source}: not valid TOML ({exc})", "Fix or remove the file.") from exc
-    entries: dict[str, DocumentInfo] = {}
+    entries: dict[str, Document] = {}
     for entry in data.get("document", []):
         if not isinstance(entry, dict) or "id" not in entry:
             continue
         url = str(entry.get("url", ""))
-        info = DocumentInfo(
+        info = Document(
             id=str(entry["id"]),
             title=str(entry.get("title", "")),
             kind=str(entry.get("kind", "")),

@@ -7,10 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from imvo_assist.models import FileReport, Passage
+from imvo_assist.models import Document, FileReport, Passage
 
 if TYPE_CHECKING:
-    from imvo_assist.collection.scan import DocumentInfo
     from imvo_assist.extract import Enrichment
 
 # The file record that stands for the bundled register (its facts are indexed as passages).
@@ -32,7 +31,7 @@ class RegisterFact:
 class Catalogue:
     """What the layer above hands the indexer (the index never reads the bundled catalogue)."""
 
-    registered: tuple[DocumentInfo, ...] = ()
+    registered: tuple[Document, ...] = ()
     """The documents the catalogue knows, with their file names."""
     facts: Callable[[], list[RegisterFact]] = list
     """The register facts to index as passages."""

@@ -12,7 +12,7 @@ import hashlib
 import re
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import groupby
 from weakref import WeakKeyDictionary
@@ -21,7 +21,7 @@ from whoosh.searching import Searcher
 
 from imvo_assist.index import scoring
 from imvo_assist.index.filters import Filters, filter_sets
-from imvo_assist.models import Hit, Passage
+from imvo_assist.models import Document, Hit, Passage
 
 # Register facts are summaries; an original passage saying the same must rank above them.
 REGISTER_WEIGHT = 0.5
@@ -136,17 +136,16 @@ def _in_order(rows: list[Row]) -> list[Row]:
     return ordered
 
 
-def merge_duplicate(first: Hit, passage: Passage, documents: dict[str, dict]) -> Hit:
+def merge_duplicate(first: Hit, passage: Passage, documents: Mapping[str, Document]) -> Hit:
     """Fold an identical passage into a hit; the PDF (with printed pages) stays the citation."""
     cite = f"{passage.doc_id} p. {passage.page_label}"
-    is_pdf = str(documents.get(passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
-    first_is_pdf = str(documents.get(first.passage.doc_id, {}).get("file", "")).lower().endswith(".pdf")
-    if is_pdf and not first_is_pdf:
-        document = documents[passage.doc_id]
+    document = documents.get(passage.doc_id) or Document(passage.doc_id)
+    first_document = documents.get(first.passage.doc_id) or Document(first.passage.doc_id)
+    if document.is_pdf and not first_document.is_pdf:
         moved = f"{first.passage.doc_id} p. {first.passage.page_label}"
         return replace(
-            first, passage=passage, title=document.get("title", passage.doc_id),
-            kind=document.get("kind", first.kind), url=document.get("url", ""),
+            first, passage=passage, title=document.title or passage.doc_id,
+            kind=document.kind or first.kind, url=document.url,
             also_in=first.also_in + (moved,),
         )
     return replace(first, also_in=first.also_in + (cite,))

@@ -10,7 +10,7 @@ once with both citations.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
@@ -22,7 +22,7 @@ from whoosh.searching import Searcher
 from imvo_assist.index import scoring
 from imvo_assist.index.filters import Filters, filter_sets
 from imvo_assist.index.results import dedupe_key, merge_duplicate, ordinal, ranked
-from imvo_assist.models import Hit, Passage
+from imvo_assist.models import Document, Hit, Passage
 from imvo_assist.text import analysis
 from imvo_assist.text.normalise import index_form
 
@@ -106,7 +106,7 @@ def search(
     text: str,
     filters: Filters | None = None,
     limit: int = 10,
-    documents: dict[str, dict] | None = None,
+    documents: Mapping[str, Document] | None = None,
 ) -> list[Hit]:
     """Search passages for user text.
 
@@ -128,7 +128,8 @@ def search(
 
 
 def run_query(
-    searcher: Searcher, query: Query, filters: Filters, limit: int, documents: dict[str, dict]
+    searcher: Searcher, query: Query, filters: Filters, limit: int,
+    documents: Mapping[str, Document],
 ) -> list[Hit]:
     """Run a built query and turn the results into de-duplicated hits.
 
@@ -160,16 +161,16 @@ def run_query(
         if len(hits) >= limit:
             continue
         passage = passage_from_fields(fields)
-        document = documents.get(passage.doc_id, {})
+        document = documents.get(passage.doc_id) or Document(passage.doc_id)
         seen[key] = len(hits)
         folds.add(row.fold)
         texts.append(passage.text)
         hits.append(
             Hit(
                 passage=passage,
-                title=document.get("title", passage.doc_id),
-                kind=document.get("kind", fields.get("kind", "")),
-                url=document.get("url", ""),
+                title=document.title or passage.doc_id,
+                kind=document.kind or fields.get("kind", ""),
+                url=document.url,
                 score=float(row.score),
                 snippet="",
                 source=fields.get("source", "passage"),

@@ -13,7 +13,6 @@ from whoosh.searching import Searcher
 
 from imvo_assist.catalogue.facts import register_fingerprint
 from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.catalogue.vocabulary import RegisterDocument
 from imvo_assist.collection.scan import scan
 from imvo_assist.errors import CorpusError, QueryError
 from imvo_assist.index import (
@@ -30,7 +29,7 @@ from imvo_assist.index import (
 )
 from imvo_assist.library.inputs import registered_documents
 from imvo_assist.library.matching import corrected_text, query_language, resolve_document
-from imvo_assist.models import Answer, Hit, Passage
+from imvo_assist.models import Answer, Document, Hit, Passage
 from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
 
 if TYPE_CHECKING:
@@ -127,14 +126,15 @@ class Library:
         return False
 
     @cached_property
-    def documents(self) -> dict[str, dict]:
-        """Document metadata by doc id: the bundled register, overlaid by indexed files."""
-        documents = {doc.id: _register_entry(doc) for doc in load_documents()}
+    def documents(self) -> dict[str, Document]:
+        """Every document by doc id: the bundled register's, overlaid by what the indexed files
+        say of them, and the indexed documents the register does not know."""
+        documents = {doc.id: doc for doc in load_documents()}
         for meta in self.files.values():
             if meta.get("document"):
-                known = documents.get(meta["doc_id"], {})
-                indexed = {k: v for k, v in meta["document"].items() if v not in ("", None, 0)}
-                documents[meta["doc_id"]] = {**known, **indexed}
+                indexed = Document.from_dict(meta["document"])
+                known = documents.get(meta["doc_id"])
+                documents[meta["doc_id"]] = known.overlaid(indexed) if known else indexed
         return documents
 
     @cached_property
@@ -240,11 +240,10 @@ class Library:
 
     def hit(self, passage: Passage, source: str = "passage") -> Hit:
         """A passage as a hit with its document's title, kind and URL (score 0)."""
-        document = self.documents.get(passage.doc_id, {})
+        document = self.documents.get(passage.doc_id) or Document(passage.doc_id)
         return Hit(
-            passage=passage, title=str(document.get("title", passage.doc_id)),
-            kind=str(document.get("kind", "")), url=str(document.get("url", "")),
-            score=0.0, snippet="", source=source,  # type: ignore[arg-type]
+            passage=passage, title=document.title or passage.doc_id, kind=document.kind,
+            url=document.url, score=0.0, snippet="", source=source,  # type: ignore[arg-type]
         )
 
     def sector_risk_counts(self) -> dict[tuple[str, str], int]:
@@ -334,7 +333,7 @@ class Library:
                 )
         return resolve_document(name, self.indexed_documents, unavailable)
 
-    def page(self, doc: str, label: str | None = None) -> tuple[dict, list[Passage]]:
+    def page(self, doc: str, label: str | None = None) -> tuple[Document, list[Passage]]:
         """A document's metadata and its passages (of one printed page when `label` is given).
         The document may be named loosely (see `resolve_document`).
 
@@ -342,7 +341,7 @@ class Library:
             QueryError: unknown document or page, with the nearest ids/labels as a hint.
         """
         doc = self.resolve_document(doc)
-        document = self.documents.get(doc) or {"id": doc, "title": doc}
+        document = self.documents.get(doc) or Document(doc, title=doc)
         passages = list(page_passages(self.searcher, doc, label))
         if label is not None and not passages:
             labels = list(dict.fromkeys(p.page_label for p in page_passages(self.searcher, doc, None)))
@@ -358,7 +357,7 @@ class Library:
         for meta in sorted(self.files.values(), key=lambda m: m.get("path", "")):
             status = meta.get("status", "failed")
             present.add(meta.get("doc_id", ""))
-            document = self.documents.get(meta.get("doc_id", ""), {})
+            document = self.documents.get(meta.get("doc_id", "")) or Document("")
             rows.append(
                 {
                     "id": meta.get("doc_id", ""),
@@ -369,8 +368,8 @@ class Library:
                     "passages": meta.get("passages", 0),
                     "error": meta.get("error", ""),
                     "warnings": meta.get("warnings", []),
-                    "citation": document.get("citation", ""),
-                    "url": document.get("url", ""),
+                    "citation": document.citation,
+                    "url": document.url,
                 }
             )
         for doc in load_documents():
@@ -382,18 +381,8 @@ class Library:
                         "pages": 0, "passages": 0,
                         "error": f"not in the corpus; get it from {where}" if where
                         else "not in the corpus; no official address known",
-                        "warnings": [], "citation": doc.citation, "url": doc.url or "",
+                        "warnings": [], "citation": doc.citation, "url": doc.url,
                     }
                 )
         return rows
-
-
-def _register_entry(doc: RegisterDocument) -> dict[str, object]:
-    """The metadata of a registered document in the shape of `Document.to_dict()`."""
-    return {
-        "id": doc.id, "title": doc.title, "kind": doc.kind, "language": doc.language,
-        "publisher": doc.publisher, "date": doc.date, "citation": doc.citation,
-        "url": doc.url or "", "file": "",
-    }
-
 

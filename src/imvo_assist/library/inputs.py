@@ -5,21 +5,14 @@ from __future__ import annotations
 
 from imvo_assist.catalogue.facts import register_fingerprint, register_passages
 from imvo_assist.catalogue.loader import load_documents
-from imvo_assist.collection.scan import DocumentInfo
 from imvo_assist.extract import Enrichment
 from imvo_assist.index import Catalogue
+from imvo_assist.models import Document
 
 
-def registered_documents() -> tuple[DocumentInfo, ...]:
-    """The bundled catalogue's documents as the corpus scan reads them."""
-    return tuple(
-        DocumentInfo(
-            id=doc.id, title=doc.title, kind=doc.kind, language=doc.language,
-            publisher=doc.publisher, date=doc.date, citation=doc.citation, url=doc.url or "",
-            files=tuple(doc.files),
-        )
-        for doc in load_documents()
-    )
+def registered_documents() -> tuple[Document, ...]:
+    """The bundled catalogue's documents, for the corpus scan (which knows them by `files`)."""
+    return tuple(load_documents())
 
 
 def index_catalogue() -> Catalogue:

@@ -305,9 +305,9 @@ def _coverage_sectors(covenants: list[str], named: tuple[str, ...]) -> list[str]
         document = registered.get(doc_id)
         if document is None:
             continue
-        own += document.sectors
-        listing |= set(document.sectors)
-        listing |= {s.id for s in vocabulary.sectors if document.covenant in s.covenants}
+        own += document.register.sectors
+        listing |= set(document.register.sectors)
+        listing |= {s.id for s in vocabulary.sectors if document.register.covenant in s.covenants}
     chosen = [s for s in named if s in listing]
     return list(dict.fromkeys(chosen or own or list(named)))
 

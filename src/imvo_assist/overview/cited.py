@@ -14,8 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.catalogue.vocabulary import RegisterDocument
-from imvo_assist.models import Citation, Hit, Passage
+from imvo_assist.models import Citation, Document, Hit, Passage
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -52,19 +51,17 @@ class Evidence:
         return asdict(self)
 
 
-def register_address(doc: RegisterDocument) -> str:
+def register_address(doc: Document) -> str:
     """The address to give for a registered document: its official page when the register is
     sure of it, else the page where its facts were seen (an inferred URL is never given)."""
-    return doc.url if doc.url and "url" not in doc.low_confidence else doc.source_url
+    low = doc.register.low_confidence
+    return doc.url if doc.url and "url" not in low else doc.register.source_url
 
 
-def doubted(doc: RegisterDocument, fields: tuple[str, ...]) -> tuple[str, ...]:
+def doubted(doc: Document, fields: tuple[str, ...]) -> tuple[str, ...]:
     """Which of some fields the register marks low confidence (all of them for a doubted entry)."""
-    return (
-        fields
-        if "entry" in doc.low_confidence
-        else tuple(f for f in fields if f in doc.low_confidence)
-    )
+    low = doc.register.low_confidence
+    return fields if "entry" in low else tuple(f for f in fields if f in low)
 
 
 def _citation(corpus: Corpus, hit: Hit, language: str) -> Citation:
@@ -183,14 +180,14 @@ class AnswerCitations:
         if digest in self._facts:
             return self._facts[digest]
         doc_id = evidence.doc_id or "register"
-        document = self.corpus.documents.get(doc_id, {})
+        document = self.corpus.documents.get(doc_id) or Document(doc_id)
         passage = Passage(
             id=f"register-fact:{doc_id}:{digest}", doc_id=doc_id, pdf_page=0, page_label="",
             section="", text=evidence.quote or evidence.note or evidence.cite,
         )  # fmt: skip
         hit = Hit(
-            passage=passage, title=evidence.title or str(document.get("title") or doc_id),
-            kind=str(document.get("kind") or ""), url=evidence.url, score=0.0, snippet="",
+            passage=passage, title=evidence.title or document.title or doc_id,
+            kind=document.kind, url=evidence.url, score=0.0, snippet="",
             source="register",
         )  # fmt: skip
         citations = self.numbered.citations

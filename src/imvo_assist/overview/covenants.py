@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import RegisterDocument, Sector
+from imvo_assist.catalogue.vocabulary import Sector
+from imvo_assist.models import Document
 from imvo_assist.overview import cited
 from imvo_assist.overview.cited import Evidence
 from imvo_assist.overview.register import THEMES_FILE, CovenantThemes, CoverageThemes
@@ -85,21 +86,21 @@ def sector_covenants(
     registered = {d.id: d for d in load_documents() if d.kind == "covenant"}
     texts: dict[str, list[str]] = {}
     sectors_of: dict[str, tuple[str, ...]] = {}
-    for doc_id, meta in corpus.documents.items():
-        if meta.get("file") and meta.get("kind") == "covenant":
+    for doc_id, document in corpus.documents.items():
+        if document.file and document.kind == "covenant":
             sectors_of[doc_id] = (
-                registered[doc_id].sectors
+                registered[doc_id].register.sectors
                 if doc_id in registered
-                else _text_sectors(corpus, doc_id, str(meta.get("title", "")))
+                else _text_sectors(corpus, doc_id, document.title)
             )
-            role = _role(doc_id, str(meta.get("title", "")), sectors_of[doc_id], registered)
+            role = _role(doc_id, document.title, sectors_of[doc_id], registered)
             texts.setdefault(role, []).append(doc_id)
-    own_ids = [d.id for d in registered.values() if sector.id in d.sectors]
+    own_ids = [d.id for d in registered.values() if sector.id in d.register.sectors]
     own_ids += [role for role in texts if role not in registered and sector.id in sectors_of[role]]
     related_ids = [
         d.id
         for d in registered.values()
-        if d.covenant in sector.covenants and sector.id not in d.sectors
+        if d.register.covenant in sector.covenants and sector.id not in d.register.sectors
     ]
 
     def check(role: str) -> Covenant:
@@ -119,13 +120,13 @@ def _text_sectors(corpus: Corpus, doc_id: str, title: str) -> tuple[str, ...]:
 
 
 def _role(
-    doc_id: str, title: str, sectors: tuple[str, ...], registered: dict[str, RegisterDocument]
+    doc_id: str, title: str, sectors: tuple[str, ...], registered: dict[str, Document]
 ) -> str:
     """The registered covenant an indexed text fills (by sector, and by title among several),
     or the text's own id when it fills none."""
     if doc_id in registered:
         return doc_id
-    candidates = [d for d in registered.values() if set(d.sectors) & set(sectors)]
+    candidates = [d for d in registered.values() if set(d.register.sectors) & set(sectors)]
     if len(candidates) == 1:
         return candidates[0].id
     scored = [
@@ -139,15 +140,14 @@ def _role(
 def _check(
     corpus: Corpus,
     role: str,
-    registered: RegisterDocument | None,
+    registered: Document | None,
     texts: list[str],
     themes: CoverageThemes,
     language: str,
 ) -> Covenant:
-    title = (
-        registered.title if registered else str(corpus.documents.get(role, {}).get("title", role))
-    )
-    date = registered.date if registered else str(corpus.documents.get(role, {}).get("date", ""))
+    document = registered or corpus.documents.get(role) or Document(role)
+    title = document.title or role
+    date = document.date
     if texts:
         return _check_texts(corpus, Covenant(role, title, date, "text", []), texts, language)
     listed = themes.covenants.get(role)
@@ -170,7 +170,7 @@ def _check_texts(corpus: Corpus, covenant: Covenant, texts: list[str], language:
     terms; the first sentence naming a risk is its evidence."""
     tagger = default_tagger()
     texts = sorted(
-        texts, key=lambda d: (corpus.documents.get(d, {}).get("language") != language, d)
+        texts, key=lambda d: ((corpus.documents.get(d) or Document(d)).language != language, d)
     )
     for doc_id in texts:
         covenant.checked.append(

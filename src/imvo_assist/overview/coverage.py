@@ -24,6 +24,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.errors import QueryError
 from imvo_assist.index import Filters
+from imvo_assist.models import Document
 from imvo_assist.overview import cited
 from imvo_assist.overview.cited import Evidence
 from imvo_assist.overview.covenants import Covenant, sector_covenants
@@ -135,7 +136,7 @@ def sector_coverage(corpus: Corpus, sector_name: str, language: str = "nl") -> C
     report = _report_risks(corpus, sector, language)
     if report:
         doc_id, found = report
-        title = str(corpus.documents.get(doc_id, {}).get("title", doc_id))
+        title = (corpus.documents.get(doc_id) or Document(doc_id)).title or doc_id
         risks_from: dict[str, object] = {
             "kind": "document",
             "doc_id": doc_id,

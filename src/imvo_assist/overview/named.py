@@ -22,7 +22,7 @@ from functools import cache
 
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import RegisterDocument
+from imvo_assist.models import Document
 from imvo_assist.overview.dates import MONTH_WORDS, MONTHS, parse_iso
 from imvo_assist.overview.timeline import KIND_WORDS
 from imvo_assist.text.analysis import stopwords
@@ -145,29 +145,29 @@ def _registered() -> tuple[Candidate, ...]:
     return tuple(_from_register(doc) for doc in load_documents())
 
 
-def _from_register(doc: RegisterDocument) -> Candidate:
-    sectors = tuple(dict.fromkeys((*doc.sectors, *(s for c in doc.chapters for s in c.sectors))))
+def _from_register(doc: Document) -> Candidate:
+    facts = doc.register
     return candidate(
-        doc.id, doc.kind, doc.language, (doc.title, doc.title_en),
-        (doc.citation, doc.covenant.replace("-", " ")), doc.date, sectors, registered=True,
+        doc.id, doc.kind, doc.language, (doc.title, facts.title_en),
+        (doc.citation, facts.covenant.replace("-", " ")), doc.date, facts.all_sectors,
+        registered=True,
     )  # fmt: skip
 
 
-def candidates(documents: Mapping[str, dict], kinds: set[str] | None = None) -> list[Candidate]:
+def candidates(documents: Mapping[str, Document], kinds: set[str] | None = None) -> list[Candidate]:
     """The registered documents and the indexed documents the register does not know (of some
     kinds only, when given)."""
     found = list(_registered())
     known = {c.id for c in found}
     tagger = default_tagger()
-    for doc_id, meta in sorted(documents.items()):
-        if doc_id in known or not meta.get("file") or meta.get("kind") == "register":
+    for doc_id, document in sorted(documents.items()):
+        if doc_id in known or not document.file or document.kind == "register":
             continue
-        title = str(meta.get("title") or doc_id)
+        title = document.title or doc_id
         found.append(
             candidate(
-                doc_id, str(meta.get("kind") or ""), str(meta.get("language") or ""), (title,),
-                (str(meta.get("citation") or ""),), str(meta.get("date") or ""),
-                tagger.tag(title).sectors,
+                doc_id, document.kind, document.language, (title,), (document.citation,),
+                document.date, tagger.tag(title).sectors,
             )
         )  # fmt: skip
     return [c for c in found if kinds is None or c.kind in kinds]
@@ -208,7 +208,8 @@ def _score(words: list[str], sectors: set[str], doc: Candidate) -> tuple[int, ..
 
 
 def named_documents(
-    text: str, documents: Mapping[str, dict], language: str = "nl", kinds: set[str] | None = None,
+    text: str, documents: Mapping[str, Document], language: str = "nl",
+    kinds: set[str] | None = None,
 ) -> list[str]:  # fmt: skip
     """The ids of the documents a phrase names, best first (ties all returned); empty when it
     names none. A phrase naming only a sector or a date ("de textielsector", "juni 2014")
@@ -236,7 +237,7 @@ def named_documents(
     return [doc.id for doc in tied]
 
 
-def unnamed_words(text: str, doc_ids: list[str], documents: Mapping[str, dict]) -> list[str]:
+def unnamed_words(text: str, doc_ids: list[str], documents: Mapping[str, Document]) -> list[str]:
     """The content words of a phrase that name none of some documents (by their words,
     acronyms or sectors): what the phrase says besides naming them."""
     docs = [c for c in candidates(documents) if c.id in doc_ids]

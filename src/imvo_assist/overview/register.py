@@ -81,7 +81,7 @@ def _bundled_themes() -> CoverageThemes:
 def _load_themes(path: Path) -> CoverageThemes:
     src = Source(path)
     risks = {risk.id for risk in load_vocabulary().risks}
-    covenants = {doc.id: doc.covenant for doc in load_documents() if doc.kind == "covenant"}
+    covenants = {d.id: d.register.covenant for d in load_documents() if d.kind == "covenant"}
     found: dict[str, CovenantThemes] = {}
     for entry in src.entries("covenant", ("id", "document", "themes_source_url", "themes")):
         src.check(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import RegisterDocument
+from imvo_assist.models import Document
 from imvo_assist.overview import cited
 from imvo_assist.overview.cited import Confidence, Evidence, doubted, register_address
 from imvo_assist.overview.coverage import find_sector
@@ -131,7 +131,7 @@ class Event:
 
 @functools.cache
 def _source_urls() -> dict[str, str]:
-    return {doc.id: doc.source_url for doc in load_documents()}
+    return {doc.id: doc.register.source_url for doc in load_documents()}
 
 
 def build_timeline(corpus: Corpus, sector: str | None = None, language: str = "nl") -> list[Event]:
@@ -158,10 +158,8 @@ def register_events(language: str = "nl") -> list[Event]:
         own = parse_iso(doc.date)
         if own is None:
             continue
-        sectors = tuple(
-            dict.fromkeys((*doc.sectors, *(s for c in doc.chapters for s in c.sectors)))
-        )
-        note = text["register"].format(url=doc.source_url)
+        sectors = doc.register.all_sectors
+        note = text["register"].format(url=doc.register.source_url)
         low = doubted(doc, ("date", "citation", "url"))
         if low:
             names = ", ".join(FIELD_NAMES[language].get(f, f) for f in low)
@@ -191,7 +189,7 @@ def register_events(language: str = "nl") -> list[Event]:
     return events
 
 
-def _register_evidence(doc: RegisterDocument, note: str, language: str) -> Evidence:
+def _register_evidence(doc: Document, note: str, language: str) -> Evidence:
     return cited.from_register(
         doc.citation or doc.title,
         doc.title,
@@ -219,17 +217,17 @@ def _add_other_date(event: Event, mention: DateMention, note: Note) -> None:
 
 
 def _end_events(
-    doc: RegisterDocument,
+    doc: Document,
     own: Span,
     notes: tuple[Note, ...],
     sectors: tuple[str, ...],
     language: str,
 ) -> list[Event]:
     """A covenant's end date, from its description or notes ("ran until 31 Dec 2021")."""
-    for written in (doc.description, *(n.text for n in notes)):
+    for written in (doc.register.description, *(n.text for n in notes)):
         for mention in find_dates(written, own.start):
             if mention.span.start > own.end and _before(written, mention, END_DATE):
-                note = TEXT[language]["register"].format(url=doc.source_url)
+                note = TEXT[language]["register"].format(url=doc.register.source_url)
                 evidence = cited.from_register(
                     doc.citation or doc.title,
                     written,
@@ -257,12 +255,12 @@ def _end_events(
     return []
 
 
-def _indexed(corpus: Corpus) -> list[tuple[str, dict]]:
+def _indexed(corpus: Corpus) -> list[tuple[str, Document]]:
     """Indexed documents (a file in the corpus) other than source registers."""
     return [
-        (doc_id, meta)
-        for doc_id, meta in sorted(corpus.documents.items())
-        if meta.get("file") and meta.get("kind") != "register"
+        (doc_id, document)
+        for doc_id, document in sorted(corpus.documents.items())
+        if document.file and document.kind != "register"
     ]
 
 
@@ -270,12 +268,12 @@ def _corpus_events(corpus: Corpus, language: str) -> list[Event]:
     """Indexed documents the register does not know, on the date their metadata gives."""
     registered = {doc.id for doc in load_documents()}
     events = []
-    for doc_id, meta in _indexed(corpus):
-        span = parse_iso(str(meta.get("date", "")))
+    for doc_id, document in _indexed(corpus):
+        span = parse_iso(document.date)
         if doc_id in registered or span is None:
             continue
         note = TEXT[language]["corpus"]
-        title = str(meta.get("title", doc_id))
+        title = document.title or doc_id
         evidence = cited.from_document(corpus, doc_id, note, language)
         events.append(
             Event(
@@ -284,7 +282,7 @@ def _corpus_events(corpus: Corpus, language: str) -> list[Event]:
                 "document",
                 title,
                 doc_id,
-                str(meta.get("kind", "")),
+                document.kind,
                 evidence,
                 "reported",
                 note,
@@ -301,9 +299,9 @@ def passage_events(corpus: Corpus, known: list[Event], language: str = "nl") -> 
     registered = {doc.id for doc in load_documents()}
     targets = [e for e in known if e.type in ("document", "signed") and e.doc_id in registered]
     seen: dict[tuple[str, str], Event] = {}
-    order = sorted(_indexed(corpus), key=lambda item: not item[1].get("citation"))
-    for doc_id, meta in order:
-        own = parse_iso(str(meta.get("date", "")))
+    order = sorted(_indexed(corpus), key=lambda item: not item[1].citation)
+    for doc_id, document in order:
+        own = parse_iso(document.date)
         reference = own.start if own else None
         for passage in corpus.passages_of(doc_id):
             if passage.id.startswith("register:"):
@@ -330,7 +328,7 @@ def passage_events(corpus: Corpus, known: list[Event], language: str = "nl") -> 
                         kind,
                         sentence,
                         doc_id,
-                        str(meta.get("kind", "")),
+                        document.kind,
                         evidence,
                         confidence,
                         note,
@@ -355,7 +353,7 @@ def _links(sentence: str, mention: DateMention, doc_id: str, targets: list[Event
     event's kind of document and a date that overlaps the one written."""
     numbers = {f"{a}{b}-{c}" for a, b, c in KAMERSTUK.findall(sentence)}
     if numbers:
-        kamerstukken = {d.id: _kamerstuk_key(d.kamerstuk) for d in load_documents() if d.kamerstuk}
+        kamerstukken = {d.id: _kamerstuk_key(d.register.kamerstuk) for d in load_documents()}
         linked = [e.id for e in targets if kamerstukken.get(e.doc_id) in numbers]
         if linked:
             return linked

@@ -323,5 +323,5 @@ def _names(library: Library, vocabulary: Vocabulary) -> tuple[str, ...]:
         names += [risk.name_nl, risk.name_en]
     for organisation in vocabulary.organisations:
         names += [organisation.name_nl, *organisation.abbreviations]
-    names += [str(d.get("title", "")) for d in library.documents.values()]
+    names += [d.title for d in library.documents.values()]
     return tuple(dict.fromkeys(n for n in names if n))

@@ -112,9 +112,8 @@ class DocumentScreen(ImvoScreen):
                     for p in passages
                 ]
                 page = Page(
-                    str(document.get("title") or self.doc_id), label,
-                    passages[0].pdf_page if passages else 0, passages, cites, labels,
-                    str(document.get("url") or ""),
+                    document.title or self.doc_id, label,
+                    passages[0].pdf_page if passages else 0, passages, cites, labels, document.url,
                 )
         except ImvoError as exc:
             self.app.call_from_thread(self._error, str(exc))

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from imvo_assist.models import Document
 from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, plain
 
@@ -89,7 +90,7 @@ class OrganisationScreen(ImvoScreen):
                 disabled=True,
             ))
             for c in reference["cited_by"]:
-                title = str(documents.get(c["doc_id"], {}).get("title") or c["doc_id"])
+                title = (documents.get(c["doc_id"]) or Document(c["doc_id"])).title or c["doc_id"]
                 options.add_option(Option(
                     assemble("    ↳ ", (title, "bold"), f", {self.tr('p.')} {c['page']}"),
                     id=f"{options.option_count}\t{c['doc_id']}\t{c['page']}\t{c['passage_id']}",

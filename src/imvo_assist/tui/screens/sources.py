@@ -17,6 +17,7 @@ from textual.events import Resize
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from imvo_assist.models import Document
 from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, cell, plain
 
@@ -192,7 +193,7 @@ class SourcesScreen(ImvoScreen):
         passages = self.cited_by.get(r.key, [])
         documents = self.app.library.documents if self.app.library else {}
         for number, c in enumerate(passages):
-            title = str(documents.get(c.doc_id, {}).get("title") or c.doc_id)
+            title = (documents.get(c.doc_id) or Document(c.doc_id)).title or c.doc_id
             citing.add_option(
                 Option(assemble(self.tr("↳ geciteerd in "), (title, "bold"),
                                 f", {self.tr('p.')} {c.page}"),
