@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.command import CommandInput
 from textual.widgets import DataTable, Static
 from tui_support import ELECTRONICS, ask, settle
 
@@ -170,7 +171,7 @@ async def test_f7_shows_the_timeline(make_app) -> None:
 async def palette(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*words)
+    pilot.app.screen.query_one(CommandInput).value = words  # typed at once: one search, not one per key
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
