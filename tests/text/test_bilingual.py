@@ -8,6 +8,7 @@ import pytest
 
 from imvo_assist.text.bilingual import interpret, number_forms, specificity
 from imvo_assist.text.didyoumean import close_words, in_language
+from imvo_assist.text.language import wordlist_language
 from imvo_assist.text.morphology import is_verb_form
 
 STOP = {"the", "of", "in", "a", "de", "het", "van", "is", "are", "what", "wat", "bij"}
@@ -118,3 +119,13 @@ def test_a_dutch_verb_form_the_lexicon_lacks_is_read_through_its_infinitive() ->
     assert concept.source == "gewijzigd"
     assert "wijzigen" in concept.parts
     assert "amend" in [t for t, _ in concept.translations]
+
+
+def test_a_latin_plural_is_a_number_form() -> None:
+    assert "musea" in number_forms("museum")
+    assert "criteria" in number_forms("criterium")
+
+
+def test_the_word_lists_decide_a_question_whose_function_words_tie() -> None:
+    assert wordlist_language(["our", "firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
+    assert wordlist_language(["onze", "winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"

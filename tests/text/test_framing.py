@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo_assist.text.framing import is_framing_word, strip_framing
+from imvo_assist.text.framing import asking_clause, is_framing_word, strip_framing
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,17 @@ def test_content_words_are_no_framing(word: str) -> None:
 )
 def test_a_leading_quick_question_is_framing(question: str, content: str) -> None:
     assert strip_framing(question).text == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asking"),
+    [
+        ("Wij importeren koffie uit Peru, welke afspraken gelden er?", "welke afspraken gelden er?"),
+        ("As a small retailer - what must we report?", "what must we report?"),
+        ("our firm sells tea, is tea mentioned?", "is tea mentioned?"),
+        ("Welke risico's zijn er, en waar komen ze vandaan?", "Welke risico's zijn er, en waar komen ze vandaan?"),
+        ("De sector, welke risico's heeft die?", "De sector, welke risico's heeft die?"),
+    ],
+)
+def test_a_clause_describing_the_asker_is_cut_off(sentence: str, asking: str) -> None:
+    assert asking_clause(sentence) == asking

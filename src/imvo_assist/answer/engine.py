@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import InterpretedAnswer, interpretation, not_found_text
 from imvo_assist.answer.keycontent import Missing, missing_content
@@ -95,6 +96,8 @@ def _compose(library: Corpus, understanding: Understanding, citations: CitationL
     composed = composer(library, understanding, citations)
     if composed.not_found and understanding.intent != "org_included":
         composed = compose_ranked(library, understanding, citations)
+    if not composed.not_found and composer is compose_quotes:
+        composed = _fact_stated(library, composed, understanding, citations)
     if not composed.not_found and "provenance" in understanding.extra_intents:
         heading = "**Waar komt dit vandaan?**" if understanding.language == "nl" else "**Where does this come from?**"
         composed.lines += ["", heading, ""]
@@ -103,6 +106,22 @@ def _compose(library: Corpus, understanding: Understanding, citations: CitationL
             composed.lines.append(f"- {describe_document(library, first.hit, understanding.language)}")
         add_reference_chain(library, list(citations.citations), citations, composed, understanding.language)
     return composed
+
+
+def _fact_stated(
+    library: Corpus, composed: Composed, understanding: Understanding, citations: CitationList,
+) -> Composed:
+    """The composed answer when its passages state the amount or count asked for; else "not
+    found", with the passages as the nearest text."""
+    hits = [c.hit for c in citations.citations]
+    kind = understanding.named_kind  # "de FNV in het convenant": named in a covenant's text
+    named = [h.passage.text for h in hits if not kind or library.documents[h.passage.doc_id].kind == kind]
+    fact = missing_fact(understanding, (hit.passage.text for hit in hits), named)
+    if fact is None:
+        return composed
+    near = list(dict.fromkeys(
+        f"{hit.title}, p. {hit.passage.page_label}" if hit.passage.page_label else hit.title for hit in hits))
+    return _not_found(Missing(fact[1], fact[0], tuple(near)), understanding)
 
 
 def _sectors(understanding: Understanding) -> tuple[dict[str, object], ...]:

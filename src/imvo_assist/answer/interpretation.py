@@ -83,6 +83,19 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         if nl:
             return f"'{what}' komt niet voor in {named}" + (f"; wel in: {where}." if where else ".")
         return f"'{what}' does not occur in {named}" + (f"; it does in: {where}." if where else ".")
+    if missing.kind == "entity":
+        near = "; ".join(missing.suggestions)
+        if nl:
+            return (f"De gevonden passages noemen {what} niet; de documenten zeggen hier niets over"
+                    + (f". Het dichtstbij: {near}." if near else "."))
+        return (f"The passages found do not name {what}; the documents say nothing about this"
+                + (f". Nearest: {near}." if near else "."))
+    if missing.kind in ("amount", "count"):
+        asked = {"amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number")}[missing.kind]
+        near = "; ".join(missing.suggestions)
+        if nl:
+            return f"De documenten noemen hiervoor {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")
+        return f"The documents state {asked[1]} for this" + (f"; nearest: {near}." if near else ".")
     if missing.kind == "year":
         return (f"De documenten zeggen niets over {what}: dat jaar komt er niet in voor." if nl
                 else f"The documents say nothing about {what}: that year does not occur in them.")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from whoosh.query import And, Or, Query, Term
+from whoosh.query import And, Or, Prefix, Query, Term
 
 from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.bronnenboek import inclusion_report
@@ -24,7 +24,9 @@ from imvo_assist.index import Filters
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, number_forms
 from imvo_assist.text.fold import fold
+from imvo_assist.text.framing import asking_clause
 from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -35,6 +37,13 @@ RARE = 0.5
 # ... and the most specific word of a question that cites a document ("volgens het SER-advies")
 # must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
+# A question for one fact (a date, a name, a number) turns on each of its specific topic words:
+# "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
+FACT_FORMS = frozenset({"when", "who", "count"})
+# A word counts as present inside a compound when it is this long and the compound's rest
+# (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar" (a few passages looked at).
+MIN_MODIFIER = 5
+COMPOUND_HITS = 5
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
     [
@@ -72,7 +81,8 @@ class Missing:
 
     what: str
     kind: str
-    """sector, name, covenant, year, publication_year, figure, word or not_in_document."""
+    """sector, name, covenant, year, publication_year, figure, word, not_in_document; amount
+    or count or entity (`answer.facts`: the passages found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
     """The year asked for (publication_year), the kind of document named (not_in_document)."""
@@ -107,7 +117,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
         return None  # what the question turns on is a vocabulary entity the corpus has
-    topics = topic_concepts(understanding)
+    asking = f" {_words(asking_part(understanding.question))} "
+    topics = [c for c in topic_concepts(understanding)  # not the asker's own clause
+              if any(f" {word} " in asking for word in c.source.split())]
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
@@ -115,6 +127,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(rarest.source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
+    fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
+    if set(understanding.forms) & FACT_FORMS and fact_absent:
+        return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
             library, rarest, kind):
@@ -178,7 +193,7 @@ def asking_part(question: str) -> str:
     colon that opens it ("voor het overleg van morgen: wat is ...?")."""
     sentences = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
     asking = [p for p in sentences if p.rstrip().endswith("?")]
-    main = (asking or sentences or [question])[-1]
+    main = asking_clause((asking or sentences or [question])[-1])
     head, colon, tail = main.rpartition(":")
     return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
 
@@ -192,7 +207,8 @@ def _vocabulary_entity(word: str) -> bool:
 def _present(library: Corpus, terms: list[str]) -> bool:
     """Whether any term occurs in the index, as written or stemmed; the words of a phrase
     ("animal testing") in one passage, not each somewhere."""
-    if any(" " not in term and _has_word(library, term) for term in terms):
+    if any(" " not in term and (_has_word(library, term) or _modifier_of(library, term))
+           for term in terms):
         return True
     stems = [_stem_query(term) for term in terms]
     queries = [q for q in stems if q is not None]
@@ -203,6 +219,19 @@ def _has_word(library: Corpus, word: str) -> bool:
     """The word as written, its singular, or with the apostrophe of a plural ("ngo's")."""
     return any(library.has_term(form) for form in number_forms(word)) or (
         word.endswith("s") and library.has_term(f"{word[:-1]}'s"))
+
+
+def _modifier_of(library: Corpus, word: str) -> bool:
+    """Whether the word opens an indexed compound whose rest is a word ("pensioen" in
+    "pensioenfondsen", "brand" in "brandgevaar"): the word occurs, inside the compound."""
+    if len(word) < MIN_MODIFIER or not word.isalpha():
+        return False
+    for hit in library.run(Prefix("exact", word), None, COMPOUND_HITS):
+        for token in re.findall(rf"\b{re.escape(word)}(\w+)", fold(hit.passage.text)):
+            rest = token[1:] if token[:1] == "s" and len(token) > MIN_MODIFIER else token
+            if len(rest) >= MIN_MODIFIER - 1 and (zipf(rest, "nl") >= 3 or zipf(token, "nl") >= 3):
+                return True
+    return False
 
 
 def _stem_query(term: str) -> Query | None:

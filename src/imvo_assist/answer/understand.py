@@ -32,8 +32,8 @@ from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, interpret, number_forms
 from imvo_assist.text.fold import fold
-from imvo_assist.text.framing import is_framing_word, strip_framing
-from imvo_assist.text.language import detect_language
+from imvo_assist.text.framing import asking_clause, is_framing_word, strip_framing
+from imvo_assist.text.language import detect_language, wordlist_language
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
     bare_verbs,
@@ -335,7 +335,7 @@ def _main_sentence(question: str) -> str:
     """The sentence that asks: the last one ending in "?", else the last one."""
     parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
     asking = [p for p in parts if p.rstrip().endswith("?")]
-    return (asking or parts or [question])[-1]
+    return asking_clause((asking or parts or [question])[-1])
 
 
 def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
@@ -352,21 +352,16 @@ def _language(question: str, words: list[str]) -> Lang:
     dutch = sum(w in DUTCH_HINTS for w in words)
     if english != dutch:
         return "en" if english > dutch else "nl"
-    return "en" if detect_language(question, default="nl") == "en" else "nl"
+    detected = detect_language(question, default="") or wordlist_language(words)
+    return "en" if detected == "en" else "nl"
 
 
-ENGLISH_HINTS = frozenset(
-    [
-        "the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are",
-        "was", "were", "of", "for", "to", "apply", "and", "there", "has", "have",
-    ]
-)
-DUTCH_HINTS = frozenset(
-    [
-        "de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van",
-        "voor", "gelden", "is", "zijn", "wordt", "heeft", "er", "ik", "wij", "we",
-    ]
-)
+ENGLISH_HINTS = frozenset([
+    "the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are",
+    "was", "were", "of", "for", "to", "apply", "and", "there", "has", "have"])
+DUTCH_HINTS = frozenset([
+    "de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van",
+    "voor", "gelden", "is", "zijn", "wordt", "heeft", "er", "ik", "wij", "we"])
 
 
 @cache

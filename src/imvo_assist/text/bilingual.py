@@ -224,8 +224,8 @@ def _parts(word: str, known: Callable[[str], bool] | None) -> tuple[str, ...]:
 
 
 def number_forms(word: str) -> tuple[str, ...]:
-    """A Dutch word and its likely singular ("schendingen" -> "schending", "ketens" ->
-    "keten", "stoffen" -> "stof", "bedrijven" -> "bedrijf")."""
+    """A Dutch word and its likely other number ("schendingen" -> "schending", "ketens" ->
+    "keten", "stoffen" -> "stof", "bedrijven" -> "bedrijf", "centrum" -> "centra")."""
     forms = [word]
     if word.endswith("en") and len(word) > 5:
         stem = word[:-2]
@@ -234,6 +234,8 @@ def number_forms(word: str) -> tuple[str, ...]:
         forms += [stem, stem[:-1] + VOICELESS[stem[-1]]] if stem[-1] in VOICELESS else [stem]
     elif word.endswith("s") and len(word) > 4:
         forms.append(word[:-1])
+    elif word.endswith("um") and len(word) > 5:
+        forms.append(word[:-2] + "a")  # a Latin plural: distributiecentrum -> distributiecentra
     return tuple(forms)
 
 

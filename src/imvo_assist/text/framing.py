@@ -83,6 +83,17 @@ CHECK_LEAD = re.compile(
     r"( whether| if)?|(mijn|onze|de) [\w ]{1,30}? (vroeg|vraagt|wil) (me|mij|ons)? ?(na te gaan|te checken|te controleren|te weten)?( of)?"
     r"|i (was asked|need|want) to (check|know|find out)( whether| if)?)\s+"
 )
+# A first clause that describes the asker ("wij verkopen rozen uit Ethiopië, welke ...?", "as a
+# small importer - which ...?"): first person or "als/as + article", ended by a comma or a dash,
+# followed by the question proper (a question word or an inverted verb).
+ASKER_LEAD = re.compile(
+    r"^\s*(?:wij|we|ik|i|ons|onze|mijn|my|our|us|(?:als|as) (?:een|an?|ons|onze|our|mijn|my)\b)"
+    r"\b[^,;:?]{0,120}?(?:,|\s[-–—]\s)\s*(?P<rest>(?:welke|wat|wie|waar\w*|wanneer|waarom|hoe\w*|"
+    r"is|zijn|moet\w*|mag|mogen|kan|kunnen|heeft|hebben|wordt|worden|geldt|gelden|staat|staan|"
+    r"noemt|which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could|"
+    r"should|must|may|will|would|has|have)\b.+)$",
+    re.IGNORECASE,
+)
 QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
 
 
@@ -121,6 +132,13 @@ def strip_framing(question: str) -> Framed:
         folded = folded[check.end() :]
     removed += [match.group(0) for match in REQUESTS.finditer(folded)]
     return Framed(" ".join(REQUESTS.sub(" ", folded).split()), tuple(removed), quoted)
+
+
+def asking_clause(sentence: str) -> str:
+    """The sentence without a first clause that describes the asker ("Wij zijn een importeur,
+    welke risico's ...?" -> "welke risico's ...?"); the sentence itself when it has none."""
+    lead = ASKER_LEAD.match(sentence)
+    return lead.group("rest") if lead else sentence
 
 
 def _only_framing(clause: str) -> bool:

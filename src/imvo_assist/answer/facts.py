@@ -1,0 +1,129 @@
+"""The fact a question asks for must stand in the passages that answer it.
+
+A question for an amount of money ("hoeveel heeft het onderzoek gekost?", "how much money
+...?") is answered only by an amount (a currency or "miljoen"); a question for a count of
+something ("how many companies signed?") only by a number that counts that thing ("drie
+leden", "86 sectoren"), not by any number in the passage. When the passages a composer chose
+hold no such expression, the documents do not state the fact: the answer is "not found" and
+the passages are offered as the nearest text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from imvo_assist.answer.evidence import forms_of
+from imvo_assist.answer.keycontent import asking_part
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.text.fold import fold
+from imvo_assist.text.questionforms import COUNT_WORDS
+
+AMOUNT_QUESTION = re.compile(
+    r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
+    r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
+    r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
+    r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost)\b"
+)
+AMOUNT_ANSWER = re.compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
+COUNT_QUESTION = re.compile(
+    r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
+    r"(?:(?:of the|van de|van het)\s+)?(?P<noun>[a-z][\w']*)"
+)
+# Words after "hoeveel" that are no counted thing ("hoeveel heeft ...", "how many times").
+NOT_COUNTED = frozenset(
+    ["heeft", "hebben", "had", "is", "zijn", "was", "waren", "wordt", "worden", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "keer", "maal", "jaar", "jaren", "maanden", "weken", "dagen", "tijd", "procent", "are", "is", "was", "were", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "must", "times", "years", "months", "weeks", "days", "time", "percent", "per"]
+)
+# An organisation as the source of what is asked ("wat zegt KPMG over", "volgens de SER", "the
+# SER advice"): its own document speaks without naming it (MARK stands where it stood).
+MARK = "\0"
+SOURCE = re.compile(
+    r"\b(volgens|according to|zegt|zei|says|said|noemt|names|stelt|states|mentions|vindt|"
+    r"think|thinks|schrijft|writes|adviseert|advises|recommends)( \w+){0,2} \0|"
+    r"\0 (zegt|zei|zeggen|noemt|stelt|schrijft|adviseert|say|says|said|state|states|mention|"
+    r"mentions|write|writes|advise|advises|recommend|recommends|think|thinks|advice|advies|report|"
+    r"rapport|analyse|analysis|letter|brief)\b"
+)
+NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and", "of"])
+NUMBER = re.compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
+# A number counts a noun at most this many words before it ("tien IMVO convenanten").
+COUNT_WINDOW = 3
+
+
+def missing_fact(
+    understanding: Understanding, passages: Iterable[str], named_in: Iterable[str] | None = None,
+) -> tuple[str, str] | None:
+    """What the question asks that none of the passages states, as (kind, what): ("entity",
+    name) for an organisation the asking part names that `named_in` (the passages of the kind
+    of document the question names; all passages by default) never names, ("amount", "") or
+    ("count", noun); None when the passages hold it all."""
+    question = fold(understanding.question)
+    texts = list(passages)
+    where = texts if named_in is None else list(named_in)
+    named = _unnamed_entity(understanding, " ".join(fold(text) for text in where))
+    if named:
+        return "entity", named
+    if AMOUNT_QUESTION.search(question):
+        return None if any(AMOUNT_ANSWER.search(text.lower()) for text in texts) else ("amount", "")
+    counted = COUNT_QUESTION.search(question)
+    if counted is None or counted.group("noun") in NOT_COUNTED:
+        return None
+    noun = counted.group("noun")
+    wanted = _noun_forms(understanding, noun)
+    if not wanted or any(_counts(text, wanted) for text in texts):
+        return None
+    return "count", noun
+
+
+def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
+    """An organisation of the asking part, not as the source of what is asked, that the
+    evidence never names ("de FNV in het textielconvenant"): the passages are about something
+    else."""
+    asking = f" {_words(asking_part(understanding.question))} "
+    text = f" {_words(evidence)} "
+    for entity in understanding.organisations:
+        name, forms = entity.name(understanding.language), entity.forms()
+        folded = [_words(f) for f in forms if f]
+        if any(f" {f} " in asking for f in folded) and not any(
+                SOURCE.search(asking.replace(f" {f} ", f" {MARK} ")) for f in folded) and not any(
+                _names(text, f) for f in folded):
+            return name
+    return ""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _names(text: str, form: str) -> bool:
+    """Whether the folded text names the form: a one-word name as a word or inside a compound
+    ("fnv", "bouwsector"), a longer one by all its words ("nationaal contactpunt voor de
+    oeso richtlijnen" names "nationaal contactpunt oeso richtlijnen")."""
+    words = [w for w in form.split() if len(w) > 2 and w not in NAME_FILLERS]
+    if len(words) > 1:
+        return all(re.search(rf"\b{re.escape(w)}", text) for w in words)
+    word = words[0] if words else form
+    if len(word) <= 3:
+        return f" {word} " in text
+    return bool(re.search(rf"\b{re.escape(word)}|{re.escape(word)}\b", text))
+
+
+def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:
+    """Forms of the counted noun and its translations ("companies": bedrijven, ondernemingen)."""
+    found = set(forms_of(noun))
+    for concept in understanding.concepts:
+        if noun in concept.source.split():
+            for term, _ in concept.terms():
+                found |= forms_of(term)
+    return frozenset(found)
+
+
+def _counts(text: str, wanted: frozenset[str]) -> bool:
+    """Whether a number in the text counts one of the wanted forms (a few words after it)."""
+    words = re.findall(r"\w+", fold(text))
+    for i, word in enumerate(words):
+        if NUMBER.match(word) and any(
+            forms_of(after) & wanted for after in words[i + 1 : i + 1 + COUNT_WINDOW]
+        ):
+            return True
+    return False
