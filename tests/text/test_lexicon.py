@@ -177,6 +177,17 @@ def test_everyday_english_sentence() -> None:
     assert "fabriek" in targets(mapped, "factory")
 
 
+@pytest.mark.parametrize(
+    ("word", "dutch"),
+    [("partly", "gedeeltelijk"), ("largely", "grotendeels"), ("mainly", "voornamelijk"),
+     ("already", "al"), ("recently", "onlangs"), ("last", "afgelopen"), ("both", "beide")],
+)
+def test_adverbs_and_quantifiers_of_questions(word: str, dutch: str) -> None:
+    """Degree, time and quantity words of everyday questions have a translation (an
+    untranslated one is taken for key content the documents lack)."""
+    assert dutch in load_lexicon().translations(word, "en")
+
+
 def test_nonsense_maps_to_nothing() -> None:
     assert to_dutch("xyzzy plugh frobnicate") == []
     assert to_english("") == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo_assist.text.questionforms import FORMS, answers, forms, triggers
+from imvo_assist.text.questionforms import FORMS, agents, answers, forms, triggers
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,28 @@ def test_question_phrases_trigger_a_form(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", ["ieder half jaar", "jaarlijks", "tien", "2016", "drie maanden"])
 def test_answers_trigger_no_form(phrase: str) -> None:
     assert not triggers(phrase)
+
+
+# --- issue #12 round 3: reason cues and agents --------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De dijk wordt verhoogd, want het water stijgt.",
+        "Wij bouwen een tweede brug zodat de wijk bereikbaar blijft.",
+        "The council closed the road in order to repair the bridge.",
+        "The trains run later so as to serve night workers.",
+    ],
+)
+def test_reason_connectives(sentence: str) -> None:
+    assert answers("reason", sentence)
+
+
+def test_want_as_an_english_verb_is_no_reason() -> None:
+    assert not answers("reason", "Residents want a quieter street.")
+
+
+def test_agents_are_names_and_agent_nouns() -> None:
+    found = agents("Het plan is gemaakt door Stichting Groenpad en een onafhankelijke commissie.")
+    assert "stichting groenpad" in found and "commissie" in found
+    assert agents("The steering group meets twice a year.") == ["steering group"]
+    assert agents("Het regende de hele dag.") == []

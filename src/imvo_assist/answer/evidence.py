@@ -21,7 +21,7 @@ from imvo_assist.models import Hit
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, number_forms
 from imvo_assist.text.fold import fold
-from imvo_assist.text.questionforms import answers
+from imvo_assist.text.questionforms import agents, answers
 
 MIN_COVERAGE = 0.5
 SHORT_PASSAGE_WORDS = 60
@@ -31,6 +31,9 @@ ABBREVIATIONS = re.compile(
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
 CONTINUATION = re.compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
+# A reason said by pointing back: "Het kabinet heeft daarom besloten ..." gives its reason in
+# the sentence before.
+POINTS_BACK = re.compile(r"\b(daarom|derhalve|om die reden|therefore|hence|for that reason|that is why)\b")
 MIN_LISTED_SECTORS = 2
 FORM_WEIGHT = 3
 # A compound or phrase of the question found only as its parts: all parts / some of them.
@@ -162,13 +165,15 @@ def sentence_coverage(hit: Hit, groups: list[Group], forms: tuple[str, ...] = ()
     heading = hit.passage.section.rsplit(">", 1)[-1] if hit.source == "passage" else ""
     under = (_forms(heading), folded(heading))
     best = 0.0
+    known = asked_forms(groups)
     for sentence in sentences(hit.passage.text):
         words = _forms(sentence)
         text = folded(sentence)
         found = sum(
             g.weight * max(match(g, words, text), HEADING_CREDIT * match(g, *under)) for g in groups
         )
-        if form_weight and any(has_form(form, sentence) for form in forms):
+        # the form asked for counts in a sentence on the topic, never alone
+        if form_weight and any(on_topic(f, found if groups else 1.0) and has_form(f, sentence, known) for f in forms):
             found += form_weight
         best = max(best, found / total)
     return best
@@ -216,12 +221,14 @@ def key_sentences(
     if len(found) <= count or len(text.split()) <= SHORT_PASSAGE_WORDS:
         return " ".join(found)
     scored = []
+    known = asked_forms(groups)
     for index, sentence in enumerate(found):
         sentence_forms = _forms(sentence)
         text = folded(sentence)
         score = sum(group.weight * match(group, sentence_forms, text) for group in groups)
-        # the form the question asks for (a frequency, a year, a list of sectors) is the answer
-        score += FORM_WEIGHT * sum(has_form(form, sentence) for form in forms)
+        # the form the question asks for (a frequency, a year, a name, a reason) is the answer,
+        # in a sentence on the topic
+        score += FORM_WEIGHT * sum(on_topic(f, score if groups else 1.0) and has_form(f, sentence, known) for f in forms)
         if cue is not None and cue.search(sentence.lower()):
             score += 1
         scored.append((score, -index))
@@ -231,6 +238,9 @@ def key_sentences(
     follow = [i + 1 for i in chosen if i + 1 < len(found) and CONTINUATION.match(found[i + 1])]
     # ... and a list chosen for itself keeps the sentence that announces it
     lead = [i - 1 for i in chosen if i > 0 and CONTINUATION.match(found[i])]
+    # ... and a reason given by pointing back keeps the sentence it points to
+    if "reason" in forms:
+        lead += [i - 1 for i in chosen if i > 0 and POINTS_BACK.search(folded(found[i]))]
     chosen = sorted(set(chosen) | set(follow[:1]) | set(lead[:1]))
     pieces = []
     for position, index in enumerate(chosen):
@@ -240,11 +250,32 @@ def key_sentences(
     return _shorten(" ".join(pieces), 600)
 
 
-def has_form(form: str, text: str) -> bool:
-    """Whether a text holds an expression of the form asked for; "sectors": a list of sectors."""
+def on_topic(form: str, topic: float) -> bool:
+    """Whether the form asked for counts in a sentence that covers `topic` of the question: a
+    year, a name or a reason only beside the topic; a list of sectors is the topic itself."""
+    return bool(topic) or form == "sectors"
+
+
+def has_form(form: str, text: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether a text holds an expression of the form asked for; "sectors": a list of sectors;
+    "who": a name or agent noun that is not one of the `known` forms (the question's own)."""
     if form == "sectors":  # "welke sectoren ...?" is answered by a sentence listing sectors
         return len(default_tagger().tag(fold(text)).sectors) >= MIN_LISTED_SECTORS
+    if form == "who":
+        return any(new_agent(agent, known) for agent in agents(text))
     return answers(form, text)
+
+
+def new_agent(agent: str, known: frozenset[str]) -> bool:
+    """Whether a name or agent noun says more than the question: not all its words are known
+    ("de SER-commissie" answers no "wie is de voorzitter van de SER-commissie?")."""
+    words = [w for w in re.findall(r"\w+", agent) if w not in analysis.stopwords()]
+    return any(not (_forms(word) & known) for word in words)
+
+
+def asked_forms(groups: list[Group]) -> frozenset[str]:
+    """Every form of the question's content groups (words, stems, translations)."""
+    return frozenset().union(*(g.forms for g in groups), *(p for g in groups for p in g.parts))
 
 
 def _shorten(text: str, limit: int) -> str:

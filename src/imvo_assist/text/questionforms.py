@@ -85,8 +85,9 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(rf"\b(\d+|{COUNT_WORDS})\b"),
     # a reason: a causal connective ("omdat", "daarom", "because", "therefore")
     "reason": re.compile(
-        r"\b(omdat|daarom|vanwege|doordat|waardoor|om die reden|aangezien|dus|"
-        r"because|therefore|due to|owing to|as a result|for that reason|hence|so that)\b"
+        r"\b(omdat|daarom|vanwege|doordat|waardoor|om die reden|aangezien|dus|zodat|opdat|teneinde|"
+        r"because|therefore|due to|owing to|as a result|for that reason|hence|so that|so as to|"
+        r"in order to)\b|, want\b"
     ),
     # a name: an acronym or capitalised word not at the start of a sentence (on unfolded text)
     "who": re.compile(
@@ -95,6 +96,16 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 FORMS = tuple(QUESTION_PATTERNS)
+# Who did it: nouns for a person, body or party ("het secretariaat", "an independent party"),
+# which answer a who-question as well as a name does (on folded text).
+AGENT_NOUNS = re.compile(
+    r"\b(partij(en)?|secretariaat|commissie|raad|kabinet|overheid|regering|ministers?|ministerie|"
+    r"staat|bedrijf|bedrijven|onderneming(en)?|organisaties?|brancheorganisaties?|vakbond(en)?|"
+    r"stakeholders?|vertegenwoordigers?|kennisinstelling(en)?|instelling(en)?|ngo'?s?|leden|"
+    r"werkgevers?|voorzitter|bestuur|stuurgroep|team|parties|party|secretariat|committee|council|"
+    r"cabinet|government|ministry|companies|company|businesses|organi[sz]ations?|unions?|members?|"
+    r"representatives?|board|chair(man|person)?|steering group|employers?|institutions?)\b"
+)
 
 
 def forms(question: str) -> tuple[str, ...]:
@@ -112,6 +123,13 @@ def answers(form: str, sentence: str) -> bool:
     pattern = ANSWER_PATTERNS[form]
     text = sentence if form == "who" else fold(sentence)
     return bool(pattern.search(text))
+
+
+def agents(sentence: str) -> list[str]:
+    """The names (capitalised words, acronyms) and agent nouns of a sentence, folded: who
+    the sentence says did or does something."""
+    names = [fold(m.group(0)) for m in ANSWER_PATTERNS["who"].finditer(sentence)]
+    return names + [m.group(0) for m in AGENT_NOUNS.finditer(fold(sentence))]
 
 
 def triggers(text: str) -> bool:
