@@ -27,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 FILES = {"tuning": HERE / "questions-tuning.toml", "heldout": HERE / "questions-heldout.toml"}
 PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / "questions-probe3.toml",
           HERE / "questions-probe4.toml", HERE / "questions-probe5.toml",
-          HERE / "questions-probe6.toml", HERE / "questions-probe7.toml")
+          HERE / "questions-probe6.toml", HERE / "questions-probe7.toml",
+          HERE / "questions-probe8.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
