@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from imvo_assist.text.bilingual import interpret, number_forms, specificity
+from imvo_assist.text.bilingual import inflected_forms, interpret, number_forms, specificity
 from imvo_assist.text.didyoumean import close_words, in_language
 from imvo_assist.text.language import wordlist_language
 from imvo_assist.text.morphology import is_verb_form
@@ -129,3 +129,12 @@ def test_a_latin_plural_is_a_number_form() -> None:
 def test_the_word_lists_decide_a_question_whose_function_words_tie() -> None:
     assert wordlist_language(["our", "firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
     assert wordlist_language(["onze", "winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"
+
+
+@pytest.mark.parametrize(
+    ("word", "plural"),
+    [("missie", "missies"), ("prijs", "prijzen"), ("brief", "brieven"), ("kat", "katten"),
+     ("policy", "policies"), ("ngo", "ngo's"), ("country", "countries")],
+)
+def test_inflected_forms_give_plurals(word: str, plural: str) -> None:
+    assert plural in inflected_forms(word)

@@ -96,3 +96,13 @@ def test_a_leading_quick_question_is_framing(question: str, content: str) -> Non
 )
 def test_a_clause_describing_the_asker_is_cut_off(sentence: str, asking: str) -> None:
     assert asking_clause(sentence) == asking
+
+
+@pytest.mark.parametrize("word", ["verbatum", "qoute", "sentance", "paginanumer"])
+def test_a_misspelt_framing_word_is_framing(word: str) -> None:
+    assert is_framing_word(word)
+
+
+@pytest.mark.parametrize("word", ["quotas", "massage", "cobalt", "pages_x"])
+def test_a_real_word_near_a_framing_word_is_no_framing(word: str) -> None:
+    assert not is_framing_word(word)

@@ -22,7 +22,7 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, number_forms
+from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_clause
 from imvo_assist.text.lexicon import load_lexicon
@@ -44,6 +44,10 @@ FACT_FORMS = frozenset({"when", "who", "count"})
 # (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar" (a few passages looked at).
 MIN_MODIFIER = 5
 COMPOUND_HITS = 5
+# The words of a multiword name stand within its length plus this many words of each other
+# (looked for in this many passages that hold them all).
+PHRASE_SLACK = 2
+PHRASE_HITS = 20
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
     [
@@ -101,7 +105,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")]
-            if not _present(library, [fold(s) for s in spellings]):
+            if not _present(library, [fold(s) for s in spellings]) and not (
+                    " " in folded and _phrase_present(library, folded.split())):
                 return Missing(name, "name")
     subject, written = understanding.covenant
     if subject and not _covenant_found(library, subject, understanding):
@@ -215,9 +220,30 @@ def _present(library: Corpus, terms: list[str]) -> bool:
     return bool(queries) and bool(library.run(Or(queries), None, 1))
 
 
+def _phrase_present(library: Corpus, words: list[str]) -> bool:
+    """Whether the words of a phrase, each as written or translated, stand together in a
+    passage, also as the parts of a hyphenated compound ("Dutch EU" in "Nederlandse
+    EU-voorzitterschap"): within a window of the phrase's length plus PHRASE_SLACK words."""
+    lexicon = load_lexicon()
+    options = []
+    for word in words:
+        said = [word, *lexicon.translations(word, "en"), *lexicon.translations(word, "nl")]
+        options.append({form for s in said if " " not in s for form in inflected_forms(fold(s))})
+    ors = [Or([q for q in (_stem_query(form) for form in o) if q is not None]) for o in options]
+    window = len(words) + PHRASE_SLACK
+    for hit in library.run(And(ors), None, PHRASE_HITS):
+        tokens = re.findall(r"\w+", fold(hit.passage.text))
+        places = [[i for i, t in enumerate(tokens) if t in o] for o in options]
+        if any(all(any(abs(p - first) < window for p in ps) for ps in places[1:])
+               for first in places[0]):
+            return True
+    return False
+
+
 def _has_word(library: Corpus, word: str) -> bool:
-    """The word as written, its singular, or with the apostrophe of a plural ("ngo's")."""
-    return any(library.has_term(form) for form in number_forms(word)) or (
+    """The word as written, its singular, its plurals ("missie": "missies"), or with the
+    apostrophe of a plural ("ngo's")."""
+    return any(library.has_term(form) for form in inflected_forms(word)) or (
         word.endswith("s") and library.has_term(f"{word[:-1]}'s"))
 
 
@@ -239,7 +265,7 @@ def _stem_query(term: str) -> Query | None:
     words = [w for w in term.split() if w not in analysis.stopwords()]
     clauses: list[Query] = []
     for word in words:
-        variants = " ".join({*number_forms(word), f"{word[:-1]}'s" if word.endswith("s") else word})
+        variants = " ".join({*inflected_forms(word), f"{word[:-1]}'s" if word.endswith("s") else word})
         forms = [Term("text_nl", t) for t in analysis.tokens(analysis.dutch(), variants)]
         forms += [Term("text_en", t) for t in analysis.tokens(analysis.english(), variants)]
         if forms:
@@ -250,17 +276,41 @@ def _stem_query(term: str) -> Query | None:
 
 
 def _covenant_found(library: Corpus, subject: str, understanding: Understanding) -> bool:
-    """Whether a covenant on the subject is in the corpus: the subject (or a translation)
-    in a passage that also speaks of a covenant."""
+    """Whether a covenant on the subject is in the corpus: a covenant of the register whose id
+    or title holds the subject (or a translation) as a word or compound part
+    ("steenkoolconvenant-2014"), or the subject (also as the first part of a compound:
+    "steenkoolketen") in a passage that also speaks of a covenant."""
     terms = [subject]
     for concept in understanding.concepts:
         if set(concept.source.split()) & set(subject.split()):
             terms += [term for term, _ in concept.terms() if term not in COVENANT_WORDS]
+    terms = [t for t in terms if t not in analysis.stopwords()]
+    if not terms:
+        return True
+    if _registered_covenant(library, terms):
+        return True
     subject_query = [q for q in (_stem_query(t) for t in terms) if q is not None]
+    subject_query += [Prefix("exact", t) for t in terms if len(t) >= MIN_MODIFIER and t.isalpha()]
     covenant = Or([q for q in (_stem_query(w) for w in COVENANT_WORDS) if q is not None])
     if not subject_query:
         return True
     return bool(library.run(And([Or(subject_query), covenant]), None, 1))
+
+
+def _registered_covenant(library: Corpus, terms: list[str]) -> bool:
+    """Whether a covenant document of the register names one of the terms in its id or title,
+    as a word or the first part of a compound ("steenkool" in "steenkoolconvenant-2014")."""
+    single = [t for t in terms if " " not in t]
+    phrases = [f" {t} " for t in terms if " " in t]
+    for doc_id, document in library.documents.items():
+        if document.kind != "covenant":
+            continue
+        words = re.findall(r"\w+", fold(f"{doc_id.replace('-', ' ')} {document.title}"))
+        if any(w.startswith(t) and (w == t or len(t) >= MIN_MODIFIER) for w in words for t in single):
+            return True
+        if any(p in f" {' '.join(words)} " for p in phrases):
+            return True
+    return False
 
 
 def _covenant_titles(library: Corpus) -> tuple[str, ...]:

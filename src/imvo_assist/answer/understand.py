@@ -30,7 +30,7 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, Lang, interpret, number_forms
+from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_clause, is_framing_word, strip_framing
 from imvo_assist.text.language import detect_language, wordlist_language
@@ -263,7 +263,7 @@ def _verbs(
 
 def _plural_forms(word: str) -> tuple[str, ...]:
     """A word, its singular and its plurals ("missie": "missies")."""
-    return (*number_forms(word), f"{word}s", f"{word}en", f"{word}'s")
+    return inflected_forms(word)
 
 
 def _translates_to_verb(word: str) -> bool:

@@ -11,6 +11,7 @@ capped by weight (the lexicon lists the most usual translation first), never by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -237,6 +238,28 @@ def number_forms(word: str) -> tuple[str, ...]:
     elif word.endswith("um") and len(word) > 5:
         forms.append(word[:-2] + "a")  # a Latin plural: distributiecentrum -> distributiecentra
     return tuple(forms)
+
+
+VOICED = {"f": "v", "s": "z"}
+SHORT_VOWEL_END = re.compile(r"(?:^|[^aeiou])[aeiou]([bdfgklmnprst])$")
+
+
+def inflected_forms(word: str) -> tuple[str, ...]:
+    """A word, its singular and its likely plurals in either language, for looking it up
+    ("missie": missies; "inkoopprijs": inkoopprijzen; "risk": risks; "policy": policies)."""
+    if not word.isalpha():
+        return number_forms(word)
+    plurals = [f"{word}s", f"{word}en", f"{word}es"]
+    if word[-1] in VOICED:
+        plurals.append(f"{word[:-1]}{VOICED[word[-1]]}en")  # prijs -> prijzen, brief -> brieven
+    short = SHORT_VOWEL_END.search(word)
+    if short:
+        plurals.append(f"{word}{short.group(1)}en")  # a doubled consonant: kat -> katten
+    if word.endswith("y") and len(word) > 3:
+        plurals.append(f"{word[:-1]}ies")
+    if word[-1] in "aiou":
+        plurals.append(f"{word}'s")
+    return tuple(dict.fromkeys([*number_forms(word), *plurals]))
 
 
 def specificity(text: str, language: Lang) -> float:

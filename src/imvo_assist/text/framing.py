@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import OSA
 
 from imvo_assist.text.fold import fold
+from imvo_assist.text.wordlist import zipf
 
 # Requests about the form of the answer: quoting, locating, the page.
 META_WORDS = frozenset(
@@ -28,7 +32,7 @@ META_WORDS = frozenset(
         "kunt", "kan", "kunnen", "can", "could", "would", "zou", "zoudt", "me", "mij", "my", "mijn",
         "ik", "we", "wij", "our", "ons", "onze", "you", "je", "jij", "u", "even", "eigenlijk",
         "actually", "just", "nou", "toch", "ff", "klopt", "correct", "true", "waar", "summarise",
-        "summarize", "samenvatting", "vat",
+        "summarize", "samenvatting", "vat", "sentence", "sentences",
     ]
 )
 # Why someone asks: meetings, colleagues, being new, checking for someone.
@@ -112,9 +116,24 @@ class Framed:
     quoted: tuple[str, ...]
 
 
+# A word that is no word of either language and one slip (an edit or a swap of two letters)
+# from a framing word of at least this length is that framing word misspelt ("sentance").
+MIN_FUZZY_FRAMING = 5
+_FUZZY_FRAMES = tuple(w for w in META_WORDS | CONTEXT_WORDS if len(w) >= MIN_FUZZY_FRAMING)
+
+
 def is_framing_word(word: str) -> bool:
-    """Whether a folded word is a meta-word or a context word (never content)."""
-    return word in META_WORDS or word in CONTEXT_WORDS
+    """Whether a folded word is a meta-word or a context word (never content), or one of them
+    misspelt ("verbatum", "qoute"): a non-word one slip from a framing word."""
+    return word in META_WORDS or word in CONTEXT_WORDS or _misspelt_framing(word)
+
+
+@cache
+def _misspelt_framing(word: str) -> bool:
+    if len(word) < MIN_FUZZY_FRAMING or not word.isalpha() or zipf(word, "nl") or zipf(word, "en"):
+        return False
+    return any(OSA.distance(word, frame, score_cutoff=1) <= 1
+               for frame in _FUZZY_FRAMES if abs(len(frame) - len(word)) <= 1)
 
 
 def strip_framing(question: str) -> Framed:
