@@ -1,8 +1,8 @@
 """Measuring a command as a new process: wall time, CPU time, and memory of its process tree.
 
 CPU time comes from `os.wait4` of the command: user + system time of the process and of every
-descendant it waited for (extraction workers, Whoosh sub-writers). Memory is sampled while the
-command runs: every `interval` seconds the PSS (proportional set size, from
+descendant it waited for (the extraction workers, which also write index segments). Memory is
+sampled while the command runs: every `interval` seconds the PSS (proportional set size, from
 /proc/<pid>/smaps_rollup) of the process and all its descendants is summed; the peak of that sum
 over time is the run's memory. PSS shares each page among the processes that map it, so forked
 workers are not counted twice for the memory they share with their parent, as RSS would. The

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,15 @@ def test_docs_missing_lists_the_registered_documents_not_in_the_corpus(run) -> N
     assert "   get it from https://www.rijksoverheid.nl/" in result.out
     assert "no official address known" in result.out
     assert not any(row["id"] in result.out for row in run("docs", "--json").json() if row["status"] == "indexed")
+
+
+def test_a_command_runs_with_the_collector_off_and_leaves_it_on(
+    run, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from imvo_assist.library import Library
+
+    seen: list[bool] = []
+    ask = Library.ask
+    monkeypatch.setattr(Library, "ask", lambda self, q: seen.append(gc.isenabled()) or ask(self, q))
+    assert run("ask", "Wat is een IMVO-convenant?").code == 0
+    assert seen == [False] and gc.isenabled()

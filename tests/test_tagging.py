@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
+from imvo_assist.catalogue import loader, tagging
 from imvo_assist.catalogue.facts import register_passages
-from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import Tagger, default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.library import Library
+from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.settings import Settings
 
 
@@ -72,3 +79,40 @@ def test_register_facts_answer_on_an_empty_corpus(fresh_corpus, tmp_path) -> Non
     rows = {row["id"]: row for row in library.document_list()}
     assert rows["kpmg-sra-2014-nl"]["status"] == "missing"
     assert "rijksoverheid.nl" in str(rows["kpmg-sra-2014-nl"]["error"])
+
+
+def test_tags_of_short_texts_are_kept_and_equal_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = Tagger(load_vocabulary())
+    trail = "10 Textiel en kleding > 10.1 Risico's in de keten > Arbeid"
+    first = tagger.tag(trail)
+    assert first == tagger._tag(trail) and tagger.tag(trail) is first  # kept, keyed by the text
+    assert tagger.tag("Bouw") != first  # another text, its own tags
+    long = "kinderarbeid in de textielsector " * 20
+    assert tagger.tag(long) == tagger._tag(long) and long not in tagger.text_cache
+    monkeypatch.setattr(tagging, "MAX_KEPT_TEXTS", 2)
+    tagger.tag("Chemie")  # full: forgotten all at once, then kept again
+    assert list(tagger.text_cache) == ["Chemie"]
+
+
+def test_the_kept_tagger_is_rebuilt_when_the_vocabulary_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, bundled)
+    for module in (tagging, loader):
+        monkeypatch.setattr(module, "BUNDLED_CORPUS", bundled)
+    caches = (tagging.default_tagger, loader._bundled_vocabulary)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        assert "bouw" not in default_tagger().tag("een werf met zandlopers").sectors
+        vocabulary = bundled / "vocabulary.toml"
+        vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+            '"cement", "beton"', '"cement", "zandlopers", "beton"'), encoding="utf-8")
+        for cache in caches:  # a new process: only the kept files remain
+            cache.cache_clear()
+        assert "bouw" in default_tagger().tag("een werf met zandlopers").sectors
+        assert len(list((Path(os.environ["IMVO_ASSIST_DATA"]) / "cache").glob("tagger-*"))) == 2
+    finally:
+        for cache in caches:
+            cache.cache_clear()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SHARED
 
+from imvo_assist.catalogue import loader
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.errors import CorpusError
 from imvo_assist.paths import BUNDLED_CORPUS
@@ -457,3 +459,36 @@ def test_every_sectors_overview_is_a_registered_web_page_that_lists_examples():
             assert facts.lists_examples and facts.examples(language)
             assert facts.field_trust("content").level == "reported"
             assert facts.complete_in and set(facts.complete_in) <= set(documents)
+
+
+def test_the_kept_catalogue_is_rebuilt_and_checked_when_a_file_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = tmp_path / "corpus"
+    shutil.copytree(BUNDLED_CORPUS, bundled)
+    monkeypatch.setattr(loader, "BUNDLED_CORPUS", bundled)
+    caches = (loader._bundled_vocabulary, loader._bundled_documents)
+
+    def new_process() -> None:  # only the kept files remain
+        for cache in caches:
+            cache.cache_clear()
+
+    new_process()
+    try:
+        assert load_documents()[0].title.startswith("Aanbieding van het eindrapport")
+        assert load_vocabulary().sector("bouw").name("en") == "Construction"
+        documents, vocabulary = bundled / "documents.toml", bundled / "vocabulary.toml"
+        documents.write_text(documents.read_text(encoding="utf-8").replace(
+            'title = "Aanbieding van', 'title = "Het aanbieden van', 1), encoding="utf-8")
+        vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+            'name_en = "Construction"', 'name_en = "Building"', 1), encoding="utf-8")
+        new_process()
+        assert load_documents()[0].title.startswith("Het aanbieden van")
+        assert load_vocabulary().sector("bouw").name("en") == "Building"
+        vocabulary.write_text(vocabulary.read_text(encoding="utf-8").replace(
+            'risks = ["broeikasgassen', 'risks = ["no-such-risk', 1), encoding="utf-8")
+        new_process()
+        with pytest.raises(CorpusError, match="no-such-risk"):
+            load_vocabulary()
+    finally:
+        new_process()

@@ -129,6 +129,19 @@ def test_scores_are_whooshs_scores(indexed: Settings, number: int) -> None:
     assert all(found[d] == pytest.approx(s, rel=1e-12) for d, s in expected.items())
 
 
+def test_scores_are_whooshs_scores_with_deleted_documents(corpus: Settings) -> None:
+    report = corpus.corpus / "sra-testrapport.pdf"
+    report.write_bytes(report.read_bytes() + b"\n% changed\n")  # re-read: its old records deleted
+    refresh(corpus)
+    searcher = Library(corpus).searcher
+    assert any(reader.has_deletions() for reader, _ in searcher.reader().leaf_readers())
+    for query in queries():
+        expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+        found = scores(searcher, query)
+        assert set(found) == set(expected), query
+        assert all(found[d] == pytest.approx(s, rel=1e-12) for d, s in expected.items())
+
+
 def test_folding_key_from_a_prefix_is_the_key() -> None:
     full = lambda text: re.sub(r"\W+", " ", text.casefold()).strip()[:300]
     chance = random.Random(14)

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
+from imvo_assist import models
+from imvo_assist.catalogue import checks
+from imvo_assist.catalogue import vocabulary as vocabulary_module
 from imvo_assist.catalogue.checks import Source
 from imvo_assist.catalogue.vocabulary import (
     DOCUMENT_KINDS,
@@ -26,6 +31,8 @@ from imvo_assist.catalogue.vocabulary import (
 )
 from imvo_assist.models import Chapter, Document, Level, RegisterFacts, Trust
 from imvo_assist.paths import BUNDLED_CORPUS
+from imvo_assist.text import fold as folding
+from imvo_assist.text.datacache import cached_build
 
 _T = TypeVar("_T")
 # `*_confidence` values: "low" (the facts' marker) means "reported".
@@ -179,9 +186,22 @@ def _load_documents(path: Path, vocabulary: Vocabulary | None) -> list[Document]
 
 @functools.cache
 def _bundled_vocabulary() -> Vocabulary:
-    return _load_vocabulary(BUNDLED_CORPUS / "vocabulary.toml")
+    path = BUNDLED_CORPUS / "vocabulary.toml"
+    return _kept("vocabulary", path, lambda: _load_vocabulary(path), Vocabulary)
 
 
 @functools.cache
 def _bundled_documents() -> tuple[Document, ...]:
-    return tuple(_load_documents(BUNDLED_CORPUS / "documents.toml", load_vocabulary()))
+    path = BUNDLED_CORPUS / "documents.toml"
+    build = lambda: tuple(_load_documents(path, load_vocabulary()))
+    return _kept("documents", path, build, tuple, BUNDLED_CORPUS / "vocabulary.toml")
+
+
+def _kept(name: str, path: Path, build: Callable[[], _T], kind: type, *also: Path) -> _T:
+    """A bundled catalogue file as loaded, kept between runs (`datacache`) under the file, the
+    modules that read, check and hold it, and `also`; a missing file is loaded (its error)."""
+    modules = (sys.modules[__name__], checks, vocabulary_module, models, folding)
+    sources = (path, *also, *(Path(str(module.__file__)) for module in modules))
+    if not all(source.is_file() for source in sources):
+        return build()
+    return cached_build(name, sources, build, kind)

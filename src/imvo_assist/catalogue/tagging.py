@@ -4,6 +4,9 @@ Matching works on folded words (lower case, no accents, hyphens as spaces): exac
 the vocabulary, singular/plural stems, Dutch compounds made of a vocabulary word and a head
 word ("elektronicasector", "textielketen", "cacaoteelt"), and fuzzy matches of longer
 organisation names ("Stichting Onderzoek Multinationale Ondernemingen" with a typo).
+
+The tagger of the bundled vocabulary is built once and kept between runs (`datacache`, keyed
+by the vocabulary file and the code that builds it): building it stems every vocabulary word.
 """
 
 from __future__ import annotations
@@ -13,12 +16,19 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import whoosh
 from rapidfuzz import fuzz
 
+from imvo_assist.catalogue import checks, loader
+from imvo_assist.catalogue import vocabulary as vocabulary_module
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.vocabulary import Vocabulary
+from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.text import analysis
+from imvo_assist.text import fold as folding
+from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.fold import fold
 
 # Second halves of Dutch compounds that keep the first half's meaning.
@@ -37,6 +47,9 @@ QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 COMBINING = re.compile("[\u0300-\u036f]")
 DASHES = re.compile(r"[-\u2010-\u2015\u2212]+")
 MAX_PHRASE = 6
+# Tags of texts up to this long are kept, at most this many (then forgotten all at once).
+MAX_KEPT_CHARS = 300
+MAX_KEPT_TEXTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,7 @@ class Tagger:
         self.longest: dict[str, int] = {}
         """Per first word, the most words a vocabulary phrase starting with it has."""
         self.word_cache: dict[str, frozenset[tuple[str, str]]] = {}
+        self.text_cache: dict[str, Tags] = {}
         for form, kind, id in vocabulary.terms():
             words = tuple(WORD.findall(fold(form)))
             if not words or len(words) > MAX_PHRASE:
@@ -75,7 +89,18 @@ class Tagger:
                 self.fuzzy[words[0][:3]].append((words, id))
 
     def tag(self, text: str) -> Tags:
-        """The sectors, risks and organisations a text mentions."""
+        """The sectors, risks and organisations a text mentions (those of a short text, such as
+        a heading trail that many passages share, are kept)."""
+        if len(text) > MAX_KEPT_CHARS:
+            return self._tag(text)
+        found = self.text_cache.get(text)
+        if found is None:
+            if len(self.text_cache) >= MAX_KEPT_TEXTS:
+                self.text_cache.clear()
+            found = self.text_cache[text] = self._tag(text)
+        return found
+
+    def _tag(self, text: str) -> Tags:
         words = WORD.findall(_fold(text))
         found: set[tuple[str, str]] = set()
         for start, word in enumerate(words):
@@ -139,5 +164,13 @@ def _stems(word: str) -> set[str]:
 
 @cache
 def default_tagger() -> Tagger:
-    """The tagger of the bundled vocabulary (built once per process)."""
-    return Tagger(load_vocabulary())
+    """The tagger of the bundled vocabulary (built once, kept between runs)."""
+    return cached_build("tagger", tagger_sources(), lambda: Tagger(load_vocabulary()), Tagger)
+
+
+def tagger_sources() -> tuple[Path, ...]:
+    """What the bundled tagger is built from: the vocabulary file, the modules that read it and
+    tag with it, and the analyzers' code (Whoosh's version with it)."""
+    modules = (checks, loader, vocabulary_module, analysis, folding, whoosh)
+    return (BUNDLED_CORPUS / "vocabulary.toml", Path(__file__),
+            *(Path(str(module.__file__)) for module in modules))

@@ -136,6 +136,39 @@ def _in_order(rows: list[Row]) -> list[Row]:
     return ordered
 
 
+class Folds:
+    """The `fold` hashes of a search's hits, to find the hit an identical passage folds into.
+    A passage's dedupe key is worked out only when a hit has its hash (equal keys have equal
+    hashes), and a hit's key only then, from its text."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        """Each hit's text, by hit number."""
+        self._hits: dict[int, list[int]] = {}
+        self._keys: dict[int, str] = {}
+
+    def __contains__(self, fold: int) -> bool:
+        return fold in self._hits
+
+    def add(self, fold: int, at: int) -> None:
+        """Hit number `at` has this `fold` hash."""
+        self._hits.setdefault(fold, []).append(at)
+
+    def find(self, fold: int, text: str) -> int | None:
+        """The number of the hit a passage (its `fold` hash and text) is identical to."""
+        same = self._hits.get(fold)
+        if not same:
+            return None
+        key = dedupe_key(text)
+        return next((at for at in same if self._key(at) == key), None)
+
+    def _key(self, at: int) -> str:
+        found = self._keys.get(at)
+        if found is None:
+            found = self._keys[at] = dedupe_key(self.texts[at])
+        return found
+
+
 def merge_duplicate(first: Hit, passage: Passage, documents: Mapping[str, Document]) -> Hit:
     """Fold an identical passage into a hit; the PDF (with printed pages) stays the citation."""
     cite = f"{passage.doc_id} p. {passage.page_label}"

@@ -22,6 +22,7 @@ from weakref import WeakKeyDictionary
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.highlight import Formatter, Fragmenter, Highlighter, set_matched_filter, top_fragments
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query import And, AndMaybe, Or, Phrase, Query, Term
 from whoosh.scoring import BM25FScorer
 from whoosh.searching import Searcher
@@ -185,9 +186,15 @@ LENGTHS = [byte_to_length(code) for code in range(256)]
 
 def _blocks(reader: object, fieldname: str, text: bytes) -> Iterator[tuple[Sequence, Sequence]]:
     """(document numbers, weights) of a term's postings, a block at a time when the matcher is
-    Whoosh's standard one (a posting at a time otherwise)."""
+    Whoosh's standard one (the segment's deleted documents left out, as its `FilterMatcher`
+    does); a posting at a time otherwise."""
     matcher = reader.postings(fieldname, text)  # type: ignore[attr-defined]
+    deleted: frozenset[int] = frozenset()
+    if type(matcher) is FilterMatcher and matcher._exclude:  # a segment with deletions
+        deleted, matcher = frozenset(matcher._ids), matcher.child
     blocks = all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block"))
+    if not blocks:
+        matcher = reader.postings(fieldname, text)  # type: ignore[attr-defined]
     while matcher.is_active():
         if not blocks:
             yield (matcher.id(),), (matcher.weight(),)
@@ -197,7 +204,11 @@ def _blocks(reader: object, fieldname: str, text: bytes) -> Iterator[tuple[Seque
             matcher._read_ids()
         if matcher._weights is None:
             matcher._read_weights()
-        yield matcher._ids[matcher._i :], matcher._weights[matcher._i :]
+        ids, weights = matcher._ids[matcher._i :], matcher._weights[matcher._i :]
+        if deleted and not deleted.isdisjoint(ids):
+            kept = [(docnum, weight) for docnum, weight in zip(ids, weights) if docnum not in deleted]
+            ids, weights = [d for d, _ in kept], [w for _, w in kept]
+        yield ids, weights
         matcher._next_block()
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
@@ -21,7 +20,7 @@ from whoosh.searching import Searcher
 
 from imvo_assist.index import scoring
 from imvo_assist.index.filters import Filters, filter_sets
-from imvo_assist.index.results import dedupe_key, merge_duplicate, ordinal, ranked
+from imvo_assist.index.results import Folds, merge_duplicate, ordinal, ranked
 from imvo_assist.models import Document, Hit, Passage
 from imvo_assist.text import analysis
 from imvo_assist.text.normalise import index_form
@@ -148,22 +147,20 @@ def run_query(
     rows = ranked(searcher, found, size)
     hits: list[Hit] = []
     texts: list[str] = []  # the text each hit's snippet is cut from (its first passage's)
-    seen: dict[str, int] = {}
-    folds = set()
+    folds = Folds(texts)
     for row in rows:
         if len(hits) >= limit and row.fold not in folds:
             continue  # a passage like none of the hits: its text is never read
         fields = row.fields()
-        key = dedupe_key(fields.get("text") or "")
-        if key in seen:
-            hits[seen[key]] = merge_duplicate(hits[seen[key]], passage_from_fields(fields), documents)
+        at = folds.find(row.fold, fields.get("text") or "")
+        if at is not None:
+            hits[at] = merge_duplicate(hits[at], passage_from_fields(fields), documents)
             continue
         if len(hits) >= limit:
             continue
         passage = passage_from_fields(fields)
         document = documents.get(passage.doc_id) or Document(passage.doc_id)
-        seen[key] = len(hits)
-        folds.add(row.fold)
+        folds.add(row.fold, len(hits))
         texts.append(passage.text)
         hits.append(
             Hit(
@@ -181,7 +178,11 @@ def run_query(
         _MarkFormatter(), top=2,
     )
     return [
-        replace(hit, snippet=" ".join((snippet or _lead(text)).split()))
+        Hit(
+            passage=hit.passage, title=hit.title, kind=hit.kind, url=hit.url, score=hit.score,
+            snippet=" ".join((snippet or _lead(text)).split()), source=hit.source,
+            also_in=hit.also_in,
+        )
         for hit, text, snippet in zip(hits, texts, marked)
     ]
 

@@ -13,6 +13,7 @@ as failed with the reason; a failed write to the index folder (read-only, full) 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 import time
@@ -126,6 +127,9 @@ def _write(
         report.files += [report_from(skipped_meta(item)) for item in skipped] + unchanged
         report.unchanged = len(unchanged)
         return
+    if not gc.isenabled():  # a command starts with the collector off (cli); writing runs long:
+        gc.freeze()  # start-up's objects are never collected (forked workers share them)
+        gc.enable()
     writer = Writer(index, limitmb=POOL_MB)
     try:
         for path in gone:

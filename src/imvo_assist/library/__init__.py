@@ -2,12 +2,14 @@
 list and show documents, the source register, and keep the corpus and index up to date.
 
 `cli/` and `tui/` hold no retrieval or extraction logic; they parse input, call one function
-here and render what it returns.
+here and render what it returns. The source register's types (`library.sources`) are imported
+when first named: a question or a search does not need them.
 """
+
+from typing import TYPE_CHECKING
 
 from imvo_assist.library.core import Library, SearchResult
 from imvo_assist.library.inputs import index_catalogue, registered_documents
-from imvo_assist.library.sources import RegisterProblems, Sources, Spellings
 from imvo_assist.library.upkeep import (
     add_files,
     fetch_documents,
@@ -16,6 +18,9 @@ from imvo_assist.library.upkeep import (
     refresh,
     scan_corpus,
 )
+
+if TYPE_CHECKING:
+    from imvo_assist.library.sources import RegisterProblems, Sources, Spellings
 
 __all__ = [
     "Library",
@@ -32,3 +37,12 @@ __all__ = [
     "registered_documents",
     "scan_corpus",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`RegisterProblems`, `Sources` and `Spellings`, from `library.sources` when first named."""
+    if name in ("RegisterProblems", "Sources", "Spellings"):
+        from imvo_assist.library import sources
+
+        return getattr(sources, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

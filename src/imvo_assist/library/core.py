@@ -42,6 +42,8 @@ MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
 MAX_SUGGEST_WORDS = 8
 """Unknown words of one text that get did-you-mean suggestions."""
+MAX_TERM_LOOKUPS = 200
+"""`has_term` looks words up in the index until `terms` is read (or this many were)."""
 
 
 @dataclass
@@ -77,6 +79,7 @@ class Library:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._terms_by_language: dict[str, frozenset[str]] = {}
+        self._lookups = 0
 
     @cached_property
     def index(self) -> Index:
@@ -147,7 +150,12 @@ class Library:
             )
 
     def has_term(self, word: str) -> bool:
-        """Whether a word occurs in the indexed passages."""
+        """Whether a word occurs in the indexed passages: the first few words looked up in the
+        index, then in `terms` (read once: a question asks about a few words, a did-you-mean
+        about thousands)."""
+        if "terms" not in self.__dict__ and self._lookups < MAX_TERM_LOOKUPS and word.isprintable():
+            self._lookups += 1
+            return ("exact", word) in self.searcher.reader()
         return word in self.terms
 
     @cached_property

@@ -31,23 +31,16 @@ from typing import TYPE_CHECKING
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Answer
-from imvo_assist.overview.coverage_answer import CoverageAsked, coverage_answer
-from imvo_assist.overview.dates import find_dates
 from imvo_assist.overview.named import kinds_named, named_documents, unnamed_words, words_of
-from imvo_assist.overview.timeline_answer import (
-    Asked,
-    Direction,
-    Moment,
-    own_event,
-    sequence_answer,
-    spoken,
-    when_answer,
-)
 from imvo_assist.text.fold import fold
 from imvo_assist.text.language import detect_language
 
 if TYPE_CHECKING:
     from imvo_assist.library.core import Library
+    from imvo_assist.overview.timeline_answer import Direction, Moment
+
+# The answer modules of the overviews (`coverage_answer`, `timeline_answer`, `dates`) are imported
+# when a question is routed to them: most questions are not, and a cold `ask` saves loading them.
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -182,6 +175,8 @@ def _when(library: Library, question: str, folded: str, language: str) -> Answer
     doc_ids = _named(library, rest, language)
     if not doc_ids:
         return None
+    from imvo_assist.overview.timeline_answer import when_answer
+
     events = library.timeline(None, language)
     return when_answer(library, question, language, events, doc_ids, moments)
 
@@ -205,6 +200,9 @@ def _sequence(library: Library, question: str, folded: str, language: str) -> An
     doc_ids = _named(library, rest, language)
     if doc_ids:
         return _from_document(library, question, language, direction, doc_ids[0])
+    from imvo_assist.overview.dates import find_dates
+    from imvo_assist.overview.timeline_answer import Asked, sequence_answer, spoken
+
     sectors = default_tagger().tag(" ".join(words_of(rest))).sectors[:1]
     events = library.timeline(sectors[0] if sectors else None, language)
     entries = _sector_entries(sectors, language)
@@ -236,6 +234,8 @@ def _named(library: Library, text: str, language: str) -> list[str]:
 def _from_document(
     library: Library, question: str, language: str, direction: Direction, doc_id: str
 ) -> Answer | None:
+    from imvo_assist.overview.timeline_answer import Asked, own_event, sequence_answer, spoken
+
     events = library.timeline(None, language)
     own = own_event(events, doc_id)
     if own is None:
@@ -275,6 +275,8 @@ def _coverage(library: Library, question: str, folded: str, language: str) -> An
     bare = not unnamed_words(" ".join(kept), covenants, library.documents)
     if not asks_risks and not (WHAT_FIRST.search(folded) and named_kind and bare):
         return None
+    from imvo_assist.overview.coverage_answer import CoverageAsked, coverage_answer
+
     sectors = _coverage_sectors(covenants, tagger.tag(" ".join(kept)).sectors)
     coverages = [library.coverage(sector, language) for sector in sectors]
     asked = CoverageAsked(

@@ -24,7 +24,6 @@ from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Document
 from imvo_assist.overview.dates import MONTH_WORDS, MONTHS, parse_iso
-from imvo_assist.overview.timeline import KIND_WORDS
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold
 
@@ -41,6 +40,14 @@ GENERIC = frozenset(
         "ondertekend", "signed", "aangeboden", "presented", "bij", "zie", "see",
     ]
 )  # fmt: skip
+# Words naming a document of a kind; a Dutch compound ending in one counts ("textielconvenant").
+KIND_WORDS = {
+    "letter": ("brief", "brieven", "letter", "letters"),
+    "covenant": ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements"),
+    "report": ("rapport", "rapporten", "report", "reports", "evaluatie", "evaluation", "verslag"),
+    "advice": ("advies", "adviezen", "advice"),
+    "note": ("nota", "notitie", "actieplan"),
+}
 KINDS = {word: kind for kind, words in KIND_WORDS.items() for word in words}
 MIN_COMPOUND_STEM = 3
 MIN_PREFIX = 4

@@ -24,6 +24,7 @@ from imvo_assist.overview import cited
 from imvo_assist.overview.cited import Confidence, Evidence, doubted, register_address
 from imvo_assist.overview.coverage import find_sector
 from imvo_assist.overview.dates import DateMention, Span, find_dates, parse_iso
+from imvo_assist.overview.named import KIND_WORDS
 from imvo_assist.overview.register import Note, register_notes
 from imvo_assist.text.fold import fold
 
@@ -44,14 +45,6 @@ END_DATE = re.compile(
     re.IGNORECASE,
 )
 KAMERSTUK = re.compile(r"\b(\d{2})\s?(\d{3})\s*,?\s*(?:nr\.?|no\.?|nummer)\s*(\d+)", re.IGNORECASE)
-# Words naming a document of a kind; a Dutch compound ending in one counts ("textielconvenant").
-KIND_WORDS = {
-    "letter": ("brief", "brieven", "letter", "letters"),
-    "covenant": ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements"),
-    "report": ("rapport", "rapporten", "report", "reports", "evaluatie", "evaluation", "verslag"),
-    "advice": ("advies", "adviezen", "advice"),
-    "note": ("nota", "notitie", "actieplan"),
-}
 LOOKBACK = 60
 TEXT = {
     "nl": {

@@ -4,15 +4,20 @@ A word a question misspells ("protekt", "kinderabeid") is compared with the word
 question's language (`text.wordlist`) that also occur in the index (`known`): never an English
 word for a Dutch question ("store" for "stoer"), never a word no document holds. Words are
 grouped by length, so a look-up compares only words of a possible length (see `text.suggest`).
+The alphabetic words of each list are kept between runs (`datacache`, keyed by the list), so
+an open index's words are picked from them without reading the whole list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from imvo_assist.text import wordlist
+from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.wordlist import Lang, frequencies, zipf
 
 SCORE = 80
@@ -64,7 +69,19 @@ def _indexed(language: Lang, known: Callable[[str], bool]) -> dict[int, list[str
     """The alphabetic words of a language's list that occur in the index, by length (built once
     per open index: `known` is its `has_term`)."""
     groups: dict[int, list[str]] = {}
-    for word in frequencies(language):
-        if word.isalpha() and known(word) and in_language(word, language):
+    for word in filter(known, alphabetic_words(language)):
+        if in_language(word, language):
             groups.setdefault(len(word), []).append(word)
     return groups
+
+
+@cache
+def alphabetic_words(language: Lang) -> list[str]:
+    """The alphabetic words of a language's list, in its order; kept between runs."""
+    path = wordlist.wordlist_path(language)
+    if not path.is_file():
+        return []
+    build = lambda: "\n".join(w for w in frequencies(language) if w.isalpha())
+    sources = (path, Path(wordlist.__file__), Path(__file__))
+    joined = cached_build(f"alphabetic-words-{language}", sources, build, str)
+    return joined.split("\n") if joined else []
