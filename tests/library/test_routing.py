@@ -105,7 +105,7 @@ def test_sra_risks_the_textile_covenant_does_not_name_bundled(bundled_library: L
     assert themes and all(c.confidence == "inferred" for c in themes)
 
 
-@pytest.mark.parametrize("corpus", ["shared", "bundled_library"])
+@pytest.mark.parametrize("corpus", [pytest.param("shared", marks=pytest.mark.shared), "bundled_library"])
 def test_does_the_banking_covenant_address_land_grabbing(
     corpus: str, request: pytest.FixtureRequest
 ) -> None:
