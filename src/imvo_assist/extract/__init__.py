@@ -14,7 +14,6 @@ from typing import Protocol
 
 from imvo_assist.collection.scan import CorpusFile, guess_kind
 from imvo_assist.errors import ExtractionError
-from imvo_assist.extract.passages import build_passages
 from imvo_assist.models import Document, Passage, RawPage
 from imvo_assist.text.language import detect_language
 
@@ -125,6 +124,8 @@ def extract_file(
     )
     references, reference_warnings = enrichment.read_references(path, document)
     warnings += reference_warnings
+    from imvo_assist.extract.passages import build_passages  # not loaded by `ask`
+
     passages = _tagged(build_passages(info.id, pages), document.title, enrichment.tag)
     return ExtractResult(document, passages, warnings, references)
 

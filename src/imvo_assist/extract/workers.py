@@ -184,6 +184,7 @@ def preload(enrichment: Enrichment) -> None:
     import pypdf.filters  # noqa: F401
 
     import imvo_assist.extract.layout
+    import imvo_assist.extract.passages
     import imvo_assist.extract.pdf
     import imvo_assist.extract.table
     import imvo_assist.extract.text  # noqa: F401
