@@ -23,7 +23,6 @@ from functools import cache
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Document
-from imvo_assist.overview.dates import MONTH_WORDS, MONTHS, parse_iso
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold
 
@@ -107,10 +106,14 @@ def same_word(a: str, b: str) -> bool:
 
 
 def _is_date(word: str) -> bool:
+    from imvo_assist.overview.dates import MONTHS  # dates load only when a name has a date
+
     return word.isdigit() or word in MONTHS
 
 
 def _date_words(value: str) -> set[str]:
+    from imvo_assist.overview.dates import MONTH_WORDS, parse_iso
+
     span = parse_iso(value)
     if span is None:
         return set()
