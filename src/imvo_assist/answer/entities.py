@@ -13,9 +13,11 @@ from functools import cache
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation
+from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import is_framing_word
 from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.morphology import dutch_infinitive, is_verb_form
 from imvo_assist.text.wordlist import zipf
 
 CAPITALISED_NAME = re.compile(
@@ -53,6 +55,12 @@ COVENANT = re.compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
     r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
+# "Convenant X" without article names a covenant by its title ("Convenant Duurzame Kleding",
+# "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
+BARE_COVENANT = re.compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
+DETERMINER_BEFORE = re.compile(r"\b(het|de|dit|dat|een|elk|ieder|welk|zo'n|ons|jullie|uw|hun)\s*$")
+# Above this frequency a word is a function word or adverb ("volgens", "precies"), no subject.
+TITLE_WORD_MAX_ZIPF = 5.0
 # A definite article before "convenant over X" points to a covenant the asker has in mind.
 DEFINITE = re.compile(r"\b(het|de|dit|the|this)\s*$")
 GENERIC_COVENANT = frozenset(
@@ -210,4 +218,18 @@ def named_covenant(folded: str) -> tuple[str, str]:
         words = [w for w in subject.split() if w not in GENERIC_COVENANT and not is_framing_word(w)]
         if words and not all(w in _generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
+    return _titled_covenant(folded)
+
+
+def _titled_covenant(folded: str) -> tuple[str, str]:
+    """A covenant named in title order, "convenant steenkool": the word after a bare
+    "convenant" when it is a content noun (no function word, verb form or framing word)."""
+    for match in BARE_COVENANT.finditer(folded):
+        word = match.group(1)
+        if (DETERMINER_BEFORE.search(folded[: match.start()]) or word in GENERIC_COVENANT
+                or word in stopwords() or word in _generic_sector_words() or is_framing_word(word)
+                or is_verb_form(word, "nl") or dutch_infinitive(word)
+                or zipf(word, "nl") > TITLE_WORD_MAX_ZIPF):
+            continue
+        return word, match.group(0)
     return "", ""

@@ -43,6 +43,16 @@ EXPECTATION_CUES = re.compile(
     r"\b(verwacht\w*|expected|expect\w*|eisen|eis|requirements?|require|verplicht\w*|"
     r"obligations?|required|beveelt|aanbevolen|recommend\w*)\b"
 )
+# What is asked about is risks when a question word governs a risk noun ("which risks",
+# "welke risico's") or when what is expected is to attend to something ("expects a maker to
+# watch out for"): an expectation verb then frames a risk question, it does not ask for duties.
+ASKED_RISKS = re.compile(
+    r"\b(which|what|welke|wat voor|what kind of)( \w+)?( \w+)? (risico'?s?|risks|misstanden|gevaren|"
+    r"problemen|issues|aandachtspunten|concerns)\b"
+)
+ATTEND_CUES = re.compile(
+    r"\b(watch out|look out|pay attention|be aware|op letten|letten op|opletten|rekening houden)\b"
+)
 WEAK_EXPECTATION_CUES = re.compile(r"\b(moeten|moet|must|should|dienen|dient|need to)\b")
 ACTORS = re.compile(
     r"\b(bedrijven|bedrijf|ondernemingen|companies|company|business\w*|partijen|parties|"
@@ -59,6 +69,15 @@ LOOKUP_CUES = re.compile(
 )
 
 
+def asks_for_risks(folded: str) -> bool:
+    """Whether the question asks for risks even though it has an expectation verb: a question
+    word governs a risk noun, or an expectation verb is followed by attending to something."""
+    if ASKED_RISKS.search(folded):
+        return True
+    expect = EXPECTATION_CUES.search(folded)
+    return bool(expect and ATTEND_CUES.search(folded, expect.end()))
+
+
 def intent_of(
     folded: str, has_sector: bool, names_org: bool, has_form: bool = False, owns_work: bool = False,
 ) -> tuple[Intent, tuple[Intent, ...]]:
@@ -71,7 +90,8 @@ def intent_of(
     )
     if names_org and (INCLUSION_CUES.search(folded) or (owns_work and PUBLICATION_WORDS.search(folded))):
         return "org_included", ()
-    if has_sector and RISK_CUES.search(folded) and not EXPECTATION_CUES.search(folded):
+    if has_sector and RISK_CUES.search(folded) and (
+            not EXPECTATION_CUES.search(folded) or asks_for_risks(folded)):
         return "sector_risks", ("provenance",) if provenance else ()
     if provenance:
         return "provenance", ()

@@ -11,7 +11,11 @@ from imvo_assist.answer.focus import entries_first, passages_first
 from imvo_assist.answer.general import Composed, evidence_hits
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import Reference, inclusion_report
-from imvo_assist.bronnenboek.report import missing_register_message, register_missing
+from imvo_assist.bronnenboek.report import (
+    missing_register_message,
+    register_missing,
+    titled_entries,
+)
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Citation, Document, Hit
@@ -153,6 +157,9 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
     if register_missing(provenance.references):  # nothing to check the organisation against
         return Composed([missing_register_message(_display_name(understanding), language)], not_found=True)
     report = inclusion_report(query, provenance.references, provenance.cited_by, load_vocabulary())
+    titled = [] if understanding.organisations else titled_entries(query, provenance.references)
+    if report["not_found"] and titled:
+        return _compose_titled(library, query, titled, citations, language)
     if report["not_found"]:
         near = ", ".join(report["suggestions"])
         text = (
@@ -200,6 +207,33 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
         reference = by_key[(entry["register_doc"], entry["nr"])]
         references.append({**_reference_json(reference), "cited_by": entry["cited_by"]})
     return Composed(lines, references=references)
+
+
+def _compose_titled(
+    library: Corpus, name: str, titled: list[Reference], citations: CitationList, language: str
+) -> Composed:
+    """The register entries whose title names what the question asked about ("Congo" in "Goud
+    uit Oost-Congo"), with the passages citing them: a subject, not an organisation."""
+    count = len(titled)
+    if language == "nl":
+        sources = f"{count} bron" if count == 1 else f"{count} bronnen"
+        lines = [f"**{name}** is geen organisatie in het bronnenboek, maar staat in de titel van {sources}:", ""]
+    else:
+        sources = f"{count} source" if count == 1 else f"{count} sources"
+        lines = [f"**{name}** is no organisation in the source register, but is in the title of {sources}:", ""]
+    cited_later: list[Hit] = []
+    for reference in titled[:MAX_REFERENCES]:
+        entry_hit = entry_passage(library, reference)
+        mark = f" [{citations.add(entry_hit)}]" if entry_hit else ""
+        citing = library.provenance.cited_by.get(reference.key, ())
+        pages = ", ".join(f"p. {c.page}" for c in citing)
+        used = (f"geciteerd in het rapport op {pages}" if language == "nl" else f"cited in the report on {pages}") if pages else (
+            "nergens in de tekst geciteerd" if language == "nl" else "never cited in the text")
+        lines.append(f"- [{reference.nr}] {_reference_text(reference)}{mark} — {used}")
+        cited_later += [library.hit(p) for c in citing[:MAX_CITING_PER_ENTRY] if (p := library.passage(c.passage_id))]
+    for hit in cited_later:
+        citations.add(hit)
+    return Composed(lines, references=[_reference_json(r) for r in titled[:MAX_REFERENCES]])
 
 
 def _display_name(understanding: Understanding) -> str:

@@ -10,6 +10,7 @@ register (`missing_register_message`), instead of reporting the organisation as 
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypedDict
@@ -240,6 +241,22 @@ def check(references: Sequence[Reference]) -> list[str]:
         if r.year is not None and not FIRST_YEAR <= r.year <= this_year:
             problems.append(f"{where}: year {r.year} out of range")
     return problems
+
+
+def titled_entries(name: str, references: Iterable[Reference]) -> list[Reference]:
+    """The references whose title holds a name as whole words or hyphen parts: "Congo" is in
+    "Goud uit Oost-Congo", "Oost-Congo" too; a name in no title (or only inside a longer
+    word, "Congolese") has none. A place or commodity, not an organisation, named by a question."""
+    wanted = _title_parts(name)
+    if not wanted:
+        return []
+    return [r for r in references if wanted <= _title_parts(r.title)]
+
+
+def _title_parts(text: str) -> set[str]:
+    """The folded words of a text and the parts of its hyphenated words."""
+    words = re.findall(r"[\w'-]+", fold(text))
+    return {part for word in words for part in (word, *word.split("-")) if part.strip("'-")}
 
 
 def _text_match(query: str, reference: Reference) -> bool:
