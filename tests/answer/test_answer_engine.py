@@ -3,17 +3,14 @@ everyday words, multi-part questions and honest negatives."""
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.models import Answer
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 def first(answer: Answer) -> tuple[str, str]:

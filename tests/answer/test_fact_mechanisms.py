@@ -9,17 +9,14 @@ present.
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 # --- pure functions ------------------------------------------------------------------------

@@ -5,15 +5,12 @@ covenant the register lists; and it keeps invented names and covenants absent.""
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.library import Library
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ occur" is no provenance question; a Dutch question prefers the Dutch text of an 
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.entities import capitalised_names
@@ -15,12 +16,8 @@ from imvo_assist.answer.intents import intent_of
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.typos import typo_corrections
 from imvo_assist.library import Library
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 # --- pure functions ------------------------------------------------------------------------

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.risks import heading_category, named_risks, quotes
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.library import Library
 from imvo_assist.models import Answer
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 def risks_by_id(answer: Answer) -> dict[str, dict[str, object]]:

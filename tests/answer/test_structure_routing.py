@@ -5,6 +5,7 @@ subject of that entry, not an unknown organisation; invented things stay absent.
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.entities import named_covenant
@@ -13,12 +14,8 @@ from imvo_assist.answer.understand import understand
 from imvo_assist.bronnenboek.records import Reference
 from imvo_assist.bronnenboek.report import titled_entries
 from imvo_assist.library import Library
-from imvo_assist.settings import Settings
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,16 @@ the question, and noise in composition.
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.library import Library
 from imvo_assist.models import Answer
-from imvo_assist.settings import Settings
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 LETTER = "kamerbrief-2014-11-19-sra"
 REPORT = "sra-testrapport"
-
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
 
 
 def pages(answer: Answer, first: int = 3) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ covenant at hand; "based on" names a ground, not provenance, when a noun follows
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.entities import named_covenant
@@ -16,13 +17,9 @@ from imvo_assist.answer.intents import intent_of
 from imvo_assist.answer.typos import typo_corrections
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
-from imvo_assist.settings import Settings
 from imvo_assist.text.bilingual import MIN_SPECIFIC, interpret
 
-
-@pytest.fixture(scope="module")
-def library(indexed: Settings) -> Library:
-    return Library(indexed)
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 # --- pure functions ------------------------------------------------------------------------

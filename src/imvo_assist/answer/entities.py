@@ -26,11 +26,16 @@ CAPITALISED_NAME = re.compile(
 )
 # A single capitalised word is a name only when it is no common word (Dutch or English).
 NAME_MAX_ZIPF = 4.5
-# Words that make a name part of the question's phrasing, not an organisation.
+# The domain's own abbreviations, part of the question's phrasing, not an organisation. The
+# corpus's documents (an abbreviation its register titles define, "(SRA)") and the state's
+# institutions (the lexicon's government entries: "Tweede Kamer", "the House", "Dutch") are
+# found by `_phrasing_name`; vocabulary organisations ("SER", "KPMG") by `known`.
 NOT_NAMES = frozenset(
-    {"imvo", "mvo", "sra", "ser", "kpmg", "tweede kamer", "imvo convenanten", "csr", "irbc", "ngo",
-     "ngos", "oecd", "oeso", "un", "eu", "dutch", "nederland", "netherlands", "house", "kamer"}
+    {"imvo", "mvo", "imvo convenanten", "csr", "irbc", "ngo", "ngos", "oecd", "oeso", "un", "eu"}
 )
+TITLE_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
+# The lexicon's domain of the state and its institutions (kabinet, Tweede Kamer, Nederland).
+STATE_DOMAIN = "government"
 CALENDAR = frozenset(
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december", "january", "february", "march", "may", "june", "july",
@@ -86,16 +91,42 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
             words.pop(0)
         name = " ".join(words)
         folded = fold(name)
-        if (not words or folded in NOT_NAMES or folded in known or is_framing_word(folded)
+        if (not words or _phrasing_name(folded) or folded in known or is_framing_word(folded)
                 or folded in CALENDAR):
             continue
         if len(words) == 1 and (opens or " " in folded) and all(
-            part in NOT_NAMES or part in known or (_common(part) and not name.isupper())
+            _phrasing_name(part) or part in known or (_common(part) and not name.isupper())
             for part in folded.split()
         ):
             continue  # "SER-advies", "MVO-risico"; a capitalised word inside a sentence is a name
         names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _phrasing_name(folded: str) -> bool:
+    """Whether a folded name is the question's phrasing: a domain abbreviation, an
+    abbreviation a register title defines ("Sector Risico Analyse (SRA)"), or a state
+    institution the lexicon lists ("tweede kamer", "house", "dutch"; "Congo" is no such)."""
+    return folded in NOT_NAMES or folded in _register_abbreviations() or folded in _state_names()
+
+
+@cache
+def _register_abbreviations() -> frozenset[str]:
+    """Abbreviations the register's titles and publishers define in parentheses."""
+    return frozenset(
+        fold(abbreviation)
+        for document in load_documents()
+        for abbreviation in TITLE_ABBREVIATION.findall(f"{document.title or ''} {document.publisher or ''}")
+    )
+
+
+@cache
+def _state_names() -> frozenset[str]:
+    """Both sides of the lexicon's entries for the state and its institutions."""
+    return frozenset(
+        fold(entry.side(lang)) for entry in load_lexicon().entries if entry.domain == STATE_DOMAIN
+        for lang in ("nl", "en")
+    )
 
 
 def _one_sentence(words: list[str]) -> list[str]:

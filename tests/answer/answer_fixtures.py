@@ -1,0 +1,14 @@
+"""The one `library` fixture of the answer tests (a Library over the indexed test corpus, one
+per test module), imported by each module that uses it."""
+
+from __future__ import annotations
+
+import pytest
+
+from imvo_assist.library import Library
+from imvo_assist.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def library(indexed: Settings) -> Library:
+    return Library(indexed)
