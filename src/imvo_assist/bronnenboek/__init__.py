@@ -10,8 +10,9 @@ reads a register file, so `ask` does not load the readers (and their table and H
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from imvo_assist.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.links import find_markers, find_uncertain_markers, link
@@ -61,10 +62,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

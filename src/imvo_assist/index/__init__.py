@@ -7,12 +7,13 @@ modules, and unpickling the schema (the benchmark's bare peer does) loads the sc
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from imvo_assist.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from imvo_assist.index.filters import Filters
-    from imvo_assist.index.freshness import corpus_changed
+    from imvo_assist.index.freshness import corpus_changed, files_changed
     from imvo_assist.index.inputs import (
         REGISTER_PATH,
         Catalogue,
@@ -39,13 +40,14 @@ _HOMES = {
     "Filters": "filters", "build_query": "search", "page_passages": "search",
     "passage_from_fields": "search", "run_query": "search", "search": "search",
     "searching": "search", "tag_counts": "search",
-    "corpus_changed": "freshness",
+    "corpus_changed": "freshness", "files_changed": "freshness",
     "file_records": "store", "is_current": "store", "open_index": "store", "write_lock": "store",
 }
 
 __all__ = [
     "REGISTER_PATH", "Catalogue", "Filters", "IndexReport", "Progress", "RegisterFact",
-    "build_query", "corpus_changed", "current_meta", "file_records", "is_current", "open_index",
+    "build_query", "corpus_changed", "current_meta", "file_records", "files_changed",
+    "is_current", "open_index",
     "page_passages", "passage_from_fields", "read_meta", "run_query", "search", "searching",
     "tag_counts", "update_index", "write_lock",
 ]
@@ -58,10 +60,4 @@ def update_index(*args: object, **kwargs: object) -> IndexReport:
     return update(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)
