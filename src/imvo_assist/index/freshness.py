@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from imvo_assist.collection.scan import METADATA_FILES, scan
+from imvo_assist.collection.scan import METADATA_FILES, CorpusFile, Skipped, scan
 from imvo_assist.errors import CorpusError
 from imvo_assist.index.inputs import REGISTER_PATH
 from imvo_assist.paths import BUNDLED_CORPUS
@@ -74,14 +74,28 @@ def corpus_changed(
     except CorpusError:
         return None
     files = {path: meta for path, meta in records.items() if path != REGISTER_PATH}
+    if files_changed(found, skipped, files):
+        return True
+    return records.get(REGISTER_PATH, {}).get("sha256") != register_fingerprint()
+
+
+def files_changed(
+    found: Sequence[CorpusFile], skipped: Sequence[Skipped], files: Mapping[str, dict],
+    ids: bool = False,
+) -> bool:
+    """Whether a scan's files differ from the file records (`files`: by relative path, the
+    register's left out): a path added or removed, a size or modification time changed, or
+    (with `ids`, for a scan with the catalogue) a document id."""
     if len(files) != len(found) + len(skipped):
         return True
     for item in found:
         record = files.get(item.relative)
         try:
             stat = item.path.stat()
-        except OSError:
+        except OSError:  # gone or unreadable since the scan: the next refresh reports it
             return True
-        if not record or (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
+        if not record or (ids and record.get("doc_id") != item.info.id):
             return True
-    return records.get(REGISTER_PATH, {}).get("sha256") != register_fingerprint()
+        if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
+            return True
+    return False

@@ -21,6 +21,7 @@ from imvo_assist.index import (
     build_query,
     corpus_changed,
     file_records,
+    files_changed,
     open_index,
     page_passages,
     passage_from_fields,
@@ -114,19 +115,7 @@ class Library:
         register = self.records.get(REGISTER_PATH, {})
         if register.get("sha256") != register_fingerprint():
             return True
-        if len(self.files) != len(files) + len(skipped):
-            return True
-        for item in files:
-            record = self.files.get(item.relative)
-            try:
-                stat = item.path.stat()
-            except OSError:  # gone or unreadable since the scan: the next refresh reports it
-                return True
-            if not record or record.get("doc_id") != item.info.id:
-                return True
-            if (record.get("size"), record.get("mtime_ns")) != (stat.st_size, stat.st_mtime_ns):
-                return True
-        return False
+        return files_changed(files, skipped, self.files, ids=True)
 
     @cached_property
     def documents(self) -> dict[str, Document]:
