@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from imvo_assist.extract import Enrichment
 
 __all__ = [
-    "Job", "Outcome", "become_worker", "call_isolated", "extract_isolated", "extract_job",
-    "interrupts_held", "job_name", "limit_memory", "preload",
+    "Job", "Outcome", "WorkerProcess", "become_worker", "call_isolated", "extract_isolated",
+    "extract_job", "interrupts_held", "job_name", "late", "limit_memory", "preload",
 ]
 
 
@@ -96,15 +96,17 @@ def extract_isolated(
         pool.close()
 
 
-class _Worker:
-    """One worker process and the job it is running."""
+class WorkerProcess:
+    """A forked worker process serving jobs over a pipe, and the job it is running.
 
-    def __init__(self, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
+    `target(connection, parent_pid, *args)` runs in the child; it calls `become_worker`. Shared
+    by extraction (`extract_isolated`) and the index's writing workers (`index.parallel`).
+    """
+
+    def __init__(self, target: Callable[..., None], *args: object) -> None:
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
-        self.process = context.Process(
-            target=_serve, args=(child, os.getpid(), password, memory_mb, enrichment), daemon=True
-        )
+        self.process = context.Process(target=target, args=(child, os.getpid(), *args), daemon=True)
         with interrupts_held():
             self.process.start()
         child.close()
@@ -121,19 +123,30 @@ class _Worker:
         self.process.join()
         self.connection.close()
 
+    def died(self, job: Job) -> Outcome:
+        """The outcome of a job whose worker died (its pipe closed) while running it."""
+        self.process.join(timeout=10)
+        code = self.process.exitcode
+        return Outcome(job, None, "failed", f"{job_name(job)}: extraction process died (exit {code}; memory limit?)")
+
+
+def late(job: Job, timeout_s: float) -> Outcome:
+    """The outcome of a job that exceeded the time limit (its worker is killed)."""
+    return Outcome(job, None, "failed", f"{job_name(job)}: extraction exceeded {timeout_s:g} s")
+
 
 class _Pool:
     """Workers that are replaced when they time out or die."""
 
     def __init__(self, size: int, password: str | None, memory_mb: int, enrichment: Enrichment) -> None:
         self.options = (password, memory_mb, enrichment)
-        self.workers = [_Worker(*self.options) for _ in range(size)]
+        self.workers = [WorkerProcess(_serve, *self.options) for _ in range(size)]
 
     @property
-    def busy(self) -> list[_Worker]:
+    def busy(self) -> list[WorkerProcess]:
         return [w for w in self.workers if w.job is not None]
 
-    def idle(self) -> list[_Worker]:
+    def idle(self) -> list[WorkerProcess]:
         return [w for w in self.workers if w.job is None]
 
     def collect(self, timeout_s: float) -> Iterator[Outcome]:
@@ -154,12 +167,11 @@ class _Pool:
                 yield outcome
             elif time.monotonic() >= worker.deadline:
                 self._replace(worker)
-                name = job_name(job)
-                yield Outcome(job, None, "failed", f"{name}: extraction exceeded {timeout_s:g} s")
+                yield late(job, timeout_s)
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: WorkerProcess) -> None:
         worker.stop()
-        self.workers[self.workers.index(worker)] = _Worker(*self.options)
+        self.workers[self.workers.index(worker)] = WorkerProcess(_serve, *self.options)
 
     def close(self) -> None:
         for worker in self.workers:
@@ -192,15 +204,12 @@ def preload(enrichment: Enrichment) -> None:
     enrichment.preload()
 
 
-def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
+def _receive(worker: WorkerProcess, job: Job) -> tuple[Outcome, bool]:
     """The outcome a worker sent, and whether the worker can take another job."""
-    name = job_name(job)
     try:
         status, payload = worker.connection.recv()
     except (EOFError, OSError):
-        worker.process.join(timeout=10)
-        code = worker.process.exitcode
-        return Outcome(job, None, "failed", f"{name}: extraction process died (exit {code}; memory limit?)"), False
+        return worker.died(job), False
     if status == "indexed":
         return Outcome(job, payload, "indexed"), True
     return Outcome(job, None, status, str(payload)), "memory limit" not in str(payload)

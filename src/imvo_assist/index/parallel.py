@@ -17,8 +17,6 @@ out of memory first finishes its segment (kept), then is replaced.
 from __future__ import annotations
 
 import errno
-import multiprocessing
-import os
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -28,10 +26,11 @@ from imvo_assist.extract import Enrichment
 from imvo_assist.extract.workers import (
     Job,
     Outcome,
+    WorkerProcess,
     become_worker,
     extract_job,
-    interrupts_held,
     job_name,
+    late,
     limit_memory,
     preload,
 )
@@ -51,27 +50,13 @@ Write = Callable[[Writer, object], object]
 """Writes an extracted file's records with a writer; returns the summary sent to the indexer."""
 
 
-class _Worker:
+class _Worker(WorkerProcess):
     """One worker process, the job it is running and the jobs in its unfinished segment."""
 
     def __init__(self, index_dir: str, write: Write, options: dict) -> None:
-        context = multiprocessing.get_context("fork")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(
-            target=_serve, args=(child, os.getpid(), index_dir, write, options), daemon=True
-        )
-        with interrupts_held():
-            self.process.start()
-        child.close()
-        self.job: Job | None = None
-        self.deadline = 0.0
+        super().__init__(_serve, index_dir, write, options)
         self.written: list[Job] = []
         self.finishing = False
-
-    def start(self, job: Job, timeout_s: float) -> None:
-        self.job = job
-        self.deadline = time.monotonic() + timeout_s
-        self.connection.send(job)
 
     def begin_finish(self) -> None:
         """Tell the worker to finish its segment (it does so while the others still work)."""
@@ -81,11 +66,6 @@ class _Worker:
                 self.connection.send(FINISH)
             except OSError:
                 pass  # dead: seen when its segment is asked for
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.join()
-        self.connection.close()
 
 
 class _Run:
@@ -151,18 +131,14 @@ class _Run:
             elif time.monotonic() >= worker.deadline:
                 worker.job = None
                 self.replace(worker, finish=False)
-                report(Outcome(job, None, "failed", f"{job_name(job)}: extraction exceeded {self.timeout_s:g} s"))
+                report(late(job, self.timeout_s))
 
     def receive(self, worker: _Worker, job: Job) -> tuple[Outcome, bool, bool]:
         """The outcome a worker sent; whether it goes on; else whether its segment is kept."""
-        name = job_name(job)
         try:
             status, payload = worker.connection.recv()
         except (EOFError, OSError):
-            worker.process.join(timeout=10)
-            code = worker.process.exitcode
-            error = f"{name}: extraction process died (exit {code}; memory limit?)"
-            return Outcome(job, None, "failed", error), False, False
+            return worker.died(job), False, False
         if status == "indexed":
             worker.written.append(job)
             return Outcome(job, payload, "indexed"), True, False
