@@ -3,8 +3,8 @@
 Tests never touch the user's data directory or the network: `IMVO_ASSIST_DATA` and
 `IMVO_ASSIST_CORPUS` point into pytest's temporary folders for every test.
 
-The shared test corpus (`../shared` beside the repository) is owned here: `SHARED`, `CORPUS`,
-`HOSTILE` and `LETTER_PDF` are paths only (nothing reads them at import), and a test that needs
+The shared test corpus (`../shared` beside the repository) is owned here, its paths in
+`shared_paths` (`SHARED`, `CORPUS`, `HOSTILE`, `LETTER_PDF`: nothing reads them at import); a test that needs
 the folder either uses the `shared_dir` fixture (directly or through `shared_corpus`,
 `hostile_corpus`, `corpus_copy`, `indexed`) or carries `@pytest.mark.shared`. When the folder
 is missing such tests are skipped with one reason; with `CI=true` a missing folder is an error.
@@ -17,19 +17,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from shared_paths import CORPUS, SHARED, SHARED_MISSING, shared_available
 
 from imvo_assist.settings import Settings, make_settings
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
-HOSTILE = SHARED / "corpus-hostile"
-LETTER_PDF = CORPUS / "kamerbrief-2014-11-19-sra.pdf"
-SHARED_MISSING = "../shared test corpus not found beside the repository; tests that need it are skipped"
-
-
-def shared_available() -> bool:
-    return CORPUS.is_dir()
 
 
 def _in_ci() -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE
+from shared_paths import HOSTILE
 
 from imvo_assist.index import Filters
 from imvo_assist.index.writer import IndexReport

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import LETTER_PDF as LETTER  # in ../shared: the tests copying it are marked `shared`
 from pypdf import PdfWriter
+from shared_paths import (
+    LETTER_PDF as LETTER,  # in ../shared: the tests copying it are marked `shared`
+)
 
 from imvo_assist.collection.manifest import dumps, record_document
 from imvo_assist.collection.scan import load_catalog

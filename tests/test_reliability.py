@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import kill_group, run_cli
-from conftest import CORPUS
+from shared_paths import CORPUS
 
 from imvo_assist.index import Filters
 from imvo_assist.index.store import is_current, write_lock

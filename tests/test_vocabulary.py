@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SHARED
+from shared_paths import CORPUS, SHARED
 
 from imvo_assist.catalogue import loader
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import CORPUS, ROOT, SHARED
+from shared_paths import CORPUS, ROOT, SHARED
 
 from imvo_assist.library import Library
 from imvo_assist.settings import Settings

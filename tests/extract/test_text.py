@@ -6,7 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, HOSTILE  # ../shared paths: the tests reading them are marked `shared`
+from shared_paths import (  # ../shared paths: the tests reading them are marked `shared`
+    CORPUS,
+    HOSTILE,
+)
 
 from imvo_assist.errors import ExtractionError
 from imvo_assist.extract.text import MAX_LINE, read_text_file

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from shared_paths import CORPUS
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 
 from imvo_assist.catalogue.facts import register_fingerprint

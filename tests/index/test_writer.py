@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import kill_group
-from conftest import CORPUS, HOSTILE
+from shared_paths import CORPUS, HOSTILE
 
 from imvo_assist.collection.scan import CorpusFile
 from imvo_assist.errors import IndexCancelledError, IndexLockedError, IndexMissingError
