@@ -81,3 +81,11 @@ def test_problems_and_unknown_spellings_are_listed_and_counted(capsys: pytest.Ca
     assert capsys.readouterr().out == "bronnenboek [3]: no url\n1 problem in 60 entries\n"
     output.print_unmatched(Spellings([("Stichting X", 2)], 28, 60))
     assert capsys.readouterr().out == "Stichting X (2)\n1 of 28 spellings unknown to the vocabulary\n"
+
+
+def test_text_report_names_sectors_not_their_ids(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(indexed, capsys, "--org", "Oxfam Novib")
+    assert code == 0
+    by_sector = next(line for line in out.splitlines() if line.startswith("By sector: "))
+    assert "Finance: 1" in by_sector and "Agriculture and horticulture: 1" in by_sector
+    assert "financiele-sector" not in by_sector and "land-tuinbouw" not in by_sector

@@ -492,3 +492,10 @@ def test_the_kept_catalogue_is_rebuilt_and_checked_when_a_file_changes(
             load_vocabulary()
     finally:
         new_process()
+
+
+def test_sector_counts_use_names_in_the_language_and_keep_unknown_ids() -> None:
+    vocabulary = load_vocabulary()
+    counts = {"financiele-sector": 1, "eigen-sector": 2}
+    assert vocabulary.sector_counts(counts, "nl") == "Financiële sector: 1, eigen-sector: 2"
+    assert vocabulary.sector_counts(counts, "en").startswith("Finance: 1")

@@ -89,6 +89,7 @@ def test_kpmg_drawing_on_oxfam_novib_asks_about_oxfam_novib(library: Library) ->
     assert {ref["nr"] for ref in answer.references} == {12, 21, 37, 57}
     assert ("bronnenboek-test", "2") in pages(answer, 4)
     assert "Oxfam Novib" in answer.answer
+    assert "By sector: " in answer.answer and "Finance: 1" in answer.answer  # names, not ids
 
 
 # --- unanswerable questions: not found, by name, with what there is ----------------------

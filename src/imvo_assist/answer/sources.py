@@ -194,7 +194,7 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
                 cited_later.append(library.hit(passage))
     for hit in cited_later:
         citations.add(hit)
-    per_sector = ", ".join(f"{sector}: {n}" for sector, n in report["by_sector"].items())
+    per_sector = load_vocabulary().sector_counts(report["by_sector"], language)
     lines += ["", ("Per sector: " if language == "nl" else "By sector: ") + per_sector]
     if report["uncited"]:
         uncited = ", ".join(f"[{n}]" for n in report["uncited"])

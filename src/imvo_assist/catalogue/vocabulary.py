@@ -10,7 +10,7 @@ file and line into every error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, TypeVar
@@ -157,6 +157,12 @@ class Vocabulary:
     def sector(self, id: str) -> Sector:
         """The sector with this id; `KeyError` when there is none."""
         return _by_id(self.sectors, id)
+
+    def sector_counts(self, counts: Mapping[str, int], language: str = "nl") -> str:
+        """"Financiële sector: 1, Textiel & kleding: 3" for counts by sector id; an id the
+        vocabulary does not know (a user's own register) is shown as it is written."""
+        names = {sector.id: sector.name(language) for sector in self.sectors}
+        return ", ".join(f"{names.get(id, id)}: {n}" for id, n in counts.items())
 
     def risk(self, id: str) -> Risk:
         """The risk theme with this id; `KeyError` when there is none."""

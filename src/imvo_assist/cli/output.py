@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.text.sanitise import for_terminal, json_safe, terminal_text
 
 if TYPE_CHECKING:
@@ -369,7 +370,7 @@ def print_inclusion(report: Mapping[str, Any]) -> None:
         return
     console.print(_text(f"{org['name']} ({org['id']}): {len(report['references'])} references", style="bold"))
     console.print(_text("Spelled as: " + "; ".join(org["spellings"])))
-    console.print(_text("By sector: " + ", ".join(f"{k} {v}" for k, v in report["by_sector"].items())))
+    console.print(_text("By sector: " + load_vocabulary().sector_counts(report["by_sector"], "en")))
     for entry in report["references"]:
         pages = ", ".join(f"{c['doc_id']} p. {c['page']}" for c in entry["cited_by"]) or "not cited in the text"
         console.print(_text(f"[{entry['nr']}] {entry['title']} ({entry['year']}) — {pages}"))

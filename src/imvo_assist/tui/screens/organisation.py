@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.models import Document
 from imvo_assist.tui.screens.base import ImvoScreen
 from imvo_assist.tui.text import assemble, plain
@@ -68,7 +69,7 @@ class OrganisationScreen(ImvoScreen):
                 self.tr("Bedoelde u: ") + (", ".join(report["suggestions"]) or "—"),
             ))
             return
-        sectors = ", ".join(f"{sector} {count}" for sector, count in report["by_sector"].items())
+        sectors = load_vocabulary().sector_counts(report["by_sector"], self.app.language)
         uncited = ", ".join(str(nr) for nr in report["uncited"]) or self.tr("geen")
         entries = self.counted(len(report["references"]), "vermelding", "vermeldingen")
         summary.update(assemble(
