@@ -97,11 +97,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.unknown_sector:
         sectors = tuple(s.name(understanding.language) for s in load_vocabulary().sectors)
         return Missing(understanding.unknown_sector, "sector", sectors)
+    asking = f" {_words(asking_part(understanding.question))} "  # not the asker's own clause
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
-        asking = _words(asking_part(understanding.question))
         for name in understanding.names:
-            if f" {_words(name)} " not in f" {asking} ":
+            if f" {_words(name)} " not in asking:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")]
@@ -122,8 +122,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
         return None  # what the question turns on is a vocabulary entity the corpus has
-    asking = f" {_words(asking_part(understanding.question))} "
-    topics = [c for c in topic_concepts(understanding)  # not the asker's own clause
+    topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
