@@ -23,7 +23,7 @@ from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.text import analysis
 from imvo_assist.text.normalise import index_form
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4  # tests/index/test_schema_version.py pins the fields of each version
 META_FILE: Final = "imvo-meta.json"
 
 
