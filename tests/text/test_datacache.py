@@ -46,3 +46,16 @@ def test_an_unwritable_data_folder_only_costs_the_speed_up(
     source = tmp_path / "s"
     source.write_text("s", encoding="utf-8")
     assert cached_build("t", (source,), lambda: {"ok": 1}, dict) == {"ok": 1}
+
+
+def test_the_copy_of_an_older_source_is_removed(tmp_path: Path) -> None:
+    source = tmp_path / "table.tsv"
+    source.write_text("one", encoding="utf-8")
+    cached_build("t", (source,), lambda: {"v": 1}, dict)
+    cached_build("t-other", (source,), lambda: {"v": 9}, dict)  # another table, kept
+    source.write_text("two", encoding="utf-8")
+    assert cached_build("t", (source,), lambda: {"v": 2}, dict) == {"v": 2}
+    folder = Path(os.environ["IMVO_ASSIST_DATA"]) / "cache"
+    assert len(list(folder.glob("t-????????????????.pickle"))) == 1
+    assert cached_build("t-other", (source,), lambda: {"v": 8}, dict) == {"v": 8}  # rebuilt
+    assert len(list(folder.glob("t-other-*.pickle"))) == 1
