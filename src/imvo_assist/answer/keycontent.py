@@ -22,7 +22,7 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, inflected_forms
+from imvo_assist.text.bilingual import Concept, inflected_forms, specificity
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_clause
 from imvo_assist.text.lexicon import load_lexicon
@@ -278,10 +278,16 @@ def _covenant_found(library: Corpus, subject: str, understanding: Understanding)
     """Whether a covenant on the subject is in the corpus: a covenant of the register whose id
     or title holds the subject (or a translation) as a word or compound part
     ("steenkoolconvenant-2014"), or the subject (also as the first part of a compound:
-    "steenkoolketen") in a passage that also speaks of a covenant."""
-    terms = [subject]
+    "steenkoolketen") in a passage that also speaks of a covenant. Of a subject of several
+    words, its most specific word is what must be there ("bicycle industry": bicycle, not the
+    industry every covenant speaks of)."""
+    words = [w for w in subject.split() if w not in analysis.stopwords() and w not in COVENANT_WORDS]
+    if not words:
+        return True
+    key = max(words, key=lambda word: specificity(word, understanding.language))
+    terms = [key]
     for concept in understanding.concepts:
-        if set(concept.source.split()) & set(subject.split()):
+        if key in concept.source.split():
             terms += [term for term, _ in concept.terms() if term not in COVENANT_WORDS]
     terms = [t for t in terms if t not in analysis.stopwords()]
     if not terms:

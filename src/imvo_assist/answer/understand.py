@@ -282,16 +282,17 @@ def _possessive(word: str, known: Callable[[str], bool] | None) -> str:
 
 
 def _sectors(question: str, tags: Tags, concepts: tuple[Concept, ...]) -> tuple[Sector, ...]:
-    """The sectors named, those of the sentence that asks before those of its context ("We
-    are a steel trader. Which risks apply to metal?": metal first)."""
+    """The sectors named. When the sentence that asks names a sector, only its sectors: the
+    asker's context only says who asks ("We are a steel trader importing timber. Which risks
+    apply to metal?": metal, not wholesale or wood); else the sectors of the context ("We make
+    jeans. What should we watch out for?")."""
     main = WORD.findall(fold(_main_sentence(question)))
     asked = default_tagger().tag(
         _tag_text(main, tuple(c for c in concepts if c.source in " ".join(main)))
     )
     vocabulary = load_vocabulary()
-    return tuple(
-        vocabulary.sector(s) for s in sorted(tags.sectors, key=lambda s: s not in asked.sectors)
-    )
+    named = [s for s in tags.sectors if s in asked.sectors] or list(tags.sectors)
+    return tuple(vocabulary.sector(s) for s in named)
 
 
 def _organisations(question: str, tags: Tags) -> tuple[tuple[Organisation, ...], list[str]]:
