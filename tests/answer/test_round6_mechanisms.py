@@ -3,7 +3,8 @@ each tested on sentences written for these tests, none of them a question of any
 
 Classes: a covenant named by a subject of several words is there only when its most specific
 word is ("the responsible furniture covenant" is not found because a covenant speaks of
-responsible business).
+responsible business); a question for a date or a year is answered only by passages that
+state one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
+from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.keycontent import missing_content
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
@@ -43,3 +45,26 @@ def test_a_covenant_of_several_words_that_is_there_is_found(library: Library) ->
     assert not answer.not_found, answer.answer
     assert any(c.hit.passage.doc_id in ("convenant-test-textiel", "agreement-test-garments-en")
                for c in answer.citations[:3])
+
+
+# --- a date or year asked for must be stated ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("On what date did the council adopt its advice?",
+         "The council adopted its advice after two rounds of talks.", ("date", "")),
+        ("On what date did the council adopt its advice?",
+         "The council adopted its advice on 12 March 2014 after two rounds of talks.", None),
+        ("Op welke datum heeft de raad het advies vastgesteld?",
+         "De raad stelde het advies vast na twee overlegrondes.", ("date", "")),
+        ("In welk jaar stelde de raad het advies vast?",
+         "De raad stelde het advies in 2014 vast.", None),
+        # a plain "when" may be answered by a period: not checked
+        ("When will the ministry report back to parliament?",
+         "The ministry reports back after the summer recess.", None),
+    ],
+)
+def test_a_date_question_needs_a_date_in_its_passages(
+    question: str, passage: str, missing: tuple[str, str] | None
+) -> None:
+    assert missing_fact(understand(question), [passage]) == missing

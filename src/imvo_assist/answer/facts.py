@@ -1,7 +1,8 @@
 """The fact a question asks for must stand in the passages that answer it.
 
 A question for an amount of money ("hoeveel heeft het onderzoek gekost?", "how much money
-...?") is answered only by an amount (a currency or "miljoen"); a question for a count of
+...?") is answered only by an amount (a currency or "miljoen"); a question for a date or a
+year ("op welke datum ...?", "in which year ...?") only by a date or a year; a question for a count of
 something ("how many companies signed?") only by a number that counts that thing ("drie
 leden", "86 sectoren"), not by any number in the passage. When the passages a composer chose
 hold no such expression, the documents do not state the fact: the answer is "not found" and
@@ -17,13 +18,20 @@ from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
-from imvo_assist.text.questionforms import COUNT_WORDS
+from imvo_assist.text.questionforms import COUNT_WORDS, answers
 
 AMOUNT_QUESTION = re.compile(
     r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
     r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost)\b"
+)
+# A question for a calendar date or year; a plain "wanneer"/"when" may be answered by a period
+# ("binnen drie maanden", "after the first report") and is not checked.
+DATE_QUESTION = re.compile(
+    r"\b(op welke (datum|dag)|welke datum|wat is de datum|(exacte|precieze) datum|"
+    r"(what|which|exact|precise) (date|day)|on what day|date on which|"
+    r"in welk jaar|welk jaar|in what year|which year|what year)\b"
 )
 AMOUNT_ANSWER = re.compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
 COUNT_QUESTION = re.compile(
@@ -56,7 +64,7 @@ def missing_fact(
     """What the question asks that none of the passages states, as (kind, what): ("entity",
     name) for an organisation the asking part names that `named_in` (the passages of the kind
     of document the question names; all passages by default) never names, ("amount", "") or
-    ("count", noun); None when the passages hold it all."""
+    ("date", ""), ("count", noun); None when the passages hold it all."""
     question = fold(understanding.question)
     texts = list(passages)
     where = texts if named_in is None else list(named_in)
@@ -65,6 +73,8 @@ def missing_fact(
         return "entity", named
     if AMOUNT_QUESTION.search(question):
         return None if any(AMOUNT_ANSWER.search(text.lower()) for text in texts) else ("amount", "")
+    if DATE_QUESTION.search(question):
+        return None if any(answers("when", text) for text in texts) else ("date", "")
     counted = COUNT_QUESTION.search(question)
     if counted is None or counted.group("noun") in NOT_COUNTED:
         return None

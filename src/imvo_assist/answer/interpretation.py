@@ -90,8 +90,9 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                     + (f". Het dichtstbij: {near}." if near else "."))
         return (f"The passages found do not name {what}; the documents say nothing about this"
                 + (f". Nearest: {near}." if near else "."))
-    if missing.kind in ("amount", "count"):
-        asked = {"amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number")}[missing.kind]
+    if missing.kind in ("amount", "count", "date"):
+        asked = {"amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
+                 "date": ("geen datum", "no date")}[missing.kind]
         near = "; ".join(missing.suggestions)
         if nl:
             return f"De documenten noemen hiervoor {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")
