@@ -11,12 +11,12 @@ from imvo_assist.answer.understand import understand
 @pytest.mark.parametrize(
     ("question", "sectors"),
     [
-        ("We are a bank that also imports coffee. Which risks does the analysis list for the "
-         "financial sector?", ["financiele-sector"]),
-        ("Wij zijn een bouwbedrijf dat hout importeert. Welke risico's noemt het rapport voor "
-         "de chemie?", ["chemie"]),
-        ("Our firm trades copper cables and builds houses; the board asks which risks the "
-         "report names for the energy sector.", ["energie"]),
+        (("We are a bank that also imports coffee. Which risks does the analysis list for the "
+          "financial sector?"), ["financiele-sector"]),
+        (("Wij zijn een bouwbedrijf dat hout importeert. Welke risico's noemt het rapport voor "
+          "de chemie?"), ["chemie"]),
+        (("Our firm trades copper cables and builds houses; the board asks which risks the "
+          "report names for the energy sector."), ["energie"]),
     ],
 )
 def test_the_asking_sentence_names_the_sector(question: str, sectors: list[str]) -> None:
