@@ -4,7 +4,7 @@ each tested on sentences written for these tests, none of them a question of any
 Classes: a covenant named by a subject of several words is there only when its most specific
 word is ("the responsible furniture covenant" is not found because a covenant speaks of
 responsible business); a question for a date or a year is answered only by passages that
-state one.
+state one; the verb right after a form phrase ("in welk jaar verscheen ...") is a verb.
 """
 
 from __future__ import annotations
@@ -68,3 +68,15 @@ def test_a_date_question_needs_a_date_in_its_passages(
     question: str, passage: str, missing: tuple[str, str] | None
 ) -> None:
     assert missing_fact(understand(question), [passage]) == missing
+
+
+# --- the verb after a question's form phrase ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("In welk jaar verscheen het jaarverslag van de raad?", "verscheen"),
+        ("Op welke datum verstuurde de minister het antwoord?", "verstuurde"),
+    ],
+)
+def test_the_verb_after_a_form_phrase_is_a_verb_not_a_topic(question: str, verb: str) -> None:
+    assert verb in understand(question).verbs

@@ -199,6 +199,8 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     language = _language(question, WORD.findall(folded))
     corrections = typo_corrections(raw, language, known, is_content)
     words = [corrections.get(w, w) for w in raw]
+    # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
+    whole = [corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(framed.text))]
     concepts = tuple(interpret(words, is_content, language, known))
     tags = default_tagger().tag(_tag_text(words, concepts))
     sectors = _sectors(question, tags, concepts)
@@ -231,7 +233,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
-        verbs=_verbs(content, words, language, known),
+        verbs=_verbs(content, whole, language, known),
         quoted=framed.quoted, framing=framed.removed,
         expansions=tuple(sorted(_expansions(sectors, risks, organisations) - set(content))),
         corrections=corrections,
