@@ -6,11 +6,14 @@ of a compound or the words of a phrase count for less. A passage covers a group 
 is among its own forms or tags; coverage weighs groups by how specific they are, so "palmolie"
 counts more than "werk", and the best sentence of a passage (with the form of answer the
 question asks for) is measured too. Sentences are split with care for Dutch abbreviations
-("nr. 187", "jl.", "E.M.J. Ploumen").
+("nr. 187", "jl.", "E.M.J. Ploumen"). A quote's sentences are chosen one by one for what they
+add: each part of the question gets its own sentence before any part gets a second, and a word
+few sentences of the passage share weighs more there than one most of them repeat.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +39,9 @@ CONTINUATION = re.compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|
 POINTS_BACK = re.compile(r"\b(daarom|derhalve|om die reden|therefore|hence|for that reason|that is why)\b")
 MIN_LISTED_SECTORS = 2
 FORM_WEIGHT = 3
+# What a sentence already chosen for a quote says (a concept, a form, the cue) counts for this
+# much in the next sentence chosen: a second part of the question before a repetition.
+REPEAT_CREDIT = 0.5
 # A compound or phrase of the question found only as its parts: all parts / some of them.
 ALL_PARTS = 0.9
 SOME_PARTS = 0.4
@@ -215,25 +221,14 @@ def key_sentences(
     text: str, groups: list[Group], cue: re.Pattern[str] | None = None, count: int = 2,
     forms: tuple[str, ...] = (),
 ) -> str:
-    """The `count` sentences that cover most groups (and cues or the form asked for), in text
-    order; a short passage is quoted whole."""
+    """The `count` sentences that together say most of the question (its groups, the form
+    asked for, the cue), in text order; a short passage is quoted whole."""
     found = sentences(text)
     if len(found) <= count or len(text.split()) <= SHORT_PASSAGE_WORDS:
         return " ".join(found)
-    scored = []
     known = asked_forms(groups)
-    for index, sentence in enumerate(found):
-        sentence_forms = _forms(sentence)
-        text = folded(sentence)
-        score = sum(group.weight * match(group, sentence_forms, text) for group in groups)
-        # the form the question asks for (a frequency, a year, a name, a reason) is the answer,
-        # in a sentence on the topic
-        score += FORM_WEIGHT * sum(on_topic(f, score if groups else 1.0) and has_form(f, sentence, known) for f in forms)
-        if cue is not None and cue.search(sentence.lower()):
-            score += 1
-        scored.append((score, -index))
-    best = sorted(sorted(scored, reverse=True)[:count], key=lambda item: -item[1])
-    chosen = [-index for _, index in best]
+    said = [_said(sentence, groups, cue, forms, known) for sentence in found]
+    chosen = _choose(said, _distinctive(said, groups), count)
     # a sentence that announces a list ("... geïdentificeerd. Dit zijn de sectoren ...") keeps it
     follow = [i + 1 for i in chosen if i + 1 < len(found) and CONTINUATION.match(found[i + 1])]
     # ... and a list chosen for itself keeps the sentence that announces it
@@ -248,6 +243,77 @@ def key_sentences(
             pieces.append("…")
         pieces.append(found[index])
     return _shorten(" ".join(pieces), 600)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What one sentence says of the question: how far it covers each group, which forms of
+    answer asked for it holds (on the topic), and whether it has the cue."""
+
+    matches: tuple[float, ...]
+    forms: frozenset[str]
+    cue: bool
+
+
+def _said(
+    sentence: str, groups: list[Group], cue: re.Pattern[str] | None, forms: tuple[str, ...],
+    known: frozenset[str],
+) -> Said:
+    """What a sentence says of the question's groups, forms and cue."""
+    words, text = _forms(sentence), folded(sentence)
+    matches = tuple(match(group, words, text) for group in groups)
+    # the form the question asks for (a frequency, a year, a name, a reason) is the answer,
+    # in a sentence on the topic
+    topic = sum(g.weight * m for g, m in zip(groups, matches, strict=True)) if groups else 1.0
+    held = frozenset(f for f in forms if on_topic(f, topic) and has_form(f, sentence, known))
+    return Said(matches, held, cue is not None and bool(cue.search(sentence.lower())))
+
+
+def _distinctive(said: list[Said], groups: list[Group]) -> list[float]:
+    """The weight of each group in choosing sentences of one passage: its own weight times how
+    few of the passage's sentences say it (1 + ln(sentences / sentences saying it)). Words most
+    sentences share are what the passage is about; the answer is in the sentence that says what
+    only it says ("... take on obligations?": the one sentence with "verplichtingen")."""
+    weights = []
+    for k, group in enumerate(groups):
+        saying = sum(s.matches[k] > 0 for s in said)
+        weights.append(group.weight * (1 + math.log(len(said) / saying)) if saying else group.weight)
+    return weights
+
+
+def _choose(said: list[Said], weights: list[float], count: int) -> list[int]:
+    """The indexes of `count` sentences chosen one by one, each for what it adds to those
+    chosen before: a concept, form or cue already said counts for `REPEAT_CREDIT`, so each
+    part of the question (each asking clause, each form asked for) gets its own sentence
+    before any part gets a second one; ties go to the earlier sentence."""
+    chosen: list[int] = []
+    covered = [0.0] * len(weights)
+    forms: frozenset[str] = frozenset()
+    cued = False
+    for _ in range(min(count, len(said))):
+        gains = {
+            i: _gain(s, weights, covered, forms, cued) for i, s in enumerate(said) if i not in chosen
+        }
+        best = max(gains, key=lambda i: (gains[i], -i))
+        chosen.append(best)
+        covered = [max(c, m) for c, m in zip(covered, said[best].matches, strict=True)]
+        forms |= said[best].forms
+        cued = cued or said[best].cue
+    return chosen
+
+
+def _gain(
+    said: Said, weights: list[float], covered: list[float], forms: frozenset[str], cued: bool,
+) -> float:
+    """What a sentence adds to the sentences chosen so far: in full what none of them says,
+    at `REPEAT_CREDIT` what they say already (with nothing chosen: the sentence's score)."""
+    content = sum(
+        weight * (max(m - c, 0.0) + REPEAT_CREDIT * min(m, c))
+        for weight, m, c in zip(weights, said.matches, covered, strict=True)
+    )
+    form = FORM_WEIGHT * sum(REPEAT_CREDIT if f in forms else 1.0 for f in said.forms)
+    cue = (REPEAT_CREDIT if cued else 1.0) if said.cue else 0.0
+    return content + form + cue
 
 
 def on_topic(form: str, topic: float) -> bool:
