@@ -4,7 +4,8 @@ each tested on sentences written for these tests, none of them a question of any
 Classes: a covenant named by a subject of several words is there only when its most specific
 word is ("the responsible furniture covenant" is not found because a covenant speaks of
 responsible business); a question for a date or a year is answered only by passages that
-state one; the verb right after a form phrase ("in welk jaar verscheen ...") is a verb.
+state one; the verb right after a form phrase ("in welk jaar verscheen ...") is a verb; a language
+or nationality ("de Engelse versie") is no organisation's name.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
+from imvo_assist.answer.entities import capitalised_names
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.keycontent import missing_content
 from imvo_assist.answer.understand import understand
@@ -80,3 +82,18 @@ def test_a_date_question_needs_a_date_in_its_passages(
 )
 def test_the_verb_after_a_form_phrase_is_a_verb_not_a_topic(question: str, verb: str) -> None:
     assert verb in understand(question).verbs
+
+
+# --- a language or nationality is no name ------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    ["Wat staat er in de Spaanse vertaling van het advies over klachten?",
+     "Does the Portuguese summary mention grievance mechanisms?"],
+)
+def test_a_language_adjective_is_no_name_and_asks_no_inclusion(question: str) -> None:
+    assert capitalised_names(question, frozenset()) == []
+    assert understand(question).intent != "org_included"
+
+
+def test_a_country_stays_a_name() -> None:
+    assert capitalised_names("Wat zegt het rapport over mijnbouw in Congo?", frozenset()) == ["Congo"]

@@ -36,6 +36,8 @@ NOT_NAMES = frozenset(
 TITLE_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
 # The lexicon's domain of the state and its institutions (kabinet, Tweede Kamer, Nederland).
 STATE_DOMAIN = "government"
+# The lexicon's domain of languages and nationality adjectives ("Engelse", "Chinese").
+LANGUAGE_DOMAIN = "language"
 CALENDAR = frozenset(
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december", "january", "february", "march", "may", "june", "july",
@@ -105,9 +107,23 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
 
 def _phrasing_name(folded: str) -> bool:
     """Whether a folded name is the question's phrasing: a domain abbreviation, an
-    abbreviation a register title defines ("Sector Risico Analyse (SRA)"), or a state
-    institution the lexicon lists ("tweede kamer", "house", "dutch"; "Congo" is no such)."""
-    return folded in NOT_NAMES or folded in _register_abbreviations() or folded in _state_names()
+    abbreviation a register title defines ("Sector Risico Analyse (SRA)"), a state
+    institution the lexicon lists ("tweede kamer", "house", "dutch"; "Congo" is no such) or a
+    language or nationality ("Engelse")."""
+    return (folded in NOT_NAMES or folded in _register_abbreviations() or folded in _state_names()
+            or _language_word(folded))
+
+
+def _language_word(folded: str) -> bool:
+    """Whether a word names a language or nationality only ("Engelse", "Spanish"): the
+    lexicon's `language` entries, not a country that shares the stem ("Japan")."""
+    if " " in folded:
+        return False
+    lexicon = load_lexicon()
+    return any(
+        len(mappings) == 1 and set(mappings[0].domains) == {LANGUAGE_DOMAIN}
+        for mappings in (lexicon.to_english([folded]), lexicon.to_dutch([folded]))
+    )
 
 
 @cache
