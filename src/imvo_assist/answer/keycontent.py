@@ -285,10 +285,11 @@ def _covenant_found(library: Corpus, subject: str, understanding: Understanding)
     if not words:
         return True
     key = max(words, key=lambda word: specificity(word, understanding.language))
-    terms = [key]
-    for concept in understanding.concepts:
+    terms = [key, *load_lexicon().translations(key, understanding.language)]
+    for concept in understanding.concepts:  # the phrase the key stands in, as translated
         if key in concept.source.split():
-            terms += [term for term, _ in concept.terms() if term not in COVENANT_WORDS]
+            terms += [concept.source, *(term for term, _ in concept.translations)]
+    terms = [t for t in dict.fromkeys(terms) if t not in COVENANT_WORDS]
     terms = [t for t in terms if t not in analysis.stopwords()]
     if not terms:
         return True
