@@ -7,7 +7,8 @@ responsible business); a question for a date or a year is answered only by passa
 state one; the verb right after a form phrase ("in welk jaar verscheen ...") is a verb; a language
 or nationality ("de Engelse versie") is no organisation's name; every specific topic word of
 the asking part must occur in the corpus, not only the most specific one, while words for
-parts of documents ("clause") are no topic.
+parts of documents ("clause") are no topic; each part of a question that asks two things
+gets its best passage (one holding the form of answer the part asks for).
 """
 
 from __future__ import annotations
@@ -16,10 +17,15 @@ import answer_fixtures
 import pytest
 
 from imvo_assist.answer.entities import capitalised_names
+from imvo_assist.answer.evidence import content_groups
 from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.general import leading, question_parts
 from imvo_assist.answer.keycontent import missing_content
+from imvo_assist.answer.retrieve import Ranked
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.models import Hit, Passage
+from imvo_assist.text.framing import asking_parts
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -128,3 +134,38 @@ def test_topics_that_are_there_and_words_for_parts_of_documents_are_no_missing_c
     library: Library, question: str
 ) -> None:
     assert missing_content(library, understand(question, library.has_term)) is None
+
+
+# --- a question that asks two things gets a passage for each -----------------------------------
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Welke landen bezoekt de minister, en wanneer vertrekt de delegatie?", 2),
+        ("Which body checks the reports, and how often does it meet?", 2),
+        ("Does the plan name a budget and by whom is it paid?", 2),
+        ("Welke risico's gelden voor zout en peper?", 1),
+    ],
+)
+def test_the_parts_a_question_asks(question: str, parts: int) -> None:
+    assert len(asking_parts(question)) == parts
+
+
+def _ranked(text: str, score: float, number: int) -> Ranked:
+    passage = Passage(id=f"doc:{number}", doc_id="doc", pdf_page=1, page_label=str(number),
+                      section="", text=text)
+    return Ranked(Hit(passage, "Doc", "report", "", score, "", "passage"), score, 1.0)  # type: ignore[arg-type]
+
+
+def test_each_part_of_a_question_gets_its_best_passage() -> None:
+    question = "Welke havens bezoekt de handelsmissie, en na hoeveel weken rapporteert de delegatie?"
+    understanding = understand(question)
+    groups = content_groups(understanding)
+    ranked = [
+        _ranked("De handelsmissie bezoekt de havens van Rotterdam en Antwerpen.", 3.0, 1),
+        _ranked("De handelsmissie bezoekt ook twee havens in het noorden.", 2.5, 2),
+        _ranked("Na de missie doet de delegatie verslag aan het bestuur.", 0.4, 3),  # no duration
+        _ranked("De delegatie rapporteert na zes weken over de uitkomsten.", 0.3, 4),
+    ]
+    chosen = leading(ranked, question_parts(understanding, groups))
+    assert [hit.passage.page_label for hit in chosen] == ["1", "2", "4"]
+    assert [hit.passage.page_label for hit in leading(ranked)] == ["1", "2"]

@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.evidence import MIN_COVERAGE, Group, content_groups, key_sentences
+from imvo_assist.answer.evidence import MIN_COVERAGE, Group, content_groups, coverage, key_sentences
 from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
+from imvo_assist.text.fold import fold
+from imvo_assist.text.framing import asking_parts
+from imvo_assist.text.questionforms import answers
+from imvo_assist.text.questionforms import forms as question_forms
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -99,10 +103,12 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     intent = understanding.intent
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
     groups = content_groups(understanding)
-    ranked = [r for r in ranked_evidence(library, understanding, cue, groups) if r.covered >= MIN_COVERAGE]
+    candidates = ranked_evidence(library, understanding, cue, groups)
+    ranked = [r for r in candidates if r.covered >= MIN_COVERAGE]
     if not ranked:
         return Composed(not_found=True)
-    return _quote(leading(ranked), understanding, citations, groups, cue, intent)
+    chosen = leading(ranked, question_parts(understanding, groups), candidates)
+    return _quote(chosen, understanding, citations, groups, cue, intent)
 
 
 def compose_ranked(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
@@ -112,15 +118,56 @@ def compose_ranked(library: Corpus, understanding: Understanding, citations: Cit
     ranked = [r for r in ranked_evidence(library, understanding, None, groups) if r.covered >= FALLBACK_COVERAGE]
     if not ranked:
         return Composed(not_found=True)
-    return _quote(leading(ranked), understanding, citations, groups, None, "fallback")
+    return _quote(leading(ranked, question_parts(understanding, groups)), understanding, citations,
+                  groups, None, "fallback")
 
 
-def leading(ranked: list[Ranked]) -> list[Hit]:
-    """The one to three passages that answer: within `FLOOR` of the best, originals before
-    register facts (they summarise, originals prove)."""
+def leading(
+    ranked: list[Ranked], parts: list[Part] | None = None, candidates: list[Ranked] | None = None,
+) -> list[Hit]:
+    """The one to three passages that answer: within `FLOOR` of the best, and for each part of
+    a question that asks several things the best of the candidates for that part when none
+    chosen answers it (in the place of the weakest chosen); originals before register facts
+    (they summarise, originals prove)."""
     floor = FLOOR * ranked[0].score
     chosen = [r.hit for r in ranked if r.score >= floor][:MAX_ITEMS]
+    added: list[Hit] = []
+    for part in parts or []:
+        if any(part.answered_by(hit) for hit in chosen + added):
+            continue
+        best = next((r.hit for r in candidates or ranked
+                     if r.hit not in chosen + added and part.answered_by(r.hit)), None)
+        added += [best] if best is not None else []
+    chosen = chosen[: max(1, MAX_ITEMS - len(added))] + added[: MAX_ITEMS - 1]
     return [h for h in chosen if h.source != "register"] + [h for h in chosen if h.source == "register"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the things a question asks: its content groups and the forms of answer it wants."""
+
+    groups: list[Group]
+    forms: tuple[str, ...]
+
+    def answered_by(self, hit: Hit) -> bool:
+        """Whether a passage covers the part's words and, when it asks for a form (a duration,
+        a name), holds an expression of that form."""
+        return coverage(hit, self.groups) >= MIN_COVERAGE and (
+            not self.forms or any(answers(form, hit.passage.text) for form in self.forms))
+
+
+def question_parts(understanding: Understanding, groups: list[Group]) -> list[Part]:
+    """The parts of a question that asks several things ("welke sector ..., en na hoeveel tijd
+    ...?"), each with the content groups whose words stand in it; none for one thing."""
+    texts = asking_parts(understanding.question)
+    if len(texts) < 2:
+        return []
+    parts = []
+    for text in texts:
+        words = set(re.findall(r"\w+", fold(text)))
+        own = [g for g in groups if g.label and set(g.label.split()) <= words]
+        parts += [Part(own, question_forms(text))] if own else []
+    return parts if len(parts) > 1 else []
 
 
 def _quote(

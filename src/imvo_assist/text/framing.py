@@ -98,6 +98,13 @@ ASKER_LEAD = re.compile(
     r"should|must|may|will|would|has|have)\b.+)$",
     re.IGNORECASE,
 )
+# Where a question asks a second thing: a coordinator before a question word, itself perhaps
+# after a preposition ("..., en na hoeveel tijd ...?", "... and by whom?").
+SECOND_PART = re.compile(
+    r",?\s+(?:en|and|of|or)\s+(?=(?:\w+\s+)?(?:wat|wie|welke|welk|hoe|hoeveel|wanneer|waar|waarom|"
+    r"what|who|whom|which|how|when|where|why)\b)",
+    re.IGNORECASE,
+)
 QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
 
 
@@ -158,6 +165,12 @@ def asking_clause(sentence: str) -> str:
     welke risico's ...?" -> "welke risico's ...?"); the sentence itself when it has none."""
     lead = ASKER_LEAD.match(sentence)
     return lead.group("rest") if lead else sentence
+
+
+def asking_parts(question: str) -> list[str]:
+    """The things a question asks, one clause each ("Met welke sector begint het team, en na
+    hoeveel tijd rapporteert het?" -> two parts); one part for a question that asks one thing."""
+    return [part for part in SECOND_PART.split(question) if part.strip()]
 
 
 def _only_framing(clause: str) -> bool:
