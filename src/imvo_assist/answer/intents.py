@@ -1,7 +1,9 @@
 """The intent of a question, from cue words on its folded text.
 
-sector_risks: risks of a named sector; provenance: where a statement or chapter comes from;
-org_included: whether an organisation's work was used (also "Has KPMG drawn on Oxfam Novib's
+sector_risks: risks of a named sector; provenance: where a statement or chapter comes from,
+also asked as the study, source or author behind a topic ("does the report cite any study on
+X, and by whom?", "op welk onderzoek baseert KPMG ...?", "wie heeft onderzoek gedaan naar
+X?"); org_included: whether an organisation's work was used (also "Has KPMG drawn on Oxfam Novib's
 reports?": a question naming an organisation and its publications asks about that
 organisation); expectations, definition, citation_lookup and search otherwise.
 """
@@ -25,6 +27,58 @@ PROVENANCE_CUES = re.compile(
     r"|\b(based on|gebaseerd op)(?=\s*($|[?:.,;]|(which|what|whose|welke|wat|wie|sources?|bronnen|"
     r"bron|evidence|research|studies|onderzoek|literatuur\w*|interviews?|gesprekken)\b))"
 )
+# The study, source or author behind a topic. Words for research, not "report": the report
+# itself is what such a question asks about ("which NGO report is behind ..." says "behind").
+STUDY_NOUNS = (
+    r"(study|studies|research|survey|surveys|publications?|papers?|literature|sources?|authors?|"
+    r"researchers?|onderzoek|onderzoeken|studie|enquete|enquetes|publicaties?|literatuur|"
+    r"bron|bronnen|auteurs?|onderzoekers?)"
+)
+NOT_ARTICLE = r"(?!(the|a|an|this|that|de|het|een|dit|dat|deze|die)\b)"
+STATEMENT_NOUNS = (
+    r"(claims?|statements?|passages?|findings?|conclusions?|figures?|assertions?|information|"
+    r"bewering(en)?|uitspra(ak|ken)|stelling(en)?|conclusies?|bevinding(en)?|cijfers?|informatie|stuk)"
+)
+STUDY_CUES = re.compile(
+    # "which study", "welk onderzoek", "what NGO research"
+    rf"\b(which|what|whose|welk|welke|wat voor)( {NOT_ARTICLE}\w+)? {STUDY_NOUNS}\b"
+    # "does the report cite any study", "verwijst het rapport naar een studie"
+    r"|\b(cite[sd]?|citing|quote[sd]?|quoting|references?|referenced|refers? to|referred to|"
+    r"draws? on|drew on|rel(y|ies|ied) on|citeert|citeren|verwijst|verwijzen|haalt|halen)"
+    rf"( \w+){{0,3}}? (any|a|an|some|one|een|enig|enige)( {NOT_ARTICLE}\w+)? {STUDY_NOUNS}\b"
+    # "is any research cited", "research the analysis relies on", "onderzoek dat het rapport aanhaalt"
+    rf"|\b{STUDY_NOUNS}( \w+){{0,3}}? (cited|cites|quoted|quotes|referenced|references|"
+    r"(relies|rely|relied|draws|draw|drew|builds|build|built|based) on|geciteerd|citeert|"
+    r"aangehaald|aanhaalt|aanhalen)\b"
+    # "who researched", "wie heeft onderzocht", "who did research", "wie heeft onderzoek gedaan"
+    r"|\b(who|wie)( (has|have|had|heeft|hebben))? (researched|studied|surveyed|onderzocht|"
+    r"bestudeerde|bestudeerd)\b"
+    r"|\b(who|wie) (did|has done|have done|conducted|carried out|wrote|published|heeft|hebben|had|"
+    r"deed|deden|schreef|publiceerde)( \w+){0,2}? (research|study|studies|survey|onderzoek|studie|"
+    r"enquete|onderzocht|bestudeerd)\b"
+    # "according to whom", "baseert KPMG dit op", "waarop is dit gebaseerd"
+    r"|\b(according to whom|volgens wie|baseert|baseren|baseerde|baseerden)\b"
+    r"|\bwaarop( \w+){0,6}? (gebaseerd|berust|berusten|steunt|steunen|stoelt|stoelen)\b"
+    # "which report is behind the claim", "wat ligt achter de uitspraak"
+    r"|\b(is|are|was|were|lies|lie|lay|stands?|stood|ligt|liggen|lag|lagen|zit|zitten|zat|staat|"
+    r"staan|schuilt)( \w+)? (behind|achter|onder)( (the|this|that|these|those|de|het|deze|die|dat))?"
+    rf"( \w+)? {STATEMENT_NOUNS}\b"
+)
+# Words that ask for the source rather than name the topic ("welk onderzoek ligt onder de
+# uitspraak over X": X is the topic).
+SOURCE_WORDS = re.compile(
+    rf"{STUDY_NOUNS}|{STATEMENT_NOUNS}|reports?|rapport(en)?|based|baseert|baseren|gebaseerd|behind|"
+    r"achter|ligt|liggen|cite[sd]?|quote[sd]?|geciteerd|citeert|aangehaald|aanhaalt|rel(y|ies|ied)|"
+    r"researched|studied|surveyed|onderzocht|bestudeerde?"
+)
+# "by whom" asks for the author of a study the question names ("... any study on X, and by
+# whom?", "... and who carried it out?"), not who signed or decided something.
+BY_WHOM = re.compile(
+    r"\b(by whom|door wie|who (carried|did|conducted|wrote|published|made|produced) "
+    r"(it|them|this|that|these)|wie (heeft|hebben) (het|dat|dit|die|ze) (gedaan|uitgevoerd|"
+    r"geschreven|gepubliceerd)|wie (deed|deden|schreef|publiceerde) (het|dat|dit|die))\b"
+)
+STUDY_NAMED = re.compile(rf"\b{STUDY_NOUNS}\b")
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
 SOURCE_CUES = re.compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
 INCLUSION_CUES = re.compile(
@@ -78,6 +132,15 @@ def asks_for_risks(folded: str) -> bool:
     return bool(expect and ATTEND_CUES.search(folded, expect.end()))
 
 
+def asks_after_study(folded: str) -> bool:
+    """Whether the question asks for the study, source or author behind a topic: "which
+    study", "cite any research", "who researched", "op welk onderzoek baseert ...", "by whom"
+    beside a study."""
+    return bool(STUDY_CUES.search(folded)) or bool(
+        BY_WHOM.search(folded) and STUDY_NAMED.search(folded)
+    )
+
+
 def intent_of(
     folded: str, has_sector: bool, names_org: bool, has_form: bool = False, owns_work: bool = False,
 ) -> tuple[Intent, tuple[Intent, ...]]:
@@ -85,7 +148,7 @@ def intent_of(
     and where does that come from?"). `names_org`: it names an organisation that could be a
     source; `owns_work`: one whose work it names ("Oxfam Novib's reports"); `has_form`: it
     asks for a number, date or duration."""
-    provenance = bool(PROVENANCE_CUES.search(folded)) or (
+    provenance = bool(PROVENANCE_CUES.search(folded)) or asks_after_study(folded) or (
         bool(SOURCE_CUES.search(folded)) and not has_form
     )
     if names_org and (INCLUSION_CUES.search(folded) or (owns_work and PUBLICATION_WORDS.search(folded))):

@@ -1,16 +1,40 @@
 """Provenance answers: passage -> document -> the source-register entries behind it, and
-"was our input included?" from the organisation's entries in the register."""
+"was our input included?" from the organisation's entries in the register.
+
+A topic's passages (its sector's chapter, else those on its words, else those a plain search
+leads with) resolve their "[n]" markers to register entries; a register passage among them
+brings the entry it holds on the topic and the report passages citing it. Entries are ranked by
+their title, their sector and the sentence on the topic citing them ("... aanzienlijk [50].").
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList, assess
-from imvo_assist.answer.evidence import content_groups, key_sentences
-from imvo_assist.answer.focus import entries_first, passages_first
-from imvo_assist.answer.general import Composed, evidence_hits
+from imvo_assist.answer.evidence import (
+    Group,
+    content_groups,
+    folded,
+    forms_of,
+    key_sentences,
+    match,
+    sentences,
+)
+from imvo_assist.answer.focus import SECTOR_MATCH, entries_first, passages_first
+from imvo_assist.answer.general import (
+    FALLBACK_COVERAGE,
+    Composed,
+    evidence_hits,
+    leading,
+    ranked_evidence,
+)
+from imvo_assist.answer.intents import SOURCE_WORDS
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.bronnenboek import Reference, inclusion_report
+from imvo_assist.bronnenboek import Reference, RefKey, inclusion_report
+from imvo_assist.bronnenboek.links import find_markers, find_uncertain_markers
 from imvo_assist.bronnenboek.report import (
     missing_register_message,
     register_missing,
@@ -27,41 +51,150 @@ MAX_TOPIC_PASSAGES = 4
 MAX_REFERENCES = 12
 # Citing passages quoted per register entry (copies of a report would cite it many times).
 MAX_CITING_PER_ENTRY = 3
+# A sentence on the topic citing an entry counts as much as the entry's sector being named.
+STATED_MATCH = SECTOR_MATCH
 
 
 def compose_provenance(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
-    """Where a topic's passages come from: their documents and the register entries they cite."""
-    topic = _topic_passages(library, understanding)
+    """Where a topic's passages come from: their documents and the register entries they cite
+    or, for a register's passages, hold on the topic (with the report passages citing those)."""
+    chapter = _chapter_passages(library, understanding)
+    # the chapter's passages that say what the question names first ("... over zandstralen")
+    topic = passages_first(chapter, understanding)[:MAX_TOPIC_PASSAGES * 2] if chapter else (
+        _statement_passages(library, understanding))
     if not topic:
         return Composed(not_found=True)
+    groups = topic_groups(understanding)
     language = understanding.language
-    lines = ["**Waar komt dit vandaan?**" if language == "nl" else "**Where does this come from?**", ""]
-    # a statement's provenance (no sector chapter) shows the statement it traced
-    groups = content_groups(understanding) if not understanding.sectors else []
+    composed = Composed(["**Waar komt dit vandaan?**" if language == "nl" else "**Where does this come from?**", ""])
     for hit in topic:
-        n = citations.add(hit)
-        said = f': "{key_sentences(hit.passage.text, groups, count=1)}"' if groups else ""
-        lines.append(f"- {describe_document(library, hit, language)}{said} [{n}]")
-    composed = Composed(lines)
-    add_reference_chain(library, [c for c in citations.citations if c.hit in topic], citations, composed, language)
+        # a statement's provenance (not a whole chapter's) shows the statement it traced; what a
+        # register passage holds on the topic is listed with the register entries below
+        said = key_sentences(hit.passage.text, groups, count=1) if not chapter and hit.kind != "register" else ""
+        composed.lines.append(_topic_line(library, hit, said, citations.add(hit), language))
+    held = _held_entries(library, topic, groups, understanding)
+    for hit, entry in _citing_passages(library, [entry for entry, _ in held], topic):
+        topic.append(hit)  # where the report cites an entry held on the topic, in its words
+        said = _marked_sentences(hit.passage.text, entry.nr)
+        composed.lines.append(_topic_line(library, hit, said, citations.add(hit), language))
+    stated = _stated_references(library, topic, groups) | {entry.key for entry, _ in held}
+    rank = partial(_entry_score, groups=groups, understanding=understanding, stated=stated)
+    # an entry held on the topic is its own evidence: its passage in the register
+    numbered = [(entry, citations.add(entry_passage(library, entry) or hit)) for entry, hit in held]
+    cited = [c for c in citations.citations if c.hit in topic]
+    add_reference_chain(library, cited, citations, composed, language, rank, numbered)
     return composed
 
 
-def _topic_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
-    """The sector's chapter in a report that cites a register, else the best passages."""
+def _topic_line(library: Corpus, hit: Hit, said: str, n: int, language: str) -> str:
+    """A topic passage's bullet: its document and page, what it says, its citation number."""
+    return f"- {describe_document(library, hit, language)}" + (f': "{said}"' if said else "") + f" [{n}]"
+
+
+def _citing_passages(library: Corpus, entries: list[Reference], shown: list[Hit]) -> list[tuple[Hit, Reference]]:
+    """The report passages citing register entries, each with the entry it cites; those
+    `shown` already left out."""
+    seen = {hit.passage.id for hit in shown}
+    found: list[tuple[Hit, Reference]] = []
+    for entry in entries:
+        for citing in library.provenance.cited_by.get(entry.key, ())[:MAX_CITING_PER_ENTRY]:
+            passage = library.passage(citing.passage_id)
+            if passage is not None and passage.id not in seen:
+                seen.add(passage.id)
+                found.append((library.hit(passage), entry))
+    return found
+
+
+def _marked_sentences(text: str, nr: int) -> str:
+    """The sentences of a passage that cite register entry `nr`."""
+    return " ".join(sentence for sentence in sentences(text) if nr in _markers(sentence, (nr,)))
+
+
+def topic_groups(understanding: Understanding) -> list[Group]:
+    """The question's content groups without the words asking for the source ("welk onderzoek
+    ligt onder de uitspraak over zandstralen": zandstralen), unless nothing else is left."""
+    groups = content_groups(understanding)
+    return [g for g in groups if not SOURCE_WORDS.fullmatch(g.label)] or groups
+
+
+def _statement_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
+    """The passages covering the topic, else those a plain search leads with (a topic asked amid
+    context: "we supply crews to ... "), traceable ones (a register's, or citing one) first."""
+    groups = topic_groups(understanding)
+    covering = evidence_hits(library, understanding, groups=groups)[:MAX_TOPIC_PASSAGES]
+    if covering:
+        return covering
+    ranked = [r for r in ranked_evidence(library, understanding, None, groups) if r.covered >= FALLBACK_COVERAGE]
+    cites = library.provenance.references_of
+    traceable = [r for r in ranked if r.hit.kind == "register" or cites(r.hit.passage.id, r.hit.passage.doc_id)]
+    return leading(traceable or ranked) if ranked else []
+
+
+def _chapter_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
+    """The passages of the named sectors' chapter in the first report citing a register; none
+    when the question names another kind of document to look in ("in the source book")."""
     tagger = default_tagger()
-    reports = library.provenance.pairing
-    chapter: list[Hit] = []
-    for report in sorted(reports):
-        for passage in library.passages_of(report):
-            section_sectors = tagger.tag(passage.section).sectors
-            if any(sector.id in section_sectors for sector in understanding.sectors):
-                chapter.append(library.hit(passage))
+    for report in sorted(library.provenance.pairing):
+        kind = library.documents[report].kind if report in library.documents else ""
+        if understanding.named_kind and understanding.named_kind != kind:
+            continue
+        chapter = [
+            library.hit(passage) for passage in library.passages_of(report)
+            if any(sector.id in tagger.tag(passage.section).sectors for sector in understanding.sectors)
+        ]
         if chapter:
-            break  # one report's chapter; copies of the report would only repeat it
-    if chapter:  # the passages that say what the question names first ("... over zandstralen")
-        return passages_first(chapter, understanding)[:MAX_TOPIC_PASSAGES * 2]
-    return evidence_hits(library, understanding)[:MAX_TOPIC_PASSAGES]
+            return chapter  # one report's chapter; copies of the report would only repeat it
+    return []
+
+
+def _stated_references(library: Corpus, topic: list[Hit], groups: list[Group]) -> set[RefKey]:
+    """The register entries cited by the sentence on the topic: of all the topic passages'
+    sentences with markers, those covering most of the question (if any of it)."""
+    marked: list[tuple[float, list[RefKey]]] = []
+    for hit in topic:
+        by_nr = {r.nr: r.key for r in library.provenance.references_of(hit.passage.id, hit.passage.doc_id)}
+        marked += [
+            (_sentence_score(sentence, groups), [by_nr[n] for n in numbers])
+            for sentence in sentences(hit.passage.text) if (numbers := _markers(sentence, by_nr.keys()))
+        ]
+    best = max((score for score, _ in marked), default=0.0)
+    return {key for score, keys in marked if best > 0 and score == best for key in keys}
+
+
+def _held_entries(library: Corpus, topic: list[Hit], groups: list[Group],
+                  understanding: Understanding) -> list[tuple[Reference, Hit]]:
+    """The entries the register passages among the topic passages hold that match the question
+    best (by the words of their title and their sector), each with its passage: the study on
+    the topic itself, not its neighbours on the register's page."""
+    held = [
+        (entry, hit) for hit in topic if hit.kind == "register"
+        for entry in library.provenance.references if folded(entry.title) in folded(hit.passage.text)
+    ]
+    scores = [_entry_score(entry, groups, understanding) for entry, _ in held]
+    best = max(scores, default=0.0)
+    return [pair for pair, score in zip(held, scores) if score == best] if best > 0 else []
+
+
+def _entry_score(entry: Reference, groups: list[Group], understanding: Understanding,
+                 stated: Collection[RefKey] = ()) -> float:
+    """How well a register entry answers the question: the words of its title, its sector (the
+    chapter it belongs to) when the question names that sector, and a sentence on the topic
+    citing it (`stated`)."""
+    sectors = default_tagger().tag(entry.sector).sectors
+    named = any(sector.id in sectors for sector in understanding.sectors)
+    return _sentence_score(entry.title, groups) + (SECTOR_MATCH if named else 0.0) + (
+        STATED_MATCH if entry.key in stated else 0.0)
+
+
+def _markers(sentence: str, known: Collection[int]) -> list[int]:
+    """The register numbers a sentence cites, clear ("[50]") or glued to a word ("platforms50")."""
+    return [n for n in find_markers(sentence) + find_uncertain_markers(sentence, known) if n in known]
+
+
+def _sentence_score(sentence: str, groups: list[Group]) -> float:
+    """The weight of the question's content groups a sentence (or a title) covers."""
+    words, text = forms_of(sentence), folded(sentence)
+    return sum(group.weight * match(group, words, text) for group in groups)
 
 
 def describe_document(library: Corpus, hit: Hit, language: str) -> str:
@@ -82,40 +215,57 @@ def describe_document(library: Corpus, hit: Hit, language: str) -> str:
 
 
 def add_reference_chain(
-    library: Corpus, cited: list[Citation], citations: CitationList, composed: Composed, language: str
+    library: Corpus, cited: list[Citation], citations: CitationList, composed: Composed, language: str,
+    rank: Callable[[Reference], float] | None = None, held: Sequence[tuple[Reference, int]] = (),
 ) -> None:
-    """Append the register entries that cited report passages point to."""
-    provenance = library.provenance
-    seen: set[tuple[str, int]] = set()
-    entries: list[tuple[Reference, int]] = []
-    for citation in cited:
-        passage = citation.hit.passage
-        for reference in provenance.references_of(passage.id, passage.doc_id):
-            if reference.key not in seen and len(entries) < MAX_REFERENCES:
-                seen.add(reference.key)
-                entries.append((reference, citation.n))
+    """Append the register entries that cited report passages point to, after those `held` on
+    the topic by cited register passages (with their citation numbers); highest `rank` first
+    when given."""
+    entries = _cited_entries(library, cited, held)
+    if rank is not None:
+        entries.sort(key=lambda entry: -rank(entry[0]))
+    entries = entries[:MAX_REFERENCES]
     if not entries:
-        if register_missing(provenance.references):
-            note = missing_register_message(language=language) + (
-                " Gegevens uit het meegeleverde register noemen zelf waar ze gezien zijn."
-                if language == "nl" else " Facts from the bundled register name where they were seen."
-            )
-        else:
-            note = (
-                "Deze passages verwijzen niet naar het bronnenboek in het corpus; gegevens uit het "
-                "meegeleverde register noemen zelf waar ze gezien zijn."
-                if language == "nl" else
-                "These passages cite no entry of the source register in the corpus; facts from "
-                "the bundled register name where they were seen."
-            )
-        composed.lines += ["", note]
+        composed.lines += ["", _no_entries_note(library, language)]
         return
     composed.lines += ["", "**Bronnen in het bronnenboek**" if language == "nl" else "**Sources in the source register**", ""]
     for reference, by in entries:
         entry_hit = entry_passage(library, reference)
-        cited_entry = f" [{citations.add(entry_hit)}]" if entry_hit else ""
-        composed.lines.append(f"- [{reference.nr}] {_reference_text(reference)}{cited_entry} (via [{by}])")
+        number = citations.add(entry_hit) if entry_hit else None
+        mark = f" [{number}]" if number else ""
+        via = "" if number == by else f" (via [{by}])"  # an entry held by a cited register passage is that passage
+        composed.lines.append(f"- [{reference.nr}] {_reference_text(reference)}{mark}{via}")
         composed.references.append(_reference_json(reference))
+
+
+def _no_entries_note(library: Corpus, language: str) -> str:
+    """Why no register entry is listed: no register in the corpus, or passages citing none."""
+    if register_missing(library.provenance.references):
+        return missing_register_message(language=language) + (
+            " Gegevens uit het meegeleverde register noemen zelf waar ze gezien zijn."
+            if language == "nl" else " Facts from the bundled register name where they were seen."
+        )
+    return (
+        "Deze passages verwijzen niet naar het bronnenboek in het corpus; gegevens uit het "
+        "meegeleverde register noemen zelf waar ze gezien zijn."
+        if language == "nl" else
+        "These passages cite no entry of the source register in the corpus; facts from "
+        "the bundled register name where they were seen."
+    )
+
+
+def _cited_entries(library: Corpus, cited: list[Citation],
+                   held: Sequence[tuple[Reference, int]]) -> list[tuple[Reference, int]]:
+    """The `held` register entries and those the cited passages point to, each once, with the
+    citation number of the first passage holding or citing it."""
+    pointed = [
+        (reference, citation.n) for citation in cited
+        for reference in library.provenance.references_of(citation.hit.passage.id, citation.hit.passage.doc_id)
+    ]
+    entries: dict[RefKey, tuple[Reference, int]] = {}
+    for reference, n in [*held, *pointed]:
+        entries.setdefault(reference.key, (reference, n))
+    return list(entries.values())
 
 
 def entry_passage(library: Corpus, reference: Reference) -> Hit | None:
