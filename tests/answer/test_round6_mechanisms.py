@@ -8,7 +8,8 @@ state one; the verb right after a form phrase ("in welk jaar verscheen ...") is 
 or nationality ("de Engelse versie") is no organisation's name; every specific topic word of
 the asking part must occur in the corpus, not only the most specific one, while words for
 parts of documents ("clause") are no topic; each part of a question that asks two things
-gets its best passage (one holding the form of answer the part asks for).
+gets its best passage (one holding the form of answer the part asks for); a sentence ending
+in a plural with an apostrophe ("risico's.") ends there; "baseert" is a verb, no topic.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import answer_fixtures
 import pytest
 
 from imvo_assist.answer.entities import capitalised_names
-from imvo_assist.answer.evidence import content_groups
+from imvo_assist.answer.evidence import content_groups, sentences
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.general import leading, question_parts
 from imvo_assist.answer.keycontent import missing_content
@@ -26,6 +27,7 @@ from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.models import Hit, Passage
 from imvo_assist.text.framing import asking_parts
+from imvo_assist.text.morphology import is_verb_form
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -169,3 +171,18 @@ def test_each_part_of_a_question_gets_its_best_passage() -> None:
     chosen = leading(ranked, question_parts(understanding, groups))
     assert [hit.passage.page_label for hit in chosen] == ["1", "2", "4"]
     assert [hit.passage.page_label for hit in leading(ranked)] == ["1", "2"]
+
+
+# --- small mechanisms: sentence ends after a plural in 's, present tense verbs ------------------
+def test_a_sentence_ending_in_a_plural_with_apostrophe_ends_there() -> None:
+    text = "De bank noemt drie risico's. Volgens een ngo [4] is het toezicht zwak. Dat zei E.M.J. Jansen."
+    assert sentences(text) == [
+        "De bank noemt drie risico's.", "Volgens een ngo [4] is het toezicht zwak.",
+        "Dat zei E.M.J. Jansen.",
+    ]
+
+
+@pytest.mark.parametrize(("word", "verb"), [("baseert", True), ("publiceert", True),
+                                             ("rapport", False), ("transport", False)])
+def test_a_dutch_present_form_in_t_is_a_verb(word: str, verb: bool) -> None:
+    assert is_verb_form(word, "nl") is verb

@@ -29,7 +29,7 @@ from imvo_assist.text.questionforms import agents, answers
 MIN_COVERAGE = 0.5
 SHORT_PASSAGE_WORDS = 60
 ABBREVIATIONS = re.compile(
-    r"\b(nr|jl|p|pag|blz|art|bijv|bv|o\.a|e\.g|i\.e|vs|ca|zgn|resp|mr|dr|drs|ir|prof)\.$|\b[A-Z]\.$",
+    r"\b(nr|jl|p|pag|blz|art|bijv|bv|o\.a|e\.g|i\.e|vs|ca|zgn|resp|mr|dr|drs|ir|prof)\.$|(?<!')\b[A-Z]\.$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")

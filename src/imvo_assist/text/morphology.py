@@ -24,7 +24,8 @@ DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 def is_verb_form(word: str, language: str) -> bool:
     """Whether a word is a regular verb form: English -ed/-ing, Dutch -en with a -t/-d form
-    ("vereisen": "vereist"), or a Dutch past participle ("gesteld", "opgebouwd")."""
+    ("vereisen": "vereist"), a Dutch past participle ("gesteld", "opgebouwd") or a Dutch
+    present form in -t of a common verb ("baseert": baseren)."""
     if language == "en":
         return _english_verb(word)
     return _dutch_verb(word)
@@ -54,6 +55,9 @@ def _dutch_verb(word: str) -> bool:
     if participle and zipf(word, "nl") > 0:
         stem = participle.group("stem")
         return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en"))
+    if len(word) >= 6 and word.endswith("t") and not participle:  # "baseert", "beoordeelt"
+        infinitive = dutch_infinitive(word)
+        return bool(infinitive) and zipf(infinitive, "nl") >= INFLECTED
     return False
 
 
