@@ -34,11 +34,12 @@ if TYPE_CHECKING:
 # The most specific topic word of a question is key content when it is at least this specific
 # (see `text.bilingual.specificity`: zipf 5, one occurrence per 100,000 words of general text).
 RARE = 0.5
-# Every topic word of the asking part at least this specific (zipf 4) is key content too ("de
-# accreditatie van productielocaties" turns on accreditatie, though productielocaties is
-# rarer), and the most specific word of a question that cites a document ("volgens het
-# SER-advies") must occur in that document.
+# ... and the most specific word of a question that cites a document ("volgens het SER-advies")
+# must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
+# A question for one fact (a date, a name, a number) turns on each of its specific topic words:
+# "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
+FACT_FORMS = frozenset({"when", "who", "count"})
 # A word counts as present inside a compound when it is this long and the compound's rest
 # (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar" (a few passages looked at).
 MIN_MODIFIER = 5
@@ -130,9 +131,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(rarest.source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
-    specific_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
-    if specific_absent:  # "de accreditatie van productielocaties"
-        return Missing(specific_absent[0].source, "word")
+    fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
+    if set(understanding.forms) & FACT_FORMS and fact_absent:
+        return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
             library, rarest, kind):
