@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from imvo_assist.text.lexicon import (
-    Entry,
-    Lexicon,
-    Mapping,
-    load_lexicon,
-    main,
-    read_entries,
-    validate_lexicon,
-)
+from imvo_assist.text.lexicon import Entry, Lexicon, Mapping, load_lexicon, read_entries
+from imvo_assist.text.lexicon_check import main, validate_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 LEXICON_FILE = ROOT / "corpus" / "lexicon-nl-en.tsv"
@@ -269,7 +262,7 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_cli_module_checks_the_bundled_lexicon() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "imvo_assist.text.lexicon", "--check", "--quiet"],
+        [sys.executable, "-m", "imvo_assist.text.lexicon_check", "--check", "--quiet"],
         check=False, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -139,10 +139,7 @@ def _register_abbreviations() -> frozenset[str]:
 @cache
 def _state_names() -> frozenset[str]:
     """Both sides of the lexicon's entries for the state and its institutions."""
-    return frozenset(
-        fold(entry.side(lang)) for entry in load_lexicon().entries if entry.domain == STATE_DOMAIN
-        for lang in ("nl", "en")
-    )
+    return load_lexicon().domain_terms(STATE_DOMAIN)
 
 
 def _one_sentence(words: list[str]) -> list[str]:

@@ -11,7 +11,6 @@ from whoosh.index import Index
 from whoosh.query import Query
 from whoosh.searching import Searcher
 
-from imvo_assist.catalogue.facts import register_fingerprint
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.collection.scan import scan
 from imvo_assist.errors import CorpusError, QueryError
@@ -105,7 +104,7 @@ class Library:
     def is_stale(self) -> bool:
         """True when the corpus files or the bundled register changed since the index was built."""
         roots, index = self.settings.roots, self.settings.index
-        quick = corpus_changed(roots, index, self.records, register_fingerprint)
+        quick = corpus_changed(roots, index, self.records, _register_fingerprint)
         if quick is not None:  # from file stats: the catalogue files are as the index run saw them
             return quick
         try:
@@ -113,7 +112,7 @@ class Library:
         except CorpusError:
             return False  # nothing to refresh from; the existing index is what there is
         register = self.records.get(REGISTER_PATH, {})
-        if register.get("sha256") != register_fingerprint():
+        if register.get("sha256") != _register_fingerprint():
             return True
         return files_changed(files, skipped, self.files, ids=True)
 
@@ -383,3 +382,10 @@ class Library:
                 )
         return rows
 
+
+def _register_fingerprint() -> str:
+    """`catalogue.facts.register_fingerprint`, loaded only when file stats cannot tell whether
+    the bundled register changed (a cold `ask` usually never needs it)."""
+    from imvo_assist.catalogue.facts import register_fingerprint
+
+    return register_fingerprint()

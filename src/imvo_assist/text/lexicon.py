@@ -7,13 +7,12 @@ the question went to which terms, so an interpretation can show its work. Matchi
 and accents and compares Snowball stems, so "companies" finds "company" and "convenanten"
 finds "convenant"; an unknown Dutch compound is tried as its parts ("textielconvenant").
 
-Maintainers check the file with `python -m imvo_assist.text.lexicon --check`.
+Maintainers check the file with `python -m imvo_assist.text.lexicon_check --check`.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,7 +20,7 @@ from itertools import product
 from pathlib import Path
 from typing import Literal
 
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+from whoosh.lang import stemmer_for_language
 
 from imvo_assist.paths import BUNDLED_CORPUS
 from imvo_assist.text.datacache import cached_build
@@ -30,11 +29,10 @@ from imvo_assist.text.fold import fold
 Lang = Literal["nl", "en"]
 LEXICON_NAME = "lexicon-nl-en.tsv"
 TOKEN = re.compile(r"\w+(?:'\w+)*")
-DOMAIN = re.compile(r"^[a-z][a-z-]{1,23}$")
 MAX_COMPOUND_TARGETS = 4
 
 
-def _lexicon_path() -> Path:
+def lexicon_path() -> Path:
     """The lexicon file of the bundled catalogue."""
     return BUNDLED_CORPUS / LEXICON_NAME
 
@@ -100,37 +98,58 @@ class Mapping:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """A loaded lexicon with exact and stemmed phrase indexes for both directions."""
+    """A loaded lexicon with exact and stemmed phrase indexes for both directions.
 
-    entries: tuple[Entry, ...]
-    _exact: dict[Lang, dict[tuple[str, ...], tuple[Entry, ...]]] = field(repr=False)
-    _stems: dict[Lang, dict[tuple[str, ...], tuple[Entry, ...]]] = field(repr=False)
+    Kept compact, for a fast load between runs (half the time of Entry objects keyed by word
+    tuples): each line is a plain row, the indexes map a phrase's words (or stems) joined by
+    spaces to row numbers, and `Entry` objects are made for the rows a lookup finds.
+    """
+
+    rows: tuple[tuple[str, str, str, int], ...]
+    _exact: dict[Lang, dict[str, tuple[int, ...]]] = field(repr=False)
+    _stems: dict[Lang, dict[str, tuple[int, ...]]] = field(repr=False)
     _longest: dict[Lang, int] = field(repr=False)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry]) -> Lexicon:
         """Build the indexes of a list of entries."""
         kept = tuple(entries)
-        exact: dict[Lang, dict[tuple[str, ...], list[Entry]]] = {"nl": {}, "en": {}}
-        stems: dict[Lang, dict[tuple[str, ...], list[Entry]]] = {"nl": {}, "en": {}}
+        exact: dict[Lang, dict[str, list[int]]] = {"nl": {}, "en": {}}
+        stems: dict[Lang, dict[str, list[int]]] = {"nl": {}, "en": {}}
         longest: dict[Lang, int] = {"nl": 1, "en": 1}
-        for entry in kept:
+        for row, entry in enumerate(kept):
             for lang in ("nl", "en"):
                 words = words_of(entry.side(lang))
                 if not words:
                     continue
-                exact[lang].setdefault(tuple(words), []).append(entry)
-                stems[lang].setdefault(stem_key(words, lang), []).append(entry)
+                exact[lang].setdefault(" ".join(words), []).append(row)
+                stems[lang].setdefault(" ".join(stem_key(words, lang)), []).append(row)
                 longest[lang] = max(longest[lang], len(words))
         return cls(
-            kept,
+            tuple((e.nl, e.en, e.domain, e.line) for e in kept),
             {lang: {k: tuple(v) for k, v in table.items()} for lang, table in exact.items()},
             {lang: {k: tuple(v) for k, v in table.items()} for lang, table in stems.items()},
             longest,
         )
 
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, in file order."""
+        return tuple(Entry(*row) for row in self.rows)
+
+    def domain_terms(self, domain: str) -> frozenset[str]:
+        """Both sides of the entries of one domain, folded."""
+        return frozenset(fold(side) for nl, en, tag, _ in self.rows if tag == domain for side in (nl, en))
+
+    def _entries(self, rows: Iterable[int]) -> tuple[Entry, ...]:
+        return tuple(Entry(*self.rows[row]) for row in dict.fromkeys(rows))
+
+    def _lookup(self, words: Sequence[str], stems: Sequence[str], source: Lang) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Row numbers of the entries with these words, and of those with these stems."""
+        return self._exact[source].get(" ".join(words), ()), self._stems[source].get(" ".join(stems), ())
+
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.rows)
 
     def pair_count(self) -> int:
         """Distinct pairs, counting inflected forms of the same words once."""
@@ -142,9 +161,8 @@ class Lexicon:
         """Translations of one term from `source` (exact words first, then same stems)."""
         words = words_of(term)
         target: Lang = "en" if source == "nl" else "nl"
-        exact = self._exact[source].get(tuple(words), ())
-        similar = self._stems[source].get(stem_key(words, source), ())
-        return _unique(entry.side(target) for entry in (*exact, *similar))
+        exact, similar = self._lookup(words, stem_key(words, source), source)
+        return _unique(entry.side(target) for entry in self._entries((*exact, *similar)))
 
     def to_dutch(self, words: Sequence[str]) -> list[Mapping]:
         """Map English question words to Dutch terms, longest phrase first."""
@@ -199,12 +217,10 @@ class Lexicon:
         self, tokens: list[str], stems: tuple[str, ...], i: int, source: Lang
     ) -> tuple[int, tuple[Entry, ...], str] | None:
         for size in range(min(self._longest[source], len(tokens) - i), 0, -1):
-            exact = self._exact[source].get(tuple(tokens[i : i + size]), ())
-            similar = self._stems[source].get(stems[i : i + size], ())
+            exact, similar = self._lookup(tokens[i : i + size], stems[i : i + size], source)
             if exact or similar:
                 # Entries with the same words first, then other inflections of them.
-                found = tuple(dict.fromkeys((*exact, *similar)))
-                return size, found, "exact" if exact else "stem"
+                return size, self._entries((*exact, *similar)), "exact" if exact else "stem"
         return None
 
     def _compound(
@@ -220,9 +236,9 @@ class Lexicon:
             return None
         targets = _unique(" ".join(combo) for combo in product(*options))
         domains = _unique(
-            entry.domain
+            self.rows[row][2]
             for part in parts
-            for entry in self._stems[source].get(stem_key(words_of(part), source), ())
+            for row in self._stems[source].get(" ".join(stem_key(words_of(part), source)), ())
         )
         return tuple(parts), targets[:MAX_COMPOUND_TARGETS], domains
 
@@ -256,129 +272,7 @@ def read_entries(path: Path) -> list[Entry]:
 @cache
 def load_lexicon() -> Lexicon:
     """The project lexicon, read and indexed on first use (kept built between runs)."""
-    path = _lexicon_path()
+    path = lexicon_path()
     return cached_build(
         "lexicon", (path, Path(__file__)), lambda: Lexicon.from_entries(read_entries(path)), Lexicon
     )
-
-
-# --- Validation ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding of `validate_lexicon`: `severity` is "error" or "warning"."""
-
-    line: int
-    severity: Literal["error", "warning"]
-    kind: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.severity}: {self.kind}: {self.message}"
-
-
-def validate_lexicon(path: Path | None = None) -> list[Problem]:
-    """Check a lexicon file.
-
-    Errors: malformed lines (column count, empty side, bad domain tag, not lower-case),
-    exact duplicates and duplicates after folding accents. Warnings: a side that looks like the
-    other language (every word unknown in its own word list but known in the other's: may
-    be a proper noun or a loanword) and sides that the analyzers reduce to nothing (stopwords).
-
-    Args:
-        path: the TSV file; the project lexicon when None.
-
-    Returns:
-        The problems, in line order.
-    """
-    path = path or _lexicon_path()
-    problems: list[Problem] = []
-    seen_exact: dict[tuple[str, str], int] = {}
-    seen_folded: dict[tuple[str, str], int] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        columns = line.split("\t")
-        if len(columns) != 3:
-            problems.append(Problem(number, "error", "columns",
-                                    f"expected 3 tab-separated columns, found {len(columns)}"))
-            continue
-        nl, en, domain = (column.strip() for column in columns)
-        if not nl or not en or not domain:
-            problems.append(Problem(number, "error", "empty", "a column is empty"))
-            continue
-        if not DOMAIN.match(domain):
-            problems.append(Problem(number, "error", "domain", f"bad domain tag {domain!r}"))
-        if nl != nl.lower() or en != en.lower():
-            problems.append(Problem(number, "error", "case", f"not lower-case: {nl!r} / {en!r}"))
-        if not words_of(nl) or not words_of(en):
-            problems.append(Problem(number, "error", "empty", "a side has no words"))
-            continue
-        key = (nl, en)
-        folded = (" ".join(words_of(nl)), " ".join(words_of(en)))
-        if key in seen_exact:
-            problems.append(Problem(number, "error", "duplicate",
-                                    f"{nl!r} -> {en!r} repeats line {seen_exact[key]}"))
-        elif folded in seen_folded:
-            problems.append(Problem(number, "error", "folded-duplicate",
-                                    f"{nl!r} -> {en!r} repeats line {seen_folded[folded]} "
-                                    "after folding"))
-        seen_exact.setdefault(key, number)
-        seen_folded.setdefault(folded, number)
-        problems.extend(_language_problems(number, nl, en, domain))
-    return problems
-
-
-def _language_problems(number: int, nl: str, en: str, domain: str) -> list[Problem]:
-    """Warnings for a side in the wrong language or made of stopwords only.
-
-    A term written the same in both languages (a loanword, an acronym, a name) is not checked
-    for language; question words are expected to be stopwords and are not checked for that.
-    """
-    from imvo_assist.text.wordlist import known
-
-    found: list[Problem] = []
-    sides: tuple[tuple[str, Lang, Lang], ...] = ((nl, "nl", "en"), (en, "en", "nl"))
-    for text, lang, other in sides:
-        words = [word for word in re.findall(r"[^\W\d_]+", text.lower()) if len(word) > 1]
-        if (
-            nl != en
-            and words
-            and all(not known(word, lang) and known(word, other) for word in words)
-        ):
-            found.append(Problem(number, "warning", "language",
-                                 f"{text!r} looks {other}, not {lang}"))
-        stopwords = frozenset(stopwords_for_language(lang))
-        if domain != "question" and all(word in stopwords for word in words_of(text)):
-            found.append(Problem(number, "warning", "stopwords",
-                                 f"{text!r} is only {lang} stopwords (analyzers drop it)"))
-    return found
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m imvo_assist.text.lexicon --check [PATH]`: print problems; 1 on errors."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m imvo_assist.text.lexicon")
-    parser.add_argument("--check", action="store_true", help="validate the lexicon file")
-    parser.add_argument("path", nargs="?", type=Path, help="lexicon TSV (default: bundled)")
-    parser.add_argument("--quiet", action="store_true", help="print errors only")
-    args = parser.parse_args(argv)
-    path = args.path or _lexicon_path()
-    if not args.check:
-        parser.print_help()
-        return 2
-    problems = validate_lexicon(path)
-    errors = [problem for problem in problems if problem.severity == "error"]
-    for problem in problems:
-        if problem.severity == "error" or not args.quiet:
-            print(problem)
-    lexicon = Lexicon.from_entries(read_entries(path))
-    print(f"{path}: {len(lexicon)} lines, {lexicon.pair_count()} distinct pairs, "
-          f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
-    return 1 if errors else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
