@@ -19,7 +19,8 @@ from shared_paths import CORPUS
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 
 from imvo_assist.catalogue.facts import register_fingerprint
-from imvo_assist.index import corpus_changed, page_passages, passage_from_fields
+from imvo_assist.index import Filters, corpus_changed, page_passages, passage_from_fields
+from imvo_assist.index.filters import filter_sets
 from imvo_assist.index.records import add_passage
 from imvo_assist.index.results import dedupe_key
 from imvo_assist.index.scoring import scores
@@ -140,6 +141,23 @@ def test_scores_are_whooshs_scores_with_deleted_documents(corpus: Settings) -> N
         found = scores(searcher, query)
         assert set(found) == set(expected), query
         assert all(found[d] == pytest.approx(s, rel=1e-12) for d, s in expected.items())
+
+
+@pytest.mark.parametrize("filters", [Filters(source="passage"), Filters(language="nl"),
+                                     Filters(source="register"), Filters(kind="report")])
+def test_a_filter_on_a_common_value_masks_the_rest_and_finds_the_same(
+    indexed: Settings, filters: Filters
+) -> None:
+    searcher = Library(indexed).searcher
+    allowed, others = filter_sets(searcher, filters)
+    field, value = next((f, v) for f, v in vars(filters).items() if v)
+    field = {"language": "lang"}.get(field, field)
+    wanted = set(searcher.docs_for_query(And([Term("record", "passage"), Term(field, value)])))
+    passages = set(searcher.docs_for_query(Term("record", "passage")))
+    found = (passages if allowed is None else allowed & passages) - others
+    assert found == wanted
+    common = searcher.doc_frequency(field, value) * 2 > searcher.doc_count_all()
+    assert (allowed is None) == common
 
 
 def test_folding_key_from_a_prefix_is_the_key() -> None:

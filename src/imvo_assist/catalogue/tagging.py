@@ -155,10 +155,12 @@ def _fold(text: str) -> str:
 
 
 def _stems(word: str) -> set[str]:
-    """The Dutch and English stems of a word (each analyzer may drop it as a stopword)."""
+    """The Dutch and English stems of a word (each analyzer may drop it as a stopword), made
+    the indexer's way (`analysis.stemmed`: the same terms, without a token stream per word)."""
+    lowered, folded = analysis.index_words(word)
     return {
-        *analysis.tokens(analysis.dutch(), word),
-        *(f"en:{stem}" for stem in analysis.tokens(analysis.english(), word)),
+        *analysis.stemmed(lowered, folded, "nl"),
+        *(f"en:{stem}" for stem in analysis.stemmed(lowered, folded, "en")),
     }
 
 
