@@ -227,3 +227,15 @@ def test_a_url_the_corpus_gives_a_registered_document_is_reported() -> None:
     assessment = assess(hit("kpmg-sra-2014-nl", documents["kpmg-sra-2014-nl"].title, url), documents, "en")
     assert assessment.level == "reported" and assessment.url == url
     assert "URL as the corpus describes the document" in assessment.marker("en")
+
+
+def test_a_locator_is_printed_once_and_later_passages_of_it_point_back(letter, capsys) -> None:
+    run = run_cli(capsys, letter, "ask", "Which risks does the overview name for the electronics sector?")
+    cited = run.out.split("Cited passages", 1)[1]
+    locators = re.findall(r"^\[(\d+)\] (\[.*\])$", cited, flags=re.MULTILINE)
+    assert len(locators) >= 2, run.out
+    full = [where for _, where in locators if not where.startswith("[same place as")]
+    assert len(full) == len(set(full))  # each locator written out once
+    firsts = {n for n, where in locators if not where.startswith("[same place as")}
+    assert all(re.fullmatch(r"\[same place as \[(\d+)\]\]", where).group(1) in firsts
+               for _, where in locators if where.startswith("[same place as"))

@@ -160,9 +160,14 @@ def print_answer(answer: Answer) -> None:
         console.print(_styled(line))
     if answer.citations:
         console.print(_text("\nCited passages" if answer.language == "en" else "\nGeciteerde passages", style="bold"))
+    first: dict[str, int] = {}  # a locator printed once; later passages of it point back
+    same = "same place as" if answer.language == "en" else "zelfde vindplaats als"
     for citation in answer.citations:
         p = citation.hit.passage
-        console.print(_text(f"[{citation.n}] {_where(citation.hit)}", style="dim"))
+        where = _where(citation.hit)
+        shown = where if where not in first else f"[{same} [{first[where]}]]"
+        first.setdefault(where, citation.n)
+        console.print(_text(f"[{citation.n}] {shown}", style="dim"))
         console.print(_text(_shorten(p.text, 300)))
     if answer.suggestions:
         label = "Did you mean" if answer.language == "en" else "Bedoelde u"
