@@ -28,7 +28,8 @@ FILES = {"tuning": HERE / "questions-tuning.toml", "heldout": HERE / "questions-
 PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / "questions-probe3.toml",
           HERE / "questions-probe4.toml", HERE / "questions-probe5.toml",
           HERE / "questions-probe6.toml", HERE / "questions-probe7.toml",
-          HERE / "questions-probe8.toml", HERE / "questions-probe9.toml")
+          HERE / "questions-probe8.toml", HERE / "questions-probe9.toml",
+          HERE / "questions-probe10.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
