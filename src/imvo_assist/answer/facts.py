@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from imvo_assist.answer.entities import is_author
 from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
-from imvo_assist.text.questionforms import COUNT_WORDS, answers
+from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, answers
 
 AMOUNT_QUESTION = re.compile(
     r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
@@ -56,6 +57,8 @@ NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and
 NUMBER = re.compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
 # A number counts a noun at most this many words before it ("tien IMVO convenanten").
 COUNT_WINDOW = 3
+# Nouns for persons in general: counted by any count of members, parties or people.
+PERSONS = frozenset(["people", "persons", "individuals", "mensen", "personen", "individuen"])
 
 
 def missing_fact(
@@ -76,9 +79,12 @@ def missing_fact(
     if DATE_QUESTION.search(question):
         return None if any(answers("when", text) for text in texts) else ("date", "")
     counted = COUNT_QUESTION.search(question)
-    if counted is None or counted.group("noun") in NOT_COUNTED:
-        return None
+    if counted is None or counted.group("noun") in NOT_COUNTED or (
+            counted.group(1) == "hoeveel" and not _plural(counted.group("noun"))):
+        return None  # "hoeveel zicht hebben wij": an amount of something, no count
     noun = counted.group("noun")
+    if noun in PERSONS:  # "how many people sit on it": any count of members, parties, ...
+        return None if any(_counts_agents(text) for text in texts) else ("count", noun)
     wanted = _noun_forms(understanding, noun)
     if not wanted or any(_counts(text, wanted) for text in texts):
         return None
@@ -92,6 +98,8 @@ def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
     asking = f" {_words(asking_part(understanding.question))} "
     text = f" {_words(evidence)} "
     for entity in understanding.organisations:
+        if is_author(entity):
+            continue  # "does the SER want ...": its own advice speaks without naming it
         name, forms = entity.name(understanding.language), entity.forms()
         folded = [_words(f) for f in forms if f]
         if any(f" {f} " in asking for f in folded) and not any(
@@ -126,6 +134,20 @@ def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:
             for term, _ in concept.terms():
                 found |= forms_of(term)
     return frozenset(found)
+
+
+def _plural(noun: str) -> bool:
+    """Whether a Dutch noun after "hoeveel" is plural, as a count needs ("hoeveel leden");
+    with a singular it asks for an amount ("hoeveel zicht")."""
+    return len(noun) > 3 and noun.endswith(("en", "s", "a"))
+
+
+def _counts_agents(text: str) -> bool:
+    """Whether a number in the text counts persons or bodies ("drie leden", "two parties")."""
+    words = re.findall(r"\w+", fold(text))
+    return any(NUMBER.match(word) and any(AGENT_NOUNS.fullmatch(after) for after in
+                                          words[i + 1 : i + 1 + COUNT_WINDOW])
+               for i, word in enumerate(words))
 
 
 def _counts(text: str, wanted: frozenset[str]) -> bool:

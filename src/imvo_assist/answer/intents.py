@@ -85,7 +85,9 @@ INCLUSION_CUES = re.compile(
     r"\b(input|inbreng|meegenomen|gebruikt|used|use|included|opgenomen|verwerkt|bijgedragen|"
     r"bijdrage|contributed|contribution|geciteerd|cited|aangehaald|referenced|genoemd|mentioned|"
     r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
-    r"komt .* voor|appear|appears|staat .* in)\b"
+    r"komt .* voor|appear|appears|staat .* in|"
+    r"pick(?:ed|s)? (?:\w+ )?up|took .* into account|take[ns]? .* into account|considered|"
+    r"meegewogen|rekening gehouden|overgenomen|looked at|read)\b"
 )
 # Publications of an organisation: naming them with the organisation asks about inclusion.
 PUBLICATION_WORDS = re.compile(

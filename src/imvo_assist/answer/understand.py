@@ -32,7 +32,7 @@ from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.fold import fold
-from imvo_assist.text.framing import asking_clause, is_framing_word, strip_framing
+from imvo_assist.text.framing import asking_clause, clauses, is_framing_word, strip_framing
 from imvo_assist.text.language import detect_language, wordlist_language
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
@@ -233,7 +233,8 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
-        verbs=_verbs(content, whole, language, known),
+        verbs=_verbs(content, whole, [[corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(c))]
+                                      for c in clauses(framed.text)], language, known),
         quoted=framed.quoted, framing=framed.removed,
         expansions=tuple(sorted(_expansions(sectors, risks, organisations) - set(content))),
         corrections=corrections,
@@ -249,15 +250,20 @@ def is_content(word: str) -> bool:
 
 
 def _verbs(
-    content: list[str], words: list[str], language: Lang, known: Callable[[str], bool] | None,
+    content: list[str], words: list[str], clauses: list[list[str]], language: Lang,
+    known: Callable[[str], bool] | None,
 ) -> tuple[str, ...]:
     """The verbs among the content words: regular forms ("vereisen", "criticised") and words in
     the place of a verb (Dutch "Welke landen bezocht ...", English "has to agree", "does the
-    covenant forbid"; the last only when the documents do not say it in those words)."""
+    covenant forbid" in each clause of the question; the last only when the documents do not
+    say it in those words)."""
     found = [w for w in content if is_verb_form(w, language)]
-    placed = [finite_verb(words)] if language == "nl" else bare_verbs(words)
-    if language == "en":
-        verb = inverted_verb(words, _translates_to_verb)
+    if language == "nl":
+        return tuple(dict.fromkeys(found + [w for w in [finite_verb(words)] if w in content]))
+    placed: list[str] = []
+    for clause in clauses:  # "kids in mills: does the covenant just ban it, or do firms ..."
+        placed += bare_verbs(clause)
+        verb = inverted_verb(clause, _translates_to_verb)
         said = [verb, *load_lexicon().translations(verb, "en")] if verb else []
         placed += [verb] if verb and not (known and any(known(f) for t in said for f in _plural_forms(t))) else []
     return tuple(dict.fromkeys(found + [w for w in placed if w in content]))

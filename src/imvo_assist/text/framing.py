@@ -105,6 +105,7 @@ SECOND_PART = re.compile(
     r"what|who|whom|which|how|when|where|why)\b)",
     re.IGNORECASE,
 )
+CLAUSE_BREAK = re.compile(r"[:;?!.]\s+|\s[-\u2013\u2014]\s")
 QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
 
 
@@ -165,6 +166,13 @@ def asking_clause(sentence: str) -> str:
     welke risico's ...?" -> "welke risico's ...?"); the sentence itself when it has none."""
     lead = ASKER_LEAD.match(sentence)
     return lead.group("rest") if lead else sentence
+
+
+def clauses(question: str) -> list[str]:
+    """The clauses of a question, split at colons, semicolons, dashes and sentence ends ("kids
+    in mills: does the covenant just ban it?" -> two): an English verb is placed from each
+    clause's start."""
+    return [part for part in CLAUSE_BREAK.split(question) if part.strip()]
 
 
 def asking_parts(question: str) -> list[str]:

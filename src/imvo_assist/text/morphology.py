@@ -110,6 +110,11 @@ ENGLISH_WH = frozenset(["what", "which", "who", "whom", "where", "when", "why", 
 
 # The subject between an inverted auxiliary and its verb: "does [the garment covenant] forbid".
 MAX_SUBJECT_WORDS = 3
+# A question joined to another by one of these opens anew: "..., or do companies have to ...".
+ENGLISH_JOINERS = frozenset(["or", "and", "but", "so"])
+# Adverbs between a subject and its verb: "does the covenant just ban it".
+ENGLISH_ADVERBS = frozenset(["just", "also", "only", "really", "actually", "still", "even",
+                             "ever", "never", "always", "already", "simply", "then"])
 ENGLISH_DETERMINERS = frozenset(["the", "a", "an", "this", "that", "these", "those", "our", "my",
                                  "its", "their", "your", "his", "her"])
 
@@ -122,12 +127,13 @@ def inverted_verb(words: list[str], is_verb: Callable[[str], bool]) -> str:
     for index, word in enumerate(words):
         if word not in ENGLISH_AUXILIARIES or word == "to":
             continue
-        if index and not ENGLISH_WH & set(words[max(0, index - 3) : index]):
+        if index and not ENGLISH_WH & set(words[max(0, index - 3) : index]) and (
+                words[index - 1] not in ENGLISH_JOINERS):
             continue  # not inverted: "the parties will sign"
         start = index + (3 if index + 1 < len(words) and words[index + 1] in ENGLISH_DETERMINERS else 2)
-        window = words[start : index + 2 + MAX_SUBJECT_WORDS]
-        for position, candidate in enumerate(window):
-            following = words[start + position + 1 : start + position + 2]
+        after = [w for w in words[start:] if w not in ENGLISH_ADVERBS]  # "... just ban it"
+        for position, candidate in enumerate(after[: index + 2 + MAX_SUBJECT_WORDS - start]):
+            following = after[position + 1 : position + 2]
             if is_verb(candidate) and not (following and is_verb(following[0])):
                 return candidate  # "the purchasing code prohibit bribery": not "code"
         return ""
@@ -143,7 +149,8 @@ def bare_verbs(words: list[str]) -> list[str]:
     for index, (before, after) in enumerate(pairwise(words)):
         if before not in ENGLISH_AUXILIARIES:
             continue
-        inverted = before != "to" and (index == 0 or words[index - 1] in ENGLISH_WH)
+        inverted = before != "to" and (
+            index == 0 or words[index - 1] in ENGLISH_WH or words[index - 1] in ENGLISH_JOINERS)
         if not inverted:
             found.append(after)
     return found

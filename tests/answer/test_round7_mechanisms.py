@@ -1,0 +1,68 @@
+"""Mechanisms of issue #12's seventh round (classes found with tests/eval/questions-probe10.toml:
+questions in everyday words), each tested on sentences written for these tests, none of them a
+question of any evaluation set.
+
+Classes: an English verb is found after an adverb, a joined clause or a colon ("...: does the
+covenant just ban it, or do firms ..."), so it is no absent topic; Dutch "hoeveel" with a
+singular asks for an amount, not a count, and "how many people" is counted by any count of
+members or parties; the author of a document ("does the SER want ...") is no entity its own
+text must name; "pick up", "take into account", "meegewogen" ask whether work was used.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.understand import understand
+
+
+@pytest.mark.parametrize(
+    ("question", "verb", "noun"),
+    [
+        (("Our suppliers make shoes: does the agreement simply forbid overtime, or do brands also "
+          "have to pay for repairs?"), "forbid", "brands"),
+        ("Tea estates and pickers - does the plan really restrict overtime?", "restrict", "plan"),
+    ],
+)
+def test_an_english_verb_after_an_adverb_a_colon_or_a_joined_clause(
+    question: str, verb: str, noun: str
+) -> None:
+    verbs = understand(question).verbs
+    assert verb in verbs and noun not in verbs
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("Hoeveel zicht heeft de inkoper op de werkplaatsen?",
+         "De inkoper kent de werkplaatsen achter de agent vaak niet.", None),
+        ("Hoeveel werkplaatsen kent de inkoper?",
+         "De inkoper kent de werkplaatsen achter de agent vaak niet.", ("count", "werkplaatsen")),
+        ("How many people sit on the advisory board?",
+         "The advisory board has five members from industry and unions.", None),
+        ("How many people sit on the advisory board?",
+         "The advisory board meets in spring and in autumn.", ("count", "people")),
+    ],
+)
+def test_counts_are_of_plural_nouns_and_people_are_counted_as_members(
+    question: str, passage: str, missing: tuple[str, str] | None
+) -> None:
+    assert missing_fact(understand(question), [passage]) == missing
+
+
+def test_the_author_of_a_document_is_no_entity_its_text_must_name() -> None:
+    passages = ["Retailers audit their suppliers every year and publish the results."]
+    assert missing_fact(understand("Does KPMG want retailers to audit their suppliers?"), passages) is None
+    other = missing_fact(understand("Does Oxfam Novib want retailers to audit their suppliers?"), passages)
+    assert other is not None and other[0] == "entity"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Solidaridad here: did KPMG take our cotton study into account?",
+     "Heeft KPMG het rapport van Both ENDS over palmolie meegewogen?",
+     "Did the analysts pick up the Oxfam Novib paper on supermarkets?"],
+)
+def test_phrasal_verbs_of_using_work_ask_for_inclusion(question: str) -> None:
+    assert understand(question).intent == "org_included"
