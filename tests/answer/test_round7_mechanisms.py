@@ -6,7 +6,8 @@ Classes: an English verb is found after an adverb, a joined clause or a colon ("
 covenant just ban it, or do firms ..."), so it is no absent topic; Dutch "hoeveel" with a
 singular asks for an amount, not a count, and "how many people" is counted by any count of
 members or parties; the author of a document ("does the SER want ...") is no entity its own
-text must name; "pick up", "take into account", "meegewogen" ask whether work was used.
+text must name; "pick up", "take into account", "meegewogen" ask whether work was used; "hoe
+hoog is de boete" asks for a sum of money.
 """
 
 from __future__ import annotations
@@ -66,3 +67,20 @@ def test_the_author_of_a_document_is_no_entity_its_text_must_name() -> None:
 )
 def test_phrasal_verbs_of_using_work_ask_for_inclusion(question: str) -> None:
     assert understand(question).intent == "org_included"
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("Hoe hoog is de boete voor een leverancier die te laat levert?",
+         "Een leverancier die te laat levert krijgt eerst een waarschuwing.", ("amount", "")),
+        ("How big is the fine for a supplier that delivers late?",
+         "A supplier that delivers late pays a fine of € 500 per day.", None),
+        ("Wat zegt het plan over lonen in de werkplaatsen?",
+         "Het plan vraagt om leefbare lonen in alle werkplaatsen.", None),
+    ],
+)
+def test_a_question_for_a_sum_of_money_needs_an_amount(
+    question: str, passage: str, missing: tuple[str, str] | None
+) -> None:
+    assert missing_fact(understand(question), [passage]) == missing

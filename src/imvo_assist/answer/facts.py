@@ -21,11 +21,17 @@ from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
 from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, answers
 
+# Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
+MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
+               r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
+               r"vergoeding|fees?|investeringen|investering|investments?|omzet|turnover)")
 AMOUNT_QUESTION = re.compile(
     r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
-    r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost)\b"
+    r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost|"
+    rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
+    rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )
 # A question for a calendar date or year; a plain "wanneer"/"when" may be answered by a period
 # ("binnen drie maanden", "after the first report") and is not checked.
