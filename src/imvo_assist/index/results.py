@@ -35,13 +35,14 @@ class Row:
     """A result: its score (weighted by source) and rank, its `fold` hash, its stored fields on
     demand."""
 
-    __slots__ = ("_columns", "_fields", "docnum", "fold", "rank", "score")
+    __slots__ = ("_columns", "_fields", "_order", "docnum", "fold", "rank", "score")
 
     def __init__(self, docnum: int, score: float, columns: _Columns) -> None:
         self.docnum, self._columns = docnum, columns
         self.set_score(score)
         self.fold: int = columns.fold[docnum]
         self._fields: dict | None = None
+        self._order: bytes | None = None
 
     def set_score(self, score: float) -> None:
         self.score = score
@@ -53,12 +54,14 @@ class Row:
         return self._fields
 
     def order(self) -> bytes:
-        """The passage's place in reading order (equal scores go in it)."""
-        found: bytes = self._columns.order[self.docnum]
-        if not found:  # a record written without it
-            fields = self.fields()
-            found = order_key(fields["doc_id"], int(fields.get("pdf_page") or 0), fields["id"])
-        return found
+        """The passage's place in reading order (equal scores go in it), read once."""
+        if self._order is None:
+            found: bytes = self._columns.order[self.docnum]
+            if not found:  # a record written without it
+                fields = self.fields()
+                found = order_key(fields["doc_id"], int(fields.get("pdf_page") or 0), fields["id"])
+            self._order = found
+        return self._order
 
 
 class _Columns:
