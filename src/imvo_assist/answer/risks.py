@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 CATEGORY_ORDER = ("milieu", "arbeid", "mensenrechten")
 # Document kinds a question can name to ask for that document's risks instead of KPMG's.
 NAMED_KINDS = ("covenant", "advice", "letter")
-MAX_SECTOR_PASSAGES = 400
+# A sector's passages considered (best first, then in reading order), of which the chapter's
+# are read for quotes: more than three times the passages read, a few chapters' worth.
+MAX_SECTOR_PASSAGES = 200
 # Passages read for quotes; copies of a report in a big corpus add nothing after the first few.
 MAX_EVIDENCE_PASSAGES = 60
 HEADINGS = {
