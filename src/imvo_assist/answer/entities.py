@@ -16,11 +16,12 @@ from imvo_assist.catalogue.vocabulary import Organisation
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import is_framing_word
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import dutch_infinitive, is_verb_form
 from imvo_assist.text.wordlist import zipf
 
-CAPITALISED_NAME = re.compile(
+CAPITALISED_NAME = lazy_compile(
     r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de|the|met een))*\s+[A-Z][\w&.-]+"
     r"|[A-Z]{3,}[\w-]*|(?<=\w )[A-Z][a-z]{3,}\w*)"
 )
@@ -33,7 +34,7 @@ NAME_MAX_ZIPF = 4.5
 NOT_NAMES = frozenset(
     {"imvo", "mvo", "imvo convenanten", "csr", "irbc", "ngo", "ngos", "oecd", "oeso", "un", "eu"}
 )
-TITLE_ABBREVIATION = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
+TITLE_ABBREVIATION = lazy_compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
 # The lexicon's domain of the state and its institutions (kabinet, Tweede Kamer, Nederland).
 STATE_DOMAIN = "government"
 # The lexicon's domain of languages and nationality adjectives ("Engelse", "Chinese").
@@ -55,21 +56,21 @@ LEADING = frozenset(
 # "van X", "X's", "by X", "X-onderzoek": the organisation whose work is asked about.
 POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
               r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")
-SECTOR_WORD = re.compile(
+SECTOR_WORD = lazy_compile(
     r"\b(\w{3,}?)-?(sector|sectoren|industrie|branche)\b|\b(\w{3,}) (sector|industry|industries)\b"
 )
-COVENANT = re.compile(
+COVENANT = lazy_compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
     r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
 # "Convenant X" without article names a covenant by its title ("Convenant Duurzame Kleding",
 # "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
-BARE_COVENANT = re.compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
-DETERMINER_BEFORE = re.compile(r"\b(het|de|dit|dat|een|elk|ieder|welk|zo'n|ons|jullie|uw|hun)\s*$")
+BARE_COVENANT = lazy_compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
+DETERMINER_BEFORE = lazy_compile(r"\b(het|de|dit|dat|een|elk|ieder|welk|zo'n|ons|jullie|uw|hun)\s*$")
 # Above this frequency a word is a function word or adverb ("volgens", "precies"), no subject.
 TITLE_WORD_MAX_ZIPF = 5.0
 # A definite article before "convenant over X" points to a covenant the asker has in mind.
-DEFINITE = re.compile(r"\b(het|de|dit|the|this)\s*$")
+DEFINITE = lazy_compile(r"\b(het|de|dit|the|this)\s*$")
 GENERIC_COVENANT = frozenset(
     [
         "imvo", "irbc", "het", "dit", "dat", "een", "the", "this", "that", "an", "a", "elk",

@@ -24,19 +24,20 @@ from imvo_assist.models import Hit
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, number_forms
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import agents, answers
 
 MIN_COVERAGE = 0.5
 SHORT_PASSAGE_WORDS = 60
-ABBREVIATIONS = re.compile(
+ABBREVIATIONS = lazy_compile(
     r"\b(nr|jl|p|pag|blz|art|bijv|bv|o\.a|e\.g|i\.e|vs|ca|zgn|resp|mr|dr|drs|ir|prof)\.$|(?<!')\b[A-Z]\.$",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
-CONTINUATION = re.compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
+SENTENCE_END = lazy_compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
+CONTINUATION = lazy_compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
 # A reason said by pointing back: "Het kabinet heeft daarom besloten ..." gives its reason in
 # the sentence before.
-POINTS_BACK = re.compile(r"\b(daarom|derhalve|om die reden|therefore|hence|for that reason|that is why)\b")
+POINTS_BACK = lazy_compile(r"\b(daarom|derhalve|om die reden|therefore|hence|for that reason|that is why)\b")
 MIN_LISTED_SECTORS = 2
 FORM_WEIGHT = 3
 # What a sentence already chosen for a quote says (a concept, a form, the cue) counts for this

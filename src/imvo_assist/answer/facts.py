@@ -19,13 +19,14 @@ from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, answers
 
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
                r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
                r"vergoeding|fees?|investeringen|investering|investments?|omzet|turnover)")
-AMOUNT_QUESTION = re.compile(
+AMOUNT_QUESTION = lazy_compile(
     r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
@@ -35,13 +36,13 @@ AMOUNT_QUESTION = re.compile(
 )
 # A question for a calendar date or year; a plain "wanneer"/"when" may be answered by a period
 # ("binnen drie maanden", "after the first report") and is not checked.
-DATE_QUESTION = re.compile(
+DATE_QUESTION = lazy_compile(
     r"\b(op welke (datum|dag)|welke datum|wat is de datum|(exacte|precieze) datum|"
     r"(what|which|exact|precise) (date|day)|on what day|date on which|"
     r"in welk jaar|welk jaar|in what year|which year|what year)\b"
 )
-AMOUNT_ANSWER = re.compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
-COUNT_QUESTION = re.compile(
+AMOUNT_ANSWER = lazy_compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
+COUNT_QUESTION = lazy_compile(
     r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
     r"(?:(?:of the|van de|van het)\s+)?(?P<noun>[a-z][\w']*)"
 )
@@ -52,7 +53,7 @@ NOT_COUNTED = frozenset(
 # An organisation as the source of what is asked ("wat zegt KPMG over", "volgens de SER", "the
 # SER advice"): its own document speaks without naming it (MARK stands where it stood).
 MARK = "\0"
-SOURCE = re.compile(
+SOURCE = lazy_compile(
     r"\b(volgens|according to|zegt|zei|says|said|noemt|names|stelt|states|mentions|vindt|"
     r"think|thinks|schrijft|writes|adviseert|advises|recommends)( \w+){0,2} \0|"
     r"\0 (zegt|zei|zeggen|noemt|stelt|schrijft|adviseert|say|says|said|state|states|mention|"
@@ -60,7 +61,7 @@ SOURCE = re.compile(
     r"rapport|analyse|analysis|letter|brief)\b"
 )
 NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and", "of"])
-NUMBER = re.compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
+NUMBER = lazy_compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
 # A number counts a noun at most this many words before it ("tien IMVO convenanten").
 COUNT_WINDOW = 3
 # Nouns for persons in general: counted by any count of members, parties or people.

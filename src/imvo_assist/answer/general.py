@@ -22,6 +22,7 @@ from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_parts
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import answers
 from imvo_assist.text.questionforms import forms as question_forms
 
@@ -33,11 +34,11 @@ FLOOR = 0.5
 # The plain-search fallback: passages covering any of the question's concepts.
 FALLBACK_COVERAGE = 0.01
 NAMED_CANDIDATES = 8
-DEFINING = re.compile(
+DEFINING = lazy_compile(
     r"(: (het|de|een) |\b(is|zijn) (een|het|de)\b|wordt verstaan|verstaan onder|betekent|"
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
 )
-EXPECTING = re.compile(
+EXPECTING = lazy_compile(
     r"\b(verwacht\w*|moet|moeten|dient|dienen|verplicht\w*|ieder bedrijf|elk bedrijf|"
     r"voert .* uit|stelt .* op|expected|must|shall|should|required|every participating|"
     r"aanbevolen|beveelt|recommend\w*)\b"

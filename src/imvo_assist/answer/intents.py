@@ -10,18 +10,18 @@ organisation); expectations, definition, citation_lookup and search otherwise.
 
 from __future__ import annotations
 
-import re
+from imvo_assist.text.lazyregex import lazy_compile
 
 Intent = str  # sector_risks | expectations | provenance | org_included | citation_lookup | definition | search
 
-RISK_CUES = re.compile(
+RISK_CUES = lazy_compile(
     r"\b(risico'?s?|risks?|misstanden|gevaren|problemen|issues|\w+risico'?s?|op letten|letten op|"
     r"opletten|aandachtspunten|watch out|look out|pay attention|be aware|concerns?)\b"
 )
 # "where does X come from" asks for provenance; "where do risks occur" asks for a place.
 # "based on" asks for provenance when what follows is open ("based on?", "based on which
 # sources"), not when it names a ground ("discrimination based on religion").
-PROVENANCE_CUES = re.compile(
+PROVENANCE_CUES = lazy_compile(
     r"\b(waar komt|vandaan|come from|comes from|came from|onderbouwing|herkomst|"
     r"get (this|that|these|it|them) from|originates?|stems? from)\b"
     r"|\b(based on|gebaseerd op)(?=\s*($|[?:.,;]|(which|what|whose|welke|wat|wie|sources?|bronnen|"
@@ -39,7 +39,7 @@ STATEMENT_NOUNS = (
     r"(claims?|statements?|passages?|findings?|conclusions?|figures?|assertions?|information|"
     r"bewering(en)?|uitspra(ak|ken)|stelling(en)?|conclusies?|bevinding(en)?|cijfers?|informatie|stuk)"
 )
-STUDY_CUES = re.compile(
+STUDY_CUES = lazy_compile(
     # "which study", "welk onderzoek", "what NGO research"
     rf"\b(which|what|whose|welk|welke|wat voor)( {NOT_ARTICLE}\w+)? {STUDY_NOUNS}\b"
     # "does the report cite any study", "verwijst het rapport naar een studie"
@@ -66,22 +66,22 @@ STUDY_CUES = re.compile(
 )
 # Words that ask for the source rather than name the topic ("welk onderzoek ligt onder de
 # uitspraak over X": X is the topic).
-SOURCE_WORDS = re.compile(
+SOURCE_WORDS = lazy_compile(
     rf"{STUDY_NOUNS}|{STATEMENT_NOUNS}|reports?|rapport(en)?|based|baseert|baseren|gebaseerd|behind|"
     r"achter|ligt|liggen|cite[sd]?|quote[sd]?|geciteerd|citeert|aangehaald|aanhaalt|rel(y|ies|ied)|"
     r"researched|studied|surveyed|onderzocht|bestudeerde?"
 )
 # "by whom" asks for the author of a study the question names ("... any study on X, and by
 # whom?", "... and who carried it out?"), not who signed or decided something.
-BY_WHOM = re.compile(
+BY_WHOM = lazy_compile(
     r"\b(by whom|door wie|who (carried|did|conducted|wrote|published|made|produced) "
     r"(it|them|this|that|these)|wie (heeft|hebben) (het|dat|dit|die|ze) (gedaan|uitgevoerd|"
     r"geschreven|gepubliceerd)|wie (deed|deden|schreef|publiceerde) (het|dat|dit|die))\b"
 )
-STUDY_NAMED = re.compile(rf"\b{STUDY_NOUNS}\b")
+STUDY_NAMED = lazy_compile(rf"\b{STUDY_NOUNS}\b")
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
-SOURCE_CUES = re.compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
-INCLUSION_CUES = re.compile(
+SOURCE_CUES = lazy_compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
+INCLUSION_CUES = lazy_compile(
     r"\b(input|inbreng|meegenomen|gebruikt|used|use|included|opgenomen|verwerkt|bijgedragen|"
     r"bijdrage|contributed|contribution|geciteerd|cited|aangehaald|referenced|genoemd|mentioned|"
     r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
@@ -90,36 +90,36 @@ INCLUSION_CUES = re.compile(
     r"meegewogen|rekening gehouden|overgenomen|looked at|read)\b"
 )
 # Publications of an organisation: naming them with the organisation asks about inclusion.
-PUBLICATION_WORDS = re.compile(
+PUBLICATION_WORDS = lazy_compile(
     r"\b(rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"
     r"studie|studies|study|onderzoek|research|werk|work|jaarverslag|annual report|scorecard|"
     r"input|inbreng)\b"
 )
-EXPECTATION_CUES = re.compile(
+EXPECTATION_CUES = lazy_compile(
     r"\b(verwacht\w*|expected|expect\w*|eisen|eis|requirements?|require|verplicht\w*|"
     r"obligations?|required|beveelt|aanbevolen|recommend\w*)\b"
 )
 # What is asked about is risks when a question word governs a risk noun ("which risks",
 # "welke risico's") or when what is expected is to attend to something ("expects a maker to
 # watch out for"): an expectation verb then frames a risk question, it does not ask for duties.
-ASKED_RISKS = re.compile(
+ASKED_RISKS = lazy_compile(
     r"\b(which|what|welke|wat voor|what kind of)( \w+)?( \w+)? (risico'?s?|risks|misstanden|gevaren|"
     r"problemen|issues|aandachtspunten|concerns)\b"
 )
-ATTEND_CUES = re.compile(
+ATTEND_CUES = lazy_compile(
     r"\b(watch out|look out|pay attention|be aware|op letten|letten op|opletten|rekening houden)\b"
 )
-WEAK_EXPECTATION_CUES = re.compile(r"\b(moeten|moet|must|should|dienen|dient|need to)\b")
-ACTORS = re.compile(
+WEAK_EXPECTATION_CUES = lazy_compile(r"\b(moeten|moet|must|should|dienen|dient|need to)\b")
+ACTORS = lazy_compile(
     r"\b(bedrijven|bedrijf|ondernemingen|companies|company|business\w*|partijen|parties|"
     r"sectoren|sectors|wij|we)\b"
 )
-DEFINITION_CUES = re.compile(
+DEFINITION_CUES = lazy_compile(
     r"^(wat is|wat zijn|wat betekent|wat houdt|what is|what are|define|definitie|"
     r"definition)\b|\b(verschil tussen|difference between|betekent|mean|means|omschrijft|"
     r"omschrijving|describes?|definieert|defines?|definitie)\b"
 )
-LOOKUP_CUES = re.compile(
+LOOKUP_CUES = lazy_compile(
     r"\b(wat zegt|what does|zegt|says?|quote|citeer|hoe vaak|how often|how many|hoeveel|wanneer|"
     r"when|hoe ?lang|how long|welke rol|what role|is there|is er|waarom|why|pagina|page)\b"
 )

@@ -25,6 +25,7 @@ from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, inflected_forms, specificity
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_clause
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import zipf
 
@@ -66,7 +67,7 @@ DOCUMENT_WORDS = frozenset(
 )
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
-FIGURE = re.compile(r"\b\d{2,}\b")
+FIGURE = lazy_compile(r"\b\d{2,}\b")
 # Number words are figures, not topics: "thirteen sectors" asks for 13.
 NUMBER_WORDS = {
     "elf": "11", "eleven": "11", "twaalf": "12", "twelve": "12", "dertien": "13",

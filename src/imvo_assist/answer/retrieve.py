@@ -37,6 +37,7 @@ from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -62,9 +63,9 @@ KEY_MISSING = 0.6
 OTHER_LANGUAGE_PASSAGE = 0.85
 SOURCE_INTENTS = ("provenance", "org_included")
 # Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
-DOTTED = re.compile(r"\.{4,}|…{2,}|(\. ){4,}")
-NUMBERED_ENTRY = re.compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
-CONTENTS_HEADINGS = re.compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)
+DOTTED = lazy_compile(r"\.{4,}|…{2,}|(\. ){4,}")
+NUMBERED_ENTRY = lazy_compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
+CONTENTS_HEADINGS = lazy_compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.index import Filters
 from imvo_assist.models import Document, Hit
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -46,13 +47,13 @@ HEADINGS = {
     "en": ("Risks for the {name} sector", "Also in the bundled register"),
 }
 # Words after which a sentence names causes, not the risk it is about ("X door Y").
-CAUSE = re.compile(
+CAUSE = lazy_compile(
     r"\b(door|doordat|vanwege|wegens|als gevolg van|ten gevolge van|veroorzaakt door|due to|"
     r"caused by|because of|as a result of|resulting from|owing to|by)\b", re.IGNORECASE,
 )
-CLAUSE = re.compile(r"(?<=[,;:])\s+")
+CLAUSE = lazy_compile(r"(?<=[,;:])\s+")
 LONG_SENTENCE = 30
-NUMBERING = re.compile(r"^[\d.]+\s*")
+NUMBERING = lazy_compile(r"^[\d.]+\s*")
 
 
 @dataclass

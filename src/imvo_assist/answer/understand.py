@@ -34,6 +34,7 @@ from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_clause, clauses, is_framing_word, strip_framing
 from imvo_assist.text.language import detect_language, wordlist_language
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
     bare_verbs,
@@ -80,29 +81,29 @@ GENERIC = frozenset(
         "covenant", "covenants",
     ]
 )
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-FORM_PHRASES = re.compile(
+WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
+FORM_PHRASES = lazy_compile(
     r"\b(hoe vaak|hoe ?lang|hoe snel|hoe veel|how often|how long|how soon|how quickly|how many|"
     r"how much|how frequently|in welk jaar|welk jaar|what year|which year)\b"
 )
-KAMERSTUK = re.compile(
+KAMERSTUK = lazy_compile(
     r"\b(?:kamerstuk(?:ken)?\s+(?:ii\s+)?)?(?:kst[- ]?)?(\d{2}\s?\d{3})\s*(?:,\s*|-|\s+)(?:nr\.?\s*)?(\d{1,4})\b",
     re.IGNORECASE,
 )
-PAGE = re.compile(r"\b(?:p\.|pag\.|pagina|page)\s*(\d{1,4}|[ivxlc]{1,6})\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+PAGE = lazy_compile(r"\b(?:p\.|pag\.|pagina|page)\s*(\d{1,4}|[ivxlc]{1,6})\b", re.IGNORECASE)
+YEAR = lazy_compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 CATEGORY_WORDS = {
     "milieu": "milieu", "environment": "milieu", "environmental": "milieu",
     "arbeid": "arbeid", "labour": "arbeid", "labor": "arbeid",
     "mensenrechten": "mensenrechten", "human rights": "mensenrechten",
 }
 DOCUMENT_HINTS = (
-    (re.compile(r"\bser\b|ser advies|ser advice|advies|advice"), "advice"),
-    (re.compile(r"convenant|covenant|agreement"), "covenant"),
-    (re.compile(r"\bbrief\b|kamerbrief|\bletter\b|kabinet|cabinet|government|kamer\b"), "letter"),
-    (re.compile(r"rapport|report\b|kpmg"), "report"),
-    (re.compile(r"bronnenboek|source book|register"), "register"),
-    (re.compile(r"notitie|\bnote\b|\bteam\b"), "note"),
+    (lazy_compile(r"\bser\b|ser advies|ser advice|advies|advice"), "advice"),
+    (lazy_compile(r"convenant|covenant|agreement"), "covenant"),
+    (lazy_compile(r"\bbrief\b|kamerbrief|\bletter\b|kabinet|cabinet|government|kamer\b"), "letter"),
+    (lazy_compile(r"rapport|report\b|kpmg"), "report"),
+    (lazy_compile(r"bronnenboek|source book|register"), "register"),
+    (lazy_compile(r"notitie|\bnote\b|\bteam\b"), "note"),
 )
 # Documents a question names outright ("volgens het SER-advies", "in het textielconvenant"):
 # answers come from that kind of document first.
@@ -116,18 +117,18 @@ DATED = (
 THE = rf"\b(het|de|dit|deze|the|this) ({DATED} ){{0,3}}"
 ANY_THE = r"\b(het|de|dit|deze|the|this) ((?!(?:in|een|a|an|of|van|voor|for|met|with|op|on)\b)\w+ ){0,2}"
 NAMED_DOCUMENTS = (
-    (re.compile(rf"ser advies|ser advice|{THE}(advies|advice)\b"), "advice"),
-    (re.compile(rf"{ANY_THE}(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
-    (re.compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),
-    (re.compile(rf"{THE}(rapport|report)\b|kpmg rapport|\bkpmg report\b"), "report"),
-    (re.compile(rf"\bnotitie\b|{THE}note\b"), "note"),
-    (re.compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
+    (lazy_compile(rf"ser advies|ser advice|{THE}(advies|advice)\b"), "advice"),
+    (lazy_compile(rf"{ANY_THE}(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
+    (lazy_compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),
+    (lazy_compile(rf"{THE}(rapport|report)\b|kpmg rapport|\bkpmg report\b"), "report"),
+    (lazy_compile(rf"\bnotitie\b|{THE}note\b"), "note"),
+    (lazy_compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
 )
-AUTHOR_CUES = re.compile(
+AUTHOR_CUES = lazy_compile(
     r"\b(volgens|according to|zegt|say|says|noemt|beschrijft|stelt|adviseert|advises)\b"
 )
 DOCUMENT = r"(\w+ ){0,2}(brief|letter|rapport|report|advies|advice|convenant|covenant|agreement|notitie|note)"
-CITES_DOCUMENT = re.compile(
+CITES_DOCUMENT = lazy_compile(
     rf"\b(volgens|according to|in|uit|from) (het|de|dit|deze|the|this) {DOCUMENT}\b"
     rf"|\b(het|de|dit|deze|the|this) {DOCUMENT} (zegt|noemt|stelt|beschrijft|says|say|mentions?|states?)\b"
     rf"|\b(zegt|noemt|beschrijft|says|does|did) (het|de|dit|the|this) {DOCUMENT}\b"

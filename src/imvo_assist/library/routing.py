@@ -34,6 +34,7 @@ from imvo_assist.models import Answer
 from imvo_assist.overview.named import kinds_named, named_documents, unnamed_words, words_of
 from imvo_assist.text.fold import fold
 from imvo_assist.text.language import detect_language
+from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from imvo_assist.library.core import Library
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    return lazy_compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
 
 COVER = _words(
@@ -57,16 +58,16 @@ MISSING = _words(
     r"ontbre(?:ekt|ken|ak)", "mist", "missen", "missing", r"lack(?:s|ing)?", "left out",
     r"omit(?:s|ted)?", "weggelaten",
 )  # fmt: skip
-NEGATION = re.compile(r"\b(?:niet|geen|not|no|never|nooit|nergens|nowhere)\b|n't\b")
+NEGATION = lazy_compile(r"\b(?:niet|geen|not|no|never|nooit|nergens|nowhere)\b|n't\b")
 RISK_WORDS = _words(
     r"\w*risico'?s?", r"\w*risks?", r"thema'?s", r"themes?", "onderwerpen", "issues", "topics",
 )  # fmt: skip
 # "Wat zegt / welke afspraken bevat het convenant over ...?" asks for its content.
-CONTENT_QUESTION = re.compile(r"^(?:wat|what|welke|which|hoe|how)\b.*\b(?:over|about)\b")
+CONTENT_QUESTION = lazy_compile(r"^(?:wat|what|welke|which|hoe|how)\b.*\b(?:over|about)\b")
 # "What does X (not) cover?", "Wat dekt X niet?" (not "What documents mention X?").
-WHAT_FIRST = re.compile(r"^(?:wat|what)\s+(?:does|do|did|is|are|\w+t)\b")
+WHAT_FIRST = lazy_compile(r"^(?:wat|what)\s+(?:does|do|did|is|are|\w+t)\b")
 # A question about what happened asks "what" or "which" ("where do accidents happen?" does not).
-ASKS_WHAT = re.compile(r"^(?:en |and )?(?:wat|what|welke|which)\b")
+ASKS_WHAT = lazy_compile(r"^(?:en |and )?(?:wat|what|welke|which)\b")
 WHEN = _words(
     "wanneer", "op welke datum", "welke datum", r"in welk jaar", "welk jaar", "when",
     "what date", "which date", "what year", "which year",
@@ -119,7 +120,7 @@ DUTCH_HINTS = frozenset(
         "wordt", "heeft", "er", "gebeurde", "niet",
     ]
 )  # fmt: skip
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def route_question(library: Library, question: str) -> Answer | None:

@@ -15,7 +15,6 @@ phrase's language. Ties are all returned ("the covenants of the financial sector
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,8 +24,9 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Document
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = lazy_compile(r"[a-z0-9]+")
 # Words every title or question of this corpus uses: they name no document.
 GENERIC = frozenset(
     [

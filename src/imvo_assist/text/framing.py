@@ -17,6 +17,7 @@ from functools import cache
 from rapidfuzz.distance import OSA
 
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.wordlist import zipf
 
 # Requests about the form of the answer: quoting, locating, the page.
@@ -65,7 +66,7 @@ DOCUMENT_WORDS = (
     r"|report|letter|advice|note|agreement|covenant|analysis|source book)"
 )
 # Request phrases removed wherever they stand (folded forms).
-REQUESTS = re.compile(
+REQUESTS = lazy_compile(
     r"\b("
     r"(kun|kunt|kan) (je|jij|u) (me|mij) (de|het|een)? ?\w* ?(geven|sturen|tonen|laten zien)( over| van| uit)?"
     r"|geef (me|mij) (het|de|een)? ?(\w+ )?(citaat|passage|tekst|stuk|fragment|pagina)( over| van| uit| waar| met)?"
@@ -80,9 +81,9 @@ REQUESTS = re.compile(
 )
 # A leading clause ("voor het overleg van morgen:", "our board asked me to check whether")
 # ends at a colon, a dash, a semicolon or a comma (matched on the folded question).
-LEAD = re.compile(r"^(?P<lead>[^:;,]{3,80}?)\s*[:;,]\s*(?P<rest>.+)$")
-DASH = re.compile(r"\s[-–—]\s")
-CHECK_LEAD = re.compile(
+LEAD = lazy_compile(r"^(?P<lead>[^:;,]{3,80}?)\s*[:;,]\s*(?P<rest>.+)$")
+DASH = lazy_compile(r"\s[-–—]\s")
+CHECK_LEAD = lazy_compile(
     r"^((our|my|the) [\w ]{1,30}? (asked|wants|wanted) (me|us) to (check|find out|verify|know)"
     r"( whether| if)?|(mijn|onze|de) [\w ]{1,30}? (vroeg|vraagt|wil) (me|mij|ons)? ?(na te gaan|te checken|te controleren|te weten)?( of)?"
     r"|i (was asked|need|want) to (check|know|find out)( whether| if)?)\s+"
@@ -90,7 +91,7 @@ CHECK_LEAD = re.compile(
 # A first clause that describes the asker ("wij verkopen rozen uit Ethiopië, welke ...?", "as a
 # small importer - which ...?"): first person or "als/as + article", ended by a comma or a dash,
 # followed by the question proper (a question word or an inverted verb).
-ASKER_LEAD = re.compile(
+ASKER_LEAD = lazy_compile(
     r"^\s*(?:wij|we|ik|i|ons|onze|mijn|my|our|us|(?:als|as) (?:een|an?|ons|onze|our|mijn|my)\b)"
     r"\b[^,;:?]{0,120}?(?:,|\s[-–—]\s)\s*(?P<rest>(?:welke|wat|wie|waar\w*|wanneer|waarom|hoe\w*|"
     r"is|zijn|moet\w*|mag|mogen|kan|kunnen|heeft|hebben|wordt|worden|geldt|gelden|staat|staan|"
@@ -100,13 +101,13 @@ ASKER_LEAD = re.compile(
 )
 # Where a question asks a second thing: a coordinator before a question word, itself perhaps
 # after a preposition ("..., en na hoeveel tijd ...?", "... and by whom?").
-SECOND_PART = re.compile(
+SECOND_PART = lazy_compile(
     r",?\s+(?:en|and|of|or)\s+(?=(?:\w+\s+)?(?:wat|wie|welke|welk|hoe|hoeveel|wanneer|waar|waarom|"
     r"what|who|whom|which|how|when|where|why)\b)",
     re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(r"[:;?!.]\s+|\s[-\u2013\u2014]\s")
-QUOTED = re.compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
+CLAUSE_BREAK = lazy_compile(r"[:;?!.]\s+|\s[-\u2013\u2014]\s")
+QUOTED = lazy_compile(r"(?:^|(?<=[\s(:]))['‘\"“«]([^'‘’\"“”«»]{3,}?)['’\"”»](?=$|[\s?.,:;!)])")
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ key content whose absence from the corpus makes a question unanswerable.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.wordlist import zipf
 
 KNOWN = 2.0
@@ -18,8 +18,8 @@ KNOWN = 2.0
 INFLECTED = 3.0
 WH_WORDS = frozenset(["wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel", "welke", "welk"])
 DETERMINERS = frozenset(["welke", "welk", "hoeveel"])
-PARTICIPLE = re.compile(r"^(?P<prefix>[a-z]{0,4}?)ge(?P<stem>[a-z]{3,}?)[dt]$")
-DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$")
+PARTICIPLE = lazy_compile(r"^(?P<prefix>[a-z]{0,4}?)ge(?P<stem>[a-z]{3,}?)[dt]$")
+DOUBLE = lazy_compile(r"([b-df-hj-np-tv-z])\1$")
 
 
 def is_verb_form(word: str, language: str) -> bool:
@@ -61,7 +61,7 @@ def _dutch_verb(word: str) -> bool:
     return False
 
 
-UNDOUBLE = re.compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
+UNDOUBLE = lazy_compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
 
 
 def dutch_infinitive(word: str) -> str:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from imvo_assist.text.lazyregex import lazy_compile
+
 SOFT_HYPHEN = "\u00ad"
 # Typesetting, not text: ligatures a font draws as one glyph, spaces of other widths.
 TYPESETTING = str.maketrans(
@@ -36,15 +38,15 @@ QUOTES = str.maketrans(
 )
 # Soft hyphens: inside a line they go, with any space a joined line left after them;
 # one at the end of a line stays, so that `join_lines` joins the word halves.
-SOFT_HYPHENS = re.compile(r"\u00ad+[ \t]*(\n|$)?")
+SOFT_HYPHENS = lazy_compile(r"\u00ad+[ \t]*(\n|$)?")
 # ANSI/VT escape sequences and C0/C1 control characters other than tab and newline.
-ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-SPACES = re.compile(r"[ \t]+")
+ESCAPES = lazy_compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+CONTROLS = lazy_compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SPACES = lazy_compile(r"[ \t]+")
 # Words that follow a coordinating hyphen: "textiel- en kledingsector".
 COORDINATORS = frozenset({"en", "of", "tot", "noch", "and", "or", "to"})
-HYPHEN_END = re.compile(r"(\S*?)([-\u2010\u2011])$")
-WORD_START = re.compile(r"^([^\W\d_][\w']*)")
+HYPHEN_END = lazy_compile(r"(\S*?)([-\u2010\u2011])$")
+WORD_START = lazy_compile(r"^([^\W\d_][\w']*)")
 
 
 class _MatchingTable(dict[int, str]):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
 
 NUMBER_WORDS = (
     r"een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|twintig|dertig|"
@@ -34,30 +35,30 @@ MONTHS = (
 EVERY = r"(ieder|iedere|elk|elke|per|om de|every|each|once a|twice a|once an?|a)"
 
 QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
-    "frequency": re.compile(
+    "frequency": lazy_compile(
         r"\b(hoe vaak|hoe regelmatig|hoeveel keer|how often|how frequently|how many times|"
         r"met welke (frequentie|regelmaat)|at what (interval|frequency))\b"
     ),
-    "duration": re.compile(
+    "duration": lazy_compile(
         r"\b(hoe ?lang|how long|hoeveel (jaar|jaren|maanden|weken|tijd)|"
         r"how many (years|months|weeks)|how much time|welke (looptijd|termijn|periode)|"
         r"what (term|period|duration)|hoe snel|how soon|how quickly|how fast|binnen welke termijn|"
         r"within what (time|period))\b"
     ),
-    "when": re.compile(
+    "when": lazy_compile(
         r"\b(wanneer|when|in welk jaar|welk jaar|in what year|which year|what year|"
         r"op welke datum|welke datum|what date|which date|per wanneer|by when|tot wanneer|"
         r"sinds wanneer|since when|until when|hoe snel|how soon|how fast|deadline|welke termijn|"
         r"(welke|what|which) (uiterste datum|final date))\b"
     ),
-    "count": re.compile(
+    "count": lazy_compile(
         r"\b(hoeveel|how many|how much|welk aantal|what number of|the number of|het aantal)\b"
     ),
-    "reason": re.compile(  # "that is why" says a reason, it asks for none
+    "reason": lazy_compile(  # "that is why" says a reason, it asks for none
         r"\b(waarom|(?<!that is )(?<!this is )(?<!that's )why|om welke reden|for what reason|what is the reason|wat is de reden|"
         r"hoe komt het dat|how come)\b"
     ),
-    "who": re.compile(
+    "who": lazy_compile(
         r"^(wie|who)\b|\b(door wie|by whom|met wie|with whom|van wie|wie|who|whom|whose|welke organisaties?|"
         r"which organi[sz]ations?|welke partijen|which parties)\b"
     ),
@@ -66,31 +67,31 @@ QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
 SPECIFIC = {"count": ("frequency", "duration"), "who": ()}
 
 ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
-    "frequency": re.compile(
+    "frequency": lazy_compile(
         r"\b(\w*jaarlijks\w*|maandelijks\w*|wekelijks\w*|dagelijks\w*|periodiek\w*|regelmatig\w*|"
         r"annual(ly)?|yearly|monthly|weekly|daily|quarterly|biannual(ly)?|half yearly|"
         r"periodic(ally)?|regularly|"
         rf"{EVERY} ({NUMBER} )?(half )?{TIME_UNIT}|{NUMBER} (keer|maal|times) (per|a|an|each|every) "
         rf"{TIME_UNIT})\b"
     ),
-    "duration": re.compile(
+    "duration": lazy_compile(
         rf"\b({NUMBER} ?(tot|to|a|-|–) ?{NUMBER} {TIME_UNIT}|{NUMBER} {TIME_UNIT})\b"
     ),
-    "when": re.compile(
+    "when": lazy_compile(
         rf"\b((19|20)\d\d|\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{4}}|"
         r"(volgend|vorig|komend|dit|afgelopen) (jaar|voorjaar|najaar|zomer|winter|kwartaal)|"
         r"(next|last|this|coming) (year|spring|autumn|summer|winter|quarter)|"
         r"(begin|eind|medio|einde|early|late|mid) (volgend )?(jaar|\d{4}|next year|this year))\b"
     ),
-    "count": re.compile(rf"\b(\d+|{COUNT_WORDS})\b"),
+    "count": lazy_compile(rf"\b(\d+|{COUNT_WORDS})\b"),
     # a reason: a causal connective ("omdat", "daarom", "because", "therefore")
-    "reason": re.compile(
+    "reason": lazy_compile(
         r"\b(omdat|daarom|vanwege|doordat|waardoor|om die reden|aangezien|dus|zodat|opdat|teneinde|"
         r"because|therefore|due to|owing to|as a result|for that reason|hence|so that|so as to|"
         r"in order to)\b|, want\b"
     ),
     # a name: an acronym or capitalised word not at the start of a sentence (on unfolded text)
-    "who": re.compile(
+    "who": lazy_compile(
         r"(?<=[\w,;:)] )(?:[A-Z][A-Za-z]*[A-Z][\w'-]*|[A-Z][a-z]{3,}[\w-]*"
         r"(?: (?:(?:van|voor|de|der|of|for|the) )?[A-Z][\w-]+)*)"
     ),
@@ -98,7 +99,7 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
 FORMS = tuple(QUESTION_PATTERNS)
 # Who did it: nouns for a person, body or party ("het secretariaat", "an independent party"),
 # which answer a who-question as well as a name does (on folded text).
-AGENT_NOUNS = re.compile(
+AGENT_NOUNS = lazy_compile(
     r"\b(partij(en)?|secretariaat|commissie|raad|kabinet|overheid|regering|ministers?|ministerie|"
     r"staat|bedrijf|bedrijven|onderneming(en)?|organisaties?|brancheorganisaties?|vakbond(en)?|"
     r"stakeholders?|vertegenwoordigers?|kennisinstelling(en)?|instelling(en)?|ngo'?s?|leden|"

@@ -15,18 +15,19 @@ which cannot be written as UTF-8 at all. Every front end renders through these f
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from rich.text import Text
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Embeddings, overrides and isolates (LRE..RLO, LRI..PDI): removed from terminal text."""
-_UNSAFE = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
-_UNSAFE_LINE = re.compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
-_JSON_UNSAFE = re.compile(rf"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
+_UNSAFE = lazy_compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
+_UNSAFE_LINE = lazy_compile(rf"[\x00-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")
+_JSON_UNSAFE = lazy_compile(rf"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029]")
+_SURROGATES = lazy_compile(r"[\ud800-\udfff]")
 
 
 def _placeholder(char: str) -> str:
