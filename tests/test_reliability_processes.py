@@ -232,7 +232,9 @@ def test_staging_folders_of_killed_runs_are_removed(tmp_path: Path, shared_corpu
 
 
 def test_ctrl_c_during_index_prints_one_line(tmp_path: Path, shared_corpus: Path) -> None:
-    settings = make_settings(corpus_with_copies(tmp_path / "corpus", shared_corpus), tmp_path / "ix")
+    # enough files that the run cannot finish between its workers starting and the signal
+    corpus = corpus_with_copies(tmp_path / "corpus", shared_corpus, copies=5 * COPIES)
+    settings = make_settings(corpus, tmp_path / "ix")
     indexer = start(settings, "index")
     try:
         wait_for_sub_writers(indexer)
