@@ -7,7 +7,7 @@ covenant just ban it, or do firms ..."), so it is no absent topic; Dutch "hoevee
 singular asks for an amount, not a count, and "how many people" is counted by any count of
 members or parties; the author of a document ("does the SER want ...") is no entity its own
 text must name; "pick up", "take into account", "meegewogen" ask whether work was used; "hoe
-hoog is de boete" asks for a sum of money.
+hoog is de boete" asks for a sum of money; "wie is de voorzitter" asks for a person by name.
 """
 
 from __future__ import annotations
@@ -81,6 +81,25 @@ def test_phrasal_verbs_of_using_work_ask_for_inclusion(question: str) -> None:
     ],
 )
 def test_a_question_for_a_sum_of_money_needs_an_amount(
+    question: str, passage: str, missing: tuple[str, str] | None
+) -> None:
+    assert missing_fact(understand(question), [passage]) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("Wie is de voorzitter van de adviesraad?",
+         "De adviesraad bestaat uit vijf leden uit bedrijfsleven en vakbonden.", ("person", "")),
+        ("Who chairs the advisory board?",
+         "The advisory board is chaired by Dr. Visser, who was appointed in 2015.", None),
+        ("Which researcher wrote the audit report for the ministry?",
+         "Het auditrapport is geschreven door A.B. de Vries voor het ministerie.", None),
+        ("Which organisations advise the board?",
+         "The board is advised by two trade unions and an NGO.", None),  # no person asked
+    ],
+)
+def test_a_question_for_a_person_needs_a_name_in_its_passages(
     question: str, passage: str, missing: tuple[str, str] | None
 ) -> None:
     assert missing_fact(understand(question), [passage]) == missing

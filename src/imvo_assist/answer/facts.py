@@ -41,6 +41,22 @@ DATE_QUESTION = lazy_compile(
     r"(what|which|exact|precise) (date|day)|on what day|date on which|"
     r"in welk jaar|welk jaar|in what year|which year|what year)\b"
 )
+# A question for a person: a role that only a named person fills ("which researcher", "wie is de
+# voorzitter", "who chairs ..."), answered only by a person's name.
+PERSON_ROLES = (r"(partners?|project ?lead(er)?s?|projectleiders?|researchers?|onderzoekers?|"
+                r"authors?|auteurs?|chair(man|woman|person)?s?|voorzitters?|directors?|"
+                r"directeuren|directeurs?|spokes(man|woman|person)|woordvoerders?|persons?|"
+                r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
+                r"officials?)")
+PERSON_QUESTION = lazy_compile(
+    rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
+    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat) .{{0,40}}\bvoor\b"
+)
+# A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
+PERSON_NAME = lazy_compile(
+    r"\b(?:[A-Z]\.){1,4} ?(?:(?:van|de|der|den|ter|ten) )*[A-Z][a-z]+|"
+    r"\b(?:[Mm]r|[Dd]r|[Dd]rs|[Ii]r|[Pp]rof|[Mm]evrouw|[Mm]eneer|[Mm]s|[Mm]rs)\.? [A-Z][a-z]+"
+)
 AMOUNT_ANSWER = lazy_compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
 COUNT_QUESTION = lazy_compile(
     r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
@@ -74,7 +90,7 @@ def missing_fact(
     """What the question asks that none of the passages states, as (kind, what): ("entity",
     name) for an organisation the asking part names that `named_in` (the passages of the kind
     of document the question names; all passages by default) never names, ("amount", "") or
-    ("date", ""), ("count", noun); None when the passages hold it all."""
+    ("date", ""), ("person", ""), ("count", noun); None when the passages hold it all."""
     question = fold(understanding.question)
     texts = list(passages)
     where = texts if named_in is None else list(named_in)
@@ -83,6 +99,8 @@ def missing_fact(
         return "entity", named
     if AMOUNT_QUESTION.search(question):
         return None if any(AMOUNT_ANSWER.search(text.lower()) for text in texts) else ("amount", "")
+    if PERSON_QUESTION.search(question):
+        return None if any(PERSON_NAME.search(text) for text in texts) else ("person", "")
     if DATE_QUESTION.search(question):
         return None if any(answers("when", text) for text in texts) else ("date", "")
     counted = COUNT_QUESTION.search(question)

@@ -90,9 +90,10 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                     + (f". Het dichtstbij: {near}." if near else "."))
         return (f"The passages found do not name {what}; the documents say nothing about this"
                 + (f". Nearest: {near}." if near else "."))
-    if missing.kind in ("amount", "count", "date"):
+    if missing.kind in ("amount", "count", "date", "person"):
         asked = {"amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
-                 "date": ("geen datum", "no date")}[missing.kind]
+                 "date": ("geen datum", "no date"),
+                 "person": ("geen persoon bij naam", "no person by name")}[missing.kind]
         near = "; ".join(missing.suggestions)
         if nl:
             return f"De documenten noemen hiervoor {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")

@@ -87,7 +87,7 @@ class Missing:
     what: str
     kind: str
     """sector, name, covenant, year, publication_year, figure, word, not_in_document; amount,
-    date, count or entity (`answer.facts`: the passages found do not state it)."""
+    date, person, count or entity (`answer.facts`: the passages found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
     """The year asked for (publication_year), the kind of document named (not_in_document)."""
