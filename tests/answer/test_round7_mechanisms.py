@@ -103,3 +103,9 @@ def test_a_question_for_a_person_needs_a_name_in_its_passages(
     question: str, passage: str, missing: tuple[str, str] | None
 ) -> None:
     assert missing_fact(understand(question), [passage]) == missing
+
+
+def test_an_organisation_is_known_by_its_english_name() -> None:
+    understanding = understand("Did KPMG use any report by Friends of the Earth Netherlands on gas?")
+    assert "milieudefensie" in [o.id for o in understanding.organisations]
+    assert understanding.intent == "org_included"
