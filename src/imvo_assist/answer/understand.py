@@ -201,7 +201,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     corrections = typo_corrections(raw, language, known, is_content)
     words = [corrections.get(w, w) for w in raw]
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
-    whole = [corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(framed.text))]
+    whole = _corrected(framed.text, corrections, known)
     concepts = tuple(interpret(words, is_content, language, known))
     tags = default_tagger().tag(_tag_text(words, concepts))
     sectors = _sectors(question, tags, concepts)
@@ -234,8 +234,8 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
-        verbs=_verbs(content, whole, [[corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(c))]
-                                      for c in clauses(framed.text)], language, known),
+        verbs=_verbs(content, whole, [_corrected(c, corrections, known) for c in clauses(framed.text)],
+                     language, known),
         quoted=framed.quoted, framing=framed.removed,
         expansions=tuple(sorted(_expansions(sectors, risks, organisations) - set(content))),
         corrections=corrections,
@@ -268,6 +268,11 @@ def _verbs(
         said = [verb, *load_lexicon().translations(verb, "en")] if verb else []
         placed += [verb] if verb and not (known and any(known(f) for t in said for f in _plural_forms(t))) else []
     return tuple(dict.fromkeys(found + [w for w in placed if w in content]))
+
+
+def _corrected(text: str, corrections: dict[str, str], known: Callable[[str], bool] | None) -> list[str]:
+    """The words of a (folded) text, possessives undone and typos corrected."""
+    return [corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(text))]
 
 
 def _plural_forms(word: str) -> tuple[str, ...]:
