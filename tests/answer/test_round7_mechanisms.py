@@ -7,15 +7,20 @@ covenant just ban it, or do firms ..."), so it is no absent topic; Dutch "hoevee
 singular asks for an amount, not a count, and "how many people" is counted by any count of
 members or parties; the author of a document ("does the SER want ...") is no entity its own
 text must name; "pick up", "take into account", "meegewogen" ask whether work was used; "hoe
-hoog is de boete" asks for a sum of money; "wie is de voorzitter" asks for a person by name.
+hoog is de boete" asks for a sum of money; "wie is de voorzitter" asks for a person by name;
+"who signed the letter" is answered from the letter's closing passage, where signatures stand.
 """
 
 from __future__ import annotations
 
+import answer_fixtures
 import pytest
 
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +114,20 @@ def test_an_organisation_is_known_by_its_english_name() -> None:
     understanding = understand("Did KPMG use any report by Friends of the Earth Netherlands on gas?")
     assert "milieudefensie" in [o.id for o in understanding.organisations]
     assert understanding.intent == "org_included"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "question",
+    ["Wie hebben de brief aan de Tweede Kamer van november 2014 getekend?",
+     "Who signed the November 2014 letter to the House?"],
+)
+def test_who_signed_a_document_is_answered_from_its_closing_passage(
+    library: Library, question: str
+) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    first = answer.answer.split("\n- ", 1)[1].splitlines()[0]
+    assert "Ploumen" in first and "Kamp" in first
+    assert answer.citations[0].hit.passage.doc_id.startswith("kamerbrief-2014-11-19-sra")
+    assert answer.citations[0].hit.passage.page_label == "5"

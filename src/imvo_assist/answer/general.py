@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.evidence import MIN_COVERAGE, Group, content_groups, coverage, key_sentences
+from imvo_assist.answer.evidence import (
+    MIN_COVERAGE,
+    Group,
+    content_groups,
+    coverage,
+    key_sentences,
+    sentences,
+)
 from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
@@ -47,6 +54,13 @@ EXPECTING = lazy_compile(
 CUE_WORDS = {
     "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
+# Who signed or sent a document: its signatures stand in its closing passage.
+SIGNERS = lazy_compile(
+    r"\b(wie|who|welke \w+|which \w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
+    r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
+    r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
+)
+MAX_SIGNED_DOCUMENTS = 2
 INTROS = {
     ("nl", "definition"): "Zo omschrijven de documenten het:",
     ("en", "definition"): "This is how the documents describe it:",
@@ -109,7 +123,22 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     if not ranked:
         return Composed(not_found=True)
     chosen = leading(ranked, question_parts(understanding, groups), candidates)
-    return _quote(chosen, understanding, citations, groups, cue, intent)
+    closing = closing_passages(library, understanding)
+    chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
+    return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
+
+
+def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
+    """For a question who signed or sent a document ("wie hebben de kamerbrief ondertekend?"),
+    the closing passage of the documents of the kind it names, where signatures stand."""
+    kind = understanding.named_kind
+    if not kind or not SIGNERS.search(fold(understanding.question)):
+        return []
+    found: list[Hit] = []
+    for doc_id, document in library.documents.items():
+        passages = library.passages_of(doc_id) if document.kind == kind and document.file else []
+        found += [library.hit(passages[-1])] if passages else []
+    return found[:MAX_SIGNED_DOCUMENTS]
 
 
 def compose_ranked(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
@@ -173,13 +202,18 @@ def question_parts(understanding: Understanding, groups: list[Group]) -> list[Pa
 
 def _quote(
     hits: list[Hit], understanding: Understanding, citations: CitationList, groups: list[Group],
-    cue: re.Pattern[str] | None, intent: str,
+    cue: re.Pattern[str] | None, intent: str, endings: tuple[Hit, ...] = (),
 ) -> Composed:
+    """The answer's bullets: each passage by its key sentences, a closing passage (`endings`)
+    by its last sentence, where a document's signatures stand."""
     language = understanding.language
     intro = INTROS.get((language, intent)) or INTROS[(language, "default")]
     bullets: dict[str, list[tuple[int, Hit]]] = {}
     for hit in hits:
-        quote = key_sentences(hit.passage.text, groups, cue, forms=understanding.forms)
+        if hit in endings:
+            quote = sentences(hit.passage.text)[-1]
+        else:
+            quote = key_sentences(hit.passage.text, groups, cue, forms=understanding.forms)
         bullets.setdefault(quote, []).append((citations.add(hit), hit))
     lines = [intro, ""]
     for quote, cited in bullets.items():
