@@ -403,7 +403,8 @@ def test_index_killed_at_three_moments_keeps_the_previous_index(tmp_path: Path) 
         assert passage_hits(settings, "kinderarbeid") == old_hits, stop
         assert set(Library(settings).files) == old_files, stop
         assert passage_ids(settings) == old_ids, stop
-        with write_lock(settings.index):  # the kernel released the lock with the process
+        # the kernel releases the lock as the killed group's processes exit
+        with write_lock(settings.index, wait_s=10):
             pass
 
     report = refresh(settings)

@@ -344,7 +344,8 @@ def test_killed_indexer_leaves_previous_index(fresh_corpus: Path, tmp_path: Path
     assert any(line.startswith("progress") for line in lines), lines
 
     assert_old_or_complete(settings, old, new_files)
-    with write_lock(settings.index):  # the kernel released the lock with the process
+    # the kernel releases the lock as the killed group's processes exit (its workers a moment later)
+    with write_lock(settings.index, wait_s=10):
         pass
 
     report = refresh(settings)
