@@ -241,6 +241,12 @@ class Hit:
     also_in: tuple[str, ...] = ()
     """Citations of identical text elsewhere (de-duplicated results), as 'doc_id p. label'."""
 
+    def place(self) -> str:
+        """"Title, p. 5" of the passage; the title alone where it has no printed page (a
+        register fact, a text file's only page)."""
+        label = self.passage.page_label
+        return f"{self.title}, p. {label}" if label else self.title
+
     def to_dict(self) -> dict[str, object]:
         p = self.passage
         return {

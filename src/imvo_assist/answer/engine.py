@@ -119,8 +119,7 @@ def _fact_stated(
     fact = missing_fact(understanding, (hit.passage.text for hit in hits), named)
     if fact is None:
         return composed
-    near = list(dict.fromkeys(
-        f"{hit.title}, p. {hit.passage.page_label}" if hit.passage.page_label else hit.title for hit in hits))
+    near = list(dict.fromkeys(hit.place() for hit in hits))
     return _not_found(Missing(fact[1], fact[0], tuple(near)), understanding)
 
 

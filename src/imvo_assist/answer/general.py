@@ -218,6 +218,6 @@ def _quote(
     lines = [intro, ""]
     for quote, cited in bullets.items():
         numbers = " ".join(f"[{n}]" for n, _ in cited)
-        where = "; ".join(dict.fromkeys(f"{hit.title}, p. {hit.passage.page_label}" for _, hit in cited))
+        where = "; ".join(dict.fromkeys(hit.place() for _, hit in cited))
         lines.append(f"- {quote} {numbers} ({where})")
     return Composed(lines)

@@ -152,7 +152,7 @@ def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
     """Where a concept does occur: "title, p. N" of its best passages."""
     queries = [q for q in (_stem_query(term) for term, _ in concept.terms()) if q is not None]
     hits = library.run(Or(queries), Filters(source="passage"), 3) if queries else []
-    return tuple(dict.fromkeys(f"{hit.title}, p. {hit.passage.page_label}" for hit in hits))
+    return tuple(dict.fromkeys(hit.place() for hit in hits))
 
 
 def _publication_year(library: Corpus, understanding: Understanding) -> Missing | None:
