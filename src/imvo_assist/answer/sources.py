@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList, assess
 from imvo_assist.answer.evidence import (
+    MIN_COVERAGE,
     Group,
     content_groups,
     folded,
@@ -27,7 +28,6 @@ from imvo_assist.answer.focus import SECTOR_MATCH, entries_first, passages_first
 from imvo_assist.answer.general import (
     FALLBACK_COVERAGE,
     Composed,
-    evidence_hits,
     leading,
     ranked_evidence,
 )
@@ -120,11 +120,11 @@ def topic_groups(understanding: Understanding) -> list[Group]:
 def _statement_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
     """The passages covering the topic, else those a plain search leads with (a topic asked amid
     context: "we supply crews to ... "), traceable ones (a register's, or citing one) first."""
-    groups = topic_groups(understanding)
-    covering = evidence_hits(library, understanding, groups=groups)[:MAX_TOPIC_PASSAGES]
+    candidates = ranked_evidence(library, understanding, None, topic_groups(understanding))
+    covering = [r.hit for r in candidates if r.covered >= MIN_COVERAGE][:MAX_TOPIC_PASSAGES]
     if covering:
         return covering
-    ranked = [r for r in ranked_evidence(library, understanding, None, groups) if r.covered >= FALLBACK_COVERAGE]
+    ranked = [r for r in candidates if r.covered >= FALLBACK_COVERAGE]
     cites = library.provenance.references_of
     traceable = [r for r in ranked if r.hit.kind == "register" or cites(r.hit.passage.id, r.hit.passage.doc_id)]
     return leading(traceable or ranked) if ranked else []

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.text.sanitise import for_terminal, json_safe, terminal_text
 
 if TYPE_CHECKING:
@@ -367,6 +366,8 @@ def print_references(references: list, cited_by: Mapping) -> None:  # list[Refer
 
 def print_inclusion(report: Mapping[str, Any]) -> None:
     """The inclusion report of an organisation (see register.inclusion_report)."""
+    from imvo_assist.catalogue.loader import load_vocabulary  # only this output needs it
+
     console = stdout()
     org = report["organisation"]
     if report["not_found"]:

@@ -18,17 +18,21 @@ __all__ = ["lazy_compile"]
 class _LazyPattern:
     """A pattern's source and flags, compiled when first used."""
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    __slots__ = ("__dict__", "_compiled", "_flags", "_source")
 
     def __init__(self, source: str, flags: int) -> None:
         self._source, self._flags = source, flags
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        """The compiled pattern's attribute, kept on the stand-in: later calls of `search`,
+        `sub`, ... find it directly, as fast as on the pattern itself (extraction calls some of
+        these patterns on every line)."""
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(self._source, self._flags)
-        return getattr(compiled, name)
+        value = self.__dict__[name] = getattr(compiled, name)
+        return value
 
 
 def lazy_compile(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
