@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from imvo_assist.answer.entities import is_author
 from imvo_assist.answer.evidence import forms_of
-from imvo_assist.answer.keycontent import asking_part
+from imvo_assist.answer.keycontent import asking_part, folded_words
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
@@ -120,22 +120,18 @@ def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
     """An organisation of the asking part, not as the source of what is asked, that the
     evidence never names ("de FNV in het textielconvenant"): the passages are about something
     else."""
-    asking = f" {_words(asking_part(understanding.question))} "
-    text = f" {_words(evidence)} "
+    asking = f" {folded_words(asking_part(understanding.question))} "
+    text = f" {folded_words(evidence)} "
     for entity in understanding.organisations:
         if is_author(entity):
             continue  # "does the SER want ...": its own advice speaks without naming it
         name, forms = entity.name(understanding.language), entity.forms()
-        folded = [_words(f) for f in forms if f]
+        folded = [folded_words(f) for f in forms if f]
         if any(f" {f} " in asking for f in folded) and not any(
                 SOURCE.search(asking.replace(f" {f} ", f" {MARK} ")) for f in folded) and not any(
                 _names(text, f) for f in folded):
             return name
     return ""
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _names(text: str, form: str) -> bool:

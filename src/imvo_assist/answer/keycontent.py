@@ -24,7 +24,7 @@ from imvo_assist.index import Filters
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, inflected_forms, specificity
 from imvo_assist.text.fold import fold
-from imvo_assist.text.framing import asking_clause
+from imvo_assist.text.framing import main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import zipf
@@ -98,11 +98,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.unknown_sector:
         sectors = tuple(s.name(understanding.language) for s in load_vocabulary().sectors)
         return Missing(understanding.unknown_sector, "sector", sectors)
-    asking = f" {_words(asking_part(understanding.question))} "  # not the asker's own clause
+    asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
         for name in understanding.names:
-            if f" {_words(name)} " not in asking:
+            if f" {folded_words(name)} " not in asking:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")]
@@ -189,16 +189,15 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     return found
 
 
-def _words(text: str) -> str:
+def folded_words(text: str) -> str:
+    """The words of a text, folded and joined by single spaces."""
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def asking_part(question: str) -> str:
     """The part of a question that asks: its last asking sentence, and of that the part after a
     colon that opens it ("voor het overleg van morgen: wat is ...?")."""
-    sentences = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
-    asking = [p for p in sentences if p.rstrip().endswith("?")]
-    main = asking_clause((asking or sentences or [question])[-1])
+    main = main_sentence(question)
     head, colon, tail = main.rpartition(":")
     return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
 

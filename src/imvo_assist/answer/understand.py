@@ -32,7 +32,7 @@ from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.fold import fold
-from imvo_assist.text.framing import asking_clause, clauses, is_framing_word, strip_framing
+from imvo_assist.text.framing import clauses, is_framing_word, main_sentence, strip_framing
 from imvo_assist.text.language import detect_language, wordlist_language
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
@@ -266,18 +266,13 @@ def _verbs(
         placed += bare_verbs(clause)
         verb = inverted_verb(clause, _translates_to_verb)
         said = [verb, *load_lexicon().translations(verb, "en")] if verb else []
-        placed += [verb] if verb and not (known and any(known(f) for t in said for f in _plural_forms(t))) else []
+        placed += [verb] if verb and not (known and any(known(f) for t in said for f in inflected_forms(t))) else []
     return tuple(dict.fromkeys(found + [w for w in placed if w in content]))
 
 
 def _corrected(text: str, corrections: dict[str, str], known: Callable[[str], bool] | None) -> list[str]:
     """The words of a (folded) text, possessives undone and typos corrected."""
     return [corrections.get(w, w) for w in (_possessive(w, known) for w in WORD.findall(text))]
-
-
-def _plural_forms(word: str) -> tuple[str, ...]:
-    """A word, its singular and its plurals ("missie": "missies")."""
-    return inflected_forms(word)
 
 
 def _translates_to_verb(word: str) -> bool:
@@ -300,7 +295,7 @@ def _sectors(question: str, tags: Tags, concepts: tuple[Concept, ...]) -> tuple[
     asker's context only says who asks ("We are a steel trader importing timber. Which risks
     apply to metal?": metal, not wholesale or wood); else the sectors of the context ("We make
     jeans. What should we watch out for?")."""
-    main = WORD.findall(fold(_main_sentence(question)))
+    main = WORD.findall(fold(main_sentence(question)))
     asked = default_tagger().tag(
         _tag_text(main, tuple(c for c in concepts if c.source in " ".join(main)))
     )
@@ -344,13 +339,6 @@ def _cited_kind(folded: str, kinds: list[str]) -> str:
         return ""
     return next((kind for pattern, kind in NAMED_DOCUMENTS
                  if kind in kinds and pattern.search(cited.group(0))), "")
-
-
-def _main_sentence(question: str) -> str:
-    """The sentence that asks: the last one ending in "?", else the last one."""
-    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    return asking_clause((asking or parts or [question])[-1])
 
 
 def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
@@ -178,11 +179,7 @@ def run_query(
         _MarkFormatter(), top=2,
     )
     return [
-        Hit(
-            passage=hit.passage, title=hit.title, kind=hit.kind, url=hit.url, score=hit.score,
-            snippet=" ".join((snippet or _lead(text)).split()), source=hit.source,
-            also_in=hit.also_in,
-        )
+        replace(hit, snippet=" ".join((snippet or _lead(text)).split()))
         for hit, text, snippet in zip(hits, texts, marked)
     ]
 

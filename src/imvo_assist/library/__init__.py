@@ -8,6 +8,7 @@ when first named: a question or a search does not need them.
 
 from typing import TYPE_CHECKING
 
+from imvo_assist.lazy import lazy_exports
 from imvo_assist.library.core import Library, SearchResult
 from imvo_assist.library.inputs import index_catalogue, registered_documents
 from imvo_assist.library.upkeep import (
@@ -39,10 +40,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    """`RegisterProblems`, `Sources` and `Spellings`, from `library.sources` when first named."""
-    if name in ("RegisterProblems", "Sources", "Spellings"):
-        from imvo_assist.library import sources
-
-        return getattr(sources, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# `RegisterProblems`, `Sources` and `Spellings`, from `library.sources` when first named.
+__getattr__ = lazy_exports(
+    __name__, dict.fromkeys(("RegisterProblems", "Sources", "Spellings"), "sources")
+)

@@ -169,6 +169,14 @@ def asking_clause(sentence: str) -> str:
     return lead.group("rest") if lead else sentence
 
 
+def main_sentence(question: str) -> str:
+    """The sentence that asks: the last one ending in "?", else the last one, without a first
+    clause that describes the asker (`asking_clause`)."""
+    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    return asking_clause((asking or parts or [question])[-1])
+
+
 def clauses(question: str) -> list[str]:
     """The clauses of a question, split at colons, semicolons, dashes and sentence ends ("kids
     in mills: does the covenant just ban it?" -> two): an English verb is placed from each
