@@ -17,6 +17,7 @@ import answer_fixtures
 import pytest
 
 from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.keycontent import missing_content
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 
@@ -139,3 +140,12 @@ def test_a_register_fact_is_placed_without_an_empty_page(library: Library) -> No
     bullets = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert any("(register)" in c.hit.title or c.hit.source == "register" for c in answer.citations)
     assert bullets and not any(", p. )" in line or ", p. ;" in line for line in bullets)
+
+
+@pytest.mark.shared
+def test_a_figure_in_words_is_looked_up_as_the_figure(library: Library) -> None:
+    present = understand("Did KPMG look at eighty-six sectors of the economy?", library.has_term)
+    assert missing_content(library, present) is None
+    absent = understand("Did KPMG look at seventy-four sectors of the economy?", library.has_term)
+    found = missing_content(library, absent)
+    assert found is not None and (found.kind, found.what) == ("figure", "74")

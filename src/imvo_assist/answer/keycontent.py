@@ -27,6 +27,7 @@ from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.numbers import as_figures, number_words, word_forms
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -68,15 +69,6 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
-# Number words are figures, not topics: "thirteen sectors" asks for 13.
-NUMBER_WORDS = {
-    "elf": "11", "eleven": "11", "twaalf": "12", "twelve": "12", "dertien": "13",
-    "thirteen": "13", "veertien": "14", "fourteen": "14", "vijftien": "15", "fifteen": "15",
-    "zestien": "16", "sixteen": "16", "zeventien": "17", "seventeen": "17", "achttien": "18",
-    "eighteen": "18", "negentien": "19", "nineteen": "19", "twintig": "20", "twenty": "20",
-    "dertig": "30", "thirty": "30", "veertig": "40", "forty": "40", "vijftig": "50",
-    "fifty": "50", "honderd": "100", "hundred": "100",
-}
 COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
 
 
@@ -115,9 +107,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     for year in understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
-    figures = [NUMBER_WORDS.get(word, word) for word in understanding.words]
+    # a number word is the figure it names ("thirteen sectors" asks for 13), present in either form
+    figures = as_figures(understanding.words)
     for figure in FIGURE.findall(" ".join(figures)):
-        if figure not in understanding.years and not library.has_term(figure):
+        if figure not in understanding.years and not library.has_term(figure) and not any(
+                library.has_term(word) for word in word_forms(int(figure))):
             return Missing(figure, "figure")
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
@@ -179,7 +173,7 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     found = []
     for concept in understanding.concepts:
         words = concept.source.split()
-        if (concept.source in GENERIC or concept.source.isdigit() or concept.source in NUMBER_WORDS
+        if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
                 or concept.source in understanding.verbs

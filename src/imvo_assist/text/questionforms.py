@@ -14,18 +14,11 @@ import re
 
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.numbers import alternation
 
-NUMBER_WORDS = (
-    r"een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|twintig|dertig|"
-    r"honderd|duizend|half|anderhalf|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|twenty|thirty|hundred|thousand|a|several|enkele|meerdere|some"
-)
+NUMBER_WORDS = rf"{alternation()}|anderhalf|half|a|several|enkele|meerdere|some"
 # Counted things: digits and number words, not the article ("een", "a").
-COUNT_WORDS = (
-    r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|twintig|dertig|honderd|"
-    r"duizend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|twenty|"
-    r"thirty|hundred|thousand|dozens?|tientallen"
-)
+COUNT_WORDS = rf"{alternation(minimum=2)}|dozens?|tientallen"
 NUMBER = rf"(\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
 TIME_UNIT = r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|kwartaal|kwartalen|year|years|month|months|week|weeks|day|days|quarter|quarters)"
 MONTHS = (
