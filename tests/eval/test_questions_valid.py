@@ -29,7 +29,8 @@ PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / 
           HERE / "questions-probe4.toml", HERE / "questions-probe5.toml",
           HERE / "questions-probe6.toml", HERE / "questions-probe7.toml",
           HERE / "questions-probe8.toml", HERE / "questions-probe9.toml",
-          HERE / "questions-probe10.toml")
+          HERE / "questions-probe10.toml", HERE / "questions-probe11.toml",
+          HERE / "questions-probe12.toml", HERE / "questions-probe13.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
@@ -180,7 +181,7 @@ def test_the_probe_set_is_well_formed_and_new(probe: list[dict], questions: list
     question of the halves repeated."""
     for q in probe:
         where = q.get("id")
-        assert re.fullmatch(r"p\d{3}", str(q.get("id"))), where
+        assert re.fullmatch(r"p\d{3}|q\d{4}", str(q.get("id"))), where
         assert isinstance(q.get("question"), str) and q["question"].strip(), where
         assert q.get("language") in LANGUAGES and q.get("kind") in KINDS, where
         assert q.get("group") in GROUPS, where
