@@ -8,7 +8,7 @@ import pytest
 
 from imvo_assist.text.bilingual import inflected_forms, interpret, number_forms, specificity
 from imvo_assist.text.didyoumean import close_words, in_language
-from imvo_assist.text.language import wordlist_language
+from imvo_assist.text.language import question_language
 from imvo_assist.text.morphology import is_verb_form
 
 STOP = {"the", "of", "in", "a", "de", "het", "van", "is", "are", "what", "wat", "bij"}
@@ -127,8 +127,23 @@ def test_a_latin_plural_is_a_number_form() -> None:
 
 
 def test_the_word_lists_decide_a_question_whose_function_words_tie() -> None:
-    assert wordlist_language(["our", "firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
-    assert wordlist_language(["onze", "winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"
+    assert question_language(["firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
+    assert question_language(["winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        # function words shared by both languages ("is", "we") do not decide alone
+        ("is fair trade a label we check before we buy or something the shop keeps doing", "en"),
+        ("we want to know if the audit is done once or every year", "en"),
+        # an English loan term in a Dutch question
+        ("wat betekent supply chain mapping voor een kleine importeur", "nl"),
+        ("is een code of conduct genoeg", "nl"),
+    ],
+)
+def test_the_function_words_decide_the_language_of_a_question(question: str, language: str) -> None:
+    assert question_language(question.split()) == language
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from imvo_assist.models import Hit
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, number_forms
 from imvo_assist.text.fold import fold
+from imvo_assist.text.framing import context_sentences
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import agents, answers
 
@@ -50,6 +51,9 @@ SOME_PARTS = 0.4
 HEADING_CREDIT = 0.5
 # Verbs ("kennen", "criticised") are said in other words as often as not.
 VERB_WEIGHT = 0.5
+# A concept only the statements before the question name ("Wij beheren pensioengeld. Wat zegt
+# het rapport over onze verantwoordelijkheid?"): context, it weighs less than what is asked.
+CONTEXT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -66,16 +70,30 @@ class Group:
 def content_groups(understanding: Understanding) -> list[Group]:
     """One weighted match group per content concept of the question."""
     groups = []
+    context = _context_words(understanding.question)
     for concept in understanding.concepts:
         if concept.source in GENERIC:
             continue
         weight = concept.specificity
         if concept.source in understanding.verbs:
             weight *= VERB_WEIGHT  # "kennen", "criticised": said in other words as often as not
+        if set(concept.source.split()) <= context:
+            weight *= CONTEXT_WEIGHT  # told about the asker, not asked
         groups.append(Group(_concept_forms(concept), weight, concept.source, _part_forms(concept)))
     for phrase in understanding.quoted:
         groups.append(Group(frozenset({fold(phrase)}), 2.0, fold(phrase)))
     return groups
+
+
+def _context_words(question: str) -> set[str]:
+    """Folded words only the statements before the question use ("Wij beheren pensioengeld.")."""
+    told = context_sentences(question)
+    if not told:
+        return set()
+    asked = question
+    for sentence in told:
+        asked = asked.replace(sentence, " ", 1)
+    return set(re.findall(r"\w+", fold(" ".join(told)))) - set(re.findall(r"\w+", fold(asked)))
 
 
 @lru_cache(maxsize=4096)

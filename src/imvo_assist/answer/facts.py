@@ -31,6 +31,7 @@ AMOUNT_QUESTION = lazy_compile(
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
     r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost|"
+    r"\b(in|uitgedrukt in|expressed in) (euros?|dollars?|eur|usd)\b|"
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )

@@ -41,6 +41,10 @@ FLOOR = 0.5
 # The plain-search fallback: passages covering any of the question's concepts.
 FALLBACK_COVERAGE = 0.01
 NAMED_CANDIDATES = 8
+# Once one passage covers enough of the question (MIN_COVERAGE) to answer it, the answer leads
+# with the best ranked passages that cover at least this much: a passage just short of
+# MIN_COVERAGE may rank above every one that passes.
+LEAD_COVERAGE = 0.35
 DEFINING = lazy_compile(
     r"(: (het|de|een) |\b(is|zijn) (een|het|de)\b|wordt verstaan|verstaan onder|betekent|"
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
@@ -119,9 +123,9 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
     groups = content_groups(understanding)
     candidates = ranked_evidence(library, understanding, cue, groups)
-    ranked = [r for r in candidates if r.covered >= MIN_COVERAGE]
-    if not ranked:
+    if not any(r.covered >= MIN_COVERAGE for r in candidates):
         return Composed(not_found=True)
+    ranked = [r for r in candidates if r.covered >= LEAD_COVERAGE]
     chosen = leading(ranked, question_parts(understanding, groups), candidates)
     closing = closing_passages(library, understanding)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]

@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 # The most specific topic word of a question is key content when it is at least this specific
 # (see `text.bilingual.specificity`: zipf 5, one occurrence per 100,000 words of general text).
 RARE = 0.5
+# An absent word is the asker's own wording, not the subject, when this many other topics of
+# at least this specificity stand together in one passage.
+FOCUS_TOPICS = 2
+FOCUS_SPECIFIC = 0.5
 # ... and the most specific word of a question that cites a document ("volgens het SER-advies")
 # must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
@@ -122,18 +126,37 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
-    if rarest is not None and rarest in absent and rarest.specificity >= RARE:
+    if rarest is not None and rarest in absent and rarest.specificity >= RARE and not _focused_without(
+            library, topics, absent):
         return Missing(rarest.source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
     fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
-    if set(understanding.forms) & FACT_FORMS and fact_absent:
+    if set(understanding.forms) & FACT_FORMS and fact_absent and not _focused_without(library, topics, absent):
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
             library, rarest, kind):
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concept]) -> bool:
+    """Whether the question's other specific topics single out passages without the absent
+    word: its two most specific present topics stand together in a passage, so the absent
+    word is the asker's paraphrase ("kwekers" for what the text calls "bloementelers"), not
+    a subject the corpus lacks ("visserij": nothing else of the question is specific)."""
+    present = sorted((c for c in topics if c not in absent and c.specificity >= FOCUS_SPECIFIC),
+                     key=lambda c: -c.specificity)[:FOCUS_TOPICS]
+    if len(present) < FOCUS_TOPICS:
+        return False
+    queries = []
+    for concept in present:
+        terms = [q for q in (_stem_query(t) for t, _ in concept.terms()) if q is not None]
+        if not terms:
+            return False
+        queries.append(Or(terms))
+    return bool(library.run(And(queries), None, 1))
 
 
 def _present_in(library: Corpus, concept: Concept, kind: str) -> bool:

@@ -127,7 +127,8 @@ def _statement_passages(library: Corpus, understanding: Understanding) -> list[H
     ranked = [r for r in candidates if r.covered >= FALLBACK_COVERAGE]
     cites = library.provenance.references_of
     traceable = [r for r in ranked if r.hit.kind == "register" or cites(r.hit.passage.id, r.hit.passage.doc_id)]
-    return leading(traceable or ranked) if ranked else []
+    chosen = leading(traceable or ranked) if ranked else []
+    return sorted(chosen, key=lambda hit: hit.kind == "register")  # the statement, then its sources
 
 
 def _chapter_passages(library: Corpus, understanding: Understanding) -> list[Hit]:

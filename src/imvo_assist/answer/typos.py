@@ -32,6 +32,8 @@ REAL_WORD_ZIPF = 3.5
 # A rarer word that is still a word of the language ("flaring") is a typo only of a vocabulary
 # word one slip away ("electronica" -> "elektronica"), never of one two edits off ("farming").
 REAL_WORD_EDITS = 1
+# A part of a Dutch compound is a word when the index or the word list (this frequent) has it.
+PART_ZIPF = 2.0
 
 
 def typo_corrections(
@@ -39,22 +41,24 @@ def typo_corrections(
     content: Callable[[str], bool],
 ) -> dict[str, str]:
     """Misspelt content words of a question and their corrections."""
-    vocabulary = _vocabulary_corrections(words, content, language)
+    vocabulary = _vocabulary_corrections(words, content, language, known)
     return vocabulary | _index_corrections(words, language, known, content)
 
 
 def _vocabulary_corrections(
-    words: list[str], content: Callable[[str], bool], language: Lang
+    words: list[str], content: Callable[[str], bool], language: Lang,
+    known: Callable[[str], bool] | None,
 ) -> dict[str, str]:
     """Typos of vocabulary words: "kinderabeid" -> "kinderarbeid"; a frequent word of the
-    question's language is never one."""
+    question's language, or a Dutch compound of words ("pelsindustrie", no misspelt
+    "procesindustrie"), is never one."""
     vocabulary = _vocabulary_words()
     corrections = {}
     for word in words:
         if (len(word) < MIN_TYPO_LENGTH or word in vocabulary or not content(word)
                 or zipf(word, language) >= REAL_WORD_ZIPF):
             continue
-        if default_tagger().tag(word) != Tags():
+        if default_tagger().tag(word) != Tags() or (language == "nl" and _compound_of_words(word, known)):
             continue
         best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_SCORE)
         if not best or word.startswith(best[0]) or best[0].startswith(word):
@@ -79,13 +83,18 @@ def _index_corrections(
         if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or known(word) or not content(word)
                 or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
             continue
-        if language == "nl" and split_compound(word, known):
-            continue  # a compound of indexed words ("olieraffinaderijen") is split, not corrected
+        if language == "nl" and _compound_of_words(word, known):
+            continue  # a compound of words ("olieraffinaderijen") is split, not corrected
         close = (close_words(word, language, known, TYPO_SCORE, 1)
                  or close_words(word, other, known, TYPO_SCORE, 1))
         if close:
             corrections[word] = close[0]
     return corrections
+
+
+def _compound_of_words(word: str, known: Callable[[str], bool] | None) -> bool:
+    """Whether a Dutch word splits into parts that the index or the Dutch word list holds."""
+    return bool(split_compound(word, lambda part: bool(known and known(part)) or zipf(part, "nl") >= PART_ZIPF))
 
 
 @cache

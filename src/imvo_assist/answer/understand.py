@@ -33,7 +33,7 @@ from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import clauses, is_framing_word, main_sentence, strip_framing
-from imvo_assist.text.language import detect_language, wordlist_language
+from imvo_assist.text.language import question_language
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
@@ -197,7 +197,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     folded = fold(question).replace("\u2019", "'")
     framed = strip_framing(question)
     raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
-    language = _language(question, WORD.findall(folded))
+    language = _language(WORD.findall(_unquoted(folded, framed.quoted)))
     corrections = typo_corrections(raw, language, known, is_content)
     words = [corrections.get(w, w) for w in raw]
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
@@ -350,21 +350,18 @@ def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
     return " ".join(words + extra)
 
 
-def _language(question: str, words: list[str]) -> Lang:
-    english = sum(w in ENGLISH_HINTS for w in words)
-    dutch = sum(w in DUTCH_HINTS for w in words)
-    if english != dutch:
-        return "en" if english > dutch else "nl"
-    detected = detect_language(question, default="") or wordlist_language(words)
-    return "en" if detected == "en" else "nl"
+def _unquoted(folded: str, quoted: tuple[str, ...]) -> str:
+    """The question without its quoted titles and phrases (their language is not the
+    asker's: "What is the Kamerstuk reference of 'Wat de Wereld verdient'?")."""
+    for phrase in quoted:
+        folded = folded.replace(fold(phrase), " ")
+    return folded
 
 
-ENGLISH_HINTS = frozenset([
-    "the", "which", "what", "who", "where", "when", "why", "how", "does", "did", "is", "are",
-    "was", "were", "of", "for", "to", "apply", "and", "there", "has", "have"])
-DUTCH_HINTS = frozenset([
-    "de", "het", "een", "welke", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "van",
-    "voor", "gelden", "is", "zijn", "wordt", "heeft", "er", "ik", "wij", "we"])
+def _language(words: list[str]) -> Lang:
+    return "en" if question_language(words) == "en" else "nl"
+
+
 
 
 @cache

@@ -33,7 +33,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Answer
 from imvo_assist.overview.named import kinds_named, named_documents, unnamed_words, words_of
 from imvo_assist.text.fold import fold
-from imvo_assist.text.language import detect_language
+from imvo_assist.text.language import question_language
 from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -108,18 +108,6 @@ SEQUENCE = _words(
     "tijdlijn", "chronologie", "chronologisch", "timeline", "chronology", "chronological",
     r"volgorde van (?:de )?gebeurtenissen", r"(?:order|sequence) of events",
 )  # fmt: skip
-ENGLISH_HINTS = frozenset(
-    [
-        "the", "which", "what", "who", "when", "does", "did", "do", "is", "are", "was", "were",
-        "of", "for", "to", "and", "has", "have", "happened",
-    ]
-)  # fmt: skip
-DUTCH_HINTS = frozenset(
-    [
-        "de", "het", "een", "welke", "wat", "wie", "wanneer", "van", "voor", "is", "zijn", "werd",
-        "wordt", "heeft", "er", "gebeurde", "niet",
-    ]
-)  # fmt: skip
 WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -127,7 +115,7 @@ def route_question(library: Library, question: str) -> Answer | None:
     """A coverage or timeline answer when the question asks for one, else None."""
     started = time.perf_counter()
     folded = fold(question).replace("\u2019", "'").strip()
-    language = _language(question, WORD.findall(folded))
+    language = question_language(WORD.findall(folded))
     answer = (
         _when(library, question, folded, language)
         or _sequence(library, question, folded, language)
@@ -137,12 +125,6 @@ def route_question(library: Library, question: str) -> Answer | None:
     return replace(answer, elapsed_ms=elapsed) if answer else None
 
 
-def _language(question: str, words: list[str]) -> str:
-    english = sum(w in ENGLISH_HINTS for w in words)
-    dutch = sum(w in DUTCH_HINTS for w in words)
-    if english != dutch:
-        return "en" if english > dutch else "nl"
-    return detect_language(question, default="nl")
 
 
 def _without(folded: str, *patterns: re.Pattern[str]) -> str:

@@ -177,6 +177,14 @@ def main_sentence(question: str) -> str:
     return asking_clause((asking or parts or [question])[-1])
 
 
+def context_sentences(question: str) -> list[str]:
+    """The statements before a question's first asking sentence: what the asker tells about
+    themselves or the matter ("We import cut flowers from Kenya. Which risks ...?")."""
+    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    first = next((i for i, p in enumerate(parts) if p.rstrip().endswith("?")), 0)
+    return parts[:first]
+
+
 def clauses(question: str) -> list[str]:
     """The clauses of a question, split at colons, semicolons, dashes and sentence ends ("kids
     in mills: does the covenant just ban it?" -> two): an English verb is placed from each

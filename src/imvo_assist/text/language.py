@@ -1,8 +1,12 @@
-"""Language of a text (Dutch or English) from the share of common function words."""
+"""Language of a text (Dutch or English): of a document from the share of common function
+words, of a question from how much likelier its words are in either language."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from whoosh.lang import stopwords_for_language
 
 from imvo_assist.text.wordlist import zipf
 
@@ -13,6 +17,10 @@ ENGLISH = frozenset(
     ["the", "a", "an", "and", "of", "in", "is", "that", "on", "to", "be", "for", "with", "not", "as", "by", "or", "from", "this", "are", "was", "have", "has", "which", "will", "can", "their", "its", "it", "at", "such", "other", "these", "been", "should"]
 )
 WORD = re.compile(r"[a-zà-ÿ]+")
+# A word counts for the language where it is more frequent by the difference of its zipf values
+# (a log-likelihood ratio), at most this much: one word that only one list holds ("keeps",
+# "waakhond") is evidence, not a verdict.
+MAX_WORD_EVIDENCE = 2.0
 SAMPLE_CHARS = 20_000
 
 
@@ -26,10 +34,31 @@ def detect_language(text: str, default: str = "nl") -> str:
     return "nl" if dutch > english else "en"
 
 
-def wordlist_language(words: list[str]) -> str:
-    """Dutch or English by the word lists, for a text whose function words tie ("Our company
-    makes chocolate, is child labour in cocoa mentioned?"): the language in which more of its
-    words are clearly (one zipf step) more frequent; Dutch on a tie."""
-    english = sum(zipf(w, "en") >= zipf(w, "nl") + 1 for w in words)
-    dutch = sum(zipf(w, "nl") >= zipf(w, "en") + 1 for w in words)
-    return "en" if english > dutch else "nl"
+
+def question_language(words: list[str]) -> str:
+    """"nl" or "en" for a short text such as a question (folded words): the language under
+    which its function words, taken as independent draws from general-language frequencies,
+    are likelier ("Is due diligence a one-time check we do before we sign up?" is English
+    although "is" and "we" are Dutch words too; "Wat is due diligence?" Dutch, its loan words
+    aside); by all its words when the function words tie; Dutch, the corpus's language, on a
+    tie of both."""
+    function = _function_words()
+    evidence = _evidence([w for w in words if w in function]) or _evidence(words)
+    return "en" if evidence > 0 else "nl"
+
+
+def _evidence(words: list[str]) -> float:
+    """Log-likelihood of English over Dutch of the words (positive: English)."""
+    total = 0.0
+    for word in words:
+        difference = zipf(word, "en") - zipf(word, "nl")
+        total += max(-MAX_WORD_EVIDENCE, min(MAX_WORD_EVIDENCE, difference))
+    return total
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """The stopwords of one language and not the other (the analyzers' lists): "is", "we"
+    and "in" say nothing."""
+    dutch, english = frozenset(stopwords_for_language("nl")), frozenset(stopwords_for_language("en"))
+    return dutch ^ english

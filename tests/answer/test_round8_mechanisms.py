@@ -1,0 +1,86 @@
+"""Mechanisms of issue #12's eighth round (classes found with tests/eval/questions-probe11.toml
+and questions-probe12.toml: everyday words and question forms), each tested on sentences written
+for these tests, none of them a question of any evaluation set.
+
+Classes: a word the corpus lacks is the asker's paraphrase, not a missing subject, when the
+question's other specific topics stand together in a passage; statements before the question
+("Wij verkopen fietsen.") weigh less than what is asked; a question's language is decided by its
+function words ("we", "is" are both languages' words; "due diligence" is a loan in Dutch); a
+Dutch compound of words ("pelsindustrie") is no typo of a vocabulary word; "in euros" asks for
+an amount.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+
+from imvo_assist.answer.evidence import content_groups
+from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.keycontent import missing_content
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+def test_an_absent_word_beside_topics_that_meet_in_a_passage_is_a_paraphrase(library: Library) -> None:
+    # "vakpers" occurs nowhere; contract labour of girls in spinning mills is one source's subject
+    question = "Schrijft iemand over contractarbeid van meisjes in de spinnerijen, in de vakpers of zo?"
+    assert missing_content(library, understand(question, library.has_term)) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("Wat zegt de brief over de bontfokkerij?", "bontfokkerij"),
+        ("Wat schrijft het rapport over pelsdieren in de modewereld?", "pelsdieren"),
+    ],
+)
+def test_an_absent_subject_with_nothing_else_specific_is_not_found(
+    library: Library, question: str, missing: str
+) -> None:
+    found = missing_content(library, understand(question, library.has_term))
+    assert found is not None and found.what == missing
+
+
+def test_a_dutch_compound_of_words_is_no_typo_of_a_vocabulary_word(library: Library) -> None:
+    understanding = understand("Welke risico's noemt het rapport voor de pelsindustrie?", library.has_term)
+    assert understanding.corrections == {} and understanding.sectors == ()
+    assert understanding.unknown_sector
+    answer = library.ask("Welke risico's noemt het rapport voor de pelsindustrie?")
+    assert answer.not_found and "pelsindustrie" in answer.answer
+
+
+def test_statements_before_the_question_weigh_less_than_what_is_asked() -> None:
+    told = {g.label: g.weight for g in content_groups(understand(
+        "Wij verkopen fietsen. Wat zegt het rapport over kinderarbeid bij rubber?"))}
+    asked = {g.label: g.weight for g in content_groups(understand(
+        "Wat zegt het rapport over kinderarbeid bij rubber en fietsen?"))}
+    assert told["fietsen"] == pytest.approx(asked["fietsen"] / 2)
+    assert told["kinderarbeid"] == asked["kinderarbeid"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Is a living wage something we pay once or do we keep paying it?", "en"),
+        ("Wat betekent due diligence voor een kleine webwinkel?", "nl"),
+        ("What does the note say about 'Eerlijk over de grens'?", "en"),
+    ],
+)
+def test_the_language_of_a_question_is_that_of_its_function_words(question: str, language: str) -> None:
+    assert understand(question).language == language
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        ("What is the minimum wage in euros under the agreement?",
+         "A living wage covers the basic needs of a worker and family.", ("amount", "")),
+        ("What is the minimum wage in euros under the agreement?",
+         "The wage is set at 120 euros a month.", None),
+    ],
+)
+def test_in_euros_asks_for_an_amount(question: str, passage: str, missing: tuple[str, str] | None) -> None:
+    assert missing_fact(understand(question), [passage]) == missing
