@@ -170,3 +170,9 @@ def test_goods_carry_a_sector_domain() -> None:
     for word in ("bicycles", "sweaters", "televisions", "tuna", "manganese", "pumps"):
         domains = set(_one(word, "en").domains)
         assert domains and domains <= sectors, (word, domains)
+
+
+def test_countries_regions_and_cities_are_places_and_nationalities_are_not() -> None:
+    places = load_lexicon().domain_terms("places")
+    assert {"bangladesh", "ivoorkust", "ivory coast", "west afrika", "dhaka", "noordzee"} <= places
+    assert "indiase" not in places and "bangladesh accord" not in places
