@@ -42,7 +42,9 @@ def test_an_amount_question_needs_an_amount(passage: str, missing: tuple[str, st
         ("Hoeveel leden telt het bestuur?", "Het bestuur bestaat uit vijf leden.", None),
         ("Hoeveel leden telt het bestuur?", "Het bestuur telt twee vergaderingen per jaar.",
          ("count", "leden")),
-        ("How many times did the board meet?", "The board met in spring.", None),
+        # "how many times" asks for a frequency, not a count of "times" (a frequency is needed)
+        ("How many times did the board meet?", "The board met in spring.", ("frequency", "")),
+        ("How many times did the board meet?", "The board met twice a year.", None),
     ],
 )
 def test_a_count_question_needs_a_number_of_that_thing(

@@ -84,3 +84,57 @@ def test_the_language_of_a_question_is_that_of_its_function_words(question: str,
 )
 def test_in_euros_asks_for_an_amount(question: str, passage: str, missing: tuple[str, str] | None) -> None:
     assert missing_fact(understand(question), [passage]) == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        # a place: "which country" is answered only by a place's name
+        ("In which country do the tanneries stand?", "The tanneries pollute the river nearby.", ("place", "")),
+        ("In which country do the tanneries stand?", "Tanneries in Pakistan pollute the river.", None),
+        ("Waar is het secretariaat gevestigd?", "Het secretariaat zit in Utrecht.", None),
+        ("Waar is het secretariaat gevestigd?", "Het secretariaat beoordeelt de plannen.", ("place", "")),
+        # a frequency, a duration
+        ("Hoe vaak komt de stuurgroep bijeen?", "De stuurgroep bespreekt de voortgang.", ("frequency", "")),
+        ("Hoe vaak komt de stuurgroep bijeen?", "De stuurgroep komt ieder kwartaal bijeen.", None),
+        ("How long does the pilot run?", "The pilot tests a grievance line.", ("duration", "")),
+        ("How long does the pilot run?", "The pilot runs for two years.", None),
+        # a calendar date, not a period
+        ("Op welke datum is het plan verstuurd?", "Het plan gaat begin volgend jaar naar de Kamer.", ("date", "")),
+        ("Op welke datum is het plan verstuurd?", "Het plan is op 3 maart verstuurd.", None),
+    ],
+)
+def test_a_question_for_a_place_frequency_duration_or_date_needs_one(
+    question: str, passage: str, missing: tuple[str, str] | None
+) -> None:
+    assert missing_fact(understand(question), [passage]) == missing
+
+
+def test_a_place_is_no_organisation_asked_about() -> None:
+    understanding = understand("We buy slate from Brazil. Which risks does the report see at the quarries?")
+    assert understanding.intent != "org_included"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("I want the SER's exact words on grievance mechanisms", "advice"),
+        ("Wat staat er in het kleding convenent over lonen?", "covenant"),
+    ],
+)
+def test_a_document_is_named_by_its_author_s_possessive_or_misspelt(
+    library: Library, question: str, kind: str
+) -> None:
+    assert understand(question, library.has_term).named_kind == kind
+
+
+def test_the_author_whose_words_are_asked_for_is_no_topic() -> None:
+    labels = [g.label for g in content_groups(understand("I want the SER's exact words on grievance mechanisms"))]
+    assert "ser" not in labels
+
+
+def test_a_fact_question_leads_with_the_passage_that_states_it(library: Library) -> None:
+    answer = library.ask("Within what period should covenants according to the SER deliver results?")
+    assert not answer.not_found
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) in {("ser-advies-test", "7"), ("kamerbrief-2014-11-19-sra", "3")}

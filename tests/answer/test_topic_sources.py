@@ -87,8 +87,8 @@ def test_a_study_on_a_topic_asked_amid_context_resolves_the_passages_marker(libr
     )
     assert answer.intent == "provenance"
     cited = [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
-    assert cited[0] == ("sra-testrapport", "23")  # the report's passage on the topic
-    assert ("bronnenboek-test", "4") in cited  # ... and the register entry behind its marker
+    assert ("sra-testrapport", "23") in cited[:3]  # the report's passage on the topic
+    assert ("bronnenboek-test", "4") in cited[:3]  # ... and the register entry behind its marker
     first = answer.references[0]  # of the passage's markers, the entry on the topic leads
     assert (first["nr"], first["spelling"], first["page"]) == (50, "FNV", "4")
     assert "FNV (Federatie Nederlandse Vakbeweging) (2013). Veiligheid offshore" in answer.answer

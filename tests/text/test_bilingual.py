@@ -153,3 +153,12 @@ def test_the_function_words_decide_the_language_of_a_question(question: str, lan
 )
 def test_inflected_forms_give_plurals(word: str, plural: str) -> None:
     assert plural in inflected_forms(word)
+
+
+def test_english_words_side_by_side_join_into_the_dutch_compound_the_index_holds() -> None:
+    index = {"kinderarbeid", "arbeid"}
+    found = {c.source: [t for t, _ in c.translations] for c in concepts("are kids working there", "en", index)}
+    assert found["kids working"] == ["kinderarbeid"]
+    # no compound in the index: the words stay apart
+    apart = [c.source for c in concepts("are kids working there", "en", {"arbeid"})]
+    assert "kids" in apart and "working" in apart

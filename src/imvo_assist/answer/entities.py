@@ -106,6 +106,17 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def is_place(name: str) -> bool:
+    """Whether a name is a country, region or city of the lexicon ("India", "West-Afrika")."""
+    return " ".join(re.findall(r"\w+", fold(name))) in place_names()
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """The lexicon's place names, folded, hyphens as spaces ("west afrika")."""
+    return frozenset(" ".join(re.findall(r"\w+", term)) for term in load_lexicon().domain_terms("places"))
+
+
 def _phrasing_name(folded: str) -> bool:
     """Whether a folded name is the question's phrasing: a domain abbreviation, an
     abbreviation a register title defines ("Sector Risico Analyse (SRA)"), a state
@@ -188,6 +199,11 @@ def is_author(organisation: Organisation) -> bool:
     """Whether the organisation wrote a registered document (KPMG, the SER, a ministry): as the
     author it uses sources, it is not one of them."""
     return organisation.id in _authors()
+
+
+def authored_kinds(organisation: Organisation) -> tuple[str, ...]:
+    """The kinds of the registered documents the organisation wrote."""
+    return tuple(_authors().get(organisation.id, ()))
 
 
 def authored_kind(organisations: tuple[Organisation, ...]) -> str:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from imvo_assist.answer.entities import authored_kinds
 from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
@@ -71,8 +72,9 @@ def content_groups(understanding: Understanding) -> list[Group]:
     """One weighted match group per content concept of the question."""
     groups = []
     context = _context_words(understanding.question)
+    speaking = _speaking_authors(understanding)
     for concept in understanding.concepts:
-        if concept.source in GENERIC:
+        if concept.source in GENERIC or concept.source in speaking:
             continue
         weight = concept.specificity
         if concept.source in understanding.verbs:
@@ -83,6 +85,16 @@ def content_groups(understanding: Understanding) -> list[Group]:
     for phrase in understanding.quoted:
         groups.append(Group(frozenset({fold(phrase)}), 2.0, fold(phrase)))
     return groups
+
+
+def _speaking_authors(understanding: Understanding) -> frozenset[str]:
+    """The folded names of the authors whose document the question cites ("the SER's own
+    words", "volgens KPMG"): the source speaking, not a topic; its own text seldom names it."""
+    kinds = {understanding.named_kind} if understanding.named_kind else set()
+    return frozenset(
+        fold(form) for o in understanding.organisations if kinds & set(authored_kinds(o))
+        for form in o.forms() if form
+    )
 
 
 def _context_words(question: str) -> set[str]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from imvo_assist.answer.entities import is_author
+from imvo_assist.answer.entities import is_author, place_names
 from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part, folded_words
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, answers
+from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers
 
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
@@ -35,13 +35,26 @@ AMOUNT_QUESTION = lazy_compile(
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )
-# A question for a calendar date or year; a plain "wanneer"/"when" may be answered by a period
-# ("binnen drie maanden", "after the first report") and is not checked.
-DATE_QUESTION = lazy_compile(
+# A question for a calendar date, answered only by one ("12 maart", "2015"); a question for a
+# year also by a period that names it ("begin volgend jaar"); a plain "wanneer"/"when" may be
+# answered by any period ("binnen drie maanden", "after the first report") and is not checked.
+DAY_QUESTION = lazy_compile(
     r"\b(op welke (datum|dag)|welke datum|wat is de datum|(exacte|precieze) datum|"
-    r"(what|which|exact|precise) (date|day)|on what day|date on which|"
-    r"in welk jaar|welk jaar|in what year|which year|what year)\b"
+    r"(what|which|exact|precise) (date|day)|on what day|date on which)\b"
 )
+YEAR_QUESTION = lazy_compile(r"\b(in welk jaar|welk jaar|in what year|which year|what year)\b")
+CALENDAR_DATE = lazy_compile(rf"\b((19|20)\d\d|\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{4}})\b")
+# A question for a place ("in welk land", "which city", "where is it based"), answered only by
+# a place's name (the lexicon's places: countries, regions, cities).
+PLACE_QUESTION = lazy_compile(
+    r"\b(in )?welke? (land|landen|stad|steden|regio|regio's|gebied|gebieden|plaats|werelddeel)\b|"
+    r"\b(in )?(which|what) (country|countries|city|cities|region|regions|place|continent)\b|"
+    r"\bwaar (is|zijn|zit|zitten|ligt|liggen|wordt|worden)\b.{0,60}\b(gevestigd|gehuisvest|"
+    r"gehouden)\b|\bwhere (is|are|was|were)\b.{0,60}\b(based|located|held|headquartered)\b"
+)
+# Forms a passage must hold an expression of to answer: "hoe vaak" a frequency, "hoe lang" a
+# duration (`text.questionforms.answers`).
+STATED_FORMS = ("frequency", "duration")
 # A question for a person: a role that only a named person fills ("which researcher", "wie is de
 # voorzitter", "who chairs ..."), answered only by a person's name.
 PERSON_ROLES = (r"(partners?|project ?lead(er)?s?|projectleiders?|researchers?|onderzoekers?|"
@@ -51,7 +64,7 @@ PERSON_ROLES = (r"(partners?|project ?lead(er)?s?|projectleiders?|researchers?|o
                 r"officials?)")
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
-    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat) .{{0,40}}\bvoor\b"
+    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat) .{{0,80}}\bvoor\b"
 )
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(
@@ -102,8 +115,15 @@ def missing_fact(
         return None if any(AMOUNT_ANSWER.search(text.lower()) for text in texts) else ("amount", "")
     if PERSON_QUESTION.search(question):
         return None if any(PERSON_NAME.search(text) for text in texts) else ("person", "")
-    if DATE_QUESTION.search(question):
+    if DAY_QUESTION.search(question):
+        return None if any(CALENDAR_DATE.search(fold(text)) for text in texts) else ("date", "")
+    if YEAR_QUESTION.search(question):
         return None if any(answers("when", text) for text in texts) else ("date", "")
+    if PLACE_QUESTION.search(question):
+        return None if any(_names_place(text) for text in texts) else ("place", "")
+    for form in STATED_FORMS:
+        if form in understanding.forms and not any(answers(form, text) for text in texts):
+            return form, ""
     counted = COUNT_QUESTION.search(question)
     if counted is None or counted.group("noun") in NOT_COUNTED or (
             counted.group(1) == "hoeveel" and not _plural(counted.group("noun"))):
@@ -146,6 +166,15 @@ def _names(text: str, form: str) -> bool:
     if len(word) <= 3:
         return f" {word} " in text
     return bool(re.search(rf"\b{re.escape(word)}|{re.escape(word)}\b", text))
+
+
+def _names_place(text: str) -> bool:
+    """Whether a text names a country, region or city (one- or several-word names)."""
+    words = re.findall(r"\w+", fold(text))
+    places = place_names()
+    joined = f" {' '.join(words)} "
+    return any(word in places for word in words) or any(
+        f" {place} " in joined for place in places if " " in place)
 
 
 def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:

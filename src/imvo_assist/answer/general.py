@@ -23,6 +23,7 @@ from imvo_assist.answer.evidence import (
     key_sentences,
     sentences,
 )
+from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
@@ -44,7 +45,7 @@ NAMED_CANDIDATES = 8
 # Once one passage covers enough of the question (MIN_COVERAGE) to answer it, the answer leads
 # with the best ranked passages that cover at least this much: a passage just short of
 # MIN_COVERAGE may rank above every one that passes.
-LEAD_COVERAGE = 0.35
+LEAD_COVERAGE = 0.3
 DEFINING = lazy_compile(
     r"(: (het|de|een) |\b(is|zijn) (een|het|de)\b|wordt verstaan|verstaan onder|betekent|"
     r"onderscheid tussen|\bmeans\b|\bis the\b|\bis a\b|\brefers to\b)"
@@ -126,10 +127,21 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     if not any(r.covered >= MIN_COVERAGE for r in candidates):
         return Composed(not_found=True)
     ranked = [r for r in candidates if r.covered >= LEAD_COVERAGE]
-    chosen = leading(ranked, question_parts(understanding, groups), candidates)
+    chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
+                            ranked, understanding)
     closing = closing_passages(library, understanding)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
+
+
+def _stating_first(chosen: list[Hit], ranked: list[Ranked], understanding: Understanding) -> list[Hit]:
+    """For a question for one fact (a date, a place, a frequency ...) that the chosen passages
+    do not state, the best ranked passage that states it and covers the question leads."""
+    if not chosen or missing_fact(understanding, [hit.passage.text for hit in chosen]) is None:
+        return chosen
+    stating = next((r.hit for r in ranked if r.covered >= MIN_COVERAGE
+                    and missing_fact(understanding, [r.hit.passage.text]) is None), None)
+    return chosen if stating is None else [stating, *(h for h in chosen if h != stating)][:MAX_ITEMS]
 
 
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:

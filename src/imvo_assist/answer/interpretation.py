@@ -50,6 +50,15 @@ def interpretation(understanding: Understanding, missing: Missing | None) -> dic
     return found
 
 
+# What a passage lacked for a fact question, in Dutch and English.
+ASKED_FACTS = {
+    "amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
+    "date": ("geen datum", "no date"), "person": ("geen persoon bij naam", "no person by name"),
+    "place": ("geen land of plaats", "no country or place"),
+    "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
+}
+
+
 def not_found_text(missing: Missing | None, understanding: Understanding) -> str:
     """What the corpus lacks, by name, in the question's language."""
     nl = understanding.language == "nl"
@@ -90,10 +99,8 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                     + (f". Het dichtstbij: {near}." if near else "."))
         return (f"The passages found do not name {what}; the documents say nothing about this"
                 + (f". Nearest: {near}." if near else "."))
-    if missing.kind in ("amount", "count", "date", "person"):
-        asked = {"amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
-                 "date": ("geen datum", "no date"),
-                 "person": ("geen persoon bij naam", "no person by name")}[missing.kind]
+    if missing.kind in ASKED_FACTS:
+        asked = ASKED_FACTS[missing.kind]
         near = "; ".join(missing.suggestions)
         if nl:
             return f"De documenten noemen hiervoor {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")

@@ -40,6 +40,9 @@ RARE = 0.5
 # at least this specificity stand together in one passage.
 FOCUS_TOPICS = 2
 FOCUS_SPECIFIC = 0.5
+# ... except in a question about sources, where the absent word is the source asked for
+# ("staat greenpeace tussen de bronnen?").
+SOURCE_INTENTS = frozenset({"provenance", "org_included"})
 # ... and the most specific word of a question that cites a document ("volgens het SER-advies")
 # must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
@@ -83,7 +86,8 @@ class Missing:
     what: str
     kind: str
     """sector, name, covenant, year, publication_year, figure, word, not_in_document; amount,
-    date, person, count or entity (`answer.facts`: the passages found do not state it)."""
+    date, person, count, place, frequency, duration or entity (`answer.facts`: the passages
+    found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
     """The year asked for (publication_year), the kind of document named (not_in_document)."""
@@ -126,13 +130,14 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
-    if rarest is not None and rarest in absent and rarest.specificity >= RARE and not _focused_without(
-            library, topics, absent):
+    paraphrase = bool(absent) and understanding.intent not in SOURCE_INTENTS and _focused_without(
+        library, topics, absent)
+    if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase:
         return Missing(rarest.source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
     fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
-    if set(understanding.forms) & FACT_FORMS and fact_absent and not _focused_without(library, topics, absent):
+    if set(understanding.forms) & FACT_FORMS and fact_absent and not paraphrase:
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(

@@ -20,6 +20,7 @@ from imvo_assist.answer.entities import (
     authored_kind,
     capitalised_names,
     is_author,
+    is_place,
     named_covenant,
     owned,
     unknown_sector,
@@ -207,6 +208,8 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     sectors = _sectors(question, tags, concepts)
     risks = tuple(vocabulary.risk(r) for r in tags.risks)
     organisations, names = _organisations(question, tags)
+    asking = fold(main_sentence(question))  # a place the asker tells of is no source asked for:
+    actors = [n for n in names if not is_place(n) or fold(n) in asking]  # "stone from India."
     categories = tuple(
         dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
     )
@@ -214,12 +217,12 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     sources = [o for o in organisations if not is_author(o)]
     forms = question_forms(question)
     intent, extra = intent_of(
-        folded, bool(sectors or unknown or categories), bool(sources or names), bool(forms),
-        bool(sources) or any(owned(name, question) for name in names),
+        folded, bool(sectors or unknown or categories), bool(sources or actors), bool(forms),
+        bool(sources) or any(owned(name, question) for name in actors),
     )
     org_query = ""
     if intent == "org_included":
-        org_query = sources[0].name(language) if sources else names[0]
+        org_query = sources[0].name(language) if sources else actors[0]
     content = [w for w in words if is_content(w)]
     if re.search(r"\b(welke|which|what) (sectoren|sectors)\b", folded):
         forms += ("sectors",)
@@ -228,7 +231,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         sectors=sectors, unknown_sector=unknown, risks=risks, categories=categories,
         organisations=organisations, names=tuple(names), org_query=org_query,
         doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(folded)),
-        named_kind=_named_kind(folded, organisations),
+        named_kind=_named_kind(_corrected_text(folded, corrections), organisations),
         cites_named=bool(CITES_DOCUMENT.search(folded)),
         covenant=named_covenant(folded),
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
@@ -326,9 +329,17 @@ def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
     cites as the source ("according to the SER", "what does KPMG say")."""
     kinds = [kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)]
     named = kinds[0] if len(kinds) == 1 else _cited_kind(folded, kinds)
-    if kinds or not AUTHOR_CUES.search(folded):
-        return named
-    return authored_kind(organisations)
+    cited = AUTHOR_CUES.search(folded) or any(  # "the SER's own words"
+        re.search(rf"\b{re.escape(fold(form))}'s?\s", folded)
+        for o in organisations if is_author(o) for form in o.forms() if form)
+    return named if kinds or not cited else authored_kind(organisations)
+
+
+def _corrected_text(folded: str, corrections: dict[str, str]) -> str:
+    """The folded question with its typos corrected ("het textiel convenent")."""
+    for wrong, right in corrections.items():
+        folded = re.sub(rf"\b{re.escape(wrong)}\b", right, folded)
+    return folded
 
 
 def _cited_kind(folded: str, kinds: list[str]) -> str:

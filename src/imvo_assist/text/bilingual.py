@@ -36,6 +36,10 @@ MAX_SYNONYMS = 3
 # Translations of the single words of a phrase ("complaints" in "complaints mechanism").
 WORD_FACTOR = 0.6
 WORD_TARGETS = 2
+# English words side by side joined into a Dutch compound: the first translations of each, with
+# these links between them ("kinder|arbeid", "mensenrecht|en|schendingen", "bedrijf|s|leven").
+JOIN_TARGETS = 2
+JOIN_LINKS = ("", "s", "en")
 # A translation may have this many words more than the span it translates (at least 3).
 MAX_TRANSLATION_WORDS = 3
 # Dutch plurals voice a final consonant: bedrijf -> bedrijven, huis -> huizen.
@@ -135,7 +139,42 @@ def interpret(
             if content(word):
                 concepts.append(_single(word, language, known))
         index = end
-    return concepts
+    return _joined(concepts, known) if language == "en" and known is not None else concepts
+
+
+def _joined(concepts: list[Concept], known: Callable[[str], bool]) -> list[Concept]:
+    """English concepts side by side that Dutch writes as one word ("kids working":
+    kinderarbeid, "gold mines": goudmijnen), each pair as one concept when the index holds the
+    joined translation."""
+    found: list[Concept] = []
+    index = 0
+    while index < len(concepts):
+        pair = concepts[index : index + 2]
+        joined = _join(pair[0], pair[1], known) if len(pair) == 2 else None
+        found.append(joined or pair[0])
+        index += 2 if joined else 1
+    return found
+
+
+def _join(modifier: Concept, head: Concept, known: Callable[[str], bool]) -> Concept | None:
+    """The two concepts as one, translated by a Dutch compound of their translations that the
+    index holds: the modifier as written or as its plural stem ("kinderen" -> "kinder"), with
+    or without a linking "s" or "en", before the head in either number."""
+    if " " in modifier.source or " " in head.source or META & {*modifier.domains, *head.domains}:
+        return None
+    for first, _ in modifier.translations[:JOIN_TARGETS]:
+        stems = {first, first[:-2]} if first.endswith("en") and len(first) > 5 else {first}
+        for second, _ in head.translations[:JOIN_TARGETS]:
+            for compound in (f"{stem}{link}{form}" for stem in stems for link in JOIN_LINKS
+                             for form in number_forms(second)):
+                if " " not in compound and known(compound):
+                    words = ((modifier.source, tuple(t for t, _ in modifier.translations)),
+                             (head.source, tuple(t for t, _ in head.translations)))
+                    return Concept(
+                        f"{modifier.source} {head.source}", ((compound, 1.0),), words, (), "compound",
+                        max(modifier.specificity, head.specificity), (), (), "en",
+                    )
+    return None
 
 
 def _single(word: str, language: Lang, known: Callable[[str], bool] | None) -> Concept:
