@@ -138,3 +138,21 @@ def test_a_fact_question_leads_with_the_passage_that_states_it(library: Library)
     assert not answer.not_found
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) in {("ser-advies-test", "7"), ("kamerbrief-2014-11-19-sra", "3")}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # the analysis's name asks for no risks
+        ("Why does the risk analysis treat chemicals and plastics in one chapter?", "citation_lookup"),
+        # a relative clause of origin asks for no source
+        ("What does the report say about cobalt in batteries that comes from mines in Congo?", "citation_lookup"),
+        ("Where does the claim about cobalt in batteries come from?", "provenance"),
+    ],
+)
+def test_a_document_name_or_a_relative_clause_does_not_set_the_intent(question: str, intent: str) -> None:
+    assert understand(question).intent == intent
+
+
+def test_what_an_author_expects_is_read_from_its_document() -> None:
+    assert understand("Wat verwacht de SER van de stuurgroep?").named_kind == "advice"

@@ -18,6 +18,8 @@ RISK_CUES = lazy_compile(
     r"\b(risico'?s?|risks?|misstanden|gevaren|problemen|issues|\w+risico'?s?|op letten|letten op|"
     r"opletten|aandachtspunten|watch out|look out|pay attention|be aware|concerns?)\b"
 )
+# The name of the analysis ("the risk analysis", "de risico analyse") asks for no risks.
+RISK_DOCUMENT = lazy_compile(r"\b(sector )?(risk (analysis|study|report)|risico (analyse|rapport))\b")
 # "where does X come from" asks for provenance; "where do risks occur" asks for a place.
 # "based on" asks for provenance when what follows is open ("based on?", "based on which
 # sources"), not when it names a ground ("discrimination based on religion").
@@ -27,6 +29,8 @@ PROVENANCE_CUES = lazy_compile(
     r"|\b(based on|gebaseerd op)(?=\s*($|[?:.,;]|(which|what|whose|welke|wat|wie|sources?|bronnen|"
     r"bron|evidence|research|studies|onderzoek|literatuur\w*|interviews?|gesprekken)\b))"
 )
+# A relative pronoun after a noun just before "come(s) from" ("metals that come from").
+RELATIVE_ORIGIN = lazy_compile(r"\b(?!(?:does|did|do|will|would|can)\b)\w+ (that|which|who) $")
 # The study, source or author behind a topic. Words for research, not "report": the report
 # itself is what such a question asks about ("which NGO report is behind ..." says "behind").
 STUDY_NOUNS = (
@@ -125,6 +129,12 @@ LOOKUP_CUES = lazy_compile(
 )
 
 
+def _asks_origin(folded: str) -> bool:
+    """Whether the question asks where something comes from; "metals that come from conflict
+    areas" describes the metals (a relative clause), "where does that come from?" asks."""
+    return any(not RELATIVE_ORIGIN.search(folded[: cue.start()]) for cue in PROVENANCE_CUES.finditer(folded))
+
+
 def asks_for_risks(folded: str) -> bool:
     """Whether the question asks for risks even though it has an expectation verb: a question
     word governs a risk noun, or an expectation verb is followed by attending to something."""
@@ -150,12 +160,12 @@ def intent_of(
     and where does that come from?"). `names_org`: it names an organisation that could be a
     source; `owns_work`: one whose work it names ("Oxfam Novib's reports"); `has_form`: it
     asks for a number, date or duration."""
-    provenance = bool(PROVENANCE_CUES.search(folded)) or asks_after_study(folded) or (
+    provenance = _asks_origin(folded) or asks_after_study(folded) or (
         bool(SOURCE_CUES.search(folded)) and not has_form
     )
     if names_org and (INCLUSION_CUES.search(folded) or (owns_work and PUBLICATION_WORDS.search(folded))):
         return "org_included", ()
-    if has_sector and RISK_CUES.search(folded) and (
+    if has_sector and RISK_CUES.search(RISK_DOCUMENT.sub(" ", folded)) and (
             not EXPECTATION_CUES.search(folded) or asks_for_risks(folded)):
         return "sector_risks", ("provenance",) if provenance else ()
     if provenance:

@@ -126,7 +126,8 @@ NAMED_DOCUMENTS = (
     (lazy_compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
 )
 AUTHOR_CUES = lazy_compile(
-    r"\b(volgens|according to|zegt|say|says|noemt|beschrijft|stelt|adviseert|advises)\b"
+    r"\b(volgens|according to|zegt|say|says|noemt|beschrijft|stelt|adviseert|advises|verwacht|"
+    r"expects?|vindt|thinks?|schrijft|writes?|recommends?|beveelt)\b"
 )
 DOCUMENT = r"(\w+ ){0,2}(brief|letter|rapport|report|advies|advice|convenant|covenant|agreement|notitie|note)"
 CITES_DOCUMENT = lazy_compile(
