@@ -156,3 +156,18 @@ def test_a_document_name_or_a_relative_clause_does_not_set_the_intent(question: 
 
 def test_what_an_author_expects_is_read_from_its_document() -> None:
     assert understand("Wat verwacht de SER van de stuurgroep?").named_kind == "advice"
+
+
+def test_words_about_documents_weigh_less_than_the_topic() -> None:
+    understanding = understand("Welke conclusies trekt het rapport over kinderarbeid?")
+    groups = {g.label: g for g in content_groups(understanding)}
+    conclusies = next(c for c in understanding.concepts if c.source == "conclusies")
+    assert groups["conclusies"].weight == pytest.approx(conclusies.specificity / 2)
+    assert groups["kinderarbeid"].weight > groups["conclusies"].weight
+
+
+def test_a_named_chapter_leads_with_that_sectors_chapter(library: Library) -> None:
+    # retail (p. 10) and wholesale (p. 16) both name greenhouse gases from transport
+    answer = library.ask("Noemt het hoofdstuk over de detailhandel broeikasgassen door transport en opslag van goederen?")
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) == ("sra-testrapport", "10")

@@ -33,6 +33,7 @@ from imvo_assist.answer.evidence import (
     sentences,
 )
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
@@ -63,6 +64,7 @@ KEY_MISSING = 0.6
 OTHER_LANGUAGE_PASSAGE = 0.85
 SOURCE_INTENTS = ("provenance", "org_included")
 # Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
+CHAPTER = lazy_compile(r"\b(hoofdstuk|hoofdstukken|chapter|chapters|sectorhoofdstuk)\b")
 DOTTED = lazy_compile(r"\.{4,}|…{2,}|(\. ){4,}")
 NUMBERED_ENTRY = lazy_compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
 CONTENTS_HEADINGS = lazy_compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)
@@ -131,6 +133,7 @@ def rescore(
     best = max((hit.score for hit in hits), default=0.0) or 1.0
     key = max(groups, key=lambda g: g.weight) if len(groups) > 1 else None
     phrases = _phrases(understanding)
+    chapter = _named_chapter(understanding)
     ranked = []
     for hit in hits:
         covered = coverage(hit, groups)
@@ -146,6 +149,8 @@ def rescore(
         bonus += TAG_BONUS * _shared_tags(hit, understanding)
         if understanding.named_kind and hit.kind != understanding.named_kind:
             bonus *= OTHER_DOCUMENT  # "volgens het SER-advies", "in het bronnenboek": that first
+        if chapter and not chapter & set(default_tagger().tag(hit.passage.section).sectors):
+            bonus *= OTHER_DOCUMENT  # "does the retail chapter ...": that sector's chapter first
         if hit.kind == "register" and understanding.intent not in SOURCE_INTENTS and (
                 understanding.named_kind != "register"):
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
@@ -159,6 +164,14 @@ def rescore(
         ranked.append(Ranked(hit, score, covered))
     ranked.sort(key=lambda r: -r.score)
     return ranked
+
+
+def _named_chapter(understanding: Understanding) -> set[str]:
+    """The sectors whose chapter the question names ("the retail chapter", "het hoofdstuk over
+    de bouw"), or none."""
+    if not understanding.sectors or not CHAPTER.search(fold(understanding.question)):
+        return set()
+    return {sector.id for sector in understanding.sectors}
 
 
 def _full_text(hit: Hit) -> str:
