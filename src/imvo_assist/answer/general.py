@@ -129,9 +129,20 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     ranked = [r for r in candidates if r.covered >= LEAD_COVERAGE]
     chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
                             ranked, understanding)
+    chosen = _named_first(chosen, ranked, understanding)
     closing = closing_passages(library, understanding)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
+
+
+def _named_first(chosen: list[Hit], ranked: list[Ranked], understanding: Understanding) -> list[Hit]:
+    """For a question that cites the document to answer from ("does the clothing covenant ban
+    it?", "volgens het SER-advies"), the best passage of that kind of document leads."""
+    kind = understanding.named_kind if understanding.cites_named else ""
+    if not kind or not chosen or chosen[0].kind == kind:
+        return chosen  # "waarom is er een bronnenboek?" is about the register, not from it
+    named = next((r.hit for r in ranked if r.hit.kind == kind), None)
+    return chosen if named is None else [named, *(h for h in chosen if h != named)][:MAX_ITEMS]
 
 
 def _stating_first(chosen: list[Hit], ranked: list[Ranked], understanding: Understanding) -> list[Hit]:

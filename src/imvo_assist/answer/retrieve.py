@@ -149,7 +149,7 @@ def rescore(
         bonus += TAG_BONUS * _shared_tags(hit, understanding)
         if understanding.named_kind and hit.kind != understanding.named_kind:
             bonus *= OTHER_DOCUMENT  # "volgens het SER-advies", "in het bronnenboek": that first
-        if chapter and not chapter & set(default_tagger().tag(hit.passage.section).sectors):
+        if chapter and (hit.kind != "report" or not chapter & set(default_tagger().tag(hit.passage.section).sectors)):
             bonus *= OTHER_DOCUMENT  # "does the retail chapter ...": that sector's chapter first
         if hit.kind == "register" and understanding.intent not in SOURCE_INTENTS and (
                 understanding.named_kind != "register"):
