@@ -15,7 +15,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
-from imvo_assist.answer.evidence import content_groups
+from imvo_assist.answer.evidence import content_groups, sentences
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.keycontent import missing_content
 from imvo_assist.answer.understand import understand
@@ -185,3 +185,21 @@ def test_a_question_citing_a_covenant_leads_with_the_covenant(library: Library) 
 def test_a_named_chapter_is_a_chapter_of_the_report_not_a_register_fact(library: Library) -> None:
     answer = library.ask("hoofdstuk hout en papier in het rapport: welke risico's voor inheemse volken staan daar?")
     assert answer.citations[0].hit.passage.doc_id == "sra-testrapport"
+
+
+def test_a_register_entry_is_quoted_with_its_author_and_year() -> None:
+    text = ("Thema's: water. [12] Stichting Voorbeeld (2013). Zout in de delta: boeren aan de kust. "
+            "Soort: rapport. [13] Testbond (2011). Hitte op de bouwplaats.")
+    found = sentences(text)
+    assert "[12] Stichting Voorbeeld (2013). Zout in de delta: boeren aan de kust." in found
+    assert "[13] Testbond (2011). Hitte op de bouwplaats." in found
+    assert not any(s.endswith(("(2013).", "(2011).")) for s in found)
+
+
+def test_the_rows_of_a_table_are_its_sentences() -> None:
+    text = ("nr: 7; organisatie: Testbond; jaar: 2011; titel: Hitte: werk op de bouwplaats; soort: rapport "
+            "nr: 8; organisatie: Voorbeeld; jaar: 2013; titel: Zout in de delta")
+    assert sentences(text) == [
+        "nr: 7; organisatie: Testbond; jaar: 2011; titel: Hitte: werk op de bouwplaats; soort: rapport",
+        "nr: 8; organisatie: Voorbeeld; jaar: 2013; titel: Zout in de delta",
+    ]

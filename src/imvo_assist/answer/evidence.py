@@ -35,7 +35,14 @@ ABBREVIATIONS = lazy_compile(
     r"\b(nr|jl|p|pag|blz|art|bijv|bv|o\.a|e\.g|i\.e|vs|ca|zgn|resp|mr|dr|drs|ir|prof)\.$|(?<!')\b[A-Z]\.$",
     re.IGNORECASE,
 )
-SENTENCE_END = lazy_compile(r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])")
+SENTENCE_END = lazy_compile(
+    r"(?<=[.!?:])\s+(?=[\"'(«]?[A-Z0-9])|\s+(?=[a-h]\.\s+[A-Z])|(?<=[.!?])\s+(?=\[\d{1,3}\]\s)"
+)
+# Rows of a table as indexed ("key: value; key: value ..."), each row opening with the first key.
+TABLE_RECORD = lazy_compile(r"^(\w+): [^;]{1,200}; \w+: ")
+# The head of a register entry ("[54] India Committee of the Netherlands (2014).") belongs to
+# the entry's title after it, so that a quoted title never loses its author and year.
+ENTRY_HEAD = lazy_compile(r"^\[\d{1,3}\]\s[^\[\]]{2,200}\(\d{4}[a-z]?\)\.$")
 CONTINUATION = lazy_compile(r"^(Dit zijn|Dat zijn|Deze zijn|Het gaat om|These are|They are|Namely)\b")
 # A reason said by pointing back: "Het kabinet heeft daarom besloten ..." gives its reason in
 # the sentence before.
@@ -245,9 +252,12 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 12)
 def _sentences(text: str) -> tuple[str, ...]:
+    record = TABLE_RECORD.match(text)
+    if record:  # a table's rows ("nr: 54; organisatie: ...; titel: ...") are its sentences
+        return tuple(row.strip() for row in re.split(rf"(?=\b{re.escape(record.group(1))}: )", text) if row.strip())
     parts: list[str] = []
     for piece in SENTENCE_END.split(text):
-        if parts and ABBREVIATIONS.search(parts[-1]):
+        if parts and (ABBREVIATIONS.search(parts[-1]) or ENTRY_HEAD.match(parts[-1])):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
