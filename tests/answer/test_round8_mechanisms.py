@@ -17,9 +17,12 @@ import pytest
 
 from imvo_assist.answer.evidence import content_groups, sentences
 from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.general import _stating_first
 from imvo_assist.answer.keycontent import missing_content
+from imvo_assist.answer.retrieve import Ranked
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.models import Hit, Passage
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -35,6 +38,8 @@ def test_an_absent_word_beside_topics_that_meet_in_a_passage_is_a_paraphrase(lib
     [
         ("Wat zegt de brief over de bontfokkerij?", "bontfokkerij"),
         ("Wat schrijft het rapport over pelsdieren in de modewereld?", "pelsdieren"),
+        # the absent word is the subject: rarer than the topics that do occur together
+        ("Hoe zit het met kinderarbeid en lonen in de bontfokkerij?", "bontfokkerij"),
     ],
 )
 def test_an_absent_subject_with_nothing_else_specific_is_not_found(
@@ -102,6 +107,14 @@ def test_in_euros_asks_for_an_amount(question: str, passage: str, missing: tuple
         # a calendar date, not a period
         ("Op welke datum is het plan verstuurd?", "Het plan gaat begin volgend jaar naar de Kamer.", ("date", "")),
         ("Op welke datum is het plan verstuurd?", "Het plan is op 3 maart verstuurd.", None),
+        # counts of times and end dates answer "how often" and "how long"
+        ("How many times did the panel meet?", "The panel met three times in 2015.", None),
+        ("Hoe lang loopt de pilot?", "De pilot loopt tot 1 juli 2021.", None),
+        # no place is asked for in these
+        ("Waar wordt in het plan rekening mee gehouden bij lonen?", "Het plan let op leefbare lonen.", None),
+        ("What place does due diligence have in the plan?", "Due diligence is the plan's core.", None),
+        ("Where is this claim based on?", "The claim rests on two studies.", None),
+        ("Wie zit er in de stuurgroep voor het plan?", "De stuurgroep telt drie bedrijven en twee bonden.", None),
     ],
 )
 def test_a_question_for_a_place_frequency_duration_or_date_needs_one(
@@ -156,6 +169,9 @@ def test_a_document_name_or_a_relative_clause_does_not_set_the_intent(question: 
 
 def test_what_an_author_expects_is_read_from_its_document() -> None:
     assert understand("Wat verwacht de SER van de stuurgroep?").named_kind == "advice"
+    asked_about = understand("What do companies expect from the SER?")  # the SER is the topic
+    assert asked_about.named_kind == ""
+    assert "ser" in [g.label for g in content_groups(asked_about)]
 
 
 def test_words_about_documents_weigh_less_than_the_topic() -> None:
@@ -203,3 +219,15 @@ def test_the_rows_of_a_table_are_its_sentences() -> None:
         "nr: 7; organisatie: Testbond; jaar: 2011; titel: Hitte: werk op de bouwplaats; soort: rapport",
         "nr: 8; organisatie: Voorbeeld; jaar: 2013; titel: Zout in de delta",
     ]
+
+
+def _ranked(text: str, score: float, covered: float = 1.0) -> Ranked:
+    passage = Passage(id=text[:12], doc_id="d", pdf_page=1, page_label="1", section="", text=text)
+    return Ranked(Hit(passage, "T", "report", "", score, text), score, covered)
+
+
+def test_a_passage_stating_the_fact_asked_for_leads_when_the_chosen_do_not() -> None:
+    understanding = understand("In which country do the tanneries stand?")
+    vague, stating = _ranked("The tanneries pollute the river.", 2.0), _ranked("Tanneries in Pakistan pollute.", 1.0)
+    assert _stating_first([vague.hit], [vague, stating], understanding) == [stating.hit, vague.hit]
+    assert _stating_first([stating.hit], [vague, stating], understanding) == [stating.hit]

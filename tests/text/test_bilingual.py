@@ -127,8 +127,8 @@ def test_a_latin_plural_is_a_number_form() -> None:
 
 
 def test_the_word_lists_decide_a_question_whose_function_words_tie() -> None:
-    assert question_language(["firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
-    assert question_language(["winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"
+    assert question_language(["our", "firm", "sells", "tea", "is", "tea", "mentioned"]) == "en"
+    assert question_language(["onze", "winkel", "verkoopt", "thee", "is", "thee", "genoemd"]) == "nl"
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,5 @@ def test_english_words_side_by_side_join_into_the_dutch_compound_the_index_holds
     # no compound in the index: the words stay apart
     apart = [c.source for c in concepts("are kids working there", "en", {"arbeid"})]
     assert "kids" in apart and "working" in apart
+    # words apart in the question are not joined
+    assert "kids working" not in [c.source for c in concepts("kids or working adults", "en", index)]

@@ -111,8 +111,9 @@ def _compose(library: Corpus, understanding: Understanding, citations: CitationL
 def _fact_stated(
     library: Corpus, composed: Composed, understanding: Understanding, citations: CitationList,
 ) -> Composed:
-    """The composed answer when its passages state the amount, date, person or count asked for;
-    else "not found", with the passages as the nearest text."""
+    """The composed answer when its passages state the fact asked for (an amount, a date, a
+    place, a frequency, a duration, a person, a count: `facts.asked_facts`); else "not found",
+    with the passages as the nearest text."""
     hits = [c.hit for c in citations.citations]
     kind = understanding.named_kind  # "de FNV in het convenant": named in a covenant's text
     named = [h.passage.text for h in hits if not kind or library.documents[h.passage.doc_id].kind == kind]

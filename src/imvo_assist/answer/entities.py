@@ -14,7 +14,7 @@ from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation
 from imvo_assist.text.analysis import stopwords
-from imvo_assist.text.fold import fold
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import is_framing_word
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
@@ -54,6 +54,20 @@ LEADING = frozenset(
     ]
 )
 # "van X", "X's", "by X", "X-onderzoek": the organisation whose work is asked about.
+# An organisation as the source of what is asked ("wat zegt KPMG over", "volgens de SER", "the
+# SER advice", "the SER's own words", "wat verwacht de SER"): its own document speaks without
+# naming it (MARK stands where the name stood, in the folded words of the question).
+MARK = "\0"
+SOURCE = lazy_compile(
+    r"\b(volgens|according to|zegt|zei|says|said|noemt|names|stelt|states|mentions|vindt|"
+    r"think|thinks|schrijft|writes|adviseert|advises|recommends|verwacht|expects)"
+    r"( \w+){0,2} \0|"
+    r"\0 (zegt|zei|zeggen|noemt|stelt|schrijft|adviseert|verwacht|say|says|said|state|states|mention|"
+    r"mentions|write|writes|advise|advises|recommend|recommends|think|thinks|expect|expects|"
+    r"advice|advies|report|rapport|analyse|analysis|letter|brief)\b|"
+    r"\0 s( \w+){0,2} (words?|wording|text|views?|position|opinion|advice|report|letter|analysis|"
+    r"recommendations?)\b"
+)
 POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
               r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")
 SECTOR_WORD = lazy_compile(
@@ -108,13 +122,13 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
 
 def is_place(name: str) -> bool:
     """Whether a name is a country, region or city of the lexicon ("India", "West-Afrika")."""
-    return " ".join(re.findall(r"\w+", fold(name))) in place_names()
+    return folded_words(name) in place_names()
 
 
 @cache
 def place_names() -> frozenset[str]:
     """The lexicon's place names, folded, hyphens as spaces ("west afrika")."""
-    return frozenset(" ".join(re.findall(r"\w+", term)) for term in load_lexicon().domain_terms("places"))
+    return frozenset(folded_words(term) for term in load_lexicon().domain_terms("places"))
 
 
 def _phrasing_name(folded: str) -> bool:
@@ -201,9 +215,28 @@ def is_author(organisation: Organisation) -> bool:
     return organisation.id in _authors()
 
 
-def authored_kinds(organisation: Organisation) -> tuple[str, ...]:
+def cited_as_source(text: str, form: str) -> bool:
+    """Whether a question cites the organisation (one folded form of its name) as the source of
+    what it asks ("what does the SER expect", "the SER's own words"), not as its topic ("what
+    do companies expect from the SER?")."""
+    return bool(SOURCE.search(f" {folded_words(text)} ".replace(f" {form} ", f" {MARK} ")))
+
+
+def speaking_authors(question: str, kind: str, organisations: tuple[Organisation, ...]) -> frozenset[str]:
+    """The folded names of the authors a question cites as the source of the kind of document it
+    names ("the SER's own words", "volgens KPMG"): the source speaking, not a topic; its own text
+    seldom names it. An author asked about ("what do companies expect from the SER?") is none."""
+    found: set[str] = set()
+    for organisation in organisations if kind else ():
+        forms = {folded_words(form) for form in organisation.forms() if form}
+        if kind in authored_kinds(organisation) and any(cited_as_source(question, f) for f in forms):
+            found |= forms
+    return frozenset(found)
+
+
+def authored_kinds(organisation: Organisation) -> frozenset[str]:
     """The kinds of the registered documents the organisation wrote."""
-    return tuple(_authors().get(organisation.id, ()))
+    return frozenset(_authors().get(organisation.id, ()))
 
 
 def authored_kind(organisations: tuple[Organisation, ...]) -> str:

@@ -18,13 +18,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from imvo_assist.answer.entities import authored_kinds
+from imvo_assist.answer.entities import speaking_authors
 from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, number_forms
-from imvo_assist.text.fold import fold
+from imvo_assist.text.bilingual import META, Concept, number_forms
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import context_sentences
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import agents, answers
@@ -64,7 +64,7 @@ VERB_WEIGHT = 0.5
 CONTEXT_WEIGHT = 0.5
 # Words about documents and their parts ("hoofdstuk", "page", "quote") say where to look, not
 # what about: a register fact's "see chapter Retail, p. 128" is no better evidence for them.
-DOCUMENT_DOMAINS = frozenset({"documents", "question"})
+DOCUMENT_DOMAINS = META
 DOCUMENT_WORD_WEIGHT = 0.5
 
 
@@ -83,7 +83,7 @@ def content_groups(understanding: Understanding) -> list[Group]:
     """One weighted match group per content concept of the question."""
     groups = []
     context = _context_words(understanding.question)
-    speaking = _speaking_authors(understanding)
+    speaking = speaking_authors(understanding.question, understanding.named_kind, understanding.organisations)
     for concept in understanding.concepts:
         if concept.source in GENERIC or concept.source in speaking:
             continue
@@ -100,16 +100,6 @@ def content_groups(understanding: Understanding) -> list[Group]:
     return groups
 
 
-def _speaking_authors(understanding: Understanding) -> frozenset[str]:
-    """The folded names of the authors whose document the question cites ("the SER's own
-    words", "volgens KPMG"): the source speaking, not a topic; its own text seldom names it."""
-    kinds = {understanding.named_kind} if understanding.named_kind else set()
-    return frozenset(
-        fold(form) for o in understanding.organisations if kinds & set(authored_kinds(o))
-        for form in o.forms() if form
-    )
-
-
 def _context_words(question: str) -> set[str]:
     """Folded words only the statements before the question use ("Wij beheren pensioengeld.")."""
     told = context_sentences(question)
@@ -118,7 +108,7 @@ def _context_words(question: str) -> set[str]:
     asked = question
     for sentence in told:
         asked = asked.replace(sentence, " ", 1)
-    return set(re.findall(r"\w+", fold(" ".join(told)))) - set(re.findall(r"\w+", fold(asked)))
+    return set(folded_words(" ".join(told)).split()) - set(folded_words(asked).split())
 
 
 @lru_cache(maxsize=4096)

@@ -1,10 +1,12 @@
 """The fact a question asks for must stand in the passages that answer it.
 
 A question for an amount of money ("hoeveel heeft het onderzoek gekost?", "how much money
-...?") is answered only by an amount (a currency or "miljoen"); a question for a date or a
-year ("op welke datum ...?", "in which year ...?") only by a date or a year; a question for a count of
-something ("how many companies signed?") only by a number that counts that thing ("drie
-leden", "86 sectoren"), not by any number in the passage. When the passages a composer chose
+...?") is answered only by an amount (a currency or "miljoen"); a question for a date ("op
+welke datum ...?") only by a day and month, for a year ("in which year ...?") by a year or a
+period naming it; a question for a place ("in welk land ...?") by a place's name; "hoe vaak" by
+a frequency, "hoe lang" by a duration; a person by role ("wie is de voorzitter") by a person's
+name; a question for a count of something ("how many companies signed?") only by a number that
+counts that thing ("drie leden", "86 sectoren"), not by any number in the passage. When the passages a composer chose
 hold no such expression, the documents do not state the fact: the answer is "not found" and
 the passages are offered as the nearest text.
 """
@@ -12,13 +14,15 @@ the passages are offered as the nearest text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
 
-from imvo_assist.answer.entities import is_author, place_names
+from imvo_assist.answer.entities import cited_as_source, is_author, place_names
 from imvo_assist.answer.evidence import forms_of
-from imvo_assist.answer.keycontent import asking_part, folded_words
+from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.text.fold import fold
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers
 
@@ -35,23 +39,28 @@ AMOUNT_QUESTION = lazy_compile(
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )
-# A question for a calendar date, answered only by one ("12 maart", "2015"); a question for a
-# year also by a period that names it ("begin volgend jaar"); a plain "wanneer"/"when" may be
-# answered by any period ("binnen drie maanden", "after the first report") and is not checked.
+# A question for a calendar date, answered only by a day and a month ("12 maart", "March 3");
+# a question for a year by a year or a period that names it ("begin volgend jaar"); a plain
+# "wanneer"/"when" may be answered by any period ("binnen drie maanden", "after the first
+# report") and is not checked.
 DAY_QUESTION = lazy_compile(
     r"\b(op welke (datum|dag)|welke datum|wat is de datum|(exacte|precieze) datum|"
-    r"(what|which|exact|precise) (date|day)|on what day|date on which)\b"
+    r"(what|which|exact|precise) (date|day)(?!-)|on what day|date on which)\b"
 )
 YEAR_QUESTION = lazy_compile(r"\b(in welk jaar|welk jaar|in what year|which year|what year)\b")
-CALENDAR_DATE = lazy_compile(rf"\b((19|20)\d\d|\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{4}})\b")
+CALENDAR_DATE = lazy_compile(rf"\b(\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{1,2}})\b")
 # A question for a place ("in welk land", "which city", "where is it based"), answered only by
-# a place's name (the lexicon's places: countries, regions, cities).
+# a place's name (the lexicon's places: countries, regions, cities); not "waar wordt rekening
+# mee gehouden", "what place does due diligence have".
 PLACE_QUESTION = lazy_compile(
-    r"\b(in )?welke? (land|landen|stad|steden|regio|regio's|gebied|gebieden|plaats|werelddeel)\b|"
-    r"\b(in )?(which|what) (country|countries|city|cities|region|regions|place|continent)\b|"
-    r"\bwaar (is|zijn|zit|zitten|ligt|liggen|wordt|worden)\b.{0,60}\b(gevestigd|gehuisvest|"
-    r"gehouden)\b|\bwhere (is|are|was|were)\b.{0,60}\b(based|located|held|headquartered)\b"
+    r"\b(in )?welke? (land|landen|stad|steden|regio|regio's|werelddeel)\b|"
+    r"\bin welke? (plaats|gebied|gebieden)\b|"
+    r"\b(in )?(which|what) (country|countries|city|cities|region|regions|continent)\b|"
+    r"\bwaar (is|zijn|zit|zitten|ligt|liggen)\b.{0,60}\b(gevestigd|gehuisvest)\b|"
+    r"\bwhere (is|are|was|were)\b.{0,60}\b(located|headquartered|based(?! on))\b"
 )
+# The longest place name looked for, in words ("democratic republic of the congo").
+MAX_PLACE_WORDS = 5
 # Forms a passage must hold an expression of to answer: "hoe vaak" a frequency, "hoe lang" a
 # duration (`text.questionforms.answers`).
 STATED_FORMS = ("frequency", "duration")
@@ -64,7 +73,7 @@ PERSON_ROLES = (r"(partners?|project ?lead(er)?s?|projectleiders?|researchers?|o
                 r"officials?)")
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
-    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat) .{{0,80}}\bvoor\b"
+    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
 )
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(
@@ -80,16 +89,6 @@ COUNT_QUESTION = lazy_compile(
 NOT_COUNTED = frozenset(
     ["heeft", "hebben", "had", "is", "zijn", "was", "waren", "wordt", "worden", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "keer", "maal", "jaar", "jaren", "maanden", "weken", "dagen", "tijd", "procent", "are", "is", "was", "were", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "must", "times", "years", "months", "weeks", "days", "time", "percent", "per"]
 )
-# An organisation as the source of what is asked ("wat zegt KPMG over", "volgens de SER", "the
-# SER advice"): its own document speaks without naming it (MARK stands where it stood).
-MARK = "\0"
-SOURCE = lazy_compile(
-    r"\b(volgens|according to|zegt|zei|says|said|noemt|names|stelt|states|mentions|vindt|"
-    r"think|thinks|schrijft|writes|adviseert|advises|recommends)( \w+){0,2} \0|"
-    r"\0 (zegt|zei|zeggen|noemt|stelt|schrijft|adviseert|say|says|said|state|states|mention|"
-    r"mentions|write|writes|advise|advises|recommend|recommends|think|thinks|advice|advies|report|"
-    r"rapport|analyse|analysis|letter|brief)\b"
-)
 NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and", "of"])
 NUMBER = lazy_compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
 # A number counts a noun at most this many words before it ("tien IMVO convenanten").
@@ -103,38 +102,56 @@ def missing_fact(
 ) -> tuple[str, str] | None:
     """What the question asks that none of the passages states, as (kind, what): ("entity",
     name) for an organisation the asking part names that `named_in` (the passages of the kind
-    of document the question names; all passages by default) never names, ("amount", "") or
-    ("date", ""), ("person", ""), ("count", noun); None when the passages hold it all."""
-    question = fold(understanding.question)
+    of document the question names; all passages by default) never names, or the first fact
+    of `asked_facts` none of them states (("date", ""), ("place", ""), ("count", noun) ...);
+    None when the passages hold it all."""
     texts = list(passages)
     where = texts if named_in is None else list(named_in)
     named = _unnamed_entity(understanding, " ".join(fold(text) for text in where))
     if named:
         return "entity", named
+    for fact in asked_facts(understanding):
+        if not any(fact.stated(text) for text in texts):
+            return fact.kind, fact.what
+    return None
+
+
+@dataclass(frozen=True)
+class AskedFact:
+    """A fact a question asks for: its kind ("date", "place", "count" ...), what is counted, and
+    whether a text states one."""
+
+    kind: str
+    what: str
+    stated: Callable[[str], bool]
+
+
+def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
+    """The facts the question asks for that a passage must state (none for most questions)."""
+    question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
-        return None if any(AMOUNT_ANSWER.search(text.lower()) for text in texts) else ("amount", "")
+        return (AskedFact("amount", "", lambda text: bool(AMOUNT_ANSWER.search(text.lower()))),)
     if PERSON_QUESTION.search(question):
-        return None if any(PERSON_NAME.search(text) for text in texts) else ("person", "")
+        return (AskedFact("person", "", lambda text: bool(PERSON_NAME.search(text))),)
     if DAY_QUESTION.search(question):
-        return None if any(CALENDAR_DATE.search(fold(text)) for text in texts) else ("date", "")
+        return (AskedFact("date", "", lambda text: bool(CALENDAR_DATE.search(fold(text)))),)
     if YEAR_QUESTION.search(question):
-        return None if any(answers("when", text) for text in texts) else ("date", "")
+        return (AskedFact("date", "", lambda text: answers("when", text)),)
     if PLACE_QUESTION.search(question):
-        return None if any(_names_place(text) for text in texts) else ("place", "")
-    for form in STATED_FORMS:
-        if form in understanding.forms and not any(answers(form, text) for text in texts):
-            return form, ""
+        return (AskedFact("place", "", _names_place),)
+    found = [AskedFact(form, "", partial(answers, form))
+             for form in STATED_FORMS if form in understanding.forms]
     counted = COUNT_QUESTION.search(question)
     if counted is None or counted.group("noun") in NOT_COUNTED or (
             counted.group(1) == "hoeveel" and not _plural(counted.group("noun"))):
-        return None  # "hoeveel zicht hebben wij": an amount of something, no count
+        return tuple(found)  # "hoeveel zicht hebben wij": an amount of something, no count
     noun = counted.group("noun")
     if noun in PERSONS:  # "how many people sit on it": any count of members, parties, ...
-        return None if any(_counts_agents(text) for text in texts) else ("count", noun)
+        return (*found, AskedFact("count", noun, _counts_agents))
     wanted = _noun_forms(understanding, noun)
-    if not wanted or any(_counts(text, wanted) for text in texts):
-        return None
-    return "count", noun
+    if not wanted:
+        return tuple(found)
+    return (*found, AskedFact("count", noun, lambda text: _counts(text, wanted)))
 
 
 def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
@@ -149,7 +166,7 @@ def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
         name, forms = entity.name(understanding.language), entity.forms()
         folded = [folded_words(f) for f in forms if f]
         if any(f" {f} " in asking for f in folded) and not any(
-                SOURCE.search(asking.replace(f" {f} ", f" {MARK} ")) for f in folded) and not any(
+                cited_as_source(asking, f) for f in folded) and not any(
                 _names(text, f) for f in folded):
             return name
     return ""
@@ -170,11 +187,10 @@ def _names(text: str, form: str) -> bool:
 
 def _names_place(text: str) -> bool:
     """Whether a text names a country, region or city (one- or several-word names)."""
-    words = re.findall(r"\w+", fold(text))
+    words = folded_words(text).split()
     places = place_names()
-    joined = f" {' '.join(words)} "
-    return any(word in places for word in words) or any(
-        f" {place} " in joined for place in places if " " in place)
+    return any(" ".join(words[i : i + size]) in places
+               for size in range(1, MAX_PLACE_WORDS + 1) for i in range(len(words) - size + 1))
 
 
 def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:

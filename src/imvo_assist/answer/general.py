@@ -23,7 +23,7 @@ from imvo_assist.answer.evidence import (
     key_sentences,
     sentences,
 )
-from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.facts import asked_facts
 from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.index import Filters
@@ -141,18 +141,29 @@ def _named_first(chosen: list[Hit], ranked: list[Ranked], understanding: Underst
     kind = understanding.named_kind if understanding.cites_named else ""
     if not kind or not chosen or chosen[0].kind == kind:
         return chosen  # "waarom is er een bronnenboek?" is about the register, not from it
-    named = next((r.hit for r in ranked if r.hit.kind == kind), None)
-    return chosen if named is None else [named, *(h for h in chosen if h != named)][:MAX_ITEMS]
+    return _lead_with(chosen, next((r.hit for r in ranked if r.hit.kind == kind), None))
 
 
 def _stating_first(chosen: list[Hit], ranked: list[Ranked], understanding: Understanding) -> list[Hit]:
     """For a question for one fact (a date, a place, a frequency ...) that the chosen passages
     do not state, the best ranked passage that states it and covers the question leads."""
-    if not chosen or missing_fact(understanding, [hit.passage.text for hit in chosen]) is None:
+    facts = asked_facts(understanding)
+    if not chosen or not facts:
+        return chosen
+
+    def states(texts: list[str]) -> bool:
+        return all(any(fact.stated(text) for text in texts) for fact in facts)
+
+    if states([hit.passage.text for hit in chosen]):
         return chosen
     stating = next((r.hit for r in ranked if r.covered >= MIN_COVERAGE
-                    and missing_fact(understanding, [r.hit.passage.text]) is None), None)
-    return chosen if stating is None else [stating, *(h for h in chosen if h != stating)][:MAX_ITEMS]
+                    and states([r.hit.passage.text])), None)
+    return _lead_with(chosen, stating)
+
+
+def _lead_with(chosen: list[Hit], first: Hit | None) -> list[Hit]:
+    """The chosen passages with `first` before them (at most MAX_ITEMS), or as they were."""
+    return chosen if first is None else [first, *(hit for hit in chosen if hit != first)][:MAX_ITEMS]
 
 
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:

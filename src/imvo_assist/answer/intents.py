@@ -19,7 +19,10 @@ RISK_CUES = lazy_compile(
     r"opletten|aandachtspunten|watch out|look out|pay attention|be aware|concerns?)\b"
 )
 # The name of the analysis ("the risk analysis", "de risico analyse") asks for no risks.
-RISK_DOCUMENT = lazy_compile(r"\b(sector )?(risk (analysis|study|report)|risico (analyse|rapport))\b")
+RISK_DOCUMENT = lazy_compile(
+    r"\b(risk|risico)[ -]?(analys[ie]s|analyses?|assessments?|stud(y|ies)|reports?|rapport(en)?|"
+    r"inventaris\w*|scan)\b"
+)
 # "where does X come from" asks for provenance; "where do risks occur" asks for a place.
 # "based on" asks for provenance when what follows is open ("based on?", "based on which
 # sources"), not when it names a ground ("discrimination based on religion").
@@ -30,7 +33,11 @@ PROVENANCE_CUES = lazy_compile(
     r"bron|evidence|research|studies|onderzoek|literatuur\w*|interviews?|gesprekken)\b))"
 )
 # A relative pronoun after a noun just before "come(s) from" ("metals that come from").
-RELATIVE_ORIGIN = lazy_compile(r"\b(?!(?:does|did|do|will|would|can)\b)\w+ (that|which|who) $")
+RELATIVE_ORIGIN = lazy_compile(
+    r"\b(?!(?:does|did|do|will|would|can|has|have)\b)\w+ (that|which|who) $|\b(die|dat) (\w+ ){1,5}$"
+)
+WHERE = lazy_compile(r"\b(where|waar)\b")
+CLAUSE_START = lazy_compile(r"[,;:?.!]")
 # The study, source or author behind a topic. Words for research, not "report": the report
 # itself is what such a question asks about ("which NGO report is behind ..." says "behind").
 STUDY_NOUNS = (
@@ -131,8 +138,13 @@ LOOKUP_CUES = lazy_compile(
 
 def _asks_origin(folded: str) -> bool:
     """Whether the question asks where something comes from; "metals that come from conflict
-    areas" describes the metals (a relative clause), "where does that come from?" asks."""
-    return any(not RELATIVE_ORIGIN.search(folded[: cue.start()]) for cue in PROVENANCE_CUES.finditer(folded))
+    areas" and "metalen die uit conflictgebieden komen" describe the metals (a relative clause),
+    "where does that come from?" and "waar komt dat vandaan?" ask."""
+    for cue in PROVENANCE_CUES.finditer(folded):
+        before = CLAUSE_START.split(folded[: cue.start()])[-1]
+        if WHERE.search(before) or not RELATIVE_ORIGIN.search(before):
+            return True
+    return False
 
 
 def asks_for_risks(folded: str) -> bool:

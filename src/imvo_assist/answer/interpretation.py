@@ -20,6 +20,13 @@ DOCUMENT_NAMES = {
     "report": ("het rapport", "the report"), "covenant": ("de convenanten", "the covenants"),
     "note": ("de notitie", "the note"), "register": ("het bronnenboek", "the source register"),
 }
+# What a passage lacked for a fact question, in Dutch and English.
+ASKED_FACTS = {
+    "amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
+    "date": ("geen datum", "no date"), "person": ("geen persoon bij naam", "no person by name"),
+    "place": ("geen land of plaats", "no country or place"),
+    "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,15 +55,6 @@ def interpretation(understanding: Understanding, missing: Missing | None) -> dic
     if missing is not None:
         found["missing"] = {"what": missing.what, "kind": missing.kind}
     return found
-
-
-# What a passage lacked for a fact question, in Dutch and English.
-ASKED_FACTS = {
-    "amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
-    "date": ("geen datum", "no date"), "person": ("geen persoon bij naam", "no person by name"),
-    "place": ("geen land of plaats", "no country or place"),
-    "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
-}
 
 
 def not_found_text(missing: Missing | None, understanding: Understanding) -> str:

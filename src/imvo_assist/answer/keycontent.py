@@ -23,7 +23,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, inflected_forms, specificity
-from imvo_assist.text.fold import fold
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
@@ -40,6 +40,9 @@ RARE = 0.5
 # at least this specificity stand together in one passage.
 FOCUS_TOPICS = 2
 FOCUS_SPECIFIC = 0.5
+# ... unless the absent word is clearly more specific than every topic present: then it is
+# what the question is about.
+FOCUS_MARGIN = 0.2
 # ... except in a question about sources, where the absent word is the source asked for
 # ("staat greenpeace tussen de bronnen?").
 SOURCE_INTENTS = frozenset({"provenance", "org_included"})
@@ -130,14 +133,15 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
-    paraphrase = bool(absent) and understanding.intent not in SOURCE_INTENTS and _focused_without(
-        library, topics, absent)
-    if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase:
+    def paraphrase() -> bool:  # looked up only when a rule would say "not found"
+        return understanding.intent not in SOURCE_INTENTS and _focused_without(library, topics, absent)
+
+    if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase():
         return Missing(rarest.source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
     fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
-    if set(understanding.forms) & FACT_FORMS and fact_absent and not paraphrase:
+    if set(understanding.forms) & FACT_FORMS and fact_absent and not paraphrase():
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
@@ -153,8 +157,9 @@ def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concep
     a subject the corpus lacks ("visserij": nothing else of the question is specific)."""
     present = sorted((c for c in topics if c not in absent and c.specificity >= FOCUS_SPECIFIC),
                      key=lambda c: -c.specificity)[:FOCUS_TOPICS]
-    if len(present) < FOCUS_TOPICS:
-        return False
+    rarest_absent = max(c.specificity for c in absent)
+    if len(present) < FOCUS_TOPICS or rarest_absent > present[0].specificity + FOCUS_MARGIN:
+        return False  # "kinderarbeid en lonen in de bontfokkerij": the rarest word is the subject
     queries = []
     for concept in present:
         terms = [q for q in (_stem_query(t) for t, _ in concept.terms()) if q is not None]
@@ -209,11 +214,6 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
             continue
         found.append(concept)
     return found
-
-
-def folded_words(text: str) -> str:
-    """The words of a text, folded and joined by single spaces."""
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def asking_part(question: str) -> str:

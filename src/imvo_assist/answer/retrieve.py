@@ -63,8 +63,9 @@ KEY_MISSING = 0.6
 # is better answered with the Dutch text of an agreement than with its English version.
 OTHER_LANGUAGE_PASSAGE = 0.85
 SOURCE_INTENTS = ("provenance", "org_included")
-# Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
+# A question naming a sector's chapter ("het hoofdstuk over de bouw").
 CHAPTER = lazy_compile(r"\b(hoofdstuk|hoofdstukken|chapter|chapters|sectorhoofdstuk)\b")
+# Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
 DOTTED = lazy_compile(r"\.{4,}|…{2,}|(\. ){4,}")
 NUMBERED_ENTRY = lazy_compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
 CONTENTS_HEADINGS = lazy_compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)

@@ -19,6 +19,7 @@ from imvo_assist.answer.entities import (
     asked_first,
     authored_kind,
     capitalised_names,
+    cited_as_source,
     is_author,
     is_place,
     named_covenant,
@@ -32,9 +33,9 @@ from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
-from imvo_assist.text.fold import fold
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import clauses, is_framing_word, main_sentence, strip_framing
-from imvo_assist.text.language import question_language
+from imvo_assist.text.language import language_of_question
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
@@ -125,10 +126,6 @@ NAMED_DOCUMENTS = (
     (lazy_compile(rf"\bnotitie\b|{THE}note\b"), "note"),
     (lazy_compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
 )
-AUTHOR_CUES = lazy_compile(
-    r"\b(volgens|according to|zegt|say|says|noemt|beschrijft|stelt|adviseert|advises|verwacht|"
-    r"expects?|vindt|thinks?|schrijft|writes?|recommends?|beveelt)\b"
-)
 DOCUMENT = r"(\w+ ){0,2}(brief|letter|rapport|report|advies|advice|convenant|covenant|agreement|notitie|note)"
 CITES_DOCUMENT = lazy_compile(
     rf"\b(volgens|according to|in|uit|from) (het|de|dit|deze|the|this) {DOCUMENT}\b"
@@ -199,9 +196,10 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     folded = fold(question).replace("\u2019", "'")
     framed = strip_framing(question)
     raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
-    language = _language(WORD.findall(_unquoted(folded, framed.quoted)))
+    language = language_of_question(question)
     corrections = typo_corrections(raw, language, known, is_content)
     words = [corrections.get(w, w) for w in raw]
+    corrected = _corrected_text(folded, corrections)  # "het textiel convenent"
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
     whole = _corrected(framed.text, corrections, known)
     concepts = tuple(interpret(words, is_content, language, known))
@@ -209,8 +207,10 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     sectors = _sectors(question, tags, concepts)
     risks = tuple(vocabulary.risk(r) for r in tags.risks)
     organisations, names = _organisations(question, tags)
-    asking = fold(main_sentence(question))  # a place the asker tells of is no source asked for:
-    actors = [n for n in names if not is_place(n) or fold(n) in asking]  # "stone from India."
+    # a place is a source asked about only in the asking sentence of a question about sources
+    # ("Is er een bron over smokkelroutes uit Congo?"), never beside a sector ("stone from India")
+    asking = f" {folded_words(main_sentence(question))} "
+    actors = [n for n in names if not is_place(n) or (not sectors and f" {folded_words(n)} " in asking)]
     categories = tuple(
         dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
     )
@@ -231,10 +231,10 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         question=question, language=language, intent=intent, extra_intents=extra,
         sectors=sectors, unknown_sector=unknown, risks=risks, categories=categories,
         organisations=organisations, names=tuple(names), org_query=org_query,
-        doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(folded)),
-        named_kind=_named_kind(_corrected_text(folded, corrections), organisations),
-        cites_named=bool(CITES_DOCUMENT.search(folded)),
-        covenant=named_covenant(folded),
+        doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(corrected)),
+        named_kind=_named_kind(corrected, organisations),
+        cites_named=bool(CITES_DOCUMENT.search(corrected)),
+        covenant=named_covenant(corrected),
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
@@ -330,10 +330,9 @@ def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
     cites as the source ("according to the SER", "what does KPMG say")."""
     kinds = [kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)]
     named = kinds[0] if len(kinds) == 1 else _cited_kind(folded, kinds)
-    cited = AUTHOR_CUES.search(folded) or any(  # "the SER's own words"
-        re.search(rf"\b{re.escape(fold(form))}'s?\s", folded)
-        for o in organisations if is_author(o) for form in o.forms() if form)
-    return named if kinds or not cited else authored_kind(organisations)
+    cited = [o for o in organisations if is_author(o) and any(
+        cited_as_source(folded, folded_words(form)) for form in o.forms() if form)]
+    return named if kinds or not cited else authored_kind(tuple(cited))
 
 
 def _corrected_text(folded: str, corrections: dict[str, str]) -> str:
@@ -360,20 +359,6 @@ def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
     for concept in concepts:
         extra += [term for term, _ in concept.translations] + list(concept.parts)
     return " ".join(words + extra)
-
-
-def _unquoted(folded: str, quoted: tuple[str, ...]) -> str:
-    """The question without its quoted titles and phrases (their language is not the
-    asker's: "What is the Kamerstuk reference of 'Wat de Wereld verdient'?")."""
-    for phrase in quoted:
-        folded = folded.replace(fold(phrase), " ")
-    return folded
-
-
-def _language(words: list[str]) -> Lang:
-    return "en" if question_language(words) == "en" else "nl"
-
-
 
 
 @cache

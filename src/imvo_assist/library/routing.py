@@ -33,7 +33,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Answer
 from imvo_assist.overview.named import kinds_named, named_documents, unnamed_words, words_of
 from imvo_assist.text.fold import fold
-from imvo_assist.text.language import question_language
+from imvo_assist.text.language import language_of_question
 from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def route_question(library: Library, question: str) -> Answer | None:
     """A coverage or timeline answer when the question asks for one, else None."""
     started = time.perf_counter()
     folded = fold(question).replace("\u2019", "'").strip()
-    language = question_language(WORD.findall(folded))
+    language = language_of_question(question)
     answer = (
         _when(library, question, folded, language)
         or _sequence(library, question, folded, language)
@@ -123,8 +123,6 @@ def route_question(library: Library, question: str) -> Answer | None:
     )
     elapsed = (time.perf_counter() - started) * 1000
     return replace(answer, elapsed_ms=elapsed) if answer else None
-
-
 
 
 def _without(folded: str, *patterns: re.Pattern[str]) -> str:

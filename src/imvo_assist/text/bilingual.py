@@ -125,33 +125,36 @@ def interpret(
     """
     mappings = _map(words, language)
     by_start = {m.start: m for m in mappings if any(content(w) for w in words[m.start : m.end])}
-    concepts: list[Concept] = []
+    spans: list[tuple[int, int, Concept]] = []  # each concept with the words it spans
     index = 0
     while index < len(words):
         mapping = by_start.get(index)
         if mapping is not None and set(mapping.domains) != {"question"}:
-            concepts.append(_concept(mapping, language, known))
+            spans.append((index, mapping.end, _concept(mapping, language, known)))
             index = mapping.end
             continue
         # a question phrase ("welke sectoren" -> "which sectors"): its content words alone
         end = mapping.end if mapping is not None else index + 1
-        for word in words[index:end]:
-            if content(word):
-                concepts.append(_single(word, language, known))
+        for position in range(index, end):
+            if content(words[position]):
+                spans.append((position, position + 1, _single(words[position], language, known)))
         index = end
-    return _joined(concepts, known) if language == "en" and known is not None else concepts
+    if language == "en" and known is not None:
+        return _joined(spans, known)
+    return [concept for _, _, concept in spans]
 
 
-def _joined(concepts: list[Concept], known: Callable[[str], bool]) -> list[Concept]:
-    """English concepts side by side that Dutch writes as one word ("kids working":
-    kinderarbeid, "gold mines": goudmijnen), each pair as one concept when the index holds the
-    joined translation."""
+def _joined(spans: list[tuple[int, int, Concept]], known: Callable[[str], bool]) -> list[Concept]:
+    """English words side by side that Dutch writes as one word ("kids working": kinderarbeid,
+    "gold mines": goudmijnen), each pair as one concept when the index holds the joined
+    translation; words apart in the question ("kids or working adults") stay apart."""
     found: list[Concept] = []
     index = 0
-    while index < len(concepts):
-        pair = concepts[index : index + 2]
-        joined = _join(pair[0], pair[1], known) if len(pair) == 2 else None
-        found.append(joined or pair[0])
+    while index < len(spans):
+        pair = spans[index : index + 2]
+        adjacent = len(pair) == 2 and pair[0][1] == pair[1][0]
+        joined = _join(pair[0][2], pair[1][2], known) if adjacent else None
+        found.append(joined or pair[0][2])
         index += 2 if joined else 1
     return found
 
@@ -163,7 +166,7 @@ def _join(modifier: Concept, head: Concept, known: Callable[[str], bool]) -> Con
     if " " in modifier.source or " " in head.source or META & {*modifier.domains, *head.domains}:
         return None
     for first, _ in modifier.translations[:JOIN_TARGETS]:
-        stems = {first, first[:-2]} if first.endswith("en") and len(first) > 5 else {first}
+        stems = set(number_forms(first))  # "kinderen" -> "kinder"
         for second, _ in head.translations[:JOIN_TARGETS]:
             for compound in (f"{stem}{link}{form}" for stem in stems for link in JOIN_LINKS
                              for form in number_forms(second)):
@@ -171,8 +174,9 @@ def _join(modifier: Concept, head: Concept, known: Callable[[str], bool]) -> Con
                     words = ((modifier.source, tuple(t for t, _ in modifier.translations)),
                              (head.source, tuple(t for t, _ in head.translations)))
                     return Concept(
-                        f"{modifier.source} {head.source}", ((compound, 1.0),), words, (), "compound",
-                        max(modifier.specificity, head.specificity), (), (), "en",
+                        source=f"{modifier.source} {head.source}", translations=((compound, 1.0),),
+                        word_translations=words, how="compound",
+                        specificity=specificity(compound, "nl"), language="en",
                     )
     return None
 

@@ -177,12 +177,20 @@ def main_sentence(question: str) -> str:
     return asking_clause((asking or parts or [question])[-1])
 
 
+# A sentence that asks although it ends in a full stop: a question word or an inverted verb first.
+ASKS = lazy_compile(
+    r"(wat|welke?|wie|waar|wanneer|waarom|hoe|hoeveel|what|which|who|where|when|why|how|is|are|"
+    r"does|do|did|can|could|should|must|kan|kun|kunnen|moet|moeten|mag|zijn|heeft|hebben|geldt|"
+    r"noemt|zegt|geef|give|quote|citeer)\b"
+)
+
+
 def context_sentences(question: str) -> list[str]:
     """The statements before a question's first asking sentence: what the asker tells about
     themselves or the matter ("We import cut flowers from Kenya. Which risks ...?")."""
     parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
     first = next((i for i, p in enumerate(parts) if p.rstrip().endswith("?")), 0)
-    return parts[:first]
+    return [p for p in parts[:first] if not ASKS.match(fold(p))]  # "Wat zegt X. En Y?" asks twice
 
 
 def clauses(question: str) -> list[str]:

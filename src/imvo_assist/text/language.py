@@ -8,7 +8,9 @@ from functools import cache
 
 from whoosh.lang import stopwords_for_language
 
-from imvo_assist.text.wordlist import zipf
+from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.wordlist import Lang, zipf
 
 DUTCH = frozenset(
     ["de", "het", "een", "en", "van", "in", "is", "dat", "op", "te", "zijn", "voor", "met", "die", "niet", "aan", "er", "om", "ook", "als", "bij", "of", "door", "naar", "wordt", "worden", "wij", "zij", "deze", "dit", "heeft", "hebben", "over", "tot", "uit", "zal", "kan", "nog", "wel", "meer"]
@@ -17,10 +19,13 @@ ENGLISH = frozenset(
     ["the", "a", "an", "and", "of", "in", "is", "that", "on", "to", "be", "for", "with", "not", "as", "by", "or", "from", "this", "are", "was", "have", "has", "which", "will", "can", "their", "its", "it", "at", "such", "other", "these", "been", "should"]
 )
 WORD = re.compile(r"[a-zà-ÿ]+")
+QUESTION_WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A word counts for the language where it is more frequent by the difference of its zipf values
 # (a log-likelihood ratio), at most this much: one word that only one list holds ("keeps",
 # "waakhond") is evidence, not a verdict.
 MAX_WORD_EVIDENCE = 2.0
+# Whoosh's Dutch stopwords lack the question words its English list has ("what", "which").
+DUTCH_QUESTION_WORDS = frozenset(["welke", "welk", "waar", "wanneer", "waarom", "hoeveel", "hoe"])
 SAMPLE_CHARS = 20_000
 
 
@@ -34,8 +39,16 @@ def detect_language(text: str, default: str = "nl") -> str:
     return "nl" if dutch > english else "en"
 
 
+def language_of_question(question: str) -> Lang:
+    """The language of a question as asked, its quoted titles aside ("What is the Kamerstuk of
+    'Wat de Wereld verdient'?" is English)."""
+    from imvo_assist.text.framing import QUOTED  # not at import: extraction reads this module
 
-def question_language(words: list[str]) -> str:
+    text = fold(QUOTED.sub(" ", question)).replace("\u2019", "'")
+    return question_language(QUESTION_WORD.findall(text))
+
+
+def question_language(words: list[str]) -> Lang:
     """"nl" or "en" for a short text such as a question (folded words): the language under
     which its function words, taken as independent draws from general-language frequencies,
     are likelier ("Is due diligence a one-time check we do before we sign up?" is English
@@ -58,7 +71,7 @@ def _evidence(words: list[str]) -> float:
 
 @cache
 def _function_words() -> frozenset[str]:
-    """The stopwords of one language and not the other (the analyzers' lists): "is", "we"
-    and "in" say nothing."""
+    """The stopwords of one language and not the other (the analyzers' lists: "is", "in" and
+    "we" say nothing), and the Dutch question words the Dutch list lacks ("welke", "waar")."""
     dutch, english = frozenset(stopwords_for_language("nl")), frozenset(stopwords_for_language("en"))
-    return dutch ^ english
+    return (dutch ^ english) | DUTCH_QUESTION_WORDS

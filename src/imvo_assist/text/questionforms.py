@@ -64,11 +64,11 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(\w*jaarlijks\w*|maandelijks\w*|wekelijks\w*|dagelijks\w*|periodiek\w*|regelmatig\w*|"
         r"annual(ly)?|yearly|monthly|weekly|daily|quarterly|biannual(ly)?|half yearly|"
         r"periodic(ally)?|regularly|"
-        rf"{EVERY} ({NUMBER} )?(half )?{TIME_UNIT}|{NUMBER} (keer|maal|times) (per|a|an|each|every) "
-        rf"{TIME_UNIT})\b"
+        rf"{EVERY} ({NUMBER} )?(half )?{TIME_UNIT}|{NUMBER} (keer|maal|times)|twice|tweemaal)\b"
     ),
     "duration": lazy_compile(
-        rf"\b({NUMBER} ?(tot|to|a|-|–) ?{NUMBER} {TIME_UNIT}|{NUMBER} {TIME_UNIT})\b"
+        rf"\b({NUMBER} ?(tot|to|a|-|–) ?{NUMBER} {TIME_UNIT}|{NUMBER} {TIME_UNIT}|\d+ ?-?(jarig|jarige|year)|"
+        rf"(tot|until|till|t/m|through) (\d{{1,2}} )?({MONTHS}|(19|20)\d\d))\b"
     ),
     "when": lazy_compile(
         rf"\b((19|20)\d\d|\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{4}}|"
