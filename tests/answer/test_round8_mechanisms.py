@@ -231,3 +231,17 @@ def test_a_passage_stating_the_fact_asked_for_leads_when_the_chosen_do_not() -> 
     vague, stating = _ranked("The tanneries pollute the river.", 2.0), _ranked("Tanneries in Pakistan pollute.", 1.0)
     assert _stating_first([vague.hit], [vague, stating], understanding) == [stating.hit, vague.hit]
     assert _stating_first([stating.hit], [vague, stating], understanding) == [stating.hit]
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Sinds wanneer geldt de Wet verantwoord ondernemen voor grote bedrijven?", "Wet verantwoord ondernemen"),
+        ("Does the letter mention the Modern Slavery Act?", "Modern Slavery Act"),
+    ],
+)
+def test_the_title_of_a_law_is_a_name_the_corpus_must_hold(library: Library, question: str, title: str) -> None:
+    understanding = understand(question, library.has_term)
+    assert title in understanding.names
+    found = missing_content(library, understanding)
+    assert found is not None and found.what == title

@@ -25,6 +25,12 @@ CAPITALISED_NAME = lazy_compile(
     r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de|the|met een))*\s+[A-Z][\w&.-]+"
     r"|[A-Z]{3,}[\w-]*|(?<=\w )[A-Z][a-z]{3,}\w*)"
 )
+# The title of a law: Dutch "Wet", "Besluit" or "Richtlijn" and the words of its subject, English
+# capitalised words before "Act", "Directive" or "Regulation".
+LAW_TITLE = lazy_compile(
+    r"\b(?:Wet|Besluit|Richtlijn|Verordening)(?: (?!(?:voor|van|in|op|met|de|het|een|en|of|is|geldt|"
+    r"gaat|wordt)\b)[a-z][\w-]+){1,4}|\b(?:[A-Z][\w-]+ ){1,5}(?:Act|Directive|Regulation)\b"
+)
 # A single capitalised word is a name only when it is no common word (Dutch or English).
 NAME_MAX_ZIPF = 4.5
 # The domain's own abbreviations, part of the question's phrasing, not an organisation. The
@@ -95,10 +101,11 @@ GENERIC_COVENANT = frozenset(
 
 
 def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
-    """Proper names in the question ("Human Rights Watch", "Cordaid", "CSDDD") that are not
-    vocabulary organisations (`known`: their folded forms) nor the question's own phrasing
-    ("SER-advies", "MVO-risico")."""
-    names = []
+    """Proper names in the question ("Human Rights Watch", "Cordaid", "CSDDD", the titles of
+    laws: "Wet zorgplicht kinderarbeid", "the Modern Slavery Act") that are not vocabulary
+    organisations (`known`: their folded forms) nor the question's own phrasing ("SER-advies",
+    "MVO-risico")."""
+    names = [m.group(0) for m in LAW_TITLE.finditer(question)]
     for match in CAPITALISED_NAME.finditer(question):
         words = _one_sentence(re.sub(r"'s$|'$", "", match.group(1)).split())
         opens = not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".?!:;"
