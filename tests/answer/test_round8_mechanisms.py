@@ -19,7 +19,7 @@ from imvo_assist.answer.evidence import content_groups, sentences
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.general import _stating_first
 from imvo_assist.answer.keycontent import missing_content
-from imvo_assist.answer.retrieve import Ranked
+from imvo_assist.answer.retrieve import Ranked, rescore
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.models import Hit, Passage
@@ -245,3 +245,18 @@ def test_the_title_of_a_law_is_a_name_the_corpus_must_hold(library: Library, que
     assert title in understanding.names
     found = missing_content(library, understanding)
     assert found is not None and found.what == title
+
+
+def test_the_words_naming_the_document_to_look_in_are_no_topic() -> None:
+    labels = [g.label for g in content_groups(understand("Hoe beschrijft het SER-advies de rol van vakbonden?"))]
+    assert "vakbonden" in labels and not {"ser", "advies", "ser advies"} & set(labels)
+    kept = [g.label for g in content_groups(understand("Wat zegt het textielconvenant over lonen?"))]
+    assert "textielconvenant" in kept  # a covenant's name says its subject
+
+
+def test_an_original_passage_ranks_before_a_register_fact_that_says_the_same() -> None:
+    passage = Passage(id="p", doc_id="r", pdf_page=1, page_label="1", section="", text="Landroof bij houtkap.")
+    original = Hit(passage, "Report", "report", "", 1.0, "")
+    fact = Hit(passage, "Overview", "web page", "", 1.0, "", source="register")
+    ranked = rescore([fact, original], understand("Welke risico's van landroof bij houtkap?"))
+    assert ranked[0].hit is original

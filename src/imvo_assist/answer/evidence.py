@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from imvo_assist.answer.entities import speaking_authors
-from imvo_assist.answer.understand import GENERIC, Understanding
+from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
@@ -84,8 +84,9 @@ def content_groups(understanding: Understanding) -> list[Group]:
     groups = []
     context = _context_words(understanding.question)
     speaking = speaking_authors(understanding.question, understanding.named_kind, understanding.organisations)
+    speaking |= document_name_words(understanding)
     for concept in understanding.concepts:
-        if concept.source in GENERIC or concept.source in speaking:
+        if concept.source in GENERIC or concept.source in speaking or set(concept.source.split()) <= speaking:
             continue
         weight = concept.specificity
         if concept.source in understanding.verbs:

@@ -57,6 +57,8 @@ PHRASE_BONUS = 0.3
 QUOTE_BONUS = 2.0
 TAG_BONUS = 0.25
 REGISTER_FACTOR = 0.5
+# A fact of the bundled register (an overview's summary of the report, not verified).
+REGISTER_FACT_FACTOR = 0.5
 # A passage without the question's most specific concept ("mensenrechtenschendingen").
 KEY_MISSING = 0.6
 # A passage in the other language than the question's: as good evidence, but a Dutch question
@@ -155,6 +157,8 @@ def rescore(
         if hit.kind == "register" and understanding.intent not in SOURCE_INTENTS and (
                 understanding.named_kind != "register"):
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
+        if hit.source == "register":
+            bonus *= REGISTER_FACT_FACTOR  # what a web page says the report names: originals first
         language = (languages or {}).get(hit.passage.doc_id)
         if language and language != understanding.language:
             bonus *= OTHER_LANGUAGE_PASSAGE

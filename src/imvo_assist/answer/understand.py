@@ -335,6 +335,19 @@ def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
     return named if kinds or not cited else authored_kind(tuple(cited))
 
 
+def document_name_words(understanding: Understanding) -> frozenset[str]:
+    """The words by which the question names the document to look in ("het SER-advies", "the
+    November 2014 letter"): where to look, not what about. A covenant's name says its subject
+    ("het textielconvenant"), the register's is what its pages say of themselves
+    ("bronnenboek"): both are kept."""
+    kind = understanding.named_kind
+    if kind in ("", "covenant", "register"):
+        return frozenset()
+    folded = fold(understanding.question)
+    return frozenset(word for pattern, named in NAMED_DOCUMENTS if named == kind
+                     for match in pattern.finditer(folded) for word in WORD.findall(match.group(0)))
+
+
 def _corrected_text(folded: str, corrections: dict[str, str]) -> str:
     """The folded question with its typos corrected ("het textiel convenent")."""
     for wrong, right in corrections.items():
