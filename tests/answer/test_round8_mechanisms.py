@@ -260,3 +260,23 @@ def test_an_original_passage_ranks_before_a_register_fact_that_says_the_same() -
     fact = Hit(passage, "Overview", "web page", "", 1.0, "", source="register")
     ranked = rescore([fact, original], understand("Welke risico's van landroof bij houtkap?"))
     assert ranked[0].hit is original
+
+
+def test_an_organisation_named_in_a_text_but_no_source_is_quoted_where_it_is_named(library: Library) -> None:
+    answer = library.ask("Komt MVO Nederland ergens voor in de brief van de ministers?")
+    assert not answer.not_found
+    first = answer.citations[0].hit.passage
+    assert first.doc_id == "kamerbrief-2014-11-19-sra" and first.page_label in {"3", "4"}
+    assert "MVO Nederland" in answer.answer
+    assert library.ask("Is er werk van Cordaid gebruikt voor de analyse?").not_found  # named nowhere
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Is Oxfam Novib mentioned anywhere?", "en"),  # a Dutch-looking name says nothing
+        ("we make bikes - any risks?", "en"),  # "we" is as Dutch as it is English
+    ],
+)
+def test_names_and_shared_function_words_do_not_decide_the_language(question: str, language: str) -> None:
+    assert understand(question).language == language

@@ -25,13 +25,9 @@ from imvo_assist.answer.evidence import (
     sentences,
 )
 from imvo_assist.answer.focus import SECTOR_MATCH, entries_first, passages_first
-from imvo_assist.answer.general import (
-    FALLBACK_COVERAGE,
-    Composed,
-    leading,
-    ranked_evidence,
-)
+from imvo_assist.answer.general import FALLBACK_COVERAGE, Composed, leading, ranked_evidence
 from imvo_assist.answer.intents import SOURCE_WORDS
+from imvo_assist.answer.mentions import compose_mentions
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import Reference, RefKey, inclusion_report
 from imvo_assist.bronnenboek.links import find_markers, find_uncertain_markers
@@ -311,6 +307,9 @@ def compose_inclusion(library: Corpus, understanding: Understanding, citations: 
     titled = [] if understanding.organisations else titled_entries(query, provenance.references)
     if report["not_found"] and titled:
         return _compose_titled(library, query, titled, citations, language)
+    mentioned = compose_mentions(library, understanding, citations, query) if report["not_found"] else None
+    if mentioned is not None:
+        return mentioned  # "Wordt IDH genoemd in de brief?": named in a text, no source
     if report["not_found"]:
         near = ", ".join(report["suggestions"])
         text = (

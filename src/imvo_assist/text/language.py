@@ -20,10 +20,15 @@ ENGLISH = frozenset(
 )
 WORD = re.compile(r"[a-zà-ÿ]+")
 QUESTION_WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A capitalised word inside a sentence: a name, of no language ("MVO Nederland", "Oxfam Novib").
+NAME_INSIDE = lazy_compile(r"(?<=[\w,;:)'\"] )[A-Z][\w'-]*")
 # A word counts for the language where it is more frequent by the difference of its zipf values
 # (a log-likelihood ratio), at most this much: one word that only one list holds ("keeps",
 # "waakhond") is evidence, not a verdict.
 MAX_WORD_EVIDENCE = 2.0
+# A function word decides only when it is this much (zipf) more frequent in one language: "we"
+# is as Dutch as it is English.
+CLEAR_FUNCTION_WORD = 1.0
 # Whoosh's Dutch stopwords lack the question words its English list has ("what", "which").
 DUTCH_QUESTION_WORDS = frozenset(["welke", "welk", "waar", "wanneer", "waarom", "hoeveel", "hoe"])
 SAMPLE_CHARS = 20_000
@@ -40,12 +45,12 @@ def detect_language(text: str, default: str = "nl") -> str:
 
 
 def language_of_question(question: str) -> Lang:
-    """The language of a question as asked, its quoted titles aside ("What is the Kamerstuk of
-    'Wat de Wereld verdient'?" is English)."""
+    """The language of a question as asked, its quoted titles and proper names aside ("What is
+    the Kamerstuk of 'Wat de Wereld verdient'?", "Is MVO Nederland mentioned?" are English)."""
     from imvo_assist.text.framing import QUOTED  # not at import: extraction reads this module
 
-    text = fold(QUOTED.sub(" ", question)).replace("\u2019", "'")
-    return question_language(QUESTION_WORD.findall(text))
+    text = NAME_INSIDE.sub(" ", QUOTED.sub(" ", question))
+    return question_language(QUESTION_WORD.findall(fold(text).replace("\u2019", "'")))
 
 
 def question_language(words: list[str]) -> Lang:
@@ -56,22 +61,24 @@ def question_language(words: list[str]) -> Lang:
     aside); by all its words when the function words tie; Dutch, the corpus's language, on a
     tie of both."""
     function = _function_words()
-    evidence = _evidence([w for w in words if w in function]) or _evidence(words)
+    evidence = _evidence([w for w in words if w in function], CLEAR_FUNCTION_WORD) or _evidence(words)
     return "en" if evidence > 0 else "nl"
 
 
-def _evidence(words: list[str]) -> float:
-    """Log-likelihood of English over Dutch of the words (positive: English)."""
+def _evidence(words: list[str], clear: float = 0.0) -> float:
+    """Log-likelihood of English over Dutch of the words (positive: English), of the words at
+    least `clear` more frequent in one language than the other."""
     total = 0.0
     for word in words:
         difference = zipf(word, "en") - zipf(word, "nl")
-        total += max(-MAX_WORD_EVIDENCE, min(MAX_WORD_EVIDENCE, difference))
+        if abs(difference) >= clear:
+            total += max(-MAX_WORD_EVIDENCE, min(MAX_WORD_EVIDENCE, difference))
     return total
 
 
 @cache
 def _function_words() -> frozenset[str]:
-    """The stopwords of one language and not the other (the analyzers' lists: "is", "in" and
-    "we" say nothing), and the Dutch question words the Dutch list lacks ("welke", "waar")."""
+    """The stopwords of one language and not the other (the analyzers' lists: "is" and "in" say
+    nothing), and the Dutch question words the Dutch list lacks ("welke", "waar")."""
     dutch, english = frozenset(stopwords_for_language("nl")), frozenset(stopwords_for_language("en"))
     return (dutch ^ english) | DUTCH_QUESTION_WORDS
