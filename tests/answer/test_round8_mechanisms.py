@@ -23,6 +23,7 @@ from imvo_assist.answer.retrieve import Ranked, rescore
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.models import Hit, Passage
+from imvo_assist.text.questionforms import counted_noun
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -280,3 +281,16 @@ def test_an_organisation_named_in_a_text_but_no_source_is_quoted_where_it_is_nam
 )
 def test_names_and_shared_function_words_do_not_decide_the_language(question: str, language: str) -> None:
     assert understand(question).language == language
+
+
+@pytest.mark.parametrize("question", ["hoeveel sectoren zijn onderzocht", "Hoeveel sectoren heeft KPMG bekeken?"])
+def test_the_counted_noun_is_content_even_when_generic(library: Library, question: str) -> None:
+    answer = library.ask(question)  # was "geen aantal": "sectoren" was no content word
+    assert not answer.not_found and "86 sectoren" in answer.answer
+
+
+def test_the_counted_noun_of_a_question() -> None:
+    assert counted_noun("hoeveel sectoren zijn onderzocht") == "sectoren"
+    assert counted_noun("how many of the companies signed") == "companies"
+    assert counted_noun("hoeveel zicht hebben wij") == ""  # an amount, no count
+    assert counted_noun("how many times did it meet") == ""

@@ -27,7 +27,7 @@ from imvo_assist.text.bilingual import META, Concept, number_forms
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import context_sentences
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import agents, answers
+from imvo_assist.text.questionforms import agents, answers, counted_noun
 
 MIN_COVERAGE = 0.5
 SHORT_PASSAGE_WORDS = 60
@@ -85,8 +85,10 @@ def content_groups(understanding: Understanding) -> list[Group]:
     context = _context_words(understanding.question)
     speaking = speaking_authors(understanding.question, understanding.named_kind, understanding.organisations)
     speaking |= document_name_words(understanding)
+    counted = counted_noun(fold(understanding.question))  # "hoeveel sectoren": what is counted
     for concept in understanding.concepts:
-        if concept.source in GENERIC or concept.source in speaking or set(concept.source.split()) <= speaking:
+        generic = concept.source in GENERIC and concept.source != counted
+        if generic or concept.source in speaking or set(concept.source.split()) <= speaking:
             continue
         weight = concept.specificity
         if concept.source in understanding.verbs:

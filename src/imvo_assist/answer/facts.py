@@ -24,7 +24,7 @@ from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers
+from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers, counted_noun
 
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
@@ -81,14 +81,6 @@ PERSON_NAME = lazy_compile(
     r"\b(?:[Mm]r|[Dd]r|[Dd]rs|[Ii]r|[Pp]rof|[Mm]evrouw|[Mm]eneer|[Mm]s|[Mm]rs)\.? [A-Z][a-z]+"
 )
 AMOUNT_ANSWER = lazy_compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
-COUNT_QUESTION = lazy_compile(
-    r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
-    r"(?:(?:of the|van de|van het)\s+)?(?P<noun>[a-z][\w']*)"
-)
-# Words after "hoeveel" that are no counted thing ("hoeveel heeft ...", "how many times").
-NOT_COUNTED = frozenset(
-    ["heeft", "hebben", "had", "is", "zijn", "was", "waren", "wordt", "worden", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "keer", "maal", "jaar", "jaren", "maanden", "weken", "dagen", "tijd", "procent", "are", "is", "was", "were", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "must", "times", "years", "months", "weeks", "days", "time", "percent", "per"]
-)
 NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and", "of"])
 NUMBER = lazy_compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
 # A number counts a noun at most this many words before it ("tien IMVO convenanten").
@@ -141,11 +133,9 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("place", "", _names_place),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
-    counted = COUNT_QUESTION.search(question)
-    if counted is None or counted.group("noun") in NOT_COUNTED or (
-            counted.group(1) == "hoeveel" and not _plural(counted.group("noun"))):
-        return tuple(found)  # "hoeveel zicht hebben wij": an amount of something, no count
-    noun = counted.group("noun")
+    noun = counted_noun(question)
+    if not noun:
+        return tuple(found)
     if noun in PERSONS:  # "how many people sit on it": any count of members, parties, ...
         return (*found, AskedFact("count", noun, _counts_agents))
     wanted = _noun_forms(understanding, noun)
@@ -201,12 +191,6 @@ def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:
             for term, _ in concept.terms():
                 found |= forms_of(term)
     return frozenset(found)
-
-
-def _plural(noun: str) -> bool:
-    """Whether a Dutch noun after "hoeveel" is plural, as a count needs ("hoeveel leden");
-    with a singular it asks for an amount ("hoeveel zicht")."""
-    return len(noun) > 3 and noun.endswith(("en", "s", "a"))
 
 
 def _counts_agents(text: str) -> bool:

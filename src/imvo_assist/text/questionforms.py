@@ -89,6 +89,14 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?: (?:(?:van|voor|de|der|of|for|the) )?[A-Z][\w-]+)*)"
     ),
 }
+COUNT_QUESTION = lazy_compile(
+    r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
+    r"(?:(?:of the|van de|van het)\s+)?(?P<noun>[a-z][\w']*)"
+)
+# Words after "hoeveel" that are no counted thing ("hoeveel heeft ...", "how many times").
+NOT_COUNTED = frozenset(
+    ["heeft", "hebben", "had", "is", "zijn", "was", "waren", "wordt", "worden", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "mag", "keer", "maal", "jaar", "jaren", "maanden", "weken", "dagen", "tijd", "procent", "are", "is", "was", "were", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "must", "times", "years", "months", "weeks", "days", "time", "percent", "per"]
+)
 FORMS = tuple(QUESTION_PATTERNS)
 # Who did it: nouns for a person, body or party ("het secretariaat", "an independent party"),
 # which answer a who-question as well as a name does (on folded text).
@@ -130,3 +138,15 @@ def triggers(text: str) -> bool:
     """Whether a text holds a question-form phrase ("hoe vaak", "how many", "wanneer")."""
     folded = fold(text)
     return any(pattern.search(folded) for pattern in QUESTION_PATTERNS.values())
+
+
+def counted_noun(folded: str) -> str:
+    """The noun a folded question asks a count of ("hoeveel sectoren" -> "sectoren", "how many
+    of the companies" -> "companies"); "" when it asks none ("hoeveel heeft ...", "how many
+    times") or an amount (Dutch "hoeveel" with a singular: "hoeveel zicht")."""
+    counted = COUNT_QUESTION.search(folded)
+    if counted is None or counted.group("noun") in NOT_COUNTED:
+        return ""
+    noun = counted.group("noun")
+    plural = len(noun) > 3 and noun.endswith(("en", "s", "a"))
+    return noun if counted.group(1) != "hoeveel" or plural else ""
