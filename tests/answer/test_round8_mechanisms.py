@@ -294,3 +294,14 @@ def test_the_counted_noun_of_a_question() -> None:
     assert counted_noun("how many of the companies signed") == "companies"
     assert counted_noun("hoeveel zicht hebben wij") == ""  # an amount, no count
     assert counted_noun("how many times did it meet") == ""
+
+
+def test_a_passage_carrying_its_documents_full_title_is_front_matter() -> None:
+    title = "Agreement on Fair Cocoa Trade (test version)"
+    cover = Passage(id="c", doc_id="a", pdf_page=1, page_label="1", section="",
+                    text="Test text only. Agreement on Fair Cocoa Trade (test version). Cocoa companies sign.")
+    body = Passage(id="b", doc_id="a", pdf_page=2, page_label="2", section="",
+                   text="Cocoa companies sign the agreement and report every year.")
+    ranked = rescore([Hit(cover, title, "covenant", "", 1.0, ""), Hit(body, title, "covenant", "", 1.0, "")],
+                     understand("What do cocoa companies sign?"))
+    assert ranked[0].hit.passage is body

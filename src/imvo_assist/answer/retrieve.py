@@ -37,7 +37,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis
-from imvo_assist.text.fold import fold
+from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -59,6 +59,9 @@ TAG_BONUS = 0.25
 REGISTER_FACTOR = 0.5
 # A fact of the bundled register (an overview's summary of the report, not verified).
 REGISTER_FACT_FACTOR = 0.5
+# A passage holding its document's full title (a title page, a running head).
+FRONT_MATTER = 0.5
+TITLE_WORDS = 4
 # A passage without the question's most specific concept ("mensenrechtenschendingen").
 KEY_MISSING = 0.6
 # A passage in the other language than the question's: as good evidence, but a Dutch question
@@ -159,6 +162,8 @@ def rescore(
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
         if hit.source == "register":
             bonus *= REGISTER_FACT_FACTOR  # what a web page says the report names: originals first
+        if _front_matter(hit):
+            bonus *= FRONT_MATTER  # a title page, a running head: the document's name, no evidence
         language = (languages or {}).get(hit.passage.doc_id)
         if language and language != understanding.language:
             bonus *= OTHER_LANGUAGE_PASSAGE
@@ -169,6 +174,13 @@ def rescore(
         ranked.append(Ranked(hit, score, covered))
     ranked.sort(key=lambda r: -r.score)
     return ranked
+
+
+def _front_matter(hit: Hit) -> bool:
+    """Whether a passage carries its document's full title (of at least TITLE_WORDS words, its
+    parenthesis aside): a title page, cover or running head."""
+    title = folded_words(re.sub(r"\(.*?\)", " ", hit.title)).split()
+    return len(title) >= TITLE_WORDS and f" {' '.join(title)} " in f" {folded_words(hit.passage.text)} "
 
 
 def _named_chapter(understanding: Understanding) -> set[str]:
