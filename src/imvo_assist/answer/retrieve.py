@@ -62,6 +62,7 @@ REGISTER_FACT_FACTOR = 0.5
 # A passage holding its document's full title (a title page, a running head).
 FRONT_MATTER = 0.5
 TITLE_WORDS = 4
+FRONT_MATTER_WORDS = 30
 # A passage without the question's most specific concept ("mensenrechtenschendingen").
 KEY_MISSING = 0.6
 # A passage in the other language than the question's: as good evidence, but a Dutch question
@@ -177,10 +178,13 @@ def rescore(
 
 
 def _front_matter(hit: Hit) -> bool:
-    """Whether a passage carries its document's full title (of at least TITLE_WORDS words, its
-    parenthesis aside): a title page, cover or running head."""
+    """Whether a passage is little more than its document's full title (of at least TITLE_WORDS
+    words, its parenthesis aside): a title page, a cover, a running head; not a text that
+    opens with its title."""
     title = folded_words(re.sub(r"\(.*?\)", " ", hit.title)).split()
-    return len(title) >= TITLE_WORDS and f" {' '.join(title)} " in f" {folded_words(hit.passage.text)} "
+    text = folded_words(hit.passage.text)
+    return (len(title) >= TITLE_WORDS and f" {' '.join(title)} " in f" {text} "
+            and len(text.split()) - len(title) <= FRONT_MATTER_WORDS)
 
 
 def _named_chapter(understanding: Understanding) -> set[str]:
