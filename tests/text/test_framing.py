@@ -62,9 +62,16 @@ def test_according_to_a_conclusion_is_content() -> None:
     assert "conclusions" in strip_framing("what matters according to the conclusions of the study").text
 
 
-@pytest.mark.parametrize("word", ["citaat", "quote", "pagina", "please", "morgen", "board"])
+@pytest.mark.parametrize("word", ["citaat", "quote", "pagina", "please", "morgen", "collega"])
 def test_meta_and_context_words(word: str) -> None:
     assert is_framing_word(word)
+
+
+@pytest.mark.parametrize("word", ["board", "debate", "meeting", "controleren"])
+def test_occasion_words_are_content_outside_a_framing_clause(word: str) -> None:
+    assert not is_framing_word(word)  # "When did parliament debate ...?" turns on it
+    framed = strip_framing(f"voor de {word} van morgen: wat zegt de minister over bananen?")
+    assert framed.text.startswith("wat zegt de minister over bananen")
 
 
 @pytest.mark.parametrize("word", ["kinderarbeid", "team", "minister", "nodig", "governance"])

@@ -36,16 +36,15 @@ META_WORDS = frozenset(
         "summarize", "samenvatting", "vat", "sentence", "sentences",
     ]
 )
-# Why someone asks: meetings, colleagues, being new, checking for someone.
+# Why someone asks: being new, colleagues, preparing, checking for someone.
 CONTEXT_WORDS = frozenset(
     [
-        "nieuw", "nieuwe", "new", "dossier", "file", "topic", "onderwerp", "overleg", "vergadering",
-        "meeting", "debat", "debate", "briefing", "presentatie", "presentation", "gesprek",
-        "onderhandeling", "onderhandelingen", "negotiation", "negotiations", "morgen", "vandaag",
-        "straks", "volgende", "week", "tomorrow", "today", "later", "next", "week", "bestuur",
-        "directie", "board", "manager", "baas", "boss", "collega", "colleague", "colleagues",
-        "vroeg", "vraagt", "gevraagd", "asked", "asks", "ask", "check", "checken", "controleren",
-        "nagaan", "verify", "verifieer", "voorbereiding", "voorbereiden", "prepare", "preparing",
+        "nieuw", "nieuwe", "new", "dossier", "file", "topic", "onderwerp", "briefing", "presentatie",
+        "presentation", "onderhandeling", "onderhandelingen", "negotiation", "negotiations", "morgen",
+        "vandaag", "straks", "volgende", "week", "tomorrow", "today", "later", "next", "week",
+        "directie", "manager", "baas", "boss", "collega", "colleague", "colleagues",
+        "vroeg", "vraagt", "gevraagd", "asked", "asks", "ask", "checken",
+        "verifieer", "voorbereiding", "voorbereiden", "prepare", "preparing",
         "preparation", "hi", "hallo", "hello", "hoi", "beste", "dear", "dank", "thanks", "thank",
         "quick", "vraagje",
     ]
@@ -131,6 +130,15 @@ MIN_FUZZY_FRAMING = 5
 _FUZZY_FRAMES = tuple(w for w in META_WORDS | CONTEXT_WORDS if len(w) >= MIN_FUZZY_FRAMING)
 
 
+# Occasions of asking that are also what a question may be about ("voor het overleg van morgen:"
+# but "When did parliament debate ...?", "Wie controleert de naleving?"): framing only inside a
+# clause of framing words, content elsewhere.
+OCCASION_WORDS = frozenset(
+    ["overleg", "vergadering", "meeting", "debat", "debate", "gesprek", "bestuur", "board", "check",
+     "controleren", "nagaan", "verify"]
+)
+
+
 def is_framing_word(word: str) -> bool:
     """Whether a folded word is a meta-word or a context word (never content), or one of them
     misspelt ("verbatum", "qoute"): a non-word one slip from a framing word."""
@@ -209,7 +217,7 @@ def asking_parts(question: str) -> list[str]:
 def _only_framing(clause: str) -> bool:
     """A clause made of framing, context and function words only."""
     words = re.findall(r"\w+", clause)
-    return bool(words) and all(is_framing_word(w) or w in FUNCTION_WORDS for w in words)
+    return bool(words) and all(is_framing_word(w) or w in OCCASION_WORDS or w in FUNCTION_WORDS for w in words)
 
 
 def _has_content(text: str) -> bool:
