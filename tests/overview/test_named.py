@@ -29,6 +29,9 @@ from imvo_assist.overview.named import named_documents, same_word, unnamed_words
             "nl",
             ["convenant-banken", "convenant-verzekeringssector", "convenant-pensioenfondsen"],
         ),
+        ("het convenant van de metaalsector", "nl", ["convenant-metaal"]),
+        # the gold covenant lists electronics second: no covenant of the electronics sector
+        ("het convenant van de elektronicasector", "nl", []),
         ("de textielsector", "nl", []),  # a sector alone names no document
         ("juni 2014", "nl", []),  # nor does a date alone
         ("the Rana Plaza disaster", "en", []),

@@ -212,7 +212,7 @@ def _score(words: list[str], sectors: set[str], doc: Candidate) -> tuple[int, ..
         if places:
             in_title += 1
             position = min(position, *places)
-    if sectors & set(doc.sectors):
+    if sectors & set(doc.sectors[:1]):  # its own sector: the gold covenant is no electronics covenant
         matched += 1
     return matched, letters, in_title, -position, by_name
 
