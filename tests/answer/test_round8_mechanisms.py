@@ -305,3 +305,18 @@ def test_a_passage_carrying_its_documents_full_title_is_front_matter() -> None:
     ranked = rescore([Hit(cover, title, "covenant", "", 1.0, ""), Hit(body, title, "covenant", "", 1.0, "")],
                      understand("What do cocoa companies sign?"))
     assert ranked[0].hit.passage is body
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Our NGO wrote a report on child labour in cocoa. Did KPMG use it?", 56),
+        ("Wij schreven een rapport over landroof bij palmolie. Heeft KPMG dat gebruikt?", 59),
+    ],
+)
+def test_whether_the_askers_own_work_was_used_asks_for_the_sources_on_its_topic(
+    library: Library, question: str, entry: int
+) -> None:
+    answer = library.ask(question)
+    assert answer.intent == "provenance"
+    assert entry in [r["nr"] for r in answer.references][:2]

@@ -38,6 +38,13 @@ RELATIVE_ORIGIN = lazy_compile(
 )
 WHERE = lazy_compile(r"\b(where|waar)\b")
 CLAUSE_START = lazy_compile(r"[,;:?.!]")
+# The asker's own work ("our NGO wrote a report on ...", "wij schreven een rapport"): asking whether
+# it was used asks for the sources on its topic, even when no organisation is named.
+OWN_WORK = lazy_compile(
+    r"\b(our|ons|onze|my|mijn)( \w+){0,2} (reports?|rapport(en)?|stud(y|ies)|studie|research|"
+    r"onderzoek|papers?|publicaties?|publications?|work|werk)\b|"
+    r"\b(we|wij|i|ik|our \w+|onze \w+) (wrote|schreven|schreef|published|publiceerden|publiceerde)\b"
+)
 # The study, source or author behind a topic. Words for research, not "report": the report
 # itself is what such a question asks about ("which NGO report is behind ..." says "behind").
 STUDY_NOUNS = (
@@ -172,7 +179,8 @@ def intent_of(
     and where does that come from?"). `names_org`: it names an organisation that could be a
     source; `owns_work`: one whose work it names ("Oxfam Novib's reports"); `has_form`: it
     asks for a number, date or duration."""
-    provenance = _asks_origin(folded) or asks_after_study(folded) or (
+    provenance = _asks_origin(folded) or asks_after_study(folded) or bool(
+        OWN_WORK.search(folded) and INCLUSION_CUES.search(folded)) or (
         bool(SOURCE_CUES.search(folded)) and not has_form
     )
     if names_org and (INCLUSION_CUES.search(folded) or (owns_work and PUBLICATION_WORDS.search(folded))):
