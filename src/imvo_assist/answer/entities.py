@@ -135,7 +135,7 @@ def is_place(name: str) -> bool:
 @cache
 def place_names() -> frozenset[str]:
     """The lexicon's place names, folded, hyphens as spaces ("west afrika")."""
-    return frozenset(folded_words(term) for term in load_lexicon().domain_terms("places"))
+    return frozenset(" ".join(re.findall(r"\w+", term)) for term in load_lexicon().domain_terms("places"))
 
 
 def _phrasing_name(folded: str) -> bool:
@@ -222,11 +222,16 @@ def is_author(organisation: Organisation) -> bool:
     return organisation.id in _authors()
 
 
-def cited_as_source(text: str, form: str) -> bool:
-    """Whether a question cites the organisation (one folded form of its name) as the source of
-    what it asks ("what does the SER expect", "the SER's own words"), not as its topic ("what
-    do companies expect from the SER?")."""
-    return bool(SOURCE.search(f" {folded_words(text)} ".replace(f" {form} ", f" {MARK} ")))
+def folded_forms(organisation: Organisation) -> tuple[str, ...]:
+    """The folded words of an organisation's names and abbreviations, in order."""
+    return tuple(dict.fromkeys(f for f in (folded_words(form) for form in organisation.forms() if form) if f))
+
+
+def cited_as_source(words: str, form: str) -> bool:
+    """Whether a question (its folded words, `folded_words`) cites the organisation (one folded
+    form of its name) as the source of what it asks ("what does the SER expect", "the SER's own
+    words"), not as its topic ("what do companies expect from the SER?")."""
+    return bool(SOURCE.search(f" {words.strip()} ".replace(f" {form} ", f" {MARK} ")))
 
 
 def speaking_authors(question: str, kind: str, organisations: tuple[Organisation, ...]) -> frozenset[str]:
@@ -234,10 +239,11 @@ def speaking_authors(question: str, kind: str, organisations: tuple[Organisation
     names ("the SER's own words", "volgens KPMG"): the source speaking, not a topic; its own text
     seldom names it. An author asked about ("what do companies expect from the SER?") is none."""
     found: set[str] = set()
+    words = folded_words(question) if kind else ""
     for organisation in organisations if kind else ():
-        forms = {folded_words(form) for form in organisation.forms() if form}
-        if kind in authored_kinds(organisation) and any(cited_as_source(question, f) for f in forms):
-            found |= forms
+        forms = folded_forms(organisation)
+        if kind in authored_kinds(organisation) and any(cited_as_source(words, f) for f in forms):
+            found |= set(forms)
     return frozenset(found)
 
 

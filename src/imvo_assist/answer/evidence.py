@@ -62,9 +62,9 @@ VERB_WEIGHT = 0.5
 # A concept only the statements before the question name ("Wij beheren pensioengeld. Wat zegt
 # het rapport over onze verantwoordelijkheid?"): context, it weighs less than what is asked.
 CONTEXT_WEIGHT = 0.5
-# Words about documents and their parts ("hoofdstuk", "page", "quote") say where to look, not
-# what about: a register fact's "see chapter Retail, p. 128" is no better evidence for them.
-DOCUMENT_DOMAINS = META
+# Words about documents and questions (the lexicon's META domains: "hoofdstuk", "page", "quote")
+# say where to look, not what about: a register fact's "see chapter Retail, p. 128" is no better
+# evidence for them.
 DOCUMENT_WORD_WEIGHT = 0.5
 
 
@@ -95,7 +95,7 @@ def content_groups(understanding: Understanding) -> list[Group]:
             weight *= VERB_WEIGHT  # "kennen", "criticised": said in other words as often as not
         if set(concept.source.split()) <= context:
             weight *= CONTEXT_WEIGHT  # told about the asker, not asked
-        if concept.domains and set(concept.domains) <= DOCUMENT_DOMAINS:
+        if concept.domains and set(concept.domains) <= META:
             weight *= DOCUMENT_WORD_WEIGHT  # "chapter", "pagina": where, not what
         groups.append(Group(_concept_forms(concept), weight, concept.source, _part_forms(concept)))
     for phrase in understanding.quoted:

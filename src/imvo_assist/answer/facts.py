@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from imvo_assist.answer.entities import cited_as_source, is_author, place_names
+from imvo_assist.answer.entities import cited_as_source, folded_forms, is_author, place_names
 from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import Understanding
@@ -153,8 +153,7 @@ def _unnamed_entity(understanding: Understanding, evidence: str) -> str:
     for entity in understanding.organisations:
         if is_author(entity):
             continue  # "does the SER want ...": its own advice speaks without naming it
-        name, forms = entity.name(understanding.language), entity.forms()
-        folded = [folded_words(f) for f in forms if f]
+        name, folded = entity.name(understanding.language), folded_forms(entity)
         if any(f" {f} " in asking for f in folded) and not any(
                 cited_as_source(asking, f) for f in folded) and not any(
                 _names(text, f) for f in folded):

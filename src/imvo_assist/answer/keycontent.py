@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or, Prefix, Query, Term
@@ -133,8 +134,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
-    def paraphrase() -> bool:  # looked up only when a rule would say "not found"
-        return understanding.intent not in SOURCE_INTENTS and _focused_without(library, topics, absent)
+    # looked up only when a rule would say "not found", and once
+    paraphrase = cache(lambda: understanding.intent not in SOURCE_INTENTS and _focused_without(
+        library, topics, absent))
 
     if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase():
         return Missing(rarest.source, "word")
@@ -162,22 +164,27 @@ def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concep
         return False  # "kinderarbeid en lonen in de bontfokkerij": the rarest word is the subject
     queries = []
     for concept in present:
-        terms = [q for q in (_stem_query(t) for t, _ in concept.terms()) if q is not None]
+        terms = _concept_queries(concept)
         if not terms:
             return False
         queries.append(Or(terms))
     return bool(library.run(And(queries), None, 1))
 
 
+def _concept_queries(concept: Concept) -> list[Query]:
+    """A stemmed query for each term of a concept that makes one."""
+    return [q for q in (_stem_query(term) for term, _ in concept.terms()) if q is not None]
+
+
 def _present_in(library: Corpus, concept: Concept, kind: str) -> bool:
     """Whether a concept occurs in the documents of a kind ("het SER-advies")."""
-    queries = [q for q in (_stem_query(term) for term, _ in concept.terms()) if q is not None]
+    queries = _concept_queries(concept)
     return not queries or bool(library.run(Or(queries), Filters(kind=kind), 1))
 
 
 def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
     """Where a concept does occur: "title, p. N" of its best passages."""
-    queries = [q for q in (_stem_query(term) for term, _ in concept.terms()) if q is not None]
+    queries = _concept_queries(concept)
     hits = library.run(Or(queries), Filters(source="passage"), 3) if queries else []
     return tuple(dict.fromkeys(hit.place() for hit in hits))
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from whoosh.query import And, Or, Query, Term
 
 from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.entities import folded_forms
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.answer.general import Composed
 from imvo_assist.answer.understand import Understanding
@@ -59,8 +60,7 @@ def _forms(understanding: Understanding, name: str) -> list[str]:
     """The folded forms of the organisation asked about: its vocabulary names and
     abbreviations, else the name as asked."""
     named = [o for o in understanding.organisations if o.name(understanding.language) == name]
-    written = [form for o in named[:1] for form in o.forms() if form] or [name]
-    return list(dict.fromkeys(f for f in (folded_words(w) for w in written) if f))
+    return list(folded_forms(named[0])) if named else [f for f in [folded_words(name)] if f]
 
 
 def _names(sentence: str, form: str) -> bool:

@@ -182,7 +182,7 @@ def _front_matter(hit: Hit) -> bool:
     words, its parenthesis aside): a title page, a cover, a running head; not a text that
     opens with its title."""
     title = folded_words(re.sub(r"\(.*?\)", " ", hit.title)).split()
-    text = folded_words(hit.passage.text)
+    text = " ".join(re.findall(r"\w+", folded(hit.passage.text)))  # the fold cached for the hit
     return (len(title) >= TITLE_WORDS and f" {' '.join(title)} " in f" {text} "
             and len(text.split()) - len(title) <= FRONT_MATTER_WORDS)
 

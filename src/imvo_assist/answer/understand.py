@@ -20,6 +20,7 @@ from imvo_assist.answer.entities import (
     authored_kind,
     capitalised_names,
     cited_as_source,
+    folded_forms,
     is_author,
     is_place,
     named_covenant,
@@ -330,8 +331,9 @@ def _named_kind(folded: str, organisations: tuple[Organisation, ...]) -> str:
     cites as the source ("according to the SER", "what does KPMG say")."""
     kinds = [kind for pattern, kind in NAMED_DOCUMENTS if pattern.search(folded)]
     named = kinds[0] if len(kinds) == 1 else _cited_kind(folded, kinds)
+    words = folded_words(folded)
     cited = [o for o in organisations if is_author(o) and any(
-        cited_as_source(folded, folded_words(form)) for form in o.forms() if form)]
+        cited_as_source(words, form) for form in folded_forms(o))]
     return named if kinds or not cited else authored_kind(tuple(cited))
 
 

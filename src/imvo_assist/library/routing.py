@@ -33,6 +33,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Answer
 from imvo_assist.overview.named import kinds_named, named_documents, unnamed_words, words_of
 from imvo_assist.text.fold import fold
+from imvo_assist.text.language import QUESTION_WORD as WORD
 from imvo_assist.text.language import language_of_question
 from imvo_assist.text.lazyregex import lazy_compile
 
@@ -108,7 +109,6 @@ SEQUENCE = _words(
     "tijdlijn", "chronologie", "chronologisch", "timeline", "chronology", "chronological",
     r"volgorde van (?:de )?gebeurtenissen", r"(?:order|sequence) of events",
 )  # fmt: skip
-WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
 def route_question(library: Library, question: str) -> Answer | None:

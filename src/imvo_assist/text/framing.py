@@ -180,11 +180,12 @@ def asking_clause(sentence: str) -> str:
 def main_sentence(question: str) -> str:
     """The sentence that asks: the last one ending in "?", else the last one, without a first
     clause that describes the asker (`asking_clause`)."""
-    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    parts = _sentences_of(question)
     asking = [p for p in parts if p.rstrip().endswith("?")]
     return asking_clause((asking or parts or [question])[-1])
 
 
+SENTENCE_BREAK = lazy_compile(r"(?<=[.?!;])\s+")
 # A sentence that asks although it ends in a full stop: a question word or an inverted verb first.
 ASKS = lazy_compile(
     r"(wat|welke?|wie|waar|wanneer|waarom|hoe|hoeveel|what|which|who|where|when|why|how|is|are|"
@@ -193,10 +194,15 @@ ASKS = lazy_compile(
 )
 
 
+def _sentences_of(question: str) -> list[str]:
+    """The sentences of a question, split after ".", "?", "!" and ";"."""
+    return [p for p in SENTENCE_BREAK.split(question.strip()) if p.strip()]
+
+
 def context_sentences(question: str) -> list[str]:
     """The statements before a question's first asking sentence: what the asker tells about
     themselves or the matter ("We import cut flowers from Kenya. Which risks ...?")."""
-    parts = [p for p in re.split(r"(?<=[.?!;])\s+", question.strip()) if p.strip()]
+    parts = _sentences_of(question)
     first = next((i for i, p in enumerate(parts) if p.rstrip().endswith("?")), 0)
     return [p for p in parts[:first] if not ASKS.match(fold(p))]  # "Wat zegt X. En Y?" asks twice
 

@@ -4,9 +4,7 @@ words, of a question from how much likelier its words are in either language."""
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from whoosh.lang import stopwords_for_language
+from functools import cache, lru_cache
 
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
@@ -44,13 +42,14 @@ def detect_language(text: str, default: str = "nl") -> str:
     return "nl" if dutch > english else "en"
 
 
+@lru_cache(maxsize=256)
 def language_of_question(question: str) -> Lang:
     """The language of a question as asked, its quoted titles and proper names aside ("What is
     the Kamerstuk of 'Wat de Wereld verdient'?", "Is MVO Nederland mentioned?" are English)."""
     from imvo_assist.text.framing import QUOTED  # not at import: extraction reads this module
 
     text = NAME_INSIDE.sub(" ", QUOTED.sub(" ", question))
-    return question_language(QUESTION_WORD.findall(fold(text).replace("\u2019", "'")))
+    return question_language(QUESTION_WORD.findall(fold(text)))
 
 
 def question_language(words: list[str]) -> Lang:
@@ -80,5 +79,7 @@ def _evidence(words: list[str], clear: float = 0.0) -> float:
 def _function_words() -> frozenset[str]:
     """The stopwords of one language and not the other (the analyzers' lists: "is" and "in" say
     nothing), and the Dutch question words the Dutch list lacks ("welke", "waar")."""
+    from whoosh.lang import stopwords_for_language  # not at import: extraction reads this module
+
     dutch, english = frozenset(stopwords_for_language("nl")), frozenset(stopwords_for_language("en"))
     return (dutch ^ english) | DUTCH_QUESTION_WORDS

@@ -11,6 +11,7 @@ that form. Both work on folded text, in Dutch and English.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
@@ -140,6 +141,7 @@ def triggers(text: str) -> bool:
     return any(pattern.search(folded) for pattern in QUESTION_PATTERNS.values())
 
 
+@lru_cache(maxsize=256)
 def counted_noun(folded: str) -> str:
     """The noun a folded question asks a count of ("hoeveel sectoren" -> "sectoren", "how many
     of the companies" -> "companies"); "" when it asks none ("hoeveel heeft ...", "how many
