@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TypeVar
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
@@ -31,12 +32,16 @@ LAW_TITLE = lazy_compile(
     r"\b(?:Wet|Besluit|Richtlijn|Verordening)(?: (?!(?:voor|van|in|op|met|de|het|een|en|of|is|geldt|"
     r"gaat|wordt)\b)[a-z][\w-]+){1,4}|\b(?:[A-Z][\w-]+ ){1,5}(?:Act|Directive|Regulation)\b"
 )
+S = TypeVar("S")
+LOWERCASE_LAW = lazy_compile(r"\bwet ((?:[a-z][a-z-]+ ?){1,3})")
+# A lowercase law title has a word at most this frequent in general Dutch ("zorgplicht").
+LAW_WORD_MAX_ZIPF = 3.5
 # A single capitalised word is a name only when it is no common word (Dutch or English).
 NAME_MAX_ZIPF = 4.5
 # The domain's own abbreviations, part of the question's phrasing, not an organisation. The
 # corpus's documents (an abbreviation its register titles define, "(SRA)") and the state's
 # institutions (the lexicon's government entries: "Tweede Kamer", "the House", "Dutch") are
-# found by `_phrasing_name`; vocabulary organisations ("SER", "KPMG") by `known`.
+# found by `phrasing_name`; vocabulary organisations ("SER", "KPMG") by `known`.
 NOT_NAMES = frozenset(
     {"imvo", "mvo", "imvo convenanten", "csr", "irbc", "ngo", "ngos", "oecd", "oeso", "un", "eu"}
 )
@@ -96,6 +101,8 @@ GENERIC_COVENANT = frozenset(
         "imvo", "irbc", "het", "dit", "dat", "een", "the", "this", "that", "an", "a", "elk",
         "ieder", "each", "every", "dit", "nieuw", "nieuwe", "new", "eerste", "first", "sector",
         "sectoral", "sectorale", "effectieve", "effective", "such", "zo'n", "welk", "which", "what",
+        # every covenant of the domain is Dutch and about international business conduct
+        "dutch", "nederlands", "nederlandse", "international", "internationaal", "internationale",
     ]
 )
 
@@ -105,7 +112,7 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
     laws: "Wet zorgplicht kinderarbeid", "the Modern Slavery Act") that are not vocabulary
     organisations (`known`: their folded forms) nor the question's own phrasing ("SER-advies",
     "MVO-risico")."""
-    names = [m.group(0) for m in LAW_TITLE.finditer(question)]
+    names = [m.group(0) for m in LAW_TITLE.finditer(question)] + _lowercase_law_titles(question)
     for match in CAPITALISED_NAME.finditer(question):
         words = _one_sentence(re.sub(r"'s$|'$", "", match.group(1)).split())
         opens = not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".?!:;"
@@ -115,16 +122,31 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
             words.pop(0)
         name = " ".join(words)
         folded = fold(name)
-        if (not words or _phrasing_name(folded) or folded in known or is_framing_word(folded)
+        if (not words or phrasing_name(folded) or folded in known or is_framing_word(folded)
                 or folded in CALENDAR):
             continue
         if len(words) == 1 and (opens or " " in folded) and all(
-            _phrasing_name(part) or part in known or (_common(part) and not name.isupper())
+            phrasing_name(part) or part in known or (_common(part) and not name.isupper())
             for part in folded.split()
         ):
             continue  # "SER-advies", "MVO-risico"; a capitalised word inside a sentence is a name
         names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _lowercase_law_titles(question: str) -> list[str]:
+    """Law titles typed without capitals ("de wet zorgplicht kinderarbeid"): "wet" and the
+    content words after it, when one of them is a specific word (not "de wet moet ...")."""
+    found = []
+    for match in LOWERCASE_LAW.finditer(question):
+        words = []
+        for word in match.group(1).split():
+            if word in stopwords() or is_verb_form(word, "nl") or zipf(word, "nl") > NAME_MAX_ZIPF:
+                break
+            words.append(word)
+        if words and min(zipf(word, "nl") for word in words) < LAW_WORD_MAX_ZIPF:
+            found.append(f"wet {' '.join(words)}")
+    return found
 
 
 def is_place(name: str) -> bool:
@@ -138,7 +160,7 @@ def place_names() -> frozenset[str]:
     return frozenset(" ".join(re.findall(r"\w+", term)) for term in load_lexicon().domain_terms("places"))
 
 
-def _phrasing_name(folded: str) -> bool:
+def phrasing_name(folded: str) -> bool:
     """Whether a folded name is the question's phrasing: a domain abbreviation, an
     abbreviation a register title defines ("Sector Risico Analyse (SRA)"), a state
     institution the lexicon lists ("tweede kamer", "house", "dutch"; "Congo" is no such) or a
@@ -288,14 +310,38 @@ def _possessive(form: str, folded: str) -> bool:
 
 def unknown_sector(folded: str) -> str:
     """A sector named in the question that is not one of the 13 ("toerismesector")."""
-    vocabulary = load_vocabulary()
     for match in SECTOR_WORD.finditer(folded):
         stem = match.group(1) or match.group(3)
         if (stem and stem not in LEADING and stem not in _generic_sector_words()
-                and not vocabulary.match_sector(match.group(0)) and not vocabulary.match_sector(stem)
-                and not default_tagger().tag(stem).sectors):
+                and not _known_sector(stem, match.group(0))):
             return match.group(0)
     return ""
+
+
+def _known_sector(stem: str, noun: str) -> bool:
+    """Whether a sector noun ("bouwsector") or its first part, as written or translated
+    ("building sector": bouw), is one of the 13."""
+    vocabulary = load_vocabulary()
+    lexicon = load_lexicon()
+    said = [stem, *lexicon.translations(stem, "en"), *lexicon.translations(stem, "nl")]
+    return bool(vocabulary.match_sector(noun) or any(
+        vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
+
+
+def with_unknown_sector(sectors: tuple[S, ...], folded: str) -> tuple[tuple[S, ...], str]:
+    """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
+    noun ("voor de speelgoedsector") sets aside the sectors of the asker's context ("wij
+    importeren": wholesale), unless a sector noun of the 13 stands beside it."""
+    unknown = unknown_sector(folded)
+    if unknown and not _names_known_sector(folded):
+        return (), unknown
+    return sectors, "" if sectors else unknown
+
+
+def _names_known_sector(folded: str) -> bool:
+    """Whether a sector noun of the question names one of the 13 ("textielsector", "the metal
+    industry")."""
+    return any(_known_sector(m.group(1) or m.group(3), m.group(0)) for m in SECTOR_WORD.finditer(folded))
 
 
 @cache
@@ -319,13 +365,21 @@ def named_covenant(folded: str) -> tuple[str, str]:
     "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
     when the question names none or only covenants in general."""
     for match in COVENANT.finditer(folded):
-        if match.group(6) and DEFINITE.search(folded[: match.start()]):
+        if match.group(6) and DEFINITE.search(folded[: match.start()]) and not _is_sector(
+                match.group(6)):
             continue  # "in het convenant over X": the covenant at hand, asked about X
         subject = match.group(1) or match.group(3) or match.group(6) or ""
-        words = [w for w in subject.split() if w not in GENERIC_COVENANT and not is_framing_word(w)]
+        words = [w for w in subject.split()
+                 if w not in GENERIC_COVENANT and w not in stopwords() and not is_framing_word(w)]
         if words and not all(w in _generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
     return _titled_covenant(folded)
+
+
+def _is_sector(words: str) -> bool:
+    """Whether the words name a sector ("de bouwsector", "the banking industry", "textiel"):
+    "het convenant over de bouwsector" is that sector's covenant, not a topic of one."""
+    return bool(SECTOR_WORD.search(words) or default_tagger().tag(words).sectors)
 
 
 def _titled_covenant(folded: str) -> tuple[str, str]:

@@ -18,13 +18,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from imvo_assist.answer.entities import cited_as_source, folded_forms, is_author, place_names
+from imvo_assist.answer.entities import (
+    capitalised_names,
+    cited_as_source,
+    folded_forms,
+    is_author,
+    is_place,
+    phrasing_name,
+    place_names,
+)
 from imvo_assist.answer.evidence import forms_of
 from imvo_assist.answer.keycontent import asking_part
-from imvo_assist.answer.understand import Understanding
+from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers, counted_noun
+from imvo_assist.text.wordlist import zipf
 
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
@@ -80,11 +90,32 @@ PERSON_NAME = lazy_compile(
     r"\b(?:[A-Z]\.){1,4} ?(?:(?:van|de|der|den|ter|ten) )*[A-Z][a-z]+|"
     r"\b(?:[Mm]r|[Dd]r|[Dd]rs|[Ii]r|[Pp]rof|[Mm]evrouw|[Mm]eneer|[Mm]s|[Mm]rs)\.? [A-Z][a-z]+"
 )
+# A question for a share ("welk percentage", "hoeveel procent", "what share of"), answered only
+# by a percentage or a fraction.
+SHARE_QUESTION = lazy_compile(
+    r"\b(percentages?|procent|percent|per cent|welk aandeel|wat is het aandeel|what share|"
+    r"which share|what proportion|what fraction)\b"
+)
+SHARE_ANSWER = lazy_compile(
+    r"%|\b(procent|percent|per cent|helft|half|derde|kwart|third|quarter|meerderheid|majority)\b"
+)
+# A question that asks for names ("namen graag", "names please", "bij naam"), answered only by
+# a person's or an organisation's name.
+NAMES_QUESTION = lazy_compile(
+    r"\b(namen|names|bij naam|by name|name them|noem ze)\b"
+)
+# A capitalised name with a word this frequent in general text is a title or a heading, no name.
+COMMON_ZIPF = 3.5
+MAX_ACRONYM = 6
 AMOUNT_ANSWER = lazy_compile(r"€|\$|\b(eur|euro|euros|dollar|dollars|miljoen|million|miljard|billion)\b")
 NAME_FILLERS = frozenset(["van", "voor", "der", "den", "het", "the", "for", "and", "of"])
 NUMBER = lazy_compile(rf"^(\d+([.,]\d+)?|{COUNT_WORDS})$")
 # A number counts a noun at most this many words before it ("tien IMVO convenanten").
 COUNT_WINDOW = 3
+# A year and a bracketed reference marker count nothing.
+YEAR = lazy_compile(r"^(1[89]|20)\d\d$")
+YEAR_WORD = "_"
+MARKER = lazy_compile(r"\[\d+\]")
 # Nouns for persons in general: counted by any count of members, parties or people.
 PERSONS = frozenset(["people", "persons", "individuals", "mensen", "personen", "individuen"])
 
@@ -95,17 +126,28 @@ def missing_fact(
     """What the question asks that none of the passages states, as (kind, what): ("entity",
     name) for an organisation the asking part names that `named_in` (the passages of the kind
     of document the question names; all passages by default) never names, or the first fact
-    of `asked_facts` none of them states (("date", ""), ("place", ""), ("count", noun) ...);
-    None when the passages hold it all."""
+    of `asked_facts` none of them states (("date", ""), ("place", ""), ("count", noun) ...),
+    in the named kind's passages when the question cites a document ("volgens het
+    textielconvenant"); None when the passages hold it all."""
     texts = list(passages)
     where = texts if named_in is None else list(named_in)
     named = _unnamed_entity(understanding, " ".join(fold(text) for text in where))
     if named:
         return "entity", named
+    stating = where if _cites_document(understanding) else texts  # "volgens het convenant": in it
     for fact in asked_facts(understanding):
-        if not any(fact.stated(text) for text in texts):
+        if not any(fact.stated(text) for text in stating):
             return fact.kind, fact.what
     return None
+
+
+def _cites_document(understanding: Understanding) -> bool:
+    """Whether the question takes its answer from a document it names as a document ("volgens
+    het textielconvenant"), not from an author ("according to the SER": the letter reports
+    the SER's advice too)."""
+    folded = fold(understanding.question)
+    return understanding.cites_named and any(
+        pattern.search(folded) for pattern, kind in NAMED_DOCUMENTS if kind == understanding.named_kind)
 
 
 @dataclass(frozen=True)
@@ -125,6 +167,10 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("amount", "", lambda text: bool(AMOUNT_ANSWER.search(text.lower()))),)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", lambda text: bool(PERSON_NAME.search(text))),)
+    if NAMES_QUESTION.search(question):
+        return (AskedFact("names", "", partial(_names_someone, asked=f" {folded_words(question)} ")),)
+    if SHARE_QUESTION.search(question):
+        return (AskedFact("share", "", lambda text: bool(SHARE_ANSWER.search(fold(text)))),)
     if DAY_QUESTION.search(question):
         return (AskedFact("date", "", lambda text: bool(CALENDAR_DATE.search(fold(text)))),)
     if YEAR_QUESTION.search(question):
@@ -174,6 +220,26 @@ def _names(text: str, form: str) -> bool:
     return bool(re.search(rf"\b{re.escape(word)}|{re.escape(word)}\b", text))
 
 
+def _names_someone(text: str, asked: str) -> bool:
+    """Whether a text names a person or an organisation ("E.M.J. Ploumen", "FNV", "Oxfam
+    Novib") other than those of the question (`asked`: its folded words), not only a kind of
+    them ("enkele NGO's", "three members") nor a place ("Den Haag")."""
+    if PERSON_NAME.search(text) or any(f" {org} " not in asked for org in default_tagger().tag(text).orgs):
+        return True
+    return any(f" {folded_words(name)} " not in asked and not is_place(name)
+               and not any(_no_name(word) for word in re.split(r"[\s-]+", name) if word)
+               for name in capitalised_names(text, frozenset()))
+
+
+def _no_name(word: str) -> bool:
+    """A word of everyday Dutch or English ("Kleding", "Textiel" in a title), the domain's
+    phrasing ("MVO" in "MVO-gedijt") or a heading in capitals ("TESTDOCUMENT"; an acronym is
+    shorter): no name."""
+    folded = fold(word)
+    return (zipf(folded, "nl") >= COMMON_ZIPF or zipf(folded, "en") >= COMMON_ZIPF
+            or phrasing_name(folded) or (word.isupper() and len(word) > MAX_ACRONYM))
+
+
 def _names_place(text: str) -> bool:
     """Whether a text names a country, region or city (one- or several-word names)."""
     words = folded_words(text).split()
@@ -194,7 +260,7 @@ def _noun_forms(understanding: Understanding, noun: str) -> frozenset[str]:
 
 def _counts_agents(text: str) -> bool:
     """Whether a number in the text counts persons or bodies ("drie leden", "two parties")."""
-    words = re.findall(r"\w+", fold(text))
+    words = _count_words(text)
     return any(NUMBER.match(word) and any(AGENT_NOUNS.fullmatch(after) for after in
                                           words[i + 1 : i + 1 + COUNT_WINDOW])
                for i, word in enumerate(words))
@@ -202,10 +268,17 @@ def _counts_agents(text: str) -> bool:
 
 def _counts(text: str, wanted: frozenset[str]) -> bool:
     """Whether a number in the text counts one of the wanted forms (a few words after it)."""
-    words = re.findall(r"\w+", fold(text))
+    words = _count_words(text)
     for i, word in enumerate(words):
         if NUMBER.match(word) and any(
             forms_of(after) & wanted for after in words[i + 1 : i + 1 + COUNT_WINDOW]
         ):
             return True
     return False
+
+
+def _count_words(text: str) -> list[str]:
+    """The folded words of a text with what only looks like a count put aside: a year ("2014
+    jaarverslag duurzaam ondernemen") and a reference marker ("[15] Testwinkelketen")."""
+    return [YEAR_WORD if YEAR.match(word) else word
+            for word in re.findall(r"\w+", fold(MARKER.sub(" ", text)))]

@@ -17,6 +17,8 @@ from imvo_assist.models import Hit
 
 Entry = TypeVar("Entry", bound=Mapping[str, object])
 SECTOR_MATCH = 1.0
+# A chapter passage stays beside the best one when it covers at least this share of its coverage.
+TOPIC_FLOOR = 0.4
 
 
 def entries_first(entries: Sequence[Entry], understanding: Understanding) -> list[Entry]:
@@ -41,6 +43,15 @@ def passages_first(hits: Sequence[Hit], understanding: Understanding) -> list[Hi
     groups = content_groups(understanding)
     ranked = sorted(enumerate(hits), key=lambda item: (-round(coverage(item[1], groups), 2), item[0]))
     return [hit for _, hit in ranked]
+
+
+def passages_on_topic(hits: Sequence[Hit], understanding: Understanding) -> list[Hit]:
+    """`passages_first`, without the passages that cover less than TOPIC_FLOOR of what the
+    best one covers (a chapter's other paragraphs when the question names one statement)."""
+    groups = content_groups(understanding)
+    ranked = passages_first(hits, understanding)
+    best = coverage(ranked[0], groups) if ranked else 0.0
+    return [hit for hit in ranked if coverage(hit, groups) >= TOPIC_FLOOR * best] if best else ranked
 
 
 def _names_organisation(label: str, understanding: Understanding) -> bool:

@@ -59,9 +59,9 @@ EXPECTING = lazy_compile(
 CUE_WORDS = {
     "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
-# Who signed or sent a document: its signatures stand in its closing passage.
+# Who signed or sent a document (not on which date): its signatures stand in its closing passage.
 SIGNERS = lazy_compile(
-    r"\b(wie|who|welke \w+|which \w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
+    r"\b(wie|who|welke (?!datum|dag|jaar|maand)\w+|which (?!date|day|year|month)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
     r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
     r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )

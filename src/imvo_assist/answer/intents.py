@@ -37,6 +37,11 @@ RELATIVE_ORIGIN = lazy_compile(
     r"\b(?!(?:does|did|do|will|would|can|has|have)\b)\w+ (that|which|who) $|\b(die|dat) (\w+ ){1,5}$"
 )
 WHERE = lazy_compile(r"\b(where|waar)\b")
+# "what share of the tin comes from conflict areas": a quantity is asked, not an origin.
+QUANTITY_ASKED = lazy_compile(
+    r"\b(hoeveel|how much|how many|percentage|procent|percent|welk deel|welk aandeel|what share|"
+    r"what proportion|what fraction)\b"
+)
 CLAUSE_START = lazy_compile(r"[,;:?.!]")
 # The asker's own work ("our NGO wrote a report on ...", "wij schreven een rapport"): asking whether
 # it was used asks for the sources on its topic, even when no organisation is named.
@@ -111,7 +116,7 @@ INCLUSION_CUES = lazy_compile(
 PUBLICATION_WORDS = lazy_compile(
     r"\b(rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"
     r"studie|studies|study|onderzoek|research|werk|work|jaarverslag|annual report|scorecard|"
-    r"input|inbreng)\b"
+    r"input|inbreng|data|gegevens|cijfers|figures|statistics|statistieken)\b"
 )
 EXPECTATION_CUES = lazy_compile(
     r"\b(verwacht\w*|expected|expect\w*|eisen|eis|requirements?|require|verplicht\w*|"
@@ -146,9 +151,12 @@ LOOKUP_CUES = lazy_compile(
 def _asks_origin(folded: str) -> bool:
     """Whether the question asks where something comes from; "metals that come from conflict
     areas" and "metalen die uit conflictgebieden komen" describe the metals (a relative clause),
-    "where does that come from?" and "waar komt dat vandaan?" ask."""
+    "how much of the tin comes from ..." asks a quantity, "where does that come from?" and
+    "waar komt dat vandaan?" ask."""
     for cue in PROVENANCE_CUES.finditer(folded):
         before = CLAUSE_START.split(folded[: cue.start()])[-1]
+        if QUANTITY_ASKED.search(before) and not WHERE.search(before):
+            continue
         if WHERE.search(before) or not RELATIVE_ORIGIN.search(before):
             return True
     return False
@@ -161,6 +169,13 @@ def asks_for_risks(folded: str) -> bool:
         return True
     expect = EXPECTATION_CUES.search(folded)
     return bool(expect and ATTEND_CUES.search(folded, expect.end()))
+
+
+def asks_about_sources(folded: str) -> bool:
+    """Whether the question asks if a publication or source was used ("is er een rapport van X
+    gebruikt?", "did KPMG use X data?"): what it names besides is the source asked for."""
+    return bool(INCLUSION_CUES.search(folded) and (
+        PUBLICATION_WORDS.search(folded) or SOURCE_CUES.search(folded)))
 
 
 def asks_after_study(folded: str) -> bool:

@@ -26,6 +26,7 @@ ASKED_FACTS = {
     "date": ("geen datum", "no date"), "person": ("geen persoon bij naam", "no person by name"),
     "place": ("geen land of plaats", "no country or place"),
     "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
+    "names": ("geen namen", "no names"), "share": ("geen percentage of aandeel", "no percentage or share"),
 }
 
 
@@ -77,6 +78,17 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         if nl:
             return f"Er is geen {what} in de documenten" + (f"; wel: {there}." if there else ".")
         return f"There is no {what} in the documents" + (f"; there is: {there}." if there else ".")
+    if missing.kind == "covenant_text":
+        there = "; ".join(missing.suggestions)
+        fetch = f"imvo-assist fetch {missing.detail}" if missing.detail else "imvo-assist add BESTAND.pdf"
+        if nl:
+            return (f"'{what}' staat in het meegeleverde register, maar de tekst ervan is niet "
+                    f"geïndexeerd en de documenten zeggen er niets over (toevoegen: `{fetch}`)"
+                    + (f"; wel in de documenten: {there}." if there else "."))
+        fetch = fetch.replace("BESTAND", "FILE")
+        return (f"'{what}' is in the bundled register, but its text is not indexed and the "
+                f"documents say nothing about it (to add it: `{fetch}`)"
+                + (f"; the documents do hold: {there}." if there else "."))
     if missing.kind == "publication_year":
         years = ", ".join(missing.suggestions)
         if nl:

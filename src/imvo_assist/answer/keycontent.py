@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from whoosh.query import And, Or, Prefix, Query, Term
+from whoosh.query import And, Or, Prefix, Query
 
+from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
+from imvo_assist.answer.intents import asks_about_sources
 from imvo_assist.answer.understand import GENERIC, Understanding
+from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
-from imvo_assist.text import analysis
-from imvo_assist.text.bilingual import Concept, inflected_forms, specificity
+from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
@@ -80,7 +82,6 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
-COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,14 @@ class Missing:
 
     what: str
     kind: str
-    """sector, name, covenant, year, publication_year, figure, word, not_in_document; amount,
+    """sector, name, covenant, covenant_text (only the register knows it), year,
+    publication_year, figure, word, not_in_document; amount,
     date, person, count, place, frequency, duration or entity (`answer.facts`: the passages
     found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
-    """The year asked for (publication_year), the kind of document named (not_in_document)."""
+    """The year asked for (publication_year), the kind of document named (not_in_document),
+    the register id to fetch a covenant's text by (covenant_text)."""
 
 
 def missing_content(library: Corpus, understanding: Understanding) -> Missing | None:
@@ -114,8 +117,14 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
                     " " in folded and _phrase_present(library, folded.split())):
                 return Missing(name, "name")
     subject, written = understanding.covenant
-    if subject and not _covenant_found(library, subject, understanding):
-        return Missing(written, "covenant", _covenant_titles(library))
+    if subject:
+        source = covenant_source(library, subject, understanding)
+        if source is None:
+            return Missing(written, "covenant", covenant_titles(library))
+        if source != IN_TEXT:  # its dates are told by the timeline (`library.routing`)
+            english = understanding.language == "en" and source.register.title_en
+            return Missing(source.register.title_en if english else source.title, "covenant_text",
+                           covenant_titles(library), source.id if source.file_url else "")
     for year in understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
@@ -135,11 +144,14 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
-    paraphrase = cache(lambda: understanding.intent not in SOURCE_INTENTS and _focused_without(
-        library, topics, absent))
+    sources_asked = understanding.intent in SOURCE_INTENTS or asks_about_sources(fold(understanding.question))
+    paraphrase = cache(lambda: not sources_asked and _focused_without(library, topics, absent))
 
     if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase():
         return Missing(rarest.source, "word")
+    named_source = [c for c in absent if sources_asked and c.specificity >= RARE_IN_DOCUMENT]
+    if named_source:  # "is er een greenpeace-rapport over ontbossing gebruikt?"
+        return Missing(named_source[0].source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
     fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
@@ -173,7 +185,7 @@ def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concep
 
 def _concept_queries(concept: Concept) -> list[Query]:
     """A stemmed query for each term of a concept that makes one."""
-    return [q for q in (_stem_query(term) for term, _ in concept.terms()) if q is not None]
+    return [q for q in (stem_query(term) for term, _ in concept.terms()) if q is not None]
 
 
 def _present_in(library: Corpus, concept: Concept, kind: str) -> bool:
@@ -243,7 +255,7 @@ def _present(library: Corpus, terms: list[str]) -> bool:
     if any(" " not in term and (_has_word(library, term) or _modifier_of(library, term))
            for term in terms):
         return True
-    stems = [_stem_query(term) for term in terms]
+    stems = [stem_query(term) for term in terms]
     queries = [q for q in stems if q is not None]
     return bool(queries) and bool(library.run(Or(queries), None, 1))
 
@@ -257,7 +269,7 @@ def _phrase_present(library: Corpus, words: list[str]) -> bool:
     for word in words:
         said = [word, *lexicon.translations(word, "en"), *lexicon.translations(word, "nl")]
         options.append({form for s in said if " " not in s for form in inflected_forms(fold(s))})
-    ors = [Or([q for q in (_stem_query(form) for form in o) if q is not None]) for o in options]
+    ors = [Or([q for q in (stem_query(form) for form in o) if q is not None]) for o in options]
     window = len(words) + PHRASE_SLACK
     for hit in library.run(And(ors), None, PHRASE_HITS):
         tokens = re.findall(r"\w+", fold(hit.passage.text))
@@ -286,71 +298,3 @@ def _modifier_of(library: Corpus, word: str) -> bool:
             if len(rest) >= MIN_MODIFIER - 1 and (zipf(rest, "nl") >= 3 or zipf(token, "nl") >= 3):
                 return True
     return False
-
-
-def _stem_query(term: str) -> Query | None:
-    """All words of a term, Dutch- or English-stemmed."""
-    words = [w for w in term.split() if w not in analysis.stopwords()]
-    clauses: list[Query] = []
-    for word in words:
-        variants = " ".join({*inflected_forms(word), f"{word[:-1]}'s" if word.endswith("s") else word})
-        forms = [Term("text_nl", t) for t in analysis.tokens(analysis.dutch(), variants)]
-        forms += [Term("text_en", t) for t in analysis.tokens(analysis.english(), variants)]
-        if forms:
-            clauses.append(Or(forms))
-    if not clauses:
-        return None
-    return And(clauses) if len(clauses) > 1 else clauses[0]
-
-
-def _covenant_found(library: Corpus, subject: str, understanding: Understanding) -> bool:
-    """Whether a covenant on the subject is in the corpus: a covenant of the register whose id
-    or title holds the subject (or a translation) as a word or compound part
-    ("steenkoolconvenant-2014"), or the subject (also as the first part of a compound:
-    "steenkoolketen") in a passage that also speaks of a covenant. Of a subject of several
-    words, its most specific word is what must be there ("bicycle industry": bicycle, not the
-    industry every covenant speaks of)."""
-    words = [w for w in subject.split() if w not in analysis.stopwords() and w not in COVENANT_WORDS]
-    if not words:
-        return True
-    key = max(words, key=lambda word: specificity(word, understanding.language))
-    terms = [key, *load_lexicon().translations(key, understanding.language)]
-    for concept in understanding.concepts:  # the phrase the key stands in, as translated
-        if key in concept.source.split():
-            terms += [concept.source, *(term for term, _ in concept.translations)]
-    terms = [t for t in dict.fromkeys(terms) if t not in COVENANT_WORDS]
-    terms = [t for t in terms if t not in analysis.stopwords()]
-    if not terms:
-        return True
-    if _registered_covenant(library, terms):
-        return True
-    subject_query = [q for q in (_stem_query(t) for t in terms) if q is not None]
-    subject_query += [Prefix("exact", t) for t in terms if len(t) >= MIN_MODIFIER and t.isalpha()]
-    covenant = Or([q for q in (_stem_query(w) for w in COVENANT_WORDS) if q is not None])
-    if not subject_query:
-        return True
-    return bool(library.run(And([Or(subject_query), covenant]), None, 1))
-
-
-def _registered_covenant(library: Corpus, terms: list[str]) -> bool:
-    """Whether a covenant document of the register names one of the terms in its id or title,
-    as a word or the first part of a compound ("steenkool" in "steenkoolconvenant-2014")."""
-    single = [t for t in terms if " " not in t]
-    phrases = [f" {t} " for t in terms if " " in t]
-    for doc_id, document in library.documents.items():
-        if document.kind != "covenant":
-            continue
-        words = re.findall(r"\w+", fold(f"{doc_id.replace('-', ' ')} {document.title}"))
-        if any(w.startswith(t) and (w == t or len(t) >= MIN_MODIFIER) for w in words for t in single):
-            return True
-        if any(p in f" {' '.join(words)} " for p in phrases):
-            return True
-    return False
-
-
-def _covenant_titles(library: Corpus) -> tuple[str, ...]:
-    """Titles of the covenants in the corpus."""
-    return tuple(
-        document.title for document in library.documents.values()
-        if document.kind == "covenant" and document.file
-    )

@@ -24,7 +24,7 @@ from imvo_assist.answer.evidence import (
     match,
     sentences,
 )
-from imvo_assist.answer.focus import SECTOR_MATCH, entries_first, passages_first
+from imvo_assist.answer.focus import SECTOR_MATCH, entries_first, passages_on_topic
 from imvo_assist.answer.general import FALLBACK_COVERAGE, Composed, leading, ranked_evidence
 from imvo_assist.answer.intents import SOURCE_WORDS
 from imvo_assist.answer.mentions import compose_mentions
@@ -56,7 +56,7 @@ def compose_provenance(library: Corpus, understanding: Understanding, citations:
     or, for a register's passages, hold on the topic (with the report passages citing those)."""
     chapter = _chapter_passages(library, understanding)
     # the chapter's passages that say what the question names first ("... over zandstralen")
-    topic = passages_first(chapter, understanding)[:MAX_TOPIC_PASSAGES * 2] if chapter else (
+    topic = passages_on_topic(chapter, understanding)[:MAX_TOPIC_PASSAGES * 2] if chapter else (
         _statement_passages(library, understanding))
     if not topic:
         return Composed(not_found=True)

@@ -25,7 +25,7 @@ from imvo_assist.answer.entities import (
     is_place,
     named_covenant,
     owned,
-    unknown_sector,
+    with_unknown_sector,
 )
 from imvo_assist.answer.intents import Intent, intent_of
 from imvo_assist.answer.typos import typo_corrections
@@ -133,6 +133,7 @@ CITES_DOCUMENT = lazy_compile(
     rf"|\b(het|de|dit|deze|the|this) {DOCUMENT} (zegt|noemt|stelt|beschrijft|says|say|mentions?|states?)\b"
     rf"|\b(zegt|noemt|beschrijft|says|does|did) (het|de|dit|the|this) {DOCUMENT}\b"
     r"|\b(volgens|according to) (de |the )?(ser|kpmg|kabinet|cabinet|government)\b"
+    r"|\b(volgens|according to) (het|de|dit|deze|the|this) [\w-]+(brief|rapport|advies|convenant)\b"
 )
 
 
@@ -215,7 +216,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     categories = tuple(
         dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
     )
-    unknown = "" if sectors else unknown_sector(folded)
+    sectors, unknown = with_unknown_sector(sectors, corrected)
     sources = [o for o in organisations if not is_author(o)]
     forms = question_forms(question)
     intent, extra = intent_of(

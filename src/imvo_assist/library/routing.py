@@ -70,8 +70,8 @@ WHAT_FIRST = lazy_compile(r"^(?:wat|what)\s+(?:does|do|did|is|are|\w+t)\b")
 # A question about what happened asks "what" or "which" ("where do accidents happen?" does not).
 ASKS_WHAT = lazy_compile(r"^(?:en |and )?(?:wat|what|welke|which)\b")
 WHEN = _words(
-    "wanneer", "op welke datum", "welke datum", r"in welk jaar", "welk jaar", "when",
-    "what date", "which date", "what year", "which year",
+    "wanneer", "op welke datum", "welke datum", "op welke dag", r"in welk jaar", "welk jaar", "when",
+    "what date", "which date", "what day", "which day", "what year", "which year",
 )  # fmt: skip
 MODAL = _words(
     r"moet(?:en)?", r"moest(?:en)?", r"dien(?:t|en)", "kan", "kunnen", "kon", r"zal(?:len)?",

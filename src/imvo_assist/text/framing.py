@@ -46,7 +46,7 @@ CONTEXT_WORDS = frozenset(
         "vroeg", "vraagt", "gevraagd", "asked", "asks", "ask", "checken",
         "verifieer", "voorbereiding", "voorbereiden", "prepare", "preparing",
         "preparation", "hi", "hallo", "hello", "hoi", "beste", "dear", "dank", "thanks", "thank",
-        "quick", "vraagje",
+        "quick", "vraagje", "aub", "plz", "thx", "bedankt", "dankjewel", "dankuwel", "alvast",
     ]
 )
 FUNCTION_WORDS = frozenset(

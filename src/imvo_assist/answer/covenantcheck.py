@@ -1,0 +1,132 @@
+"""Is a covenant the question names in the corpus, only in the bundled register, or nowhere?
+
+A covenant named by its subject ("het steenkoolconvenant", "the gold agreement", "het
+convenant over de bouwsector") is in the corpus when a covenant document of the corpus has
+the subject in its id or title, or when a passage speaks of it: the subject within a few words
+of a covenant word ("het op 17 november ondertekende convenant met de energiebedrijven over
+verantwoordelijkheid in de steenkoolketen"). A passage that lists the construction sector and
+elsewhere speaks of covenants in general says nothing about a construction covenant. When only
+the bundled register knows the covenant, the register's entry is returned: its dates can be
+told, what it contains cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal
+
+from whoosh.query import And, Or, Prefix
+
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.answer.wordquery import stem_query
+from imvo_assist.text import analysis
+from imvo_assist.text.bilingual import inflected_forms, specificity
+from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from imvo_assist.answer.corpus import Corpus
+    from imvo_assist.models import Document
+
+COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
+# A word this long names its compounds' subject as their first part ("steenkool|keten").
+MIN_MODIFIER = 5
+# A passage speaks of the covenant when the subject stands within this many words of a covenant
+# word (the letter's sentence on the coal covenant: seven words apart).
+NEAR = 12
+NEAR_HITS = 20
+IN_TEXT: Literal["text"] = "text"
+COMPOUND_SUBJECT = lazy_compile(r"^(\w+?)(convenant|covenant|keten|chain|sector|agreement)$")
+# "textielsector", "bouwsector": the covenant's subject is the compound's first part.
+SECTOR_SUFFIX = lazy_compile(r"(?<=\w{3})-?(sector|sectoren|industrie|branche)$")
+
+
+def covenant_source(
+    library: Corpus, subject: str, understanding: Understanding,
+) -> Literal["text"] | Document | None:
+    """"text" when the corpus holds the covenant on the subject or a passage speaks of it; the
+    register's covenant document when only the register knows it; None when neither does. Of
+    a subject of several words, its most specific word is what must be there ("bicycle
+    industry": bicycle, not the industry every covenant speaks of)."""
+    terms = _subject_terms(subject, understanding)
+    if not terms:
+        return IN_TEXT
+    if _covenant_document(library, terms, indexed=True) is not None or _spoken_of(library, terms):
+        return IN_TEXT
+    registered = _covenant_document(library, terms, indexed=False)
+    subjects = _subjects_of(registered) if registered is not None else []
+    if subjects and _spoken_of(library, subjects):
+        return IN_TEXT  # "steenkolenconvenant": the letter speaks of the "steenkoolketen"
+    return registered
+
+
+def covenant_titles(library: Corpus) -> tuple[str, ...]:
+    """Titles of the covenants in the corpus."""
+    return tuple(
+        document.title for document in library.documents.values()
+        if document.kind == "covenant" and document.file
+    )
+
+
+def _subject_terms(subject: str, understanding: Understanding) -> list[str]:
+    """The subject's most specific word with its translations and the phrase it stands in."""
+    words = [SECTOR_SUFFIX.sub("", w) for w in subject.split()
+             if w not in analysis.stopwords() and w not in COVENANT_WORDS]
+    if not words:
+        return []
+    key = max(words, key=lambda word: specificity(word, understanding.language))
+    terms = [key, *load_lexicon().translations(key, understanding.language)]
+    for concept in understanding.concepts:  # the phrase the key stands in, as translated
+        if key in concept.source.split():
+            terms += [concept.source, *(term for term, _ in concept.translations)]
+    return [t for t in dict.fromkeys(terms) if t not in COVENANT_WORDS and t not in analysis.stopwords()]
+
+
+def _covenant_document(library: Corpus, terms: list[str], *, indexed: bool) -> Document | None:
+    """A covenant document (with a file in the corpus when `indexed`; else of the register
+    only) whose id or title names a term, as a word or the first part of a compound
+    ("steenkool" in "steenkoolconvenant-2014")."""
+    single = [t for t in terms if " " not in t]
+    phrases = [f" {t} " for t in terms if " " in t]
+    for doc_id, document in library.documents.items():
+        if document.kind != "covenant" or bool(document.file) != indexed:
+            continue
+        words = re.findall(r"\w+", fold(f"{doc_id.replace('-', ' ')} {document.title}"))
+        if any(w.startswith(t) and (w == t or len(t) >= MIN_MODIFIER) for w in words for t in single):
+            return document
+        if any(p in f" {' '.join(words)} " for p in phrases):
+            return document
+    return None
+
+
+def _subjects_of(document: Document) -> list[str]:
+    """The subjects a covenant's id and title give it: the first parts of their covenant and
+    chain compounds ("steenkool" of "steenkoolconvenant-2014", "steenkolen" of
+    "steenkolenketen")."""
+    words = re.findall(r"\w+", fold(f"{document.id} {document.title}"))
+    return list(dict.fromkeys(
+        match.group(1) for word in words
+        if (match := COMPOUND_SUBJECT.match(word)) and len(match.group(1)) >= MIN_MODIFIER))
+
+
+def _spoken_of(library: Corpus, terms: list[str]) -> bool:
+    """Whether a passage has a term (a word, an inflection, or a compound it opens) within NEAR
+    words of a covenant word (also inside one compound: "steenkoolconvenant")."""
+    subject_query = [q for q in (stem_query(t) for t in terms) if q is not None]
+    subject_query += [Prefix("exact", t) for t in terms if len(t) >= MIN_MODIFIER and t.isalpha()]
+    covenant = Or([q for q in (stem_query(w) for w in COVENANT_WORDS) if q is not None])
+    if not subject_query:
+        return True
+    forms = {form for t in terms if " " not in t for form in inflected_forms(fold(t))}
+    modifiers = tuple(fold(t) for t in terms if " " not in t and len(t) >= MIN_MODIFIER)
+    heads = [fold(max(t.split(), key=len)) for t in terms if " " in t]
+    for hit in library.run(And([Or(subject_query), covenant]), None, NEAR_HITS):
+        tokens = re.findall(r"\w+", fold(hit.passage.text))
+        subject_at = [i for i, token in enumerate(tokens)
+                      if token in forms or token.startswith(modifiers) or token in heads]
+        covenant_at = [i for i, token in enumerate(tokens)
+                       if "convenant" in token or "covenant" in token or token.startswith("agreement")]
+        if any(abs(s - c) <= NEAR for s in subject_at for c in covenant_at):
+            return True
+    return False
