@@ -174,3 +174,19 @@ def test_a_provenance_answer_on_one_statement_leaves_out_the_chapters_other_para
     assert not answer.not_found
     first_three = [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:3]]
     assert ("bronnenboek-test", "4") in first_three
+
+
+def test_a_products_sector_stays_beside_an_unknown_sector_noun(library: Library) -> None:
+    # chocolate is food; only a verb of trading ("wij importeren") names a sector loosely
+    understanding = understand("Wij maken chocolade. Welke risico's gelden voor de zoetwarensector?",
+                               library.has_term)
+    assert [s.id for s in understanding.sectors] == ["voedingsmiddelen"] and not understanding.unknown_sector
+
+
+def test_whether_a_document_mentions_something_is_no_question_about_sources() -> None:
+    from imvo_assist.answer.intents import asks_about_sources
+
+    assert asks_about_sources("is er een rapport van greenpeace gebruikt")
+    assert asks_about_sources("did kpmg use data from the wwf")
+    assert not asks_about_sources("staat er in het rapport iets over sweatshops")
+    assert not asks_about_sources("which risks are mentioned in the report")

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TypeVar
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import Organisation
+from imvo_assist.catalogue.vocabulary import Organisation, Sector
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import is_framing_word
@@ -32,7 +31,8 @@ LAW_TITLE = lazy_compile(
     r"\b(?:Wet|Besluit|Richtlijn|Verordening)(?: (?!(?:voor|van|in|op|met|de|het|een|en|of|is|geldt|"
     r"gaat|wordt)\b)[a-z][\w-]+){1,4}|\b(?:[A-Z][\w-]+ ){1,5}(?:Act|Directive|Regulation)\b"
 )
-S = TypeVar("S")
+# Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
+TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
 LOWERCASE_LAW = lazy_compile(r"\bwet ((?:[a-z][a-z-]+ ?){1,3})")
 # A lowercase law title has a word at most this frequent in general Dutch ("zorgplicht").
 LAW_WORD_MAX_ZIPF = 3.5
@@ -328,12 +328,13 @@ def _known_sector(stem: str, noun: str) -> bool:
         vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
 
 
-def with_unknown_sector(sectors: tuple[S, ...], folded: str) -> tuple[tuple[S, ...], str]:
+def with_unknown_sector(sectors: tuple[Sector, ...], folded: str) -> tuple[tuple[Sector, ...], str]:
     """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
-    noun ("voor de speelgoedsector") sets aside the sectors of the asker's context ("wij
-    importeren": wholesale), unless a sector noun of the 13 stands beside it."""
+    noun ("voor de speelgoedsector") sets aside the trade sectors the asker's verbs name ("wij
+    importeren", "we sell": wholesale, retail), unless a sector noun of the 13 stands beside
+    it; a product's sector stays ("we make cheese ... the dairy sector")."""
     unknown = unknown_sector(folded)
-    if unknown and not _names_known_sector(folded):
+    if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
         return (), unknown
     return sectors, "" if sectors else unknown
 

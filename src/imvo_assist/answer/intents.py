@@ -112,6 +112,12 @@ INCLUSION_CUES = lazy_compile(
     r"pick(?:ed|s)? (?:\w+ )?up|took .* into account|take[ns]? .* into account|considered|"
     r"meegewogen|rekening gehouden|overgenomen|looked at|read)\b"
 )
+# Verbs of using a source (the inclusion cues without mentioning, appearing or reading).
+USE_CUES = lazy_compile(
+    r"\b(input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|aangehaald|"
+    r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
+    r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account)\b"
+)
 # Publications of an organisation: naming them with the organisation asks about inclusion.
 PUBLICATION_WORDS = lazy_compile(
     r"\b(rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"
@@ -173,8 +179,9 @@ def asks_for_risks(folded: str) -> bool:
 
 def asks_about_sources(folded: str) -> bool:
     """Whether the question asks if a publication or source was used ("is er een rapport van X
-    gebruikt?", "did KPMG use X data?"): what it names besides is the source asked for."""
-    return bool(INCLUSION_CUES.search(folded) and (
+    gebruikt?", "did KPMG use X data?"): what it names besides is the source asked for. Not
+    whether a document mentions something ("staat in het rapport iets over ...?")."""
+    return bool(USE_CUES.search(folded) and (
         PUBLICATION_WORDS.search(folded) or SOURCE_CUES.search(folded)))
 
 

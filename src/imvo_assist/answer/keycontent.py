@@ -144,12 +144,13 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
-    sources_asked = understanding.intent in SOURCE_INTENTS or asks_about_sources(fold(understanding.question))
-    paraphrase = cache(lambda: not sources_asked and _focused_without(library, topics, absent))
+    used_asked = asks_about_sources(fold(understanding.question))  # "is X's report used?"
+    paraphrase = cache(lambda: understanding.intent not in SOURCE_INTENTS and not used_asked
+                       and _focused_without(library, topics, absent))
 
     if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase():
         return Missing(rarest.source, "word")
-    named_source = [c for c in absent if sources_asked and c.specificity >= RARE_IN_DOCUMENT]
+    named_source = [c for c in absent if used_asked and c.specificity >= RARE_IN_DOCUMENT]
     if named_source:  # "is er een greenpeace-rapport over ontbossing gebruikt?"
         return Missing(named_source[0].source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
