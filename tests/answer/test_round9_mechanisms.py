@@ -190,3 +190,11 @@ def test_whether_a_document_mentions_something_is_no_question_about_sources() ->
     assert asks_about_sources("did kpmg use data from the wwf")
     assert not asks_about_sources("staat er in het rapport iets over sweatshops")
     assert not asks_about_sources("which risks are mentioned in the report")
+
+
+def test_the_sector_named_does_not_keep_a_chapters_other_paragraphs(library: Library) -> None:
+    # every passage of the chapter names the sector; the statement asked about is one of them
+    answer = library.ask("Welke bron staat achter de zin over waterschaarste bij voedingsmiddelen?")
+    assert not answer.not_found
+    cited = [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+    assert cited[0] == ("sra-testrapport", "28") and ("bronnenboek-test", "5") in cited[:3]

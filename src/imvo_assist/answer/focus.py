@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from imvo_assist.answer.evidence import content_groups, coverage, folded, forms_of, match
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
 
 Entry = TypeVar("Entry", bound=Mapping[str, object])
@@ -46,9 +47,11 @@ def passages_first(hits: Sequence[Hit], understanding: Understanding) -> list[Hi
 
 
 def passages_on_topic(hits: Sequence[Hit], understanding: Understanding) -> list[Hit]:
-    """`passages_first`, without the passages that cover less than TOPIC_FLOOR of what the
-    best one covers (a chapter's other paragraphs when the question names one statement)."""
-    groups = content_groups(understanding)
+    """A chapter's passages in `passages_first` order, without those that cover less than
+    TOPIC_FLOOR of what the best one covers (its other paragraphs when the question names one
+    statement); the words naming the sector count for none, every passage of its chapter has
+    them ("het punt over dierenwelzijn bij voedingsmiddelen")."""
+    groups = [g for g in content_groups(understanding) if not default_tagger().tag(g.label).sectors]
     ranked = passages_first(hits, understanding)
     best = coverage(ranked[0], groups) if ranked else 0.0
     return [hit for hit in ranked if coverage(hit, groups) >= TOPIC_FLOOR * best] if best else ranked
