@@ -198,3 +198,12 @@ def test_the_sector_named_does_not_keep_a_chapters_other_paragraphs(library: Lib
     assert not answer.not_found
     cited = [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
     assert cited[0] == ("sra-testrapport", "28") and ("bronnenboek-test", "5") in cited[:3]
+
+
+@pytest.mark.parametrize("question", ["Wat zegt het SRA-rapport over lonen in de textielsector?",
+                                      "What does the SRA report say about wages in textiles?"])
+def test_the_sra_report_is_the_report_and_its_name_no_topic(library: Library, question: str) -> None:
+    understanding = understand(question, library.has_term)
+    assert understanding.named_kind == "report"
+    answer = library.ask(question)
+    assert not answer.not_found and answer.citations[0].hit.passage.doc_id == "sra-testrapport"

@@ -19,7 +19,7 @@ from whoosh.query import And, Or, Prefix, Query
 
 from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
 from imvo_assist.answer.intents import asks_about_sources
-from imvo_assist.answer.understand import GENERIC, Understanding
+from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
 from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
@@ -222,14 +222,16 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
     """The nouns a question is about: not the kind of thing asked ("risico's"), not words about
-    documents ("voetnoot", "rapport"), not figures or verbs."""
+    documents ("voetnoot", "rapport") nor those naming the document to look in ("het
+    sra-rapport"), not figures or verbs."""
     found = []
+    naming = document_name_words(understanding)  # "het sra-rapport": where to look, no topic
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
-                or concept.source in understanding.verbs
+                or concept.source in understanding.verbs or concept.source in naming
                 or _vocabulary_entity(concept.source)):
             continue
         found.append(concept)

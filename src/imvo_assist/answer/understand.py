@@ -123,7 +123,7 @@ NAMED_DOCUMENTS = (
     (lazy_compile(rf"ser advies|ser advice|{THE}(advies|advice)\b"), "advice"),
     (lazy_compile(rf"{ANY_THE}(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
     (lazy_compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),
-    (lazy_compile(rf"{THE}(rapport|report)\b|kpmg rapport|\bkpmg report\b"), "report"),
+    (lazy_compile(rf"{THE}(rapport|report)\b|\b(kpmg|sra)[ -]?(rapport|report)\b"), "report"),
     (lazy_compile(rf"\bnotitie\b|{THE}note\b"), "note"),
     (lazy_compile(rf"bronnenboek|source book|source register|{THE}register\b"), "register"),
 )
