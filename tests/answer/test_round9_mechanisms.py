@@ -207,3 +207,26 @@ def test_the_sra_report_is_the_report_and_its_name_no_topic(library: Library, qu
     assert understanding.named_kind == "report"
     answer = library.ask(question)
     assert not answer.not_found and answer.citations[0].hit.passage.doc_id == "sra-testrapport"
+
+
+def test_a_lesser_translation_tags_no_sector(library: Library) -> None:
+    # "specific" -> "concreet" (a lesser sense) once tagged construction through "concrete"
+    understanding = understand("Did the analysis find specific labour risks for insurers?", library.has_term)
+    assert "bouw" not in [s.id for s in understanding.sectors]
+
+
+def test_official_as_an_adjective_asks_for_no_person() -> None:
+    from imvo_assist.answer.facts import PERSON_QUESTION
+
+    assert not PERSON_QUESTION.search("which official document number does the advice have")
+    assert not PERSON_QUESTION.search("welke partner landen worden genoemd")
+    assert PERSON_QUESTION.search("which officials of the ministry were involved")
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Wat zegt het KPMG-onderzoek over landroof?", "report"),
+    ("the SER paper: what does it say on monitoring?", "advice"),
+    ("where in the KPMG thing is forced labour discussed?", "report"),
+])
+def test_a_loose_name_of_an_authors_document_names_it(library: Library, question: str, kind: str) -> None:
+    assert understand(question, library.has_term).named_kind == kind

@@ -69,15 +69,17 @@ LEADING = frozenset(
 # SER advice", "the SER's own words", "wat verwacht de SER"): its own document speaks without
 # naming it (MARK stands where the name stood, in the folded words of the question).
 MARK = "\0"
+# Loose names of an author's document: "het KPMG-onderzoek", "the SER paper", "the KPMG thing".
+PAPER = r"onderzoek|study|studie|research|paper|stuk|document|publicatie|publication|thing|ding"
 SOURCE = lazy_compile(
     r"\b(volgens|according to|zegt|zei|says|said|noemt|names|stelt|states|mentions|vindt|"
     r"think|thinks|schrijft|writes|adviseert|advises|recommends|verwacht|expects)"
     r"( \w+){0,2} \0|"
     r"\0 (zegt|zei|zeggen|noemt|stelt|schrijft|adviseert|verwacht|say|says|said|state|states|mention|"
     r"mentions|write|writes|advise|advises|recommend|recommends|think|thinks|expect|expects|"
-    r"advice|advies|report|rapport|analyse|analysis|letter|brief)\b|"
+    rf"advice|advies|report|rapport|analyse|analysis|letter|brief|{PAPER})\b|"
     r"\0 s( \w+){0,2} (words?|wording|text|views?|position|opinion|advice|report|letter|analysis|"
-    r"recommendations?)\b"
+    rf"recommendations?|{PAPER})\b"
 )
 POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
               r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")

@@ -76,11 +76,11 @@ MAX_PLACE_WORDS = 5
 STATED_FORMS = ("frequency", "duration")
 # A question for a person: a role that only a named person fills ("which researcher", "wie is de
 # voorzitter", "who chairs ..."), answered only by a person's name.
-PERSON_ROLES = (r"(partners?|project ?lead(er)?s?|projectleiders?|researchers?|onderzoekers?|"
+PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|projectleiders?|researchers?|onderzoekers?|"
                 r"authors?|auteurs?|chair(man|woman|person)?s?|voorzitters?|directors?|"
                 r"directeuren|directeurs?|spokes(man|woman|person)|woordvoerders?|persons?|"
                 r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
-                r"officials?)")
+                r"officials)")  # "official" is mostly an adjective: "the official SER advice"
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
     rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
