@@ -230,3 +230,19 @@ def test_official_as_an_adjective_asks_for_no_person() -> None:
 ])
 def test_a_loose_name_of_an_authors_document_names_it(library: Library, question: str, kind: str) -> None:
     assert understand(question, library.has_term).named_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("klopt het dat KPMG zo'n 120 sectoren heeft onderzocht?", "86 sectoren"),
+     ("Is it true that the garments agreement runs for 10 years?", "five years")],
+)
+def test_a_figure_the_asker_checks_is_corrected_not_missing(library: Library, question: str, term: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found and any(term in c.hit.passage.text for c in answer.citations)
+
+
+def test_about_before_a_word_is_no_guess_of_a_figure(library: Library) -> None:
+    found = missing_content(library, understand("What does the letter say about the 1999 covenant?",
+                                                library.has_term))
+    assert found is not None and found.kind == "year"

@@ -82,6 +82,12 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
+PREMISE = lazy_compile(
+    r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
+    r"is it true|is it correct|is it right|am i right|right that|true that)\b|"
+    r"\b(zo'?n|ongeveer|circa|rond de|ruim|bijna|about|around|roughly|approximately|nearly|almost)"
+    r" \d"
+)
 
 
 @dataclass(frozen=True)
@@ -125,11 +131,14 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             english = understanding.language == "en" and source.register.title_en
             return Missing(source.register.title_en if english else source.title, "covenant_text",
                            covenant_titles(library), source.id if source.file_url else "")
-    for year in understanding.years:
+    # a figure the asker checks or guesses ("klopt het dat het zo'n 100 sectoren waren?") is a
+    # premise the passages confirm or correct, not what the question turns on
+    premise = bool(PREMISE.search(fold(understanding.question)))
+    for year in () if premise else understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
     # a number word is the figure it names ("thirteen sectors" asks for 13), present in either form
-    figures = as_figures(understanding.words)
+    figures = [] if premise else as_figures(understanding.words)
     for figure in FIGURE.findall(" ".join(figures)):
         if figure not in understanding.years and not library.has_term(figure) and not any(
                 library.has_term(word) for word in word_forms(int(figure))):
