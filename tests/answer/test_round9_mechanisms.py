@@ -209,12 +209,6 @@ def test_the_sra_report_is_the_report_and_its_name_no_topic(library: Library, qu
     assert not answer.not_found and answer.citations[0].hit.passage.doc_id == "sra-testrapport"
 
 
-def test_a_lesser_translation_tags_no_sector(library: Library) -> None:
-    # "specific" -> "concreet" (a lesser sense) once tagged construction through "concrete"
-    understanding = understand("Did the analysis find specific labour risks for insurers?", library.has_term)
-    assert "bouw" not in [s.id for s in understanding.sectors]
-
-
 def test_official_as_an_adjective_asks_for_no_person() -> None:
     from imvo_assist.answer.facts import PERSON_QUESTION
 

@@ -369,11 +369,11 @@ def _cited_kind(folded: str, kinds: list[str]) -> str:
 
 
 def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
-    """The text the vocabulary tagger reads: the words and the concepts' first translations
-    and compound parts (a lesser sense tags wrongly: "specific" -> "concreet" -> concrete)."""
+    """The text the vocabulary tagger reads: the words and the concepts' translations and
+    compound parts."""
     extra: list[str] = []
     for concept in concepts:
-        extra += [term for term, weight in concept.translations if weight >= 1.0] + list(concept.parts)
+        extra += [term for term, _ in concept.translations] + list(concept.parts)
     return " ".join(words + extra)
 
 
