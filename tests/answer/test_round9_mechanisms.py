@@ -1,12 +1,17 @@
-"""Mechanisms of issue #12's ninth round (classes found with tests/eval/questions-probe15.toml and
-the earlier probe sets' negatives), each tested on sentences written for these tests, none of
-them a question of any evaluation set.
+"""Mechanisms of issue #12's ninth round (classes found with tests/eval/questions-probe15.toml,
+questions-probe16.toml and the earlier probe sets' negatives), each tested on sentences written
+for these tests, none of them a question of any evaluation set.
 
-Classes: a covenant only the bundled register knows (its text is not indexed, no passage speaks
-of it) is not answered from passages about other covenants; a passage speaks of a covenant when
-its subject stands near a covenant word, not anywhere in a passage that mentions covenants;
-"het convenant over de bouwsector" names the sector's covenant; a year or a reference marker
-counts nothing.
+Classes: a covenant only the bundled register knows (its text not indexed, no passage speaking
+of it) is named as such; a passage speaks of a covenant when its subject stands near a covenant
+word; "het convenant over de bouwsector" names the sector's covenant, "over katoen" a topic; a
+year or a reference marker counts nothing; requests for names need a name, for a share a
+percentage; a quantity of what "comes from" somewhere is no origin question; the publisher of
+a report asked about is no paraphrase; a sector noun outside the 13 beats a trade verb's
+sector; lowercase Dutch law titles are names; a fact asked "volgens het textielconvenant" stands
+in it; "op welke datum ondertekend" asks no signers; provenance of one statement leaves out the
+chapter's other paragraphs; "het SRA-rapport", "the KPMG thing" name the report; a figure the
+asker checks or guesses is a premise. Each has a negative test where the rule must not fire.
 """
 
 from __future__ import annotations
@@ -240,3 +245,55 @@ def test_about_before_a_word_is_no_guess_of_a_figure(library: Library) -> None:
     found = missing_content(library, understand("What does the letter say about the 1999 covenant?",
                                                 library.has_term))
     assert found is not None and found.kind == "year"
+
+
+@pytest.mark.parametrize("question", ["Hoeveel bedrijven namen deel aan het textielconvenant?",
+                                      "Welke maatregelen namen de partijen in het convenant?",
+                                      "Is it right that the letter names thirteen sectors?"])
+def test_namen_and_names_as_verbs_ask_for_no_names(library: Library, question: str) -> None:
+    from imvo_assist.answer.facts import asked_facts
+
+    assert "names" not in [f.kind for f in asked_facts(understand(question, library.has_term))]
+
+
+def test_wet_in_english_or_without_determiner_is_no_law_title(library: Library) -> None:
+    understanding = understand("What does the report say about wet processing in textile dyeing?",
+                               library.has_term)
+    assert not any(name.startswith("wet") for name in understanding.names)
+
+
+def test_about_a_year_is_still_checked(library: Library) -> None:
+    found = missing_content(library, understand("What does the SER say about 2031 targets?", library.has_term))
+    assert found is not None and found.kind == "year"
+
+
+@pytest.mark.parametrize("question", ["Wat staat er in het convenant over katoen?",
+                                      "Wat zegt het convenant over palmolie?"])
+def test_the_covenant_over_a_product_is_the_covenant_at_hand(library: Library, question: str) -> None:
+    assert understand(question, library.has_term).covenant == ("", "")
+
+
+def test_an_organisation_of_several_words_named_in_the_question_is_no_answer_to_it() -> None:
+    from imvo_assist.answer.facts import _names_someone
+
+    assert not _names_someone("Volgens Oxfam Novib is dat te weinig.", " welke mensen van oxfam novib namen ")
+
+
+def test_a_third_country_is_no_share() -> None:
+    from imvo_assist.answer.facts import SHARE_ANSWER
+
+    assert not SHARE_ANSWER.search("productie in derde landen en third parties")
+    assert SHARE_ANSWER.search("een derde van de bedrijven") and SHARE_ANSWER.search("40%")
+
+
+def test_which_annual_reports_were_signed_is_a_signers_question() -> None:
+    from imvo_assist.answer.general import SIGNERS
+
+    assert SIGNERS.search("welke jaarverslagen zijn ondertekend")
+
+
+def test_a_method_question_keeps_the_paraphrase_safeguard(library: Library) -> None:
+    from imvo_assist.answer.intents import publishers_asked
+
+    assert publishers_asked("is er een greenpeace rapport over ontbossing gebruikt") >= {"greenpeace"}
+    assert "methode" not in publishers_asked("welke methode gebruikt het rapport voor de weging")

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from imvo_assist.models import Document
 
 COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
-# A word this long names its compounds' subject as their first part ("steenkool|keten").
+# A word this long names its compounds' subject as their first part ("steenkool|keten",
+# "pensioen|fondsen").
 MIN_MODIFIER = 5
 # A passage speaks of the covenant when the subject stands within this many words of a covenant
 # word (the letter's sentence on the coal covenant: seven words apart).
@@ -120,11 +121,10 @@ def _spoken_of(library: Corpus, terms: list[str]) -> bool:
         return True
     forms = {form for t in terms if " " not in t for form in inflected_forms(fold(t))}
     modifiers = tuple(fold(t) for t in terms if " " not in t and len(t) >= MIN_MODIFIER)
-    heads = [fold(max(t.split(), key=len)) for t in terms if " " in t]
     for hit in library.run(And([Or(subject_query), covenant]), None, NEAR_HITS):
         tokens = re.findall(r"\w+", fold(hit.passage.text))
         subject_at = [i for i, token in enumerate(tokens)
-                      if token in forms or token.startswith(modifiers) or token in heads]
+                      if token in forms or token.startswith(modifiers)]
         covenant_at = [i for i, token in enumerate(tokens)
                        if "convenant" in token or "covenant" in token or token.startswith("agreement")]
         if any(abs(s - c) <= NEAR for s in subject_at for c in covenant_at):

@@ -11,8 +11,7 @@ import re
 from functools import cache
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
-from imvo_assist.catalogue.tagging import default_tagger
-from imvo_assist.catalogue.vocabulary import Organisation, Sector
+from imvo_assist.catalogue.vocabulary import Organisation
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import is_framing_word
@@ -31,9 +30,7 @@ LAW_TITLE = lazy_compile(
     r"\b(?:Wet|Besluit|Richtlijn|Verordening)(?: (?!(?:voor|van|in|op|met|de|het|een|en|of|is|geldt|"
     r"gaat|wordt)\b)[a-z][\w-]+){1,4}|\b(?:[A-Z][\w-]+ ){1,5}(?:Act|Directive|Regulation)\b"
 )
-# Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
-TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
-LOWERCASE_LAW = lazy_compile(r"\bwet ((?:[a-z][a-z-]+ ?){1,3})")
+LOWERCASE_LAW = lazy_compile(r"\b(?:de|een|deze|die|dat) wet ((?:[a-z][a-z-]+ ?){1,3})")
 # A lowercase law title has a word at most this frequent in general Dutch ("zorgplicht").
 LAW_WORD_MAX_ZIPF = 3.5
 # A single capitalised word is a name only when it is no common word (Dutch or English).
@@ -137,8 +134,9 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
 
 
 def _lowercase_law_titles(question: str) -> list[str]:
-    """Law titles typed without capitals ("de wet zorgplicht kinderarbeid"): "wet" and the
-    content words after it, when one of them is a specific word (not "de wet moet ...")."""
+    """Dutch law titles typed without capitals ("de wet zorgplicht kinderarbeid"): "wet" after
+    a determiner and the content words after it, when one of them is a specific word (not
+    "de wet moet ...", not English "wet processing")."""
     found = []
     for match in LOWERCASE_LAW.finditer(question):
         words = []
@@ -310,45 +308,8 @@ def _possessive(form: str, folded: str) -> bool:
     return any(re.search(pattern.format(name=name), folded) for pattern in POSSESSIVE)
 
 
-def unknown_sector(folded: str) -> str:
-    """A sector named in the question that is not one of the 13 ("toerismesector")."""
-    for match in SECTOR_WORD.finditer(folded):
-        stem = match.group(1) or match.group(3)
-        if (stem and stem not in LEADING and stem not in _generic_sector_words()
-                and not _known_sector(stem, match.group(0))):
-            return match.group(0)
-    return ""
-
-
-def _known_sector(stem: str, noun: str) -> bool:
-    """Whether a sector noun ("bouwsector") or its first part, as written or translated
-    ("building sector": bouw), is one of the 13."""
-    vocabulary = load_vocabulary()
-    lexicon = load_lexicon()
-    said = [stem, *lexicon.translations(stem, "en"), *lexicon.translations(stem, "nl")]
-    return bool(vocabulary.match_sector(noun) or any(
-        vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
-
-
-def with_unknown_sector(sectors: tuple[Sector, ...], folded: str) -> tuple[tuple[Sector, ...], str]:
-    """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
-    noun ("voor de speelgoedsector") sets aside the trade sectors the asker's verbs name ("wij
-    importeren", "we sell": wholesale, retail), unless a sector noun of the 13 stands beside
-    it; a product's sector stays ("we make cheese ... the dairy sector")."""
-    unknown = unknown_sector(folded)
-    if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
-        return (), unknown
-    return sectors, "" if sectors else unknown
-
-
-def _names_known_sector(folded: str) -> bool:
-    """Whether a sector noun of the question names one of the 13 ("textielsector", "the metal
-    industry")."""
-    return any(_known_sector(m.group(1) or m.group(3), m.group(0)) for m in SECTOR_WORD.finditer(folded))
-
-
 @cache
-def _generic_sector_words() -> frozenset[str]:
+def generic_sector_words() -> frozenset[str]:
     # determiners, quantifiers and ordinals: "per sector", "the first sector", "elke branche"
     return frozenset(
         [
@@ -374,15 +335,18 @@ def named_covenant(folded: str) -> tuple[str, str]:
         subject = match.group(1) or match.group(3) or match.group(6) or ""
         words = [w for w in subject.split()
                  if w not in GENERIC_COVENANT and w not in stopwords() and not is_framing_word(w)]
-        if words and not all(w in _generic_sector_words() for w in words):
+        if words and not all(w in generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
     return _titled_covenant(folded)
 
 
 def _is_sector(words: str) -> bool:
-    """Whether the words name a sector ("de bouwsector", "the banking industry", "textiel"):
-    "het convenant over de bouwsector" is that sector's covenant, not a topic of one."""
-    return bool(SECTOR_WORD.search(words) or default_tagger().tag(words).sectors)
+    """Whether the words name a sector ("de bouwsector", "the banking industry", "textiel"), not a
+    product of one ("katoen"): "het convenant over de bouwsector" is that sector's covenant,
+    "het convenant over katoen" a topic of the covenant at hand."""
+    folded = fold(words)
+    return bool(SECTOR_WORD.search(words) or any(
+        folded in (fold(s.name_nl), fold(s.name_en)) for s in load_vocabulary().sectors))
 
 
 def _titled_covenant(folded: str) -> tuple[str, str]:
@@ -391,7 +355,7 @@ def _titled_covenant(folded: str) -> tuple[str, str]:
     for match in BARE_COVENANT.finditer(folded):
         word = match.group(1)
         if (DETERMINER_BEFORE.search(folded[: match.start()]) or word in GENERIC_COVENANT
-                or word in stopwords() or word in _generic_sector_words() or is_framing_word(word)
+                or word in stopwords() or word in generic_sector_words() or is_framing_word(word)
                 or is_verb_form(word, "nl") or dutch_infinitive(word)
                 or zipf(word, "nl") > TITLE_WORD_MAX_ZIPF):
             continue

@@ -97,12 +97,15 @@ SHARE_QUESTION = lazy_compile(
     r"which share|what proportion|what fraction)\b"
 )
 SHARE_ANSWER = lazy_compile(
-    r"%|\b(procent|percent|per cent|helft|half|derde|kwart|third|quarter|meerderheid|majority)\b"
+    r"%|\b(procent|percent|per cent|helft|meerderheid|majority|minderheid|minority)\b|"
+    r"\b(een|one|a) (half|derde|third|kwart|quarter|vijfde|fifth)\b"
 )
 # A question that asks for names ("namen graag", "names please", "bij naam"), answered only by
 # a person's or an organisation's name.
 NAMES_QUESTION = lazy_compile(
-    r"\b(namen|names|bij naam|by name|name them|noem ze)\b"
+    r"\b(namen (graag|aub|please|svp|alstublieft|alsjeblieft)|names,? please|bij naam|by name|"
+    r"name them|noem ze|(de|the) namen (van|of|der)|names of the|welke namen|which names|"
+    r"(met|with|give|geef)( me| mij)?( the| de)? names?|namen noemen)\b"
 )
 # A capitalised name with a word this frequent in general text is a title or a heading, no name.
 COMMON_ZIPF = 3.5
@@ -224,7 +227,7 @@ def _names_someone(text: str, asked: str) -> bool:
     """Whether a text names a person or an organisation ("E.M.J. Ploumen", "FNV", "Oxfam
     Novib") other than those of the question (`asked`: its folded words), not only a kind of
     them ("enkele NGO's", "three members") nor a place ("Den Haag")."""
-    if PERSON_NAME.search(text) or any(f" {org} " not in asked for org in default_tagger().tag(text).orgs):
+    if PERSON_NAME.search(text) or set(default_tagger().tag(text).orgs) - set(default_tagger().tag(asked).orgs):
         return True
     return any(f" {folded_words(name)} " not in asked and not is_place(name)
                and not any(_no_name(word) for word in re.split(r"[\s-]+", name) if word)

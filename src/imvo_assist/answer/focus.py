@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from imvo_assist.answer.evidence import content_groups, coverage, folded, forms_of, match
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.models import Hit
 
 Entry = TypeVar("Entry", bound=Mapping[str, object])
@@ -50,8 +50,8 @@ def passages_on_topic(hits: Sequence[Hit], understanding: Understanding) -> list
     """A chapter's passages in `passages_first` order, without those that cover less than
     TOPIC_FLOOR of what the best one covers (its other paragraphs when the question names one
     statement); the words naming the sector count for none, every passage of its chapter has
-    them ("het punt over dierenwelzijn bij voedingsmiddelen")."""
-    groups = [g for g in content_groups(understanding) if not default_tagger().tag(g.label).sectors]
+    them ("het punt over dierenwelzijn bij voedingsmiddelen"; a product such as "cacao" counts).""" 
+    groups = [g for g in content_groups(understanding) if not load_vocabulary().match_sector(g.label)]
     ranked = passages_first(hits, understanding)
     best = coverage(ranked[0], groups) if ranked else 0.0
     return [hit for hit in ranked if coverage(hit, groups) >= TOPIC_FLOOR * best] if best else ranked

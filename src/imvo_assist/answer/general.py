@@ -61,7 +61,7 @@ CUE_WORDS = {
 }
 # Who signed or sent a document (not on which date): its signatures stand in its closing passage.
 SIGNERS = lazy_compile(
-    r"\b(wie|who|welke (?!datum|dag|jaar|maand)\w+|which (?!date|day|year|month)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
+    r"\b(wie|who|welke (?!(?:datum|dag|jaar|maand)\b)\w+|which (?!(?:date|day|year|month)\b)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
     r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
     r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )

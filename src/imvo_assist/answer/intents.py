@@ -119,10 +119,17 @@ USE_CUES = lazy_compile(
     r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account)\b"
 )
 # Publications of an organisation: naming them with the organisation asks about inclusion.
-PUBLICATION_WORDS = lazy_compile(
-    r"\b(rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"
+PUBLICATIONS = (
+    r"rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"
     r"studie|studies|study|onderzoek|research|werk|work|jaarverslag|annual report|scorecard|"
-    r"input|inbreng|data|gegevens|cijfers|figures|statistics|statistieken)\b"
+    r"input|inbreng|data|gegevens|cijfers|figures|statistics|statistieken"
+)
+PUBLICATION_WORDS = lazy_compile(rf"\b({PUBLICATIONS})\b")
+# Who a publication is by: the words before it ("een greenpeace rapport", "wwf data") or after
+# "van", "of", "by" ("data van terre des hommes").
+PUBLISHED_BY = (
+    lazy_compile(rf"\b(\w+(?: \w+)?)[ -](?:{PUBLICATIONS})\b"),
+    lazy_compile(rf"\b(?:{PUBLICATIONS}) (?:van|of|by|from|door) (?:de |het |the )?(\w+(?: \w+){{0,2}})"),
 )
 EXPECTATION_CUES = lazy_compile(
     r"\b(verwacht\w*|expected|expect\w*|eisen|eis|requirements?|require|verplicht\w*|"
@@ -175,6 +182,15 @@ def asks_for_risks(folded: str) -> bool:
         return True
     expect = EXPECTATION_CUES.search(folded)
     return bool(expect and ATTEND_CUES.search(folded, expect.end()))
+
+
+def publishers_asked(folded: str) -> frozenset[str]:
+    """The words naming who published what a question asks was used ("is er een greenpeace
+    rapport gebruikt?": een, greenpeace); none when it asks no such thing."""
+    if not asks_about_sources(folded):
+        return frozenset()
+    return frozenset(word for pattern in PUBLISHED_BY for match in pattern.finditer(folded)
+                     for word in match.group(1).split())
 
 
 def asks_about_sources(folded: str) -> bool:

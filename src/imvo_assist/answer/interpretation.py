@@ -80,12 +80,12 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         return f"There is no {what} in the documents" + (f"; there is: {there}." if there else ".")
     if missing.kind == "covenant_text":
         there = "; ".join(missing.suggestions)
-        fetch = f"imvo-assist fetch {missing.detail}" if missing.detail else "imvo-assist add BESTAND.pdf"
+        add = "BESTAND.pdf" if nl else "FILE.pdf"
+        fetch = f"imvo-assist fetch {missing.detail}" if missing.detail else f"imvo-assist add {add}"
         if nl:
             return (f"'{what}' staat in het meegeleverde register, maar de tekst ervan is niet "
                     f"geïndexeerd en de documenten zeggen er niets over (toevoegen: `{fetch}`)"
                     + (f"; wel in de documenten: {there}." if there else "."))
-        fetch = fetch.replace("BESTAND", "FILE")
         return (f"'{what}' is in the bundled register, but its text is not indexed and the "
                 f"documents say nothing about it (to add it: `{fetch}`)"
                 + (f"; the documents do hold: {there}." if there else "."))

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or, Prefix, Query
 
-from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
-from imvo_assist.answer.intents import asks_about_sources
+from imvo_assist.answer.covenantcheck import IN_TEXT, MIN_MODIFIER, covenant_source, covenant_titles
+from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
 from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
@@ -55,9 +55,8 @@ RARE_IN_DOCUMENT = 0.8
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
-# A word counts as present inside a compound when it is this long and the compound's rest
-# (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar" (a few passages looked at).
-MIN_MODIFIER = 5
+# A word counts as present inside a compound when it is MIN_MODIFIER long and the compound's
+# rest (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar".
 COMPOUND_HITS = 5
 # The words of a multiword name stand within its length plus this many words of each other
 # (looked for in this many passages that hold them all).
@@ -82,12 +81,11 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
-PREMISE = lazy_compile(
+CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
-    r"is it true|is it correct|is it right|am i right|right that|true that)\b|"
-    r"\b(zo'?n|ongeveer|circa|rond de|ruim|bijna|about|around|roughly|approximately|nearly|almost)"
-    r" \d"
+    r"is it true|is it correct|is it right|am i right|right that|true that)\b"
 )
+GUESSED = lazy_compile(r"\b(zo'?n|ongeveer|circa|ruim|bijna|roughly|approximately|nearly|almost) \d")
 
 
 @dataclass(frozen=True)
@@ -133,12 +131,13 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
                            covenant_titles(library), source.id if source.file_url else "")
     # a figure the asker checks or guesses ("klopt het dat het zo'n 100 sectoren waren?") is a
     # premise the passages confirm or correct, not what the question turns on
-    premise = bool(PREMISE.search(fold(understanding.question)))
-    for year in () if premise else understanding.years:
+    folded_question = fold(understanding.question)
+    checked = bool(CHECKED.search(folded_question))
+    for year in () if checked else understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
     # a number word is the figure it names ("thirteen sectors" asks for 13), present in either form
-    figures = [] if premise else as_figures(understanding.words)
+    figures = [] if checked or GUESSED.search(folded_question) else as_figures(understanding.words)
     for figure in FIGURE.findall(" ".join(figures)):
         if figure not in understanding.years and not library.has_term(figure) and not any(
                 library.has_term(word) for word in word_forms(int(figure))):
@@ -153,14 +152,16 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
-    used_asked = asks_about_sources(fold(understanding.question))  # "is X's report used?"
-    paraphrase = cache(lambda: understanding.intent not in SOURCE_INTENTS and not used_asked
+    # the publisher of a report asked about ("is er een greenpeace-rapport gebruikt?") is no paraphrase
+    publishers = publishers_asked(fold(understanding.question))
+    named_source = [c for c in absent
+                    if c.specificity >= RARE_IN_DOCUMENT and set(c.source.split()) <= publishers]
+    paraphrase = cache(lambda: understanding.intent not in SOURCE_INTENTS and not named_source
                        and _focused_without(library, topics, absent))
 
     if rarest is not None and rarest in absent and rarest.specificity >= RARE and not paraphrase():
         return Missing(rarest.source, "word")
-    named_source = [c for c in absent if used_asked and c.specificity >= RARE_IN_DOCUMENT]
-    if named_source:  # "is er een greenpeace-rapport over ontbossing gebruikt?"
+    if named_source:
         return Missing(named_source[0].source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")

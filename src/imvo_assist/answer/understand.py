@@ -25,9 +25,9 @@ from imvo_assist.answer.entities import (
     is_place,
     named_covenant,
     owned,
-    with_unknown_sector,
 )
 from imvo_assist.answer.intents import Intent, intent_of
+from imvo_assist.answer.sectornouns import with_unknown_sector
 from imvo_assist.answer.typos import typo_corrections
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger

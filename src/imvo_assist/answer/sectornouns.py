@@ -1,0 +1,53 @@
+"""Sector nouns of a question ("de speelgoedsector", "the building sector"): one of the 13 or not.
+
+A sector noun outside the 13 ("toerismesector") makes a sector question unanswerable by name;
+one of the 13 may be named in translation ("building sector": bouw) or by its first part.
+"""
+
+from __future__ import annotations
+
+from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import Sector
+from imvo_assist.text.lexicon import load_lexicon
+
+# Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
+TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
+
+
+def unknown_sector(folded: str) -> str:
+    """A sector named in the question that is not one of the 13 ("toerismesector")."""
+    for match in SECTOR_WORD.finditer(folded):
+        stem = match.group(1) or match.group(3)
+        if (stem and stem not in LEADING and stem not in generic_sector_words()
+                and not _known_sector(stem, match.group(0))):
+            return match.group(0)
+    return ""
+
+
+def _known_sector(stem: str, noun: str) -> bool:
+    """Whether a sector noun ("bouwsector") or its first part, as written or translated
+    ("building sector": bouw), is one of the 13."""
+    vocabulary = load_vocabulary()
+    lexicon = load_lexicon()
+    said = [stem, *lexicon.translations(stem, "en"), *lexicon.translations(stem, "nl")]
+    return bool(vocabulary.match_sector(noun) or any(
+        vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
+
+
+def with_unknown_sector(sectors: tuple[Sector, ...], folded: str) -> tuple[tuple[Sector, ...], str]:
+    """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
+    noun ("voor de speelgoedsector") sets aside the trade sectors the asker's verbs name ("wij
+    importeren", "we sell": wholesale, retail), unless a sector noun of the 13 stands beside
+    it; a product's sector stays ("we make cheese ... the dairy sector")."""
+    unknown = unknown_sector(folded)
+    if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
+        return (), unknown
+    return sectors, "" if sectors else unknown
+
+
+def _names_known_sector(folded: str) -> bool:
+    """Whether a sector noun of the question names one of the 13 ("textielsector", "the metal
+    industry")."""
+    return any(_known_sector(m.group(1) or m.group(3), m.group(0)) for m in SECTOR_WORD.finditer(folded))
