@@ -57,7 +57,7 @@ def covenant_source(
         return IN_TEXT
     registered = _covenant_document(library, terms, indexed=False)
     subjects = _subjects_of(registered) if registered is not None else []
-    if subjects and _spoken_of(library, subjects):
+    if subjects and _spoken_of(library, subjects, compounds=True):
         return IN_TEXT  # "steenkolenconvenant": the letter speaks of the "steenkoolketen"
     return registered
 
@@ -111,11 +111,14 @@ def _subjects_of(document: Document) -> list[str]:
         if (match := COMPOUND_SUBJECT.match(word)) and len(match.group(1)) >= MIN_MODIFIER))
 
 
-def _spoken_of(library: Corpus, terms: list[str]) -> bool:
-    """Whether a passage has a term (a word, an inflection, or a compound it opens) within NEAR
-    words of a covenant word (also inside one compound: "steenkoolconvenant")."""
+def _spoken_of(library: Corpus, terms: list[str], *, compounds: bool = False) -> bool:
+    """Whether a passage has a term (a word, an inflection, or with `compounds` a compound it
+    opens: "steenkoolketen") within NEAR words of a covenant word (also inside one compound:
+    "steenkoolconvenant"). Compounds are looked up for a register entry's own subjects only: a
+    prefix query is scored by Whoosh itself, slowly when the subject is a common word."""
     subject_query = [q for q in (stem_query(t) for t in terms) if q is not None]
-    subject_query += [Prefix("exact", t) for t in terms if len(t) >= MIN_MODIFIER and t.isalpha()]
+    if compounds:
+        subject_query += [Prefix("exact", t) for t in terms if len(t) >= MIN_MODIFIER and t.isalpha()]
     covenant = Or([q for q in (stem_query(w) for w in COVENANT_WORDS) if q is not None])
     if not subject_query:
         return True
