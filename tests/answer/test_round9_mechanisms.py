@@ -297,3 +297,26 @@ def test_a_method_question_keeps_the_paraphrase_safeguard(library: Library) -> N
 
     assert publishers_asked("is er een greenpeace rapport over ontbossing gebruikt") >= {"greenpeace"}
     assert "methode" not in publishers_asked("welke methode gebruikt het rapport voor de weging")
+
+
+@pytest.mark.parametrize("question", ["Waarom koos de SER voor een looptijd van vijf jaar?",
+                                      "Why did the government pick the SER to lead the talks?"])
+def test_why_something_was_chosen_needs_a_passage_about_a_choice(library: Library, question: str) -> None:
+    from imvo_assist.answer.facts import asked_facts
+
+    assert [f.kind for f in asked_facts(understand(question, library.has_term))] == ["choice"]
+    assert library.ask(question).not_found
+
+
+def test_a_why_question_without_a_choice_is_not_checked_for_one(library: Library) -> None:
+    from imvo_assist.answer.facts import asked_facts
+
+    assert not asked_facts(understand("Waarom is een bronnenboek gepubliceerd?", library.has_term))
+
+
+def test_which_fine_asks_an_amount_and_a_contact_person_a_name(library: Library) -> None:
+    from imvo_assist.answer.facts import asked_facts
+
+    fine = asked_facts(understand("Welke boete staat op te laat rapporteren in het convenant?", library.has_term))
+    person = asked_facts(understand("Wie is de contactpersoon van het secretariaat?", library.has_term))
+    assert [f.kind for f in fine] == ["amount"] and [f.kind for f in person] == ["person"]

@@ -45,6 +45,7 @@ AMOUNT_QUESTION = lazy_compile(
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
     r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost|"
+    r"\b(welke|which|what) (boetes?|fines?)\b|"
     r"\b(in|uitgedrukt in|expressed in) (euros?|dollars?|eur|usd)\b|"
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
@@ -80,6 +81,7 @@ PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|pro
                 r"authors?|auteurs?|chair(man|woman|person)?s?|voorzitters?|directors?|"
                 r"directeuren|directeurs?|spokes(man|woman|person)|woordvoerders?|persons?|"
                 r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
+                r"contactpersonen|contactpersoon|contact persons?|"
                 r"officials)")  # "official" is mostly an adjective: "the official SER advice"
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
@@ -99,6 +101,16 @@ SHARE_QUESTION = lazy_compile(
 SHARE_ANSWER = lazy_compile(
     r"%|\b(procent|percent|per cent|helft|meerderheid|majority|minderheid|minority)\b|"
     r"\b(een|one|a) (half|derde|third|kwart|quarter|vijfde|fifth)\b"
+)
+# Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"),
+# answered only by a passage that speaks of a choice.
+CHOICE_QUESTION = lazy_compile(
+    r"\b(waarom|why|om welke reden|for what reason)\b.{0,80}\b(gekozen|kiezen|koos|kozen|keuze|"
+    r"chose|chosen|choose|choice|pick(ed)?|selected|select|opted)\b"
+)
+CHOICE_ANSWER = lazy_compile(
+    r"\b(gekozen|kiezen|koos|kozen|keuze\w*|chose|chosen|choose|choice|picked|selected|selectie|"
+    r"opted|voorkeur|preference)\b"
 )
 # A question that asks for names ("namen graag", "names please", "bij naam"), answered only by
 # a person's or an organisation's name.
@@ -180,6 +192,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("date", "", lambda text: answers("when", text)),)
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _names_place),)
+    if CHOICE_QUESTION.search(question):
+        return (AskedFact("choice", "", lambda text: bool(CHOICE_ANSWER.search(fold(text)))),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
     noun = counted_noun(question)

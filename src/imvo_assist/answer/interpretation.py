@@ -27,6 +27,7 @@ ASKED_FACTS = {
     "place": ("geen land of plaats", "no country or place"),
     "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
     "names": ("geen namen", "no names"), "share": ("geen percentage of aandeel", "no percentage or share"),
+    "choice": ("geen reden voor deze keuze", "no reason for this choice"),
 }
 
 
