@@ -320,3 +320,20 @@ def test_which_fine_asks_an_amount_and_a_contact_person_a_name(library: Library)
     fine = asked_facts(understand("Welke boete staat op te laat rapporteren in het convenant?", library.has_term))
     person = asked_facts(understand("Wie is de contactpersoon van het secretariaat?", library.has_term))
     assert [f.kind for f in fine] == ["amount"] and [f.kind for f in person] == ["person"]
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("Op welke bladzijde begint het hoofdstuk over de chemie?", "7"),
+    ("Which page does the oil and gas chapter of the report start on?", "23"),
+])
+def test_where_a_chapter_starts_leads_with_its_first_passage(library: Library, question: str, page: str) -> None:
+    answer = library.ask(question)
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) == ("sra-testrapport", page)
+
+
+def test_a_question_about_a_chapters_content_is_no_question_where_it_starts(library: Library) -> None:
+    from imvo_assist.answer.general import opening_passages
+
+    understanding = understand("Wat zegt het hoofdstuk over de chemie over oplosmiddelen?", library.has_term)
+    assert opening_passages(library, understanding) == []

@@ -24,8 +24,9 @@ from imvo_assist.answer.evidence import (
     sentences,
 )
 from imvo_assist.answer.facts import asked_facts
-from imvo_assist.answer.retrieve import Ranked, rescore, retrieve
+from imvo_assist.answer.retrieve import Ranked, named_chapter, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
 from imvo_assist.text.fold import fold
@@ -66,6 +67,11 @@ SIGNERS = lazy_compile(
     r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )
 MAX_SIGNED_DOCUMENTS = 2
+# Where a chapter starts: its page ("op welke pagina/bladzijde", "which page", "where does ... start").
+CHAPTER_PAGE = lazy_compile(
+    r"\b(welke (pagina|bladzijde|blz)|which page|what page|begint|beginnen|start|starts|begins|"
+    r"opens|eerste pagina|first page)\b"
+)
 INTROS = {
     ("nl", "definition"): "Zo omschrijven de documenten het:",
     ("en", "definition"): "This is how the documents describe it:",
@@ -130,8 +136,9 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
                             ranked, understanding)
     chosen = _named_first(chosen, ranked, understanding)
+    chosen = opening_passages(library, understanding) + chosen  # "op welke pagina begint ..."
     closing = closing_passages(library, understanding)
-    chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
+    chosen = closing + [hit for hit in dict.fromkeys(chosen) if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
 
 
@@ -164,6 +171,23 @@ def _stating_first(chosen: list[Hit], ranked: list[Ranked], understanding: Under
 def _lead_with(chosen: list[Hit], first: Hit | None) -> list[Hit]:
     """The chosen passages with `first` before them (at most MAX_ITEMS), or as they were."""
     return chosen if first is None else [first, *(hit for hit in chosen if hit != first)][:MAX_ITEMS]
+
+
+def opening_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
+    """For a question where a sector's chapter starts ("op welke pagina begint het hoofdstuk
+    over textiel?", "where does the electronics chapter start?"), the first passage of that
+    chapter in each report of the corpus: its heading stands on the chapter's first page."""
+    sectors = named_chapter(understanding)
+    if not sectors or not CHAPTER_PAGE.search(fold(understanding.question)):
+        return []
+    found: list[Hit] = []
+    for doc_id, document in library.documents.items():
+        if document.kind != "report" or not document.file:
+            continue
+        first = next((p for p in library.passages_of(doc_id)
+                      if sectors & set(default_tagger().tag(p.section.split(">")[0]).sectors)), None)
+        found += [library.hit(first)] if first is not None else []
+    return found
 
 
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:

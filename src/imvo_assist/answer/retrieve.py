@@ -140,7 +140,7 @@ def rescore(
     best = max((hit.score for hit in hits), default=0.0) or 1.0
     key = max(groups, key=lambda g: g.weight) if len(groups) > 1 else None
     phrases = _phrases(understanding)
-    chapter = _named_chapter(understanding)
+    chapter = named_chapter(understanding)
     ranked = []
     for hit in hits:
         covered = coverage(hit, groups)
@@ -187,7 +187,7 @@ def _front_matter(hit: Hit) -> bool:
             and len(text.split()) - len(title) <= FRONT_MATTER_WORDS)
 
 
-def _named_chapter(understanding: Understanding) -> set[str]:
+def named_chapter(understanding: Understanding) -> set[str]:
     """The sectors whose chapter the question names ("the retail chapter", "het hoofdstuk over
     de bouw"), or none."""
     if not understanding.sectors or not CHAPTER.search(fold(understanding.question)):
