@@ -337,3 +337,11 @@ def test_a_question_about_a_chapters_content_is_no_question_where_it_starts(libr
 
     understanding = understand("Wat zegt het hoofdstuk over de chemie over oplosmiddelen?", library.has_term)
     assert opening_passages(library, understanding) == []
+
+
+def test_concrete_steps_tag_no_construction() -> None:
+    from imvo_assist.catalogue.tagging import default_tagger
+
+    # "concrete" is mostly "specific" in policy questions and stems like Dutch "concreet"
+    assert default_tagger().tag("Which concrete steps does the letter expect? concrete afspraken").sectors == ()
+    assert default_tagger().tag("beton en cement").sectors == ("bouw",)
