@@ -327,16 +327,56 @@ def test_which_fine_asks_an_amount_and_a_contact_person_a_name(library: Library)
     ("Which page does the oil and gas chapter of the report start on?", "23"),
 ])
 def test_where_a_chapter_starts_leads_with_its_first_passage(library: Library, question: str, page: str) -> None:
+    from imvo_assist.answer.evidence import content_groups
+    from imvo_assist.answer.general import opening_passages, ranked_evidence
+
+    understanding = understand(question, library.has_term)
+    ranked = ranked_evidence(library, understanding, None, content_groups(understanding))
+    opening = opening_passages(library, understanding, ranked)
+    assert [(h.passage.doc_id, h.passage.page_label) for h in opening] == [("sra-testrapport", page)]
     answer = library.ask(question)
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) == ("sra-testrapport", page)
+    assert len({c.hit.passage.id for c in answer.citations}) == len(answer.citations)  # no passage twice
 
 
-def test_a_question_about_a_chapters_content_is_no_question_where_it_starts(library: Library) -> None:
-    from imvo_assist.answer.general import opening_passages
+@pytest.mark.parametrize("question", [
+    "Wat zegt het hoofdstuk over de chemie over oplosmiddelen?",
+    "What does the textile chapter say about the start of the covenant?",
+    "Which page of the textile chapter covers child labour?",
+    "Where does the chemical chapter start to discuss child labour?",
+    "Welke start-up bedrijven worden genoemd in het hoofdstuk over elektronica?",
+])
+def test_a_question_about_a_chapters_content_is_no_question_where_it_starts(library: Library, question: str) -> None:
+    from imvo_assist.answer.general import CHAPTER_PAGE
 
-    understanding = understand("Wat zegt het hoofdstuk over de chemie over oplosmiddelen?", library.has_term)
-    assert opening_passages(library, understanding) == []
+    assert not CHAPTER_PAGE.search(question.lower())
+
+
+@pytest.mark.parametrize("question", [
+    "Why are the selected sectors high risk?", "Why are companies free to choose which risks to address?",
+    "Why does the letter pick up the SER advice?", "Waarom moeten bedrijven kiezen tussen een convenant en beleid?",
+    "Waarom zijn de gekozen sectoren risicovol?",
+])
+def test_choosing_as_an_adjective_or_an_option_asks_for_no_choice(question: str) -> None:
+    from imvo_assist.answer.facts import CHOICE_QUESTION
+
+    assert not CHOICE_QUESTION.search(question.lower())
+
+
+@pytest.mark.parametrize("question", ["Which fine-grained risks does the report list?",
+                                      "which fine print applies to the covenant?"])
+def test_fine_as_an_adjective_asks_no_amount(question: str) -> None:
+    from imvo_assist.answer.facts import AMOUNT_QUESTION
+    from imvo_assist.text.fold import fold
+
+    assert not AMOUNT_QUESTION.search(fold(question))
+
+
+def test_the_role_of_a_contact_person_asks_no_name() -> None:
+    from imvo_assist.answer.facts import PERSON_QUESTION
+
+    assert not PERSON_QUESTION.search("what is the role of the contact person in the covenant")
 
 
 def test_concrete_steps_tag_no_construction() -> None:

@@ -45,7 +45,9 @@ AMOUNT_QUESTION = lazy_compile(
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
     r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost|"
-    r"\b(welke|which|what) (boetes?|fines?)\b|"
+    r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
+    r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
+    r"must|will|zal)\b))|"
     r"\b(in|uitgedrukt in|expressed in) (euros?|dollars?|eur|usd)\b|"
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
@@ -105,8 +107,10 @@ SHARE_ANSWER = lazy_compile(
 # Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"),
 # answered only by a passage that speaks of a choice.
 CHOICE_QUESTION = lazy_compile(
-    r"\b(waarom|why|om welke reden|for what reason)\b.{0,80}\b(gekozen|kiezen|koos|kozen|keuze|"
-    r"chose|chosen|choose|choice|pick(ed)?|selected|select|opted)\b"
+    r"\b(waarom|om welke reden)\b.{0,80}\b(koos|kozen|gekozen (?=voor|om|als|[?.,!]|$))|"
+    r"\bwaarom\b.{0,80}\bgekozen\s*[?.!]?$|"
+    r"\b(why|for what reason)\b.{0,60}\b((did|do|does|would|has|have)\b.{0,40}\b(choose|pick|opt)"
+    r"(?! up)|chose|opted)\b"
 )
 CHOICE_ANSWER = lazy_compile(
     r"\b(gekozen|kiezen|koos|kozen|keuze\w*|chose|chosen|choose|choice|picked|selected|selectie|"

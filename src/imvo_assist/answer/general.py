@@ -69,8 +69,10 @@ SIGNERS = lazy_compile(
 MAX_SIGNED_DOCUMENTS = 2
 # Where a chapter starts: its page ("op welke pagina/bladzijde", "which page", "where does ... start").
 CHAPTER_PAGE = lazy_compile(
-    r"\b(welke (pagina|bladzijde|blz)|which page|what page|begint|beginnen|start|starts|begins|"
-    r"opens|eerste pagina|first page)\b"
+    r"\b(op welke (pagina|bladzijde|blz)|(on )?(which|what) page)\b(?!.{0,60}\b(over|about|on|covers?|behandelt)\b)|"
+    r"\b(hoofdstuk|chapter)\b.{0,50}(?<!the )(?<!de )\b(begint|start|starts|begins|opens)\b(?![\w-])(?! to\b)|"
+    r"\b(begint|start|starts|begins)\b(?![\w-]).{0,30}\b(hoofdstuk|chapter)\b|"
+    r"\b(eerste pagina|first page) van (het|the) (hoofdstuk|chapter)\b"
 )
 INTROS = {
     ("nl", "definition"): "Zo omschrijven de documenten het:",
@@ -136,9 +138,10 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
                             ranked, understanding)
     chosen = _named_first(chosen, ranked, understanding)
-    chosen = opening_passages(library, understanding) + chosen  # "op welke pagina begint ..."
+    opening = opening_passages(library, understanding, candidates)  # "op welke pagina begint ..."
+    chosen = opening + [hit for hit in chosen if hit.passage.id not in {h.passage.id for h in opening}]
     closing = closing_passages(library, understanding)
-    chosen = closing + [hit for hit in dict.fromkeys(chosen) if hit not in closing][: MAX_ITEMS - len(closing)]
+    chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
 
 
@@ -173,21 +176,19 @@ def _lead_with(chosen: list[Hit], first: Hit | None) -> list[Hit]:
     return chosen if first is None else [first, *(hit for hit in chosen if hit != first)][:MAX_ITEMS]
 
 
-def opening_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
+def opening_passages(library: Corpus, understanding: Understanding, ranked: list[Ranked]) -> list[Hit]:
     """For a question where a sector's chapter starts ("op welke pagina begint het hoofdstuk
     over textiel?", "where does the electronics chapter start?"), the first passage of that
-    chapter in each report of the corpus: its heading stands on the chapter's first page."""
+    chapter in the best ranked report (its heading stands on the chapter's first page)."""
     sectors = named_chapter(understanding)
     if not sectors or not CHAPTER_PAGE.search(fold(understanding.question)):
         return []
-    found: list[Hit] = []
-    for doc_id, document in library.documents.items():
-        if document.kind != "report" or not document.file:
-            continue
-        first = next((p for p in library.passages_of(doc_id)
-                      if sectors & set(default_tagger().tag(p.section.split(">")[0]).sectors)), None)
-        found += [library.hit(first)] if first is not None else []
-    return found
+    report = next((r.hit.passage.doc_id for r in ranked if r.hit.kind == "report"), None)
+    if report is None:
+        return []
+    first = next((p for p in library.passages_of(report)
+                  if sectors & set(default_tagger().tag(p.section.split(">")[0]).sectors)), None)
+    return [library.hit(first)] if first is not None else []
 
 
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
