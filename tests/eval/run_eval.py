@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process evaluation: every question set asked through the library, scored by score.py.
 
-    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe17] [--reference] [--rows]
+    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe19] [--reference] [--rows]
 
 The index of the corpus (default ../shared/corpus) is built or opened once; each question goes
 to `library.ask(q).to_dict()` (and with --reference also to the plain BM25 reference of
@@ -48,6 +48,8 @@ SETS = {
     "probe15": HERE / "questions-probe15.toml",
     "probe16": HERE / "questions-probe16.toml",
     "probe17": HERE / "questions-probe17.toml",
+    "probe18": HERE / "questions-probe18.toml",
+    "probe19": HERE / "questions-probe19.toml",
 }
 Answerer = Callable[[dict], tuple[dict | None, float, str | None]]
 

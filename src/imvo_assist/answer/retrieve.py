@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from whoosh.query import AndMaybe, Or, Query, Term
+from whoosh.query import And, AndMaybe, Or, Query, Term
 
 from imvo_assist.answer.evidence import (
     Group,
@@ -39,6 +39,7 @@ from imvo_assist.models import Hit
 from imvo_assist.text import analysis
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.questionforms import form_words
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -47,6 +48,9 @@ FIELDS = {"text_nl": (analysis.dutch, "nl"), "text_en": (analysis.english, "en")
 OTHER_LANGUAGE = 0.5
 MAX_TERMS = 12
 CANDIDATES = 24
+# A question for a duration or frequency also takes this share of CANDIDATES from passages
+# holding a word of that form.
+FORM_SHARE = 3
 EXPANSION_WEIGHT = 0.5
 TAG_BOOST = 3.0
 KIND_BOOST = 1.5
@@ -127,7 +131,26 @@ def retrieve(
     query = first_stage(understanding, extra_words)
     if query is None:
         return []
-    return [hit for hit in library.run(query, filters, limit) if not is_contents(hit)]
+    hits = library.run(query, filters, limit)
+    form_query = _form_candidates(understanding, query)
+    if form_query is not None:  # "hoe lang ...?": passages that could state a duration too
+        seen = {hit.passage.id for hit in hits}
+        hits += [hit for hit in library.run(form_query, filters, limit // FORM_SHARE)
+                 if hit.passage.id not in seen]
+    return [hit for hit in hits if not is_contents(hit)]
+
+
+def _form_candidates(understanding: Understanding, query: Query) -> Query | None:
+    """The candidate query restricted to passages holding a word of the form asked for (a time
+    unit for "hoe lang", "how often"): a passage that states the fact may share fewer of the
+    question's words than passages that only speak of its subject."""
+    words = {word for form in understanding.forms for word in form_words(form)}
+    if not words:
+        return None
+    # the form's words select and add nothing to the score: the hits rank among the others
+    terms = [Term(field, token, boost=0.0) for field, (analyzer, _) in FIELDS.items()
+             for word in sorted(words) for token in analysis.tokens(analyzer(), word)]
+    return And([query, Or(terms)])
 
 
 def rescore(

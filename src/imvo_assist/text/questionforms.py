@@ -21,7 +21,14 @@ NUMBER_WORDS = rf"{alternation()}|anderhalf|half|a|several|enkele|meerdere|some"
 # Counted things: digits and number words, not the article ("een", "a").
 COUNT_WORDS = rf"{alternation(minimum=2)}|dozens?|tientallen"
 NUMBER = rf"(\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
-TIME_UNIT = r"(jaar|jaren|maand|maanden|week|weken|dag|dagen|kwartaal|kwartalen|year|years|month|months|week|weeks|day|days|quarter|quarters)"
+TIME_UNITS = ("jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "kwartaal", "kwartalen",
+              "year", "years", "month", "months", "weeks", "day", "days", "quarter", "quarters")
+TIME_UNIT = f"({'|'.join(TIME_UNITS)})"
+FREQUENCY_WORDS = ("jaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek", "regelmatig")
+FREQUENCY_WORDS_EN = ("annually", "annual", "yearly", "monthly", "weekly", "daily", "quarterly")
+# "halfjaarlijks", "tweewekelijkse"; not "onregelmatig"
+FREQUENCY_ADVERB = "|".join([*((r"\w*" if word.endswith("lijks") else "") + word + r"\w*" for word in FREQUENCY_WORDS),
+                             *FREQUENCY_WORDS_EN])
 MONTHS = (
     r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
     r"january|february|march|may|june|july|august|october"
@@ -62,8 +69,7 @@ SPECIFIC = {"count": ("frequency", "duration"), "who": ()}
 
 ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     "frequency": lazy_compile(
-        r"\b(\w*jaarlijks\w*|maandelijks\w*|wekelijks\w*|dagelijks\w*|periodiek\w*|regelmatig\w*|"
-        r"annual(ly)?|yearly|monthly|weekly|daily|quarterly|biannual(ly)?|half yearly|"
+        rf"\b({FREQUENCY_ADVERB}|biannual(ly)?|half yearly|"
         r"periodic(ally)?|regularly|"
         rf"{EVERY} ({NUMBER} )?(half )?{TIME_UNIT}|{NUMBER} (keer|maal|times)|twice|tweemaal)\b"
     ),
@@ -119,6 +125,16 @@ def forms(question: str) -> tuple[str, ...]:
         if general in found and any(form in found for form in specific):
             found.remove(general)
     return tuple(found)
+
+
+def form_words(form: str) -> tuple[str, ...]:
+    """Words that every expression of a form holds one of, for finding candidate passages: the
+    time units of a duration or a frequency ("drie tot vijf jaar", "ieder kwartaal", "jaarlijks");
+    none for
+    forms without such words (a year, a number, a name)."""
+    if form == "frequency":
+        return TIME_UNITS + FREQUENCY_WORDS + FREQUENCY_WORDS_EN
+    return TIME_UNITS if form == "duration" else ()
 
 
 def answers(form: str, sentence: str) -> bool:
