@@ -4,7 +4,10 @@ a question of any evaluation set.
 
 Classes: a question for a duration or a frequency also takes candidates from passages holding a
 word of that form (a time unit), so the passage stating "drie tot vijf jaar" is found although
-it shares few of the question's words.
+it shares few of the question's words; a sector noun the documents use ("bedrijfssectoren") is
+no unknown sector; a misspelt word no index or word list holds is read as the common word one
+edit away ("elemnts"), a name two edits from any word stays as written; a compound's part is an
+index word when its plural is ("merk" in "kledingmerk": "merken").
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
+from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.bilingual import interpret
 from imvo_assist.text.questionforms import answers, form_words
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
@@ -47,3 +52,46 @@ def test_forms_without_form_words_take_no_extra_candidates(form: str) -> None:
 ])
 def test_frequency_adverbs_with_a_prefix(sentence: str, expected: bool) -> None:
     assert answers("frequency", sentence) is expected
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("Wat verwacht de brief van de bedrijfssectoren die achterblijven?", ""),
+    ("Welke risico's noemt het rapport voor de toerismesector?", "toerismesector"),
+])
+def test_a_sector_noun_the_documents_use_is_no_unknown_sector(
+    library: Library, question: str, unknown: str
+) -> None:
+    assert understand(question, library.has_term).unknown_sector == unknown
+
+
+@pytest.mark.parametrize(("question", "corrections"), [
+    ("which core elemnts must every covenant hold according to the SER?", {"elemnts": "elements"}),
+    ("wanneer is de volgende vergaderng van de commissie?", {"vergaderng": "vergadering"}),
+    ("is fairwear named in the source register?", {}),
+])
+def test_a_misspelt_common_word_is_read_as_that_word(
+    library: Library, question: str, corrections: dict[str, str]
+) -> None:
+    assert understand(question, library.has_term).corrections == corrections
+
+
+def test_the_misspelt_word_no_longer_sinks_the_question(library: Library) -> None:
+    # "elemnts" was "not in any document"; read as "elements" the SER advice answers
+    answer = library.ask("which key elemnts should an IRBC covenant have, says the SER?")
+    assert not answer.not_found, answer.answer
+    assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"
+
+
+def test_a_compound_part_is_an_index_word_when_its_plural_is(library: Library) -> None:
+    (concept,) = interpret(["modemerk"], lambda word: True, "nl", library.has_term)
+    assert "merk" in concept.parts
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("which core elements must every covenant hold?", ""),
+    ("what does each agreement require from companies?", ""),
+    ("what does the toy industry covenant say about child labour?", "toy industry"),
+    ("does the dutch banking agreement cover project finance?", "banking"),
+])
+def test_a_determiner_opens_a_covenants_subject(question: str, subject: str) -> None:
+    assert understand(question).covenant[0] == subject

@@ -333,11 +333,26 @@ def named_covenant(folded: str) -> tuple[str, str]:
                 match.group(6)):
             continue  # "in het convenant over X": the covenant at hand, asked about X
         subject = match.group(1) or match.group(3) or match.group(6) or ""
-        words = [w for w in subject.split()
-                 if w not in GENERIC_COVENANT and w not in stopwords() and not is_framing_word(w)]
+        words = _subject_words(subject.split(), after=bool(match.group(6)))
         if words and not all(w in generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
     return _titled_covenant(folded)
+
+
+def _subject_words(words: list[str], after: bool = False) -> list[str]:
+    """The words that name a covenant's subject: before "covenant" those after the last
+    function, framing or determining word ("the toy industry covenant": toy industry; "must
+    every covenant": none); after it ("het convenant over de bouwsector over ...") those up to
+    the first."""
+    subject: list[str] = []
+    for word in words:
+        if word in stopwords() or is_framing_word(word) or word in generic_sector_words():
+            if after and subject:
+                break
+            subject = []  # a determiner opens the covenant's own words
+        elif word not in GENERIC_COVENANT:  # "the dutch banking agreement": banking
+            subject.append(word)
+    return subject
 
 
 def _is_sector(words: str) -> bool:

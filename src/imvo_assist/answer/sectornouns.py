@@ -1,10 +1,13 @@
 """Sector nouns of a question ("de speelgoedsector", "the building sector"): one of the 13 or not.
 
 A sector noun outside the 13 ("toerismesector") makes a sector question unanswerable by name;
-one of the 13 may be named in translation ("building sector": bouw) or by its first part.
+one of the 13 may be named in translation ("building sector": bouw) or by its first part. A
+sector noun the indexed documents use ("bedrijfssectoren") is what they speak of, not unknown.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words
 from imvo_assist.catalogue.loader import load_vocabulary
@@ -16,11 +19,13 @@ from imvo_assist.text.lexicon import load_lexicon
 TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
 
 
-def unknown_sector(folded: str) -> str:
-    """A sector named in the question that is not one of the 13 ("toerismesector")."""
+def unknown_sector(folded: str, known: Callable[[str], bool] | None = None) -> str:
+    """A sector named in the question that is not one of the 13 ("toerismesector") nor a word
+    of the indexed documents (`known`)."""
     for match in SECTOR_WORD.finditer(folded):
         stem = match.group(1) or match.group(3)
         if (stem and stem not in LEADING and stem not in generic_sector_words()
+                and not (known and known(match.group(0)))
                 and not _known_sector(stem, match.group(0))):
             return match.group(0)
     return ""
@@ -36,12 +41,14 @@ def _known_sector(stem: str, noun: str) -> bool:
         vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
 
 
-def with_unknown_sector(sectors: tuple[Sector, ...], folded: str) -> tuple[tuple[Sector, ...], str]:
+def with_unknown_sector(
+    sectors: tuple[Sector, ...], folded: str, known: Callable[[str], bool] | None = None,
+) -> tuple[tuple[Sector, ...], str]:
     """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
     noun ("voor de speelgoedsector") sets aside the trade sectors the asker's verbs name ("wij
     importeren", "we sell": wholesale, retail), unless a sector noun of the 13 stands beside
     it; a product's sector stays ("we make cheese ... the dairy sector")."""
-    unknown = unknown_sector(folded)
+    unknown = unknown_sector(folded, known)
     if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
         return (), unknown
     return sectors, "" if sectors else unknown

@@ -3,12 +3,14 @@ misspelt words of the documents ("protekt" -> "protect"), corrected before the q
 
 Vocabulary words are matched with rapidfuzz against the vocabulary's own words; other words
 only when they are neither in the index nor a word of Dutch or English, against the indexed
-words of the word lists (`text.didyoumean`). An inflection ("sectoren") is never a typo.
+words of the word lists (`text.didyoumean`), else against the common words of the question's
+language one edit away ("elemnts" -> "elements"). An inflection ("sectoren") is never a typo.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -20,7 +22,7 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger, tagger_sources
 from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.datacache import cached_build
-from imvo_assist.text.didyoumean import close_words
+from imvo_assist.text.didyoumean import alphabetic_words, close_words
 from imvo_assist.text.fold import fold
 from imvo_assist.text.wordlist import Lang, zipf
 
@@ -86,10 +88,29 @@ def _index_corrections(
         if language == "nl" and _compound_of_words(word, known):
             continue  # a compound of words ("olieraffinaderijen") is split, not corrected
         close = (close_words(word, language, known, TYPO_SCORE, 1)
-                 or close_words(word, other, known, TYPO_SCORE, 1))
+                 or close_words(word, other, known, TYPO_SCORE, 1)
+                 or _common_word_one_slip_away(word, language))
         if close:
             corrections[word] = close[0]
     return corrections
+
+
+def _common_word_one_slip_away(word: str, language: Lang) -> list[str]:
+    """A common word of the question's language one edit from a word no index or list holds
+    ("elemnts" -> "elements"): read as that word, which the lexicon then maps (a name such as
+    "fairwear" is two edits or more from any common word and stays as written)."""
+    best = process.extractOne(word, _common_words(language), scorer=Levenshtein.distance,
+                              score_cutoff=REAL_WORD_EDITS)
+    return [best[0]] if best else []
+
+
+@cache
+def _common_words(language: Lang) -> tuple[str, ...]:
+    """The words of the language's list at least REAL_WORD_ZIPF frequent (the list runs from the
+    most frequent word down, so they are its head)."""
+    words = alphabetic_words(language)
+    end = bisect_left(words, -REAL_WORD_ZIPF, key=lambda w: -zipf(w, language))
+    return tuple(w for w in words[:end] if len(w) >= MIN_TYPO_LENGTH)
 
 
 def _compound_of_words(word: str, known: Callable[[str], bool] | None) -> bool:

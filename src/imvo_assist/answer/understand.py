@@ -216,7 +216,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     categories = tuple(
         dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
     )
-    sectors, unknown = with_unknown_sector(sectors, corrected)
+    sectors, unknown = with_unknown_sector(sectors, corrected, known)
     sources = [o for o in organisations if not is_author(o)]
     forms = question_forms(question)
     intent, extra = intent_of(
