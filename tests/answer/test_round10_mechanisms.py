@@ -95,3 +95,30 @@ def test_a_compound_part_is_an_index_word_when_its_plural_is(library: Library) -
 ])
 def test_a_determiner_opens_a_covenants_subject(question: str, subject: str) -> None:
     assert understand(question).covenant[0] == subject
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("How many hours do miners work per day according to the SOMO report?", "citation_lookup"),
+    ("Wanneer werd volgens het onderzoek van Oxfam Novib de fabriek gesloten?", "citation_lookup"),
+    ("Hoeveel rapporten van Oxfam Novib staan in het bronnenboek?", "org_included"),
+    ("Is er een SOMO-rapport gebruikt voor het hoofdstuk elektronica?", "org_included"),
+])
+def test_a_fact_asked_from_a_cited_study_is_no_inclusion_question(
+    library: Library, question: str, intent: str
+) -> None:
+    assert understand(question, library.has_term).intent == intent
+
+
+@pytest.mark.parametrize("question", [
+    "does the risk analysis say anything about the modern slavery act?",
+    "is the global reporting initiative used anywhere in the source register?",
+])
+def test_an_untranslated_phrase_is_present_only_as_itself(library: Library, question: str) -> None:
+    # its words' translations ("modern": modern, "act": wet) stand in the documents, the name not
+    answer = library.ask(question)
+    assert answer.not_found, answer.answer
+
+
+def test_an_untranslated_phrase_that_stands_in_the_documents_is_answered(library: Library) -> None:
+    answer = library.ask("what does the garments agreement say about due diligence?")
+    assert not answer.not_found and "due diligence" in answer.answer

@@ -125,6 +125,9 @@ PUBLICATIONS = (
     r"input|inbreng|data|gegevens|cijfers|figures|statistics|statistieken"
 )
 PUBLICATION_WORDS = lazy_compile(rf"\b({PUBLICATIONS})\b")
+# A publication named as where a fact stands ("according to the SOMO study", "volgens het
+# onderzoek van ...").
+CITED_PUBLICATION = lazy_compile(rf"\b(according to|volgens)\b[^?.;]{{0,40}}\b({PUBLICATIONS})\b")
 # Who a publication is by: the words before it ("een greenpeace rapport", "wwf data") or after
 # "van", "of", "by" ("data van terre des hommes").
 PUBLISHED_BY = (
@@ -221,7 +224,11 @@ def intent_of(
         OWN_WORK.search(folded) and INCLUSION_CUES.search(folded)) or (
         bool(SOURCE_CUES.search(folded)) and not has_form
     )
-    if names_org and (INCLUSION_CUES.search(folded) or (owns_work and PUBLICATION_WORDS.search(folded))):
+    # "a Greenpeace report on X?" asks whether it was used; "how many hours ... according to
+    # the SOMO study?" asks for a fact in it
+    if names_org and (INCLUSION_CUES.search(folded) or (
+            owns_work and PUBLICATION_WORDS.search(folded)
+            and not (has_form and CITED_PUBLICATION.search(folded)))):
         return "org_included", ()
     if has_sector and RISK_CUES.search(RISK_DOCUMENT.sub(" ", folded)) and (
             not EXPECTATION_CUES.search(folded) or asks_for_risks(folded)):

@@ -148,7 +148,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return None  # what the question turns on is a vocabulary entity the corpus has
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
-    absent = [c for c in topics if not _present(library, [term for term, _ in c.terms()])
+    absent = [c for c in topics if not _present(library, _presence_terms(c))
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
@@ -173,6 +173,19 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             library, rarest, kind):
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def _presence_terms(concept: Concept) -> list[str]:
+    """The terms whose occurrence shows a topic is in the corpus: its own words, translations,
+    their words and compound parts; but a phrase the lexicon gives as the same in either
+    language is a name or a term used as such ("fair wear foundation", "global reporting
+    initiative"), present only as itself or a full translation ("gri"): the translation of one
+    of its words ("eerlijk", "stichting") is no sign of it."""
+    source = concept.source
+    lexicon = load_lexicon()
+    if " " in source and source in (*lexicon.translations(source, "en"), *lexicon.translations(source, "nl")):
+        return [source, *(term for term, _ in concept.translations)]
+    return [term for term, _ in concept.terms()]
 
 
 def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concept]) -> bool:
