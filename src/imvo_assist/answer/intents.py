@@ -127,7 +127,10 @@ PUBLICATIONS = (
 PUBLICATION_WORDS = lazy_compile(rf"\b({PUBLICATIONS})\b")
 # A publication named as where a fact stands ("according to the SOMO study", "volgens het
 # onderzoek van ...").
-CITED_PUBLICATION = lazy_compile(rf"\b(according to|volgens)\b[^?.;]{{0,40}}\b({PUBLICATIONS})\b")
+CITED_PUBLICATION = lazy_compile(
+    rf"\b(according to|volgens)\b(?:(?!register|bronnenboek|source)[^?.;]){{0,40}}\b({PUBLICATIONS})\b")
+# ... but "hoeveel rapporten van SOMO ...?" counts the organisation's publications in the register.
+COUNTED_PUBLICATIONS = lazy_compile(rf"\b(hoeveel|how many|het aantal|the number of) ({PUBLICATIONS})\b")
 # Who a publication is by: the words before it ("een greenpeace rapport", "wwf data") or after
 # "van", "of", "by" ("data van terre des hommes").
 PUBLISHED_BY = (
@@ -228,7 +231,8 @@ def intent_of(
     # the SOMO study?" asks for a fact in it
     if names_org and (INCLUSION_CUES.search(folded) or (
             owns_work and PUBLICATION_WORDS.search(folded)
-            and not (has_form and CITED_PUBLICATION.search(folded)))):
+            and not (has_form and CITED_PUBLICATION.search(folded)
+                     and not COUNTED_PUBLICATIONS.search(folded)))):
         return "org_included", ()
     if has_sector and RISK_CUES.search(RISK_DOCUMENT.sub(" ", folded)) and (
             not EXPECTATION_CUES.search(folded) or asks_for_risks(folded)):

@@ -24,6 +24,7 @@ from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.didyoumean import alphabetic_words, close_words
 from imvo_assist.text.fold import fold
+from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import Lang, zipf
 
 TYPO_SCORE = 85
@@ -81,7 +82,7 @@ def _index_corrections(
         return {}
     corrections = {}
     other: Lang = "en" if language == "nl" else "nl"
-    for word in words:
+    for position, word in enumerate(words):
         if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or known(word) or not content(word)
                 or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
             continue
@@ -89,19 +90,36 @@ def _index_corrections(
             continue  # a compound of words ("olieraffinaderijen") is split, not corrected
         close = (close_words(word, language, known, TYPO_SCORE, 1)
                  or close_words(word, other, known, TYPO_SCORE, 1)
-                 or _common_word_one_slip_away(word, language))
+                 or _common_word_one_slip_away(words, position, language, known))
         if close:
             corrections[word] = close[0]
     return corrections
 
 
-def _common_word_one_slip_away(word: str, language: Lang) -> list[str]:
-    """A common word of the question's language one edit from a word no index or list holds
-    ("elemnts" -> "elements"): read as that word, which the lexicon then maps (a name such as
-    "fairwear" is two edits or more from any common word and stays as written)."""
+def _common_word_one_slip_away(
+    words: list[str], position: int, language: Lang, known: Callable[[str], bool],
+) -> list[str]:
+    """A common word of the question's language one edit from a word no index or list holds,
+    when the documents or the lexicon can read it: it, or a translation, is indexed, or it makes
+    a lexicon phrase with a neighbour ("key elemnts" -> "key elements"). A word the lexicon
+    knows ("ruggie"), an inflection ("filipijns") or a word only the general language reads
+    ("reshored" is no "restored" the documents speak of) stays as written."""
+    word = words[position]
+    lexicon = load_lexicon()
+    if lexicon.translations(word, "en") or lexicon.translations(word, "nl"):
+        return []
     best = process.extractOne(word, _common_words(language), scorer=Levenshtein.distance,
                               score_cutoff=REAL_WORD_EDITS)
-    return [best[0]] if best else []
+    if not best or best[0].startswith(word) or word.startswith(best[0]):
+        return []
+    right = best[0]
+    neighbours = [f"{words[position - 1]} {right}"] if position else []
+    neighbours += [f"{right} {words[position + 1]}"] if position + 1 < len(words) else []
+    readable = [right, *lexicon.translations(right, "en"), *lexicon.translations(right, "nl")]
+    if any(" " not in term and known(term) for term in readable) or any(
+            lexicon.translations(phrase, "en") or lexicon.translations(phrase, "nl") for phrase in neighbours):
+        return [right]
+    return []
 
 
 @cache

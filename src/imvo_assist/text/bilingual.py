@@ -260,12 +260,11 @@ def _synonyms(source: str, translations: list[tuple[str, float]], language: Lang
 
 
 def _parts(word: str, known: Callable[[str], bool] | None) -> tuple[str, ...]:
-    """The parts of a Dutch compound that are index words, in any number ("merk" of
-    "kledingmerk" as "merken"; a compound the index holds is split too: its parts find the
-    passages that say it in two words)."""
+    """The parts of a Dutch compound that are index words, in any number (a compound the index
+    holds is split too: its parts find the passages that say it in two words)."""
     if known is None:
         return ()
-    return tuple(split_compound(word, lambda part: any(known(f) for f in inflected_forms(part))) or ())
+    return tuple(split_compound(word, lambda part: any(known(f) for f in number_forms(part))) or ())
 
 
 def number_forms(word: str) -> tuple[str, ...]:
