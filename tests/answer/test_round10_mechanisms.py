@@ -117,3 +117,10 @@ def test_a_fact_asked_from_a_cited_study_is_no_inclusion_question(
     library: Library, question: str, intent: str
 ) -> None:
     assert understand(question, library.has_term).intent == intent
+
+
+def test_a_four_letter_word_is_present_as_a_compounds_first_part(library: Library) -> None:
+    # "core" -> "kern", which the SER advice has only in "kernelementen"
+    answer = library.ask("the core elements of an IRBC covenant according to the SER advice")
+    assert not answer.not_found, answer.answer
+    assert any(c.hit.passage.doc_id == "ser-advies-test" for c in answer.citations[:2])

@@ -55,8 +55,9 @@ RARE_IN_DOCUMENT = 0.8
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
-# A word counts as present inside a compound when it is MIN_MODIFIER long and the compound's
-# rest (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar".
+# A word counts as present inside a compound when it is at least MIN_MODIFIER - 1 long ("kern"
+# of "kernelementen") and the compound's rest (after a linking "s") is a word: "pensioen|fondsen",
+# "brand|gevaar".
 COMPOUND_HITS = 5
 # The words of a multiword name stand within its length plus this many words of each other
 # (looked for in this many passages that hold them all).
@@ -316,7 +317,7 @@ def _has_word(library: Corpus, word: str) -> bool:
 def _modifier_of(library: Corpus, word: str) -> bool:
     """Whether the word opens an indexed compound whose rest is a word ("pensioen" in
     "pensioenfondsen", "brand" in "brandgevaar"): the word occurs, inside the compound."""
-    if len(word) < MIN_MODIFIER or not word.isalpha():
+    if len(word) < MIN_MODIFIER - 1 or not word.isalpha():  # "kern", "goud", "hout"
         return False
     for hit in library.run(Prefix("exact", word), None, COMPOUND_HITS):
         for token in re.findall(rf"\b{re.escape(word)}(\w+)", fold(hit.passage.text)):
