@@ -124,3 +124,20 @@ def test_a_four_letter_word_is_present_as_a_compounds_first_part(library: Librar
     answer = library.ask("the core elements of an IRBC covenant according to the SER advice")
     assert not answer.not_found, answer.answer
     assert any(c.hit.passage.doc_id == "ser-advies-test" for c in answer.citations[:2])
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    # the sentence about the critics names no one; "MVO Nederland" stands two sentences on
+    ("welke ngo's hadden kritiek op de methode van kpmg? graag de namen van die ngo's", False),
+    ("Wie zitten in de klachtencommissie van het kledingconvenant? namen graag", False),
+])
+def test_names_asked_for_stand_beside_what_the_question_asks(
+    library: Library, question: str, stated: bool
+) -> None:
+    answer = library.ask(question)
+    assert answer.not_found is not stated, answer.answer
+
+
+def test_a_preposition_before_sector_names_no_sector(library: Library) -> None:
+    understanding = understand("which platforms for sector learning does the letter name?", library.has_term)
+    assert understanding.unknown_sector == ""

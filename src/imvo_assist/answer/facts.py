@@ -27,7 +27,7 @@ from imvo_assist.answer.entities import (
     phrasing_name,
     place_names,
 )
-from imvo_assist.answer.evidence import forms_of
+from imvo_assist.answer.evidence import content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -185,9 +185,11 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", lambda text: bool(AMOUNT_ANSWER.search(text.lower()))),)
     if PERSON_QUESTION.search(question):
-        return (AskedFact("person", "", lambda text: bool(PERSON_NAME.search(text))),)
+        return (AskedFact("person", "", _in_key_sentences(
+            understanding, lambda text: bool(PERSON_NAME.search(text)))),)
     if NAMES_QUESTION.search(question):
-        return (AskedFact("names", "", partial(_names_someone, asked=f" {folded_words(question)} ")),)
+        return (AskedFact("names", "", _in_key_sentences(
+            understanding, partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", lambda text: bool(SHARE_ANSWER.search(fold(text)))),)
     if DAY_QUESTION.search(question):
@@ -239,6 +241,21 @@ def _names(text: str, form: str) -> bool:
     if len(word) <= 3:
         return f" {word} " in text
     return bool(re.search(rf"\b{re.escape(word)}|{re.escape(word)}\b", text))
+
+
+def _in_key_sentences(understanding: Understanding, check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """A check of the sentences of a passage that speak most of the question's content: the
+    names asked for ("welke ngo's waren kritisch? namen graag") stand beside what they did,
+    not elsewhere in the passage ("MVO Nederland" two sentences on)."""
+    groups = content_groups(understanding)
+
+    def stated(text: str) -> bool:
+        if not groups:
+            return check(text)
+        scored = [(sum(covers(g, forms_of(s), folded(s)) for g in groups), s) for s in sentences(text)]
+        best = max((n for n, _ in scored), default=0)
+        return best > 0 and any(check(s) for n, s in scored if n == best)
+    return stated
 
 
 def _names_someone(text: str, asked: str) -> bool:

@@ -13,6 +13,7 @@ from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_wor
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Sector
+from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.lexicon import load_lexicon
 
 # Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
@@ -24,7 +25,7 @@ def unknown_sector(folded: str, known: Callable[[str], bool] | None = None) -> s
     of the indexed documents (`known`)."""
     for match in SECTOR_WORD.finditer(folded):
         stem = match.group(1) or match.group(3)
-        if (stem and stem not in LEADING and stem not in generic_sector_words()
+        if (stem and stem not in LEADING and stem not in generic_sector_words() and stem not in stopwords()
                 and not (known and known(match.group(0)))
                 and not _known_sector(stem, match.group(0))):
             return match.group(0)
