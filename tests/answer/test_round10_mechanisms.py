@@ -141,3 +141,15 @@ def test_names_asked_for_stand_beside_what_the_question_asks(
 def test_a_preposition_before_sector_names_no_sector(library: Library) -> None:
     understanding = understand("which platforms for sector learning does the letter name?", library.has_term)
     assert understanding.unknown_sector == ""
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is volgens het SER-advies een IMVO-convenant precies?",
+    "What does the SER advice say about governance of IMVO covenants?",
+])
+def test_a_roman_numbered_front_page_is_no_evidence_for_a_content_question(
+    library: Library, question: str
+) -> None:
+    # the SER advice's p. i only describes the file (its number and date)
+    answer = library.ask(question)
+    assert answer.citations and all(c.hit.passage.page_label != "i" for c in answer.citations[:3])

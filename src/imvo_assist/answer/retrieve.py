@@ -78,6 +78,9 @@ CHAPTER = lazy_compile(r"\b(hoofdstuk|hoofdstukken|chapter|chapters|sectorhoofds
 # Lists of contents and indexes (dotted leaders, columns of page numbers) are never evidence.
 DOTTED = lazy_compile(r"\.{4,}|…{2,}|(\. ){4,}")
 NUMBERED_ENTRY = lazy_compile(r"\b\d{1,3}\s+[A-Z][\w'’ /&,-]{2,60}?\s+\d{1,3}\b")
+# A page numbered in roman figures is front matter (title page, colophon, preface): evidence for
+# what a document is (its number, its date), not for what it says.
+ROMAN_PAGE = lazy_compile(r"^[ivxlc]+$", re.IGNORECASE)
 CONTENTS_HEADINGS = lazy_compile(r"^(inhoud|inhoudsopgave|contents|table of contents|index)$", re.IGNORECASE)
 
 
@@ -186,8 +189,8 @@ def rescore(
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
         if hit.source == "register":
             bonus *= REGISTER_FACT_FACTOR  # what a web page says the report names: originals first
-        if _front_matter(hit):
-            bonus *= FRONT_MATTER  # a title page, a running head: the document's name, no evidence
+        if _front_matter(hit) or ROMAN_PAGE.match(hit.passage.page_label or ""):
+            bonus *= FRONT_MATTER  # a title page, a running head, a preface: the document's name, no evidence
         language = (languages or {}).get(hit.passage.doc_id)
         if language and language != understanding.language:
             bonus *= OTHER_LANGUAGE_PASSAGE
