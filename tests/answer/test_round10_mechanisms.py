@@ -153,3 +153,10 @@ def test_a_roman_numbered_front_page_is_no_evidence_for_a_content_question(
     # the SER advice's p. i only describes the file (its number and date)
     answer = library.ask(question)
     assert answer.citations and all(c.hit.passage.page_label != "i" for c in answer.citations[:3])
+
+
+def test_a_quoted_english_phrase_finds_its_dutch_wording(library: Library) -> None:
+    # the Dutch covenant defines "leefbaar loon" (p. 1); only the English agreement says "living wage"
+    answer = library.ask("what exactly does the Dutch textile covenant mean by 'living wage'? page please")
+    assert ("convenant-test-textiel", "1") in [(c.hit.passage.doc_id, c.hit.passage.page_label)
+                                               for c in answer.citations[:3]]

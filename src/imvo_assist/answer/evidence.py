@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from imvo_assist.answer.entities import speaking_authors
+from imvo_assist.answer.quoted import quoted_forms
 from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
@@ -98,8 +99,8 @@ def content_groups(understanding: Understanding) -> list[Group]:
         if concept.domains and set(concept.domains) <= META:
             weight *= DOCUMENT_WORD_WEIGHT  # "chapter", "pagina": where, not what
         groups.append(Group(_concept_forms(concept), weight, concept.source, _part_forms(concept)))
-    for phrase in understanding.quoted:
-        groups.append(Group(frozenset({fold(phrase)}), 2.0, fold(phrase)))
+    for phrase, forms in quoted_forms(understanding):
+        groups.append(Group(forms, 2.0, phrase))
     return groups
 
 

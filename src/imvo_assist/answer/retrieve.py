@@ -32,6 +32,7 @@ from imvo_assist.answer.evidence import (
     sentence_coverage,
     sentences,
 )
+from imvo_assist.answer.quoted import quoted_forms
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
@@ -100,8 +101,9 @@ def first_stage(understanding: Understanding, extra_words: tuple[str, ...] = ())
         for term, weight, language in concept.terms_by_language():
             key = (term, language)
             weighted[key] = max(weighted.get(key, 0.0), weight * concept.specificity)
-    for phrase in understanding.quoted:
-        weighted[(fold(phrase), understanding.language)] = 1.0
+    for phrase, forms in quoted_forms(understanding):
+        weighted[(phrase, understanding.language)] = 1.0
+        weighted.update({(form, ""): 1.0 for form in forms if form != phrase})  # its translations
     for word in (*understanding.expansions, *extra_words):
         weighted.setdefault((word, ""), EXPANSION_WEIGHT)
     clauses: list[Query] = []
@@ -166,6 +168,7 @@ def rescore(
     best = max((hit.score for hit in hits), default=0.0) or 1.0
     key = max(groups, key=lambda g: g.weight) if len(groups) > 1 else None
     phrases = _phrases(understanding)
+    quoted = quoted_forms(understanding)
     chapter = named_chapter(understanding)
     ranked = []
     for hit in hits:
@@ -178,7 +181,7 @@ def rescore(
         if cue is not None:
             bonus += CUE_BONUS * _cue_sentences(hit, cue, groups, understanding.intent)
         bonus += PHRASE_BONUS * sum(phrase in plain for phrase in phrases)
-        bonus += QUOTE_BONUS * sum(fold(q) in plain for q in understanding.quoted)
+        bonus += QUOTE_BONUS * sum(any(form in plain for form in forms) for _, forms in quoted)
         bonus += TAG_BONUS * _shared_tags(hit, understanding)
         if understanding.named_kind and hit.kind != understanding.named_kind:
             bonus *= OTHER_DOCUMENT  # "volgens het SER-advies", "in het bronnenboek": that first
