@@ -160,3 +160,14 @@ def test_a_quoted_english_phrase_finds_its_dutch_wording(library: Library) -> No
     answer = library.ask("what exactly does the Dutch textile covenant mean by 'living wage'? page please")
     assert ("convenant-test-textiel", "1") in [(c.hit.passage.doc_id, c.hit.passage.page_label)
                                                for c in answer.citations[:3]]
+
+
+@pytest.mark.parametrize(("question", "sectors"), [
+    ("Wij importeren koffiebonen voor onze branderij. Welke risico's noemt de analyse?", ["voedingsmiddelen"]),
+    ("We sell cotton t-shirts in our shops: which risks does the report name?", ["textiel-kleding"]),
+    ("Wij zijn een groothandel in koffie. Welke risico's noemt de analyse?", ["groothandel", "voedingsmiddelen"]),
+])
+def test_a_trade_only_the_askers_verb_names_yields_to_the_products_sector(
+    library: Library, question: str, sectors: list[str]
+) -> None:
+    assert sorted(s.id for s in understand(question, library.has_term).sectors) == sorted(sectors)

@@ -7,6 +7,7 @@ sector noun the indexed documents use ("bedrijfssectoren") is what they speak of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words
@@ -14,6 +15,7 @@ from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Sector
 from imvo_assist.text.analysis import stopwords
+from imvo_assist.text.fold import fold
 from imvo_assist.text.lexicon import load_lexicon
 
 # Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
@@ -48,11 +50,21 @@ def with_unknown_sector(
     """The sectors of a question and the sector noun outside the 13 it names (or ""): such a
     noun ("voor de speelgoedsector") sets aside the trade sectors the asker's verbs name ("wij
     importeren", "we sell": wholesale, retail), unless a sector noun of the 13 stands beside
-    it; a product's sector stays ("we make cheese ... the dairy sector")."""
+    it; a product's sector stays ("we make cheese ... the dairy sector"), and beside a product's
+    sector a trade sector only the asker's verbs name is set aside ("wij importeren cacaobonen":
+    food, not wholesale)."""
     unknown = unknown_sector(folded, known)
     if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
         return (), unknown
+    if any(s.id not in TRADE_SECTORS for s in sectors):  # "wij importeren cacaobonen": food
+        sectors = tuple(s for s in sectors if s.id not in TRADE_SECTORS or _named_as_itself(s, folded))
     return sectors, "" if sectors else unknown
+
+
+def _named_as_itself(sector: Sector, folded: str) -> bool:
+    """Whether the question names a trade sector by its own name ("groothandel", "wholesalers",
+    "retail"), not only by the asker's trade verb ("importeren", "we sell")."""
+    return any(re.search(rf"\b{re.escape(fold(name))}", folded) for name in (sector.name_nl, sector.name_en))
 
 
 def _names_known_sector(folded: str) -> bool:
