@@ -213,7 +213,7 @@ def _common(word: str) -> bool:
     if max(zipf(folded, "nl"), zipf(folded, "en")) > NAME_MAX_ZIPF:
         return True
     lexicon = load_lexicon()
-    translations = {*lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")}
+    translations = set(lexicon.either_way(folded))
     return bool(translations - {folded})
 
 

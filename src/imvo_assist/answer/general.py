@@ -24,7 +24,7 @@ from imvo_assist.answer.evidence import (
     sentences,
 )
 from imvo_assist.answer.facts import asked_facts
-from imvo_assist.answer.retrieve import Ranked, named_chapter, rescore, retrieve
+from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
@@ -108,11 +108,7 @@ def ranked_evidence(
     if understanding.named_kind:
         sectors = understanding.sectors if understanding.named_kind == "covenant" else ()
         named = Filters(kind=understanding.named_kind, sector=sectors[0].id if sectors else None)
-        seen = {hit.passage.id for hit in hits}
-        hits += [
-            hit for hit in retrieve(library, understanding, named, extra, NAMED_CANDIDATES)
-            if hit.passage.id not in seen
-        ]
+        hits = merged(hits, retrieve(library, understanding, named, extra, NAMED_CANDIDATES))
     languages = {doc: d.language for doc, d in library.documents.items()}
     return rescore(hits, understanding, groups, cue, languages)
 

@@ -104,20 +104,17 @@ BY_WHOM = lazy_compile(
 STUDY_NAMED = lazy_compile(rf"\b{STUDY_NOUNS}\b")
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
 SOURCE_CUES = lazy_compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
+# Verbs of using a source.
+USING = (r"input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|aangehaald|"
+         r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
+         r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account")
+# ... and of including, mentioning, appearing or reading one.
 INCLUSION_CUES = lazy_compile(
-    r"\b(input|inbreng|meegenomen|gebruikt|used|use|included|opgenomen|verwerkt|bijgedragen|"
-    r"bijdrage|contributed|contribution|geciteerd|cited|aangehaald|referenced|genoemd|mentioned|"
-    r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
-    r"komt .* voor|appear|appears|staat .* in|"
-    r"pick(?:ed|s)? (?:\w+ )?up|took .* into account|take[ns]? .* into account|considered|"
-    r"meegewogen|rekening gehouden|overgenomen|looked at|read)\b"
+    rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
+    r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
+    r"considered|rekening gehouden|looked at|read)\b"
 )
-# Verbs of using a source (the inclusion cues without mentioning, appearing or reading).
-USE_CUES = lazy_compile(
-    r"\b(input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|aangehaald|"
-    r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
-    r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account)\b"
-)
+USE_CUES = lazy_compile(rf"\b({USING})\b")
 # Publications of an organisation: naming them with the organisation asks about inclusion.
 PUBLICATIONS = (
     r"rapport|rapporten|report|reports|publicatie|publicaties|publication|publications|"

@@ -117,7 +117,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             if f" {folded_words(name)} " not in asking:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
-            spellings = [folded, *lexicon.translations(folded, "nl"), *lexicon.translations(folded, "en")]
+            spellings = [folded, *lexicon.either_way(folded)]
             if not _present(library, [fold(s) for s in spellings]) and not (
                     " " in folded and _phrase_present(library, folded.split())):
                 return Missing(name, "name")
@@ -184,7 +184,7 @@ def _presence_terms(concept: Concept) -> list[str]:
     of its words ("eerlijk", "stichting") is no sign of it."""
     source = concept.source
     lexicon = load_lexicon()
-    if " " in source and source in (*lexicon.translations(source, "en"), *lexicon.translations(source, "nl")):
+    if " " in source and source in lexicon.either_way(source):
         return [source, *(term for term, _ in concept.translations)]
     return [term for term, _ in concept.terms()]
 
@@ -294,7 +294,7 @@ def _phrase_present(library: Corpus, words: list[str]) -> bool:
     lexicon = load_lexicon()
     options = []
     for word in words:
-        said = [word, *lexicon.translations(word, "en"), *lexicon.translations(word, "nl")]
+        said = [word, *lexicon.either_way(word)]
         options.append({form for s in said if " " not in s for form in inflected_forms(fold(s))})
     ors = [Or([q for q in (stem_query(form) for form in o) if q is not None]) for o in options]
     window = len(words) + PHRASE_SLACK

@@ -15,6 +15,6 @@ def quoted_forms(understanding: Understanding) -> list[tuple[str, frozenset[str]
     found = []
     for phrase in understanding.quoted:
         said = fold(phrase)
-        translations = (*lexicon.translations(said, "en"), *lexicon.translations(said, "nl"))
+        translations = lexicon.either_way(said)
         found.append((said, frozenset({said, *(fold(t) for t in translations)})))
     return found

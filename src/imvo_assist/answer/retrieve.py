@@ -132,17 +132,22 @@ def retrieve(
     library: Corpus, understanding: Understanding, filters: Filters | None = None,
     extra_words: tuple[str, ...] = (), limit: int = CANDIDATES,
 ) -> list[Hit]:
-    """The candidate passages of a question (first stage only), best first."""
+    """The candidate passages of a question (first stage only): the query's best, then those
+    that may state the form of answer asked for (a duration, a frequency)."""
     query = first_stage(understanding, extra_words)
     if query is None:
         return []
     hits = library.run(query, filters, limit)
     form_query = _form_candidates(understanding, query)
     if form_query is not None:  # "hoe lang ...?": passages that could state a duration too
-        seen = {hit.passage.id for hit in hits}
-        hits += [hit for hit in library.run(form_query, filters, limit // FORM_SHARE)
-                 if hit.passage.id not in seen]
+        hits = merged(hits, library.run(form_query, filters, limit // FORM_SHARE))
     return [hit for hit in hits if not is_contents(hit)]
+
+
+def merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """The hits, then those of `more` that are not among them (by passage)."""
+    seen = {hit.passage.id for hit in hits}
+    return hits + [hit for hit in more if hit.passage.id not in seen]
 
 
 def _form_candidates(understanding: Understanding, query: Query) -> Query | None:

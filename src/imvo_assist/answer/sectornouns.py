@@ -22,16 +22,19 @@ from imvo_assist.text.lexicon import load_lexicon
 TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
 
 
-def unknown_sector(folded: str, known: Callable[[str], bool] | None = None) -> str:
-    """A sector named in the question that is not one of the 13 ("toerismesector") nor a word
-    of the indexed documents (`known`)."""
+def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tuple[str, bool]:
+    """The first sector noun of the question that is not one of the 13 ("toerismesector") nor a
+    word of the indexed documents (`known`), or ""; and whether a sector noun names one of the
+    13 ("textielsector", "the metal industry")."""
+    unknown, names_known = "", False
     for match in SECTOR_WORD.finditer(folded):
         stem = match.group(1) or match.group(3)
-        if (stem and stem not in LEADING and stem not in generic_sector_words() and stem not in stopwords()
-                and not (known and known(match.group(0)))
-                and not _known_sector(stem, match.group(0))):
-            return match.group(0)
-    return ""
+        if stem and _known_sector(stem, match.group(0)):
+            names_known = True  # "de financiële sector" too
+        elif not (unknown or not stem or stem in LEADING or stem in generic_sector_words()
+                  or stem in stopwords() or (known and known(match.group(0)))):
+            unknown = match.group(0)
+    return unknown, names_known
 
 
 def _known_sector(stem: str, noun: str) -> bool:
@@ -39,7 +42,7 @@ def _known_sector(stem: str, noun: str) -> bool:
     ("building sector": bouw), is one of the 13."""
     vocabulary = load_vocabulary()
     lexicon = load_lexicon()
-    said = [stem, *lexicon.translations(stem, "en"), *lexicon.translations(stem, "nl")]
+    said = [stem, *lexicon.either_way(stem)]
     return bool(vocabulary.match_sector(noun) or any(
         vocabulary.match_sector(word) or default_tagger().tag(word).sectors for word in said))
 
@@ -53,8 +56,8 @@ def with_unknown_sector(
     it; a product's sector stays ("we make cheese ... the dairy sector"), and beside a product's
     sector a trade sector only the asker's verbs name is set aside ("wij importeren cacaobonen":
     food, not wholesale)."""
-    unknown = unknown_sector(folded, known)
-    if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not _names_known_sector(folded):
+    unknown, names_known = sector_nouns(folded, known)
+    if unknown and all(s.id in TRADE_SECTORS for s in sectors) and not names_known:
         return (), unknown
     if any(s.id not in TRADE_SECTORS for s in sectors):  # "wij importeren cacaobonen": food
         sectors = tuple(s for s in sectors if s.id not in TRADE_SECTORS or _named_as_itself(s, folded))
@@ -65,9 +68,3 @@ def _named_as_itself(sector: Sector, folded: str) -> bool:
     """Whether the question names a trade sector by its own name ("groothandel", "wholesalers",
     "retail"), not only by the asker's trade verb ("importeren", "we sell")."""
     return any(re.search(rf"\b{re.escape(fold(name))}", folded) for name in (sector.name_nl, sector.name_en))
-
-
-def _names_known_sector(folded: str) -> bool:
-    """Whether a sector noun of the question names one of the 13 ("textielsector", "the metal
-    industry")."""
-    return any(_known_sector(m.group(1) or m.group(3), m.group(0)) for m in SECTOR_WORD.finditer(folded))

@@ -106,7 +106,7 @@ def _common_word_one_slip_away(
     ("reshored" is no "restored" the documents speak of) stays as written."""
     word = words[position]
     lexicon = load_lexicon()
-    if lexicon.translations(word, "en") or lexicon.translations(word, "nl"):
+    if lexicon.either_way(word):
         return []
     best = process.extractOne(word, _common_words(language), scorer=Levenshtein.distance,
                               score_cutoff=REAL_WORD_EDITS)
@@ -115,9 +115,9 @@ def _common_word_one_slip_away(
     right = best[0]
     neighbours = [f"{words[position - 1]} {right}"] if position else []
     neighbours += [f"{right} {words[position + 1]}"] if position + 1 < len(words) else []
-    readable = [right, *lexicon.translations(right, "en"), *lexicon.translations(right, "nl")]
+    readable = [right, *lexicon.either_way(right)]
     if any(" " not in term and known(term) for term in readable) or any(
-            lexicon.translations(phrase, "en") or lexicon.translations(phrase, "nl") for phrase in neighbours):
+            lexicon.either_way(phrase) for phrase in neighbours):
         return [right]
     return []
 

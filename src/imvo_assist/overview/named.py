@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from imvo_assist.answer.covenantcheck import COVENANT_WORDS
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Document
@@ -42,7 +43,7 @@ GENERIC = frozenset(
 # Words naming a document of a kind; a Dutch compound ending in one counts ("textielconvenant").
 KIND_WORDS = {
     "letter": ("brief", "brieven", "letter", "letters"),
-    "covenant": ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements"),
+    "covenant": COVENANT_WORDS,
     "report": ("rapport", "rapporten", "report", "reports", "evaluatie", "evaluation", "verslag"),
     "advice": ("advies", "adviezen", "advice"),
     "note": ("nota", "notitie", "actieplan"),

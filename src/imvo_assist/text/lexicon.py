@@ -164,6 +164,11 @@ class Lexicon:
         exact, similar = self._lookup(words, stem_key(words, source), source)
         return _unique(entry.side(target) for entry in self._entries((*exact, *similar)))
 
+    def either_way(self, term: str) -> tuple[str, ...]:
+        """Translations of a term read as Dutch and read as English (a question word may be
+        either: "katoen", "cotton", a name the lexicon gives in both)."""
+        return _unique((*self.translations(term, "nl"), *self.translations(term, "en")))
+
     def to_dutch(self, words: Sequence[str]) -> list[Mapping]:
         """Map English question words to Dutch terms, longest phrase first."""
         return self._map(words, "en")

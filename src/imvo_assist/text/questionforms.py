@@ -128,10 +128,10 @@ def forms(question: str) -> tuple[str, ...]:
 
 
 def form_words(form: str) -> tuple[str, ...]:
-    """Words that every expression of a form holds one of, for finding candidate passages: the
-    time units of a duration or a frequency ("drie tot vijf jaar", "ieder kwartaal", "jaarlijks");
-    none for
-    forms without such words (a year, a number, a name)."""
+    """Words most expressions of a form hold, for finding candidate passages that may state it:
+    a time unit for a duration or a frequency ("drie tot vijf jaar", "ieder kwartaal") and the
+    frequency adverbs ("jaarlijks", "annually"); "twice" or "tweemaal" are not among them. None
+    for the forms that no word marks (a year, a number, a name)."""
     if form == "frequency":
         return TIME_UNITS + FREQUENCY_WORDS + FREQUENCY_WORDS_EN
     return TIME_UNITS if form == "duration" else ()
