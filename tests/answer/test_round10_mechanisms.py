@@ -171,3 +171,11 @@ def test_a_trade_only_the_askers_verb_names_yields_to_the_products_sector(
     library: Library, question: str, sectors: list[str]
 ) -> None:
     assert sorted(s.id for s in understand(question, library.has_term).sectors) == sorted(sectors)
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("Which obligations does the new IRBC covenant for the gold sector set?", "gold"),
+    ("What did banks sign up to in the Dutch agreement for the banking sector?", "banking"),
+])
+def test_a_covenant_word_closing_one_phrase_may_open_the_next(question: str, subject: str) -> None:
+    assert understand(question).covenant[0] == subject

@@ -8,6 +8,7 @@ by name instead of quoting loosely related passages.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
@@ -328,7 +329,7 @@ def named_covenant(folded: str) -> tuple[str, str]:
     """A covenant the question names by its subject: ("cosmetica", "cosmeticaconvenant") for
     "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
     when the question names none or only covenants in general."""
-    for match in COVENANT.finditer(folded):
+    for match in _overlapping(COVENANT, folded):  # "the imvo covenant for the banking sector"
         if match.group(6) and DEFINITE.search(folded[: match.start()]) and not _is_sector(
                 match.group(6)):
             continue  # "in het convenant over X": the covenant at hand, asked about X
@@ -337,6 +338,16 @@ def named_covenant(folded: str) -> tuple[str, str]:
         if words and not all(w in generic_sector_words() for w in words):
             return " ".join(words), match.group(0)
     return _titled_covenant(folded)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern, each search starting one character after the last match
+    began: a covenant word may end one match ("the imvo covenant") and open the next
+    ("covenant for the banking sector")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def _subject_words(words: list[str], after: bool = False) -> list[str]:
