@@ -179,3 +179,14 @@ def test_a_trade_only_the_askers_verb_names_yields_to_the_products_sector(
 ])
 def test_a_covenant_word_closing_one_phrase_may_open_the_next(question: str, subject: str) -> None:
     assert understand(question).covenant[0] == subject
+
+
+@pytest.mark.parametrize("question", [
+    "Why did the cabinet choose KPMG for the analysis rather than another firm?",
+    "waarom koos het kabinet voor KPMG als uitvoerder van de analyse?",
+])
+def test_a_reason_for_a_choice_stands_beside_what_was_chosen(library: Library, question: str) -> None:
+    # the letter names KPMG and, elsewhere, the sectors "selected"; no sentence says why KPMG
+    answer = library.ask(question)
+    assert answer.not_found, answer.answer
+    assert "choice" in answer.answer or "keuze" in answer.answer

@@ -199,7 +199,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _names_place),)
     if CHOICE_QUESTION.search(question):
-        return (AskedFact("choice", "", lambda text: bool(CHOICE_ANSWER.search(fold(text)))),)
+        return (AskedFact("choice", "", _in_key_sentences(
+            understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
     noun = counted_noun(question)

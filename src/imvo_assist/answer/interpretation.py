@@ -27,7 +27,7 @@ ASKED_FACTS = {
     "place": ("geen land of plaats", "no country or place"),
     "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
     "names": ("geen namen", "no names"), "share": ("geen percentage of aandeel", "no percentage or share"),
-    "choice": ("geen reden voor deze keuze", "no reason for this choice"),
+    "choice": ("geen reden voor die keuze", "no reason for that choice"),
 }
 
 
@@ -114,8 +114,10 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         asked = ASKED_FACTS[missing.kind]
         near = "; ".join(missing.suggestions)
         if nl:
-            return f"De documenten noemen hiervoor {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")
-        return f"The documents state {asked[1]} for this" + (f"; nearest: {near}." if near else ".")
+            lead = "De documenten noemen " if missing.kind == "choice" else "De documenten noemen hiervoor "
+            return lead + asked[0] + (f"; het dichtstbij: {near}." if near else ".")
+        tail = "" if missing.kind == "choice" else " for this"
+        return f"The documents state {asked[1]}{tail}" + (f"; nearest: {near}." if near else ".")
     if missing.kind == "year":
         return (f"De documenten zeggen niets over {what}: dat jaar komt er niet in voor." if nl
                 else f"The documents say nothing about {what}: that year does not occur in them.")
