@@ -17,6 +17,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
+from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.questionforms import answers, form_words
@@ -190,3 +191,21 @@ def test_a_reason_for_a_choice_stands_beside_what_was_chosen(library: Library, q
     answer = library.ask(question)
     assert answer.not_found, answer.answer
     assert "choice" in answer.answer or "keuze" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "passage", "stated"), [
+    ("In welk land is het secretariaat van het convenant gevestigd?",
+     "Het secretariaat van het convenant ondersteunt de partijen. De minister reisde vorig jaar naar China.",
+     False),
+    ("In welk land is het secretariaat van het convenant gevestigd?",
+     "Het secretariaat van het convenant is gevestigd in Frankrijk.", True),
+    ("Op welke datum werd het convenant ondertekend?",
+     "Het convenant werd in Den Haag ondertekend. De brief van 24 juni gaat over de voortgang.", False),
+    ("Op welke datum werd het convenant ondertekend?",
+     "Het convenant werd op 3 juli in Den Haag ondertekend.", True),
+])
+def test_an_asked_fact_stands_beside_what_the_question_asks(
+    library: Library, question: str, passage: str, stated: bool
+) -> None:
+    missing = missing_fact(understand(question, library.has_term), [passage])
+    assert (missing is None) is stated, missing

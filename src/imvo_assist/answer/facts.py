@@ -183,7 +183,7 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     """The facts the question asks for that a passage must state (none for most questions)."""
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
-        return (AskedFact("amount", "", lambda text: bool(AMOUNT_ANSWER.search(text.lower()))),)
+        return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", _in_key_sentences(
             understanding, lambda text: bool(PERSON_NAME.search(text)))),)
@@ -191,13 +191,13 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("names", "", _in_key_sentences(
             understanding, partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
-        return (AskedFact("share", "", lambda text: bool(SHARE_ANSWER.search(fold(text)))),)
+        return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
     if DAY_QUESTION.search(question):
-        return (AskedFact("date", "", lambda text: bool(CALENDAR_DATE.search(fold(text)))),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text))))),)
     if YEAR_QUESTION.search(question):
-        return (AskedFact("date", "", lambda text: answers("when", text)),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text))),)
     if PLACE_QUESTION.search(question):
-        return (AskedFact("place", "", _names_place),)
+        return (AskedFact("place", "", _in_key_sentences(understanding, _names_place)),)
     if CHOICE_QUESTION.search(question):
         return (AskedFact("choice", "", _in_key_sentences(
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)
