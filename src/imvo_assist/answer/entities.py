@@ -103,6 +103,8 @@ GENERIC_COVENANT = frozenset(
         "sectoral", "sectorale", "effectieve", "effective", "such", "zo'n", "welk", "which", "what",
         # every covenant of the domain is Dutch and about international business conduct
         "dutch", "nederlands", "nederlandse", "international", "internationaal", "internationale",
+        # "the IRBC covenant agreement for ...": a covenant word is no covenant's subject
+        "convenant", "convenanten", "covenant", "covenants", "agreement", "agreements",
     ]
 )
 

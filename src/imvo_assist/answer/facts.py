@@ -123,6 +123,19 @@ NAMES_QUESTION = lazy_compile(
     r"name them|noem ze|(de|the) namen (van|of|der)|names of the|welke namen|which names|"
     r"(met|with|give|geef)( me| mij)?( the| de)? names?|namen noemen)\b"
 )
+# A sentence that opens with a word referring back continues the one before it.
+REFERS_BACK = lazy_compile(
+    r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
+    r"their|he|she|his|her|there)\b"
+)
+# Who signed or sent a document: its signature names them, apart from any sentence on signing.
+SIGNERS = lazy_compile(
+    r"\b(wie|who|welke (?!(?:datum|dag|jaar|maand)\b)\w+|which (?!(?:date|day|year|month)\b)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
+    r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
+    r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
+)
+# A passage of at most this many sentences is one statement (a signature, a list entry).
+SHORT_PASSAGE = 2
 # A capitalised name with a word this frequent in general text is a title or a heading, no name.
 COMMON_ZIPF = 3.5
 MAX_ACRONYM = 6
@@ -184,12 +197,11 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)
+    beside = (lambda check: check) if SIGNERS.search(question) else partial(_in_key_sentences, understanding)
     if PERSON_QUESTION.search(question):
-        return (AskedFact("person", "", _in_key_sentences(
-            understanding, lambda text: bool(PERSON_NAME.search(text)))),)
+        return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
     if NAMES_QUESTION.search(question):
-        return (AskedFact("names", "", _in_key_sentences(
-            understanding, partial(_names_someone, asked=f" {folded_words(question)} "))),)
+        return (AskedFact("names", "", beside(partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
     if DAY_QUESTION.search(question):
@@ -245,17 +257,25 @@ def _names(text: str, form: str) -> bool:
 
 
 def _in_key_sentences(understanding: Understanding, check: Callable[[str], bool]) -> Callable[[str], bool]:
-    """A check of the sentences of a passage that speak most of the question's content: the
-    names asked for ("welke ngo's waren kritisch? namen graag") stand beside what they did,
-    not elsewhere in the passage ("MVO Nederland" two sentences on)."""
+    """A check of the sentences of a passage that speak most of the question's content and of
+    a sentence after one that refers back to it ("Rana Plaza was een gebouw ... Het stond in
+    Bangladesh."): the fact
+    asked for stands beside what the question asks about, not elsewhere in the passage
+    ("welke ngo's waren kritisch? namen graag": not "MVO Nederland" two sentences on). A passage
+    of one or two sentences none of which speaks of the question (a signature) is read whole."""
     groups = content_groups(understanding)
 
     def stated(text: str) -> bool:
+        said = sentences(text)
         if not groups:
             return check(text)
-        scored = [(sum(covers(g, forms_of(s), folded(s)) for g in groups), s) for s in sentences(text)]
-        best = max((n for n, _ in scored), default=0)
-        return best > 0 and any(check(s) for n, s in scored if n == best)
+        scores = [sum(covers(g, forms_of(s), folded(s)) for g in groups) for s in said]
+        best = max(scores, default=0)
+        if best == 0:
+            return len(said) <= SHORT_PASSAGE and check(text)
+        return any(check(said[i]) or (i + 1 < len(said) and REFERS_BACK.match(fold(said[i + 1]))
+                                      and check(said[i + 1]))
+                   for i, score in enumerate(scores) if score == best)
     return stated
 
 

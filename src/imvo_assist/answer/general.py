@@ -23,7 +23,7 @@ from imvo_assist.answer.evidence import (
     key_sentences,
     sentences,
 )
-from imvo_assist.answer.facts import asked_facts
+from imvo_assist.answer.facts import SIGNERS, asked_facts
 from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -61,11 +61,6 @@ CUE_WORDS = {
     "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
 # Who signed or sent a document (not on which date): its signatures stand in its closing passage.
-SIGNERS = lazy_compile(
-    r"\b(wie|who|welke (?!(?:datum|dag|jaar|maand)\b)\w+|which (?!(?:date|day|year|month)\b)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
-    r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
-    r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
-)
 MAX_SIGNED_DOCUMENTS = 2
 # Where a chapter starts: its page ("op welke pagina/bladzijde", "which page", "where does ... start").
 CHAPTER_PAGE = lazy_compile(

@@ -55,9 +55,9 @@ RARE_IN_DOCUMENT = 0.8
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
-# A word counts as present inside a compound when it is at least MIN_MODIFIER - 1 long ("kern"
-# of "kernelementen") and the compound's rest (after a linking "s") is a word: "pensioen|fondsen",
-# "brand|gevaar".
+# A word counts as present inside a compound when it is MIN_MODIFIER long (a translation one letter
+# less: "core" as "kern" of "kernelementen"; an asked "wolf" is not in "wolfraam") and the
+# compound's rest (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar".
 COMPOUND_HITS = 5
 # The words of a multiword name stand within its length plus this many words of each other
 # (looked for in this many passages that hold them all).
@@ -149,7 +149,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return None  # what the question turns on is a vocabulary entity the corpus has
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
-    absent = [c for c in topics if not _present(library, _presence_terms(c))
+    absent = [c for c in topics if not _present(library, _presence_terms(c), _translated(c))
               and not _present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
@@ -276,10 +276,16 @@ def _vocabulary_entity(word: str) -> bool:
     return bool(default_tagger().tag(word).sectors)
 
 
-def _present(library: Corpus, terms: list[str]) -> bool:
+def _translated(concept: Concept) -> frozenset[str]:
+    """The translations of a concept: a short one may stand as a compound's first part ("core":
+    "kern" of "kernelementen")."""
+    return frozenset(term for term, _ in concept.translations)
+
+
+def _present(library: Corpus, terms: list[str], short: frozenset[str] = frozenset()) -> bool:
     """Whether any term occurs in the index, as written or stemmed; the words of a phrase
     ("animal testing") in one passage, not each somewhere."""
-    if any(" " not in term and (_has_word(library, term) or _modifier_of(library, term))
+    if any(" " not in term and (_has_word(library, term) or _modifier_of(library, term, term in short))
            for term in terms):
         return True
     stems = [stem_query(term) for term in terms]
@@ -314,10 +320,10 @@ def _has_word(library: Corpus, word: str) -> bool:
         word.endswith("s") and library.has_term(f"{word[:-1]}'s"))
 
 
-def _modifier_of(library: Corpus, word: str) -> bool:
+def _modifier_of(library: Corpus, word: str, short: bool = False) -> bool:
     """Whether the word opens an indexed compound whose rest is a word ("pensioen" in
     "pensioenfondsen", "brand" in "brandgevaar"): the word occurs, inside the compound."""
-    if len(word) < MIN_MODIFIER - 1 or not word.isalpha():  # "kern", "goud", "hout"
+    if len(word) < MIN_MODIFIER - (1 if short else 0) or not word.isalpha():  # "core": "kern"
         return False
     for hit in library.run(Prefix("exact", word), None, COMPOUND_HITS):
         for token in re.findall(rf"\b{re.escape(word)}(\w+)", fold(hit.passage.text)):

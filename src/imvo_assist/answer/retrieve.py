@@ -32,7 +32,7 @@ from imvo_assist.answer.evidence import (
     sentence_coverage,
     sentences,
 )
-from imvo_assist.answer.quoted import quoted_forms
+from imvo_assist.answer.quoted import quoted_forms, says
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
@@ -103,7 +103,7 @@ def first_stage(understanding: Understanding, extra_words: tuple[str, ...] = ())
             weighted[key] = max(weighted.get(key, 0.0), weight * concept.specificity)
     for phrase, forms in quoted_forms(understanding):
         weighted[(phrase, understanding.language)] = 1.0
-        weighted.update({(form, ""): 1.0 for form in forms if form != phrase})  # its translations
+        weighted.update({(form, ""): EXPANSION_WEIGHT for form in forms if form != phrase})  # translations
     for word in (*understanding.expansions, *extra_words):
         weighted.setdefault((word, ""), EXPANSION_WEIGHT)
     clauses: list[Query] = []
@@ -186,7 +186,7 @@ def rescore(
         if cue is not None:
             bonus += CUE_BONUS * _cue_sentences(hit, cue, groups, understanding.intent)
         bonus += PHRASE_BONUS * sum(phrase in plain for phrase in phrases)
-        bonus += QUOTE_BONUS * sum(any(form in plain for form in forms) for _, forms in quoted)
+        bonus += QUOTE_BONUS * sum(any(says(plain, form) for form in forms) for _, forms in quoted)
         bonus += TAG_BONUS * _shared_tags(hit, understanding)
         if understanding.named_kind and hit.kind != understanding.named_kind:
             bonus *= OTHER_DOCUMENT  # "volgens het SER-advies", "in het bronnenboek": that first

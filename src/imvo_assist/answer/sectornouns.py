@@ -20,6 +20,8 @@ from imvo_assist.text.lexicon import load_lexicon
 
 # Sectors a verb of trading names ("importeren", "verkopen"): the asker's trade, not a subject.
 TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
+# What follows a sector's word in a verb made of it ("import|eren"), not in a compound noun.
+VERB_ENDINGS = frozenset({"eren", "eert", "erde", "erden"})
 
 
 def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tuple[str, bool]:
@@ -65,6 +67,13 @@ def with_unknown_sector(
 
 
 def _named_as_itself(sector: Sector, folded: str) -> bool:
-    """Whether the question names a trade sector by its own name ("groothandel", "wholesalers",
-    "retail"), not only by the asker's trade verb ("importeren", "we sell")."""
-    return any(re.search(rf"\b{re.escape(fold(name))}", folded) for name in (sector.name_nl, sector.name_en))
+    """Whether the question names a trade sector by a noun of its own ("groothandel",
+    "importeur", "supermarktketen", "a chain of clothing stores"), not only by the asker's trade
+    verb ("importeren", "we sell"): a form as a word, or opening a compound."""
+    forms = {fold(form) for form in sector.forms()}
+    for form in forms | {form[:-1] for form in forms if form.endswith("s")}:  # "retailer"
+        name = re.escape(form)
+        if re.search(rf"\b{name}\b", folded) or any(
+                rest not in VERB_ENDINGS for rest in re.findall(rf"\b{name}(\w{{4,}})", folded)):
+            return True
+    return False
