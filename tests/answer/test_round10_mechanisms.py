@@ -243,3 +243,9 @@ def test_a_covenant_word_is_no_covenants_subject(question: str, subject: str) ->
 def test_a_single_quoted_word_is_asked_as_written(library: Library) -> None:
     understanding = understand("Where does the report use the word 'mine'?", library.has_term)
     assert quoted_forms(understanding) == [("mine", frozenset({"mine"}))]
+
+
+def test_the_nearest_passages_of_a_missing_fact_are_no_did_you_mean(library: Library) -> None:
+    answer = library.ask("why did the government choose KPMG for the sector risk analysis?")
+    assert answer.not_found and "nearest" in answer.answer
+    assert not any("p. " in suggestion for suggestion in answer.suggestions)

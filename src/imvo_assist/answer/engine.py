@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
-from imvo_assist.answer.interpretation import InterpretedAnswer, interpretation, not_found_text
+from imvo_assist.answer.interpretation import (
+    ASKED_FACTS,
+    InterpretedAnswer,
+    interpretation,
+    not_found_text,
+)
 from imvo_assist.answer.keycontent import Missing, missing_content
 from imvo_assist.answer.risks import compose_sector_risks
 from imvo_assist.answer.sources import (
@@ -85,8 +90,12 @@ def _answer(
 
 
 def _not_found(missing: Missing, understanding: Understanding) -> Composed:
+    """The not-found answer; its suggestions are what the asker may have meant (the 13 sectors,
+    the covenants there are), not the nearest passages a fact was looked for in: those the
+    text names already ("nearest: ..."), and "did you mean" would misname them."""
+    places = missing.kind in ASKED_FACTS or missing.kind in ("entity", "not_in_document")
     return Composed([not_found_text(missing, understanding)], not_found=True,
-                    suggestions=list(missing.suggestions))
+                    suggestions=[] if places else list(missing.suggestions))
 
 
 def _compose(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
