@@ -249,3 +249,15 @@ def test_the_nearest_passages_of_a_missing_fact_are_no_did_you_mean(library: Lib
     answer = library.ask("why did the government choose KPMG for the sector risk analysis?")
     assert answer.not_found and "nearest" in answer.answer
     assert not any("p. " in suggestion for suggestion in answer.suggestions)
+
+
+def test_a_person_asked_of_an_organisations_work_is_a_fact_not_an_inclusion(library: Library) -> None:
+    # the register lists SOMO's study, no researcher by name: not "SOMO appears 6 times"
+    answer = library.ask("Which SOMO researcher wrote the study on electronics factories?")
+    assert answer.not_found, answer.answer
+
+
+def test_a_place_an_organisations_work_names_is_answered(library: Library) -> None:
+    answer = library.ask("In welke regio deed de India Committee of the Netherlands onderzoek naar meisjes "
+                         "in spinnerijen?")
+    assert not answer.not_found and "Zuid-India" in answer.answer

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.facts import missing_fact
+from imvo_assist.answer.facts import asked_facts, missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import (
     ASKED_FACTS,
@@ -45,6 +45,9 @@ COMPOSERS: dict[str, Composer] = {
     "org_included": compose_inclusion,
 }
 MAX_SUGGESTIONS = 5
+# Facts about an organisation's work that an inclusion answer ("FNV appears 4 times in the
+# register", with each entry's year) does not give: who of it, where, how much.
+OWN_FACTS = frozenset({"person", "place", "amount", "share"})
 
 
 def answer_question(library: Corpus, question: str) -> Answer:
@@ -102,6 +105,9 @@ def _compose(library: Corpus, understanding: Understanding, citations: CitationL
     composer = COMPOSERS.get(understanding.intent, compose_quotes)
     if understanding.intent == "sector_risks" and not understanding.sectors:
         composer = compose_quotes  # a category without a sector ("which labour risks are named?")
+    if understanding.intent == "org_included" and any(
+            fact.kind in OWN_FACTS for fact in asked_facts(understanding)):
+        composer = compose_quotes  # "which FNV researcher wrote it?": a fact the passages must state
     composed = composer(library, understanding, citations)
     if composed.not_found and understanding.intent != "org_included":
         composed = compose_ranked(library, understanding, citations)
