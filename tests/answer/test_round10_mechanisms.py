@@ -21,6 +21,7 @@ from imvo_assist.answer.facts import missing_fact
 from imvo_assist.answer.quoted import quoted_forms
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.morphology import subject_question_verbs
 from imvo_assist.text.questionforms import answers, form_words
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
@@ -261,3 +262,18 @@ def test_a_place_an_organisations_work_names_is_answered(library: Library) -> No
     answer = library.ask("In welke regio deed de India Committee of the Netherlands onderzoek naar meisjes "
                          "in spinnerijen?")
     assert not answer.not_found and "Zuid-India" in answer.answer
+
+
+@pytest.mark.parametrize(("words", "verbs"), [
+    ("which study backs the claim about child labour", ["backs"]),
+    ("who funds the secretariat of the agreement", ["funds"]),
+    ("what does the letter say about funds", []),
+    ("which sectors the report names", []),
+])
+def test_an_english_verb_after_a_subject_question_word(words: str, verbs: list[str]) -> None:
+    assert subject_question_verbs(words.split()) == verbs
+
+
+def test_a_verb_of_the_question_is_no_missing_content(library: Library) -> None:
+    answer = library.ask("which source backs the claim on sandblasting jeans in the textile chapter?")
+    assert not answer.not_found, answer.answer

@@ -45,6 +45,7 @@ from imvo_assist.text.morphology import (
     finite_verb,
     inverted_verb,
     is_verb_form,
+    subject_question_verbs,
 )
 from imvo_assist.text.questionforms import forms as question_forms
 
@@ -269,7 +270,7 @@ def _verbs(
         return tuple(dict.fromkeys(found + [w for w in [finite_verb(words)] if w in content]))
     placed: list[str] = []
     for clause in clauses:  # "kids in mills: does the covenant just ban it, or do firms ..."
-        placed += bare_verbs(clause)
+        placed += bare_verbs(clause) + subject_question_verbs(clause)
         verb = inverted_verb(clause, _translates_to_verb)
         said = [verb, *load_lexicon().translations(verb, "en")] if verb else []
         placed += [verb] if verb and not (known and any(known(f) for t in said for f in inflected_forms(t))) else []

@@ -154,3 +154,26 @@ def bare_verbs(words: list[str]) -> list[str]:
         if not inverted:
             found.append(after)
     return found
+
+
+ENGLISH_SUBJECT_WH = frozenset(["which", "what", "who", "whose"])
+
+
+def subject_question_verbs(words: list[str]) -> list[str]:
+    """English verbs in -s after a question word that is the subject ("which source backs the
+    claim", "who funds the secretariat", "what report mentions this"): a word right after the
+    question word or its noun, followed by a determiner, whose stem inflects as a verb."""
+    found = []
+    for index, word in enumerate(words):
+        if word not in ENGLISH_SUBJECT_WH:
+            continue
+        for place in (index + 1, index + 2):
+            if place + 1 >= len(words) or words[place + 1] not in ENGLISH_DETERMINERS:
+                continue
+            candidate = words[place]
+            if candidate in ENGLISH_AUXILIARIES or candidate in ("has", "was", "is"):
+                continue  # "what does the letter say": the verb comes later
+            if len(candidate) > 3 and candidate.endswith("s") and any(
+                    english_verb_stem(stem) for stem in (candidate[:-1], candidate.removesuffix("es"))):
+                found.append(candidate)
+    return found
