@@ -27,6 +27,8 @@ from imvo_assist.library import Library, refresh
 from imvo_assist.settings import Settings, make_settings
 
 COPIES = 60
+# Runs of the ctrl-c test before the signal is known to have landed mid-run (see the test).
+SIGNAL_ATTEMPTS = 3
 QUESTION = ("ask", "--json", "Welke sectoren hebben een verhoogd risico?")
 CLI = "from imvo_assist.cli import main; main()"
 # `refresh` with the sub-writers and workers of an older version: they do not die with their
@@ -232,16 +234,21 @@ def test_staging_folders_of_killed_runs_are_removed(tmp_path: Path, shared_corpu
 
 
 def test_ctrl_c_during_index_prints_one_line(tmp_path: Path, shared_corpus: Path) -> None:
-    # enough files that the run cannot finish between its workers starting and the signal
+    # enough files that the run should not finish between its workers starting and the signal;
+    # on a machine that still outruns the signal (the run ends with its summary, exit 0) it is
+    # tried again, never counted as the behaviour under test
     corpus = corpus_with_copies(tmp_path / "corpus", shared_corpus, copies=5 * COPIES)
-    settings = make_settings(corpus, tmp_path / "ix")
-    indexer = start(settings, "index")
-    try:
-        wait_for_sub_writers(indexer)
-        os.killpg(indexer.pid, signal.SIGINT)  # what a terminal sends the foreground group
-        out, err = indexer.communicate(timeout=60)
-    finally:
-        kill_group(indexer)
+    for attempt in range(SIGNAL_ATTEMPTS):
+        settings = make_settings(corpus, tmp_path / f"ix{attempt}")
+        indexer = start(settings, "index")
+        try:
+            wait_for_sub_writers(indexer)
+            os.killpg(indexer.pid, signal.SIGINT)  # what a terminal sends the foreground group
+            out, err = indexer.communicate(timeout=60)
+        finally:
+            kill_group(indexer)
+        if indexer.returncode != 0:
+            break
     assert [line for line in err.splitlines() if line.strip()] == ["Aborted."], err
     assert indexer.returncode == 130
     assert out == ""
