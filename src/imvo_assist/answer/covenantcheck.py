@@ -21,6 +21,7 @@ from imvo_assist.answer.understand import Understanding
 from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import inflected_forms, specificity
+from imvo_assist.text.documentwords import COVENANT_WORDS
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
     from imvo_assist.models import Document
 
-COVENANT_WORDS = ("convenant", "convenanten", "covenant", "covenants", "agreement", "agreements")
 # A word this long names its compounds' subject as their first part ("steenkool|keten",
 # "pensioen|fondsen").
 MIN_MODIFIER = 5

@@ -17,7 +17,7 @@ from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.facts import asked_facts, missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import (
-    ASKED_FACTS,
+    NEAREST_KINDS,
     InterpretedAnswer,
     interpretation,
     not_found_text,
@@ -96,9 +96,8 @@ def _not_found(missing: Missing, understanding: Understanding) -> Composed:
     """The not-found answer; its suggestions are what the asker may have meant (the 13 sectors,
     the covenants there are), not the nearest passages a fact was looked for in: those the
     text names already ("nearest: ..."), and "did you mean" would misname them."""
-    places = missing.kind in ASKED_FACTS or missing.kind in ("entity", "not_in_document")
     return Composed([not_found_text(missing, understanding)], not_found=True,
-                    suggestions=[] if places else list(missing.suggestions))
+                    suggestions=[] if missing.kind in NEAREST_KINDS else list(missing.suggestions))
 
 
 def _compose(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:

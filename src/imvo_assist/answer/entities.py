@@ -14,6 +14,7 @@ from functools import cache
 from imvo_assist.catalogue.loader import load_documents, load_vocabulary
 from imvo_assist.catalogue.vocabulary import Organisation
 from imvo_assist.text.analysis import stopwords
+from imvo_assist.text.documentwords import COVENANT_WORDS
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import is_framing_word
 from imvo_assist.text.lazyregex import lazy_compile
@@ -104,7 +105,7 @@ GENERIC_COVENANT = frozenset(
         # every covenant of the domain is Dutch and about international business conduct
         "dutch", "nederlands", "nederlandse", "international", "internationaal", "internationale",
         # "the IRBC covenant agreement for ...": a covenant word is no covenant's subject
-        "convenant", "convenanten", "covenant", "covenants", "agreement", "agreements",
+        *COVENANT_WORDS,
     ]
 )
 
@@ -337,7 +338,7 @@ def named_covenant(folded: str) -> tuple[str, str]:
             continue  # "in het convenant over X": the covenant at hand, asked about X
         subject = match.group(1) or match.group(3) or match.group(6) or ""
         words = _subject_words(subject.split(), after=bool(match.group(6)))
-        if words and not all(w in generic_sector_words() for w in words):
+        if words:  # `_subject_words` keeps no determiner or generic word
             return " ".join(words), match.group(0)
     return _titled_covenant(folded)
 

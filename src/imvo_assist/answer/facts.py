@@ -27,7 +27,7 @@ from imvo_assist.answer.entities import (
     phrasing_name,
     place_names,
 )
-from imvo_assist.answer.evidence import content_groups, covers, folded, forms_of, sentences
+from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -264,19 +264,25 @@ def _in_key_sentences(understanding: Understanding, check: Callable[[str], bool]
     ("welke ngo's waren kritisch? namen graag": not "MVO Nederland" two sentences on). A passage
     of one or two sentences none of which speaks of the question (a signature) is read whole."""
     groups = content_groups(understanding)
+    if not groups:
+        return check
 
     def stated(text: str) -> bool:
         said = sentences(text)
-        if not groups:
-            return check(text)
-        scores = [sum(covers(g, forms_of(s), folded(s)) for g in groups) for s in said]
+        scores = [_groups_covered(groups, s) for s in said]
         best = max(scores, default=0)
         if best == 0:
             return len(said) <= SHORT_PASSAGE and check(text)
-        return any(check(said[i]) or (i + 1 < len(said) and REFERS_BACK.match(fold(said[i + 1]))
+        return any(check(said[i]) or (i + 1 < len(said) and REFERS_BACK.match(folded(said[i + 1]))
                                       and check(said[i + 1]))
                    for i, score in enumerate(scores) if score == best)
     return stated
+
+
+def _groups_covered(groups: list[Group], sentence: str) -> int:
+    """How many of the question's content groups a sentence covers."""
+    forms, text = forms_of(sentence), folded(sentence)
+    return sum(covers(group, forms, text) for group in groups)
 
 
 def _names_someone(text: str, asked: str) -> bool:

@@ -60,7 +60,7 @@ EXPECTING = lazy_compile(
 CUE_WORDS = {
     "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
-# Who signed or sent a document (not on which date): its signatures stand in its closing passage.
+# Documents whose closing passage (their signature) answers who signed (`facts.SIGNERS`).
 MAX_SIGNED_DOCUMENTS = 2
 # Where a chapter starts: its page ("op welke pagina/bladzijde", "which page", "where does ... start").
 CHAPTER_PAGE = lazy_compile(
@@ -130,7 +130,7 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
                             ranked, understanding)
     chosen = _named_first(chosen, ranked, understanding)
     opening = opening_passages(library, understanding, candidates)  # "op welke pagina begint ..."
-    chosen = opening + [hit for hit in chosen if hit.passage.id not in {h.passage.id for h in opening}]
+    chosen = merged(opening, chosen)
     closing = closing_passages(library, understanding)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))

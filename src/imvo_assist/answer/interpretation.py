@@ -29,6 +29,8 @@ ASKED_FACTS = {
     "names": ("geen namen", "no names"), "share": ("geen percentage of aandeel", "no percentage or share"),
     "choice": ("geen reden voor die keuze", "no reason for that choice"),
 }
+# Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
+NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document"})
 
 
 @dataclass(frozen=True)

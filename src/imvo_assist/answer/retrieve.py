@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -154,13 +155,19 @@ def _form_candidates(understanding: Understanding, query: Query) -> Query | None
     """The candidate query restricted to passages holding a word of the form asked for (a time
     unit for "hoe lang", "how often"): a passage that states the fact may share fewer of the
     question's words than passages that only speak of its subject."""
-    words = {word for form in understanding.forms for word in form_words(form)}
-    if not words:
+    tokens = _form_tokens(understanding.forms)
+    if not tokens:
         return None
     # the form's words select and add nothing to the score: the hits rank among the others
-    terms = [Term(field, token, boost=0.0) for field, (analyzer, _) in FIELDS.items()
-             for word in sorted(words) for token in analysis.tokens(analyzer(), word)]
-    return And([query, Or(terms)])
+    return And([query, Or([Term(field, token, boost=0.0) for field, token in tokens])])
+
+
+@lru_cache(maxsize=16)
+def _form_tokens(forms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The (field, analysed token) pairs of the words of the forms asked for."""
+    words = sorted({word for form in forms for word in form_words(form)})
+    return tuple((field, token) for field, (analyzer, _) in FIELDS.items()
+                 for word in words for token in analysis.tokens(analyzer(), word))
 
 
 def rescore(
@@ -197,7 +204,7 @@ def rescore(
             bonus *= REGISTER_FACTOR  # a list of references is no evidence for a topic
         if hit.source == "register":
             bonus *= REGISTER_FACT_FACTOR  # what a web page says the report names: originals first
-        if _front_matter(hit) or ROMAN_PAGE.match(hit.passage.page_label or ""):
+        if _front_matter(hit):
             bonus *= FRONT_MATTER  # a title page, a running head, a preface: the document's name, no evidence
         language = (languages or {}).get(hit.passage.doc_id)
         if language and language != understanding.language:
@@ -212,13 +219,16 @@ def rescore(
 
 
 def _front_matter(hit: Hit) -> bool:
-    """Whether a passage is little more than its document's full title (of at least TITLE_WORDS
-    words, its parenthesis aside): a title page, a cover, a running head; not a text that
-    opens with its title."""
+    """Whether a passage is front matter: on a page numbered in roman figures, or little more
+    than its document's full title (of at least TITLE_WORDS words, its parenthesis aside): a
+    title page, a cover, a running head; not a text that opens with its title."""
+    if ROMAN_PAGE.match(hit.passage.page_label or ""):
+        return True
     title = folded_words(re.sub(r"\(.*?\)", " ", hit.title)).split()
+    if len(title) < TITLE_WORDS:
+        return False
     text = " ".join(re.findall(r"\w+", folded(hit.passage.text)))  # the fold cached for the hit
-    return (len(title) >= TITLE_WORDS and f" {' '.join(title)} " in f" {text} "
-            and len(text.split()) - len(title) <= FRONT_MATTER_WORDS)
+    return f" {' '.join(title)} " in f" {text} " and len(text.split()) - len(title) <= FRONT_MATTER_WORDS
 
 
 def named_chapter(understanding: Understanding) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words
 from imvo_assist.catalogue.loader import load_vocabulary
@@ -33,8 +34,8 @@ def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tup
         stem = match.group(1) or match.group(3)
         if stem and _known_sector(stem, match.group(0)):
             names_known = True  # "de financiële sector" too
-        elif not (unknown or not stem or stem in LEADING or stem in generic_sector_words()
-                  or stem in stopwords() or (known and known(match.group(0)))):
+        elif (not unknown and stem and stem not in LEADING and stem not in generic_sector_words()
+              and stem not in stopwords() and not (known and known(match.group(0)))):
             unknown = match.group(0)
     return unknown, names_known
 
@@ -70,10 +71,14 @@ def _named_as_itself(sector: Sector, folded: str) -> bool:
     """Whether the question names a trade sector by a noun of its own ("groothandel",
     "importeur", "supermarktketen", "a chain of clothing stores"), not only by the asker's trade
     verb ("importeren", "we sell"): a form as a word, or opening a compound."""
+    return any(word.search(folded) or any(rest not in VERB_ENDINGS for rest in opening.findall(folded))
+               for word, opening in _noun_patterns(sector))
+
+
+@cache
+def _noun_patterns(sector: Sector) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """For each folded form of a sector (and its singular: "retailer"), the form as a word and
+    the form opening a longer word (capturing the rest)."""
     forms = {fold(form) for form in sector.forms()}
-    for form in forms | {form[:-1] for form in forms if form.endswith("s")}:  # "retailer"
-        name = re.escape(form)
-        if re.search(rf"\b{name}\b", folded) or any(
-                rest not in VERB_ENDINGS for rest in re.findall(rf"\b{name}(\w{{4,}})", folded)):
-            return True
-    return False
+    return tuple((re.compile(rf"\b{re.escape(form)}\b"), re.compile(rf"\b{re.escape(form)}(\w{{4,}})"))
+                 for form in sorted(forms | {form[:-1] for form in forms if form.endswith("s")}))

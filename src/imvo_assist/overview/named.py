@@ -19,11 +19,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from imvo_assist.answer.covenantcheck import COVENANT_WORDS
 from imvo_assist.catalogue.loader import load_documents
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Document
 from imvo_assist.text.analysis import stopwords
+from imvo_assist.text.documentwords import COVENANT_WORDS
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
 

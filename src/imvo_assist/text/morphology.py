@@ -171,7 +171,7 @@ def subject_question_verbs(words: list[str]) -> list[str]:
             if place + 1 >= len(words) or words[place + 1] not in ENGLISH_DETERMINERS:
                 continue
             candidate = words[place]
-            if candidate in ENGLISH_AUXILIARIES or candidate in ("has", "was", "is"):
+            if candidate in ENGLISH_AUXILIARIES:
                 continue  # "what does the letter say": the verb comes later
             if len(candidate) > 3 and candidate.endswith("s") and any(
                     english_verb_stem(stem) for stem in (candidate[:-1], candidate.removesuffix("es"))):
