@@ -1,8 +1,9 @@
 """Sector risks: the risk themes named for a sector, grouped by category, each cited.
 
 Original passages come first: sentences of the sector's own chapter (its heading trail names
-the sector) that name a risk theme. When a sector has no chapter in the corpus, sentences that
-name both the sector and a risk are used. A risk is listed only with a sentence (or clause) that
+the sector, or a named document about the sector: a covenant) that name a risk theme. Elsewhere
+(a general letter's opening on risks abroad) only sentences that name both the sector and a risk
+are used. A risk is listed only with a sentence (or clause) that
 is about it: in "X door Y" / "X caused by Y" the sentence names X, and Y is a cause. Each item
 carries the category of its source: the report's own heading ("... > Mensenrechten") when it
 quotes the report, the overview's when it rests on the bundled register. The register's facts
@@ -115,9 +116,7 @@ def _original_evidence(
     named = [kind for kind in understanding.doc_kinds if kind in NAMED_KINDS]
     if named:  # "welke risico's behandelt het textielconvenant?": that document's own words
         passages = [h for h in passages if h.kind in named]
-        chapter = passages
-    else:
-        chapter = [h for h in passages if sector.id in tagger.tag(h.passage.section).sectors]
+    chapter = [h for h in passages if _about_sector(library, h, sector, bool(named))]
     found: dict[str, RiskEvidence] = {}
     language = understanding.language
     # the question's language first; then risk lists (deeper headings such as "> 10.1 Risico's
@@ -144,6 +143,21 @@ def _original_evidence(
                     evidence.category = (heading_category(hit.passage.section, vocabulary)
                                          or vocabulary.risk(risk_id).category)
     return found
+
+
+def _about_sector(library: Corpus, hit: Hit, sector: Sector, named: bool) -> bool:
+    """Whether a passage is the sector's own text: under a heading that names the sector, or,
+    in a document the question names, in one about the sector (its title or the register says
+    so: a sector's covenant). A general document's other passages (a letter's opening on risks
+    abroad) speak for the sector only in sentences that name it."""
+    if sector.id in default_tagger().tag(hit.passage.section).sectors:
+        return True
+    if not named:
+        return False
+    document = library.documents.get(hit.passage.doc_id)
+    return document is not None and (
+        sector.id in document.register.sectors or sector.id in default_tagger().tag(document.title).sectors
+    )
 
 
 def quotes(sentence: str) -> list[tuple[str, str]]:
