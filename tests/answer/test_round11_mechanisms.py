@@ -4,7 +4,9 @@ none of them a question of any evaluation set.
 Classes: a general document's passages speak for a sector only where a heading or a sentence
 names the sector (the letter's opening on risks of Dutch companies abroad is no list of one
 sector's risks), while a document about the sector (a covenant whose title or register entry
-names it) speaks for it throughout.
+names it) speaks for it throughout; a Dutch pronominal adverb ("daarop") is a pronoun, never
+a topic whose absence makes a question unanswerable; "wat heeft ... gekost" asks an amount
+however long its subject; a name in any asking sentence is key content, not only in the last.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
+from imvo_assist.answer.understand import is_content, understand
 from imvo_assist.library import Library
 from imvo_assist.settings import Settings
+from imvo_assist.text.morphology import is_pronominal_adverb, is_verb_form
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -38,3 +42,70 @@ def test_a_covenant_about_the_sector_speaks_for_it_throughout(library: Library) 
     answer = library.ask("Welke risico's behandelt het convenant voor de kledingsector?")
     assert answer.risks, answer.answer
     assert {c.hit.passage.doc_id for c in answer.citations} & {"convenant-test-textiel"}
+
+
+@pytest.mark.parametrize("word", ["daarop", "hieromtrent", "waarmee", "ervan", "daarnaast"])
+def test_a_pronominal_adverb_is_no_content(word: str) -> None:
+    assert is_pronominal_adverb(word)
+    assert not is_content(word)
+
+
+@pytest.mark.parametrize("word", ["waarde", "daarentegen", "hierarchie", "ertsen"])
+def test_words_that_only_begin_like_one_stay_as_they_are(word: str) -> None:
+    assert not is_pronominal_adverb(word)
+
+
+def test_an_absent_pronominal_adverb_does_not_make_a_question_unanswerable(library: Library) -> None:
+    # "daarop" occurs in no test document; the letter p. 3 tells what the cabinet did about the
+    # NGOs' criticism (the bronnenboek)
+    question = ("Enkele ngo's vonden hun informatie niet terug in de samenvattingen van KPMG. "
+                "Wat deed het kabinet daarop?")
+    assert "daarop" not in understand(question).words
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    assert ("kamerbrief-2014-11-19-sra", "3") in {
+        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:3]}
+
+
+@pytest.mark.parametrize("question", [
+    "Wat heeft de analyse van de 86 sectoren door KPMG het ministerie uiteindelijk gekost?",
+    "What has the sector analysis by KPMG cost the ministry in total?",
+])
+def test_a_cost_asked_over_a_long_subject_is_an_amount_the_documents_do_not_state(
+    library: Library, question: str
+) -> None:
+    answer = library.ask(question)
+    assert answer.not_found, answer.answer
+    assert ("geen bedrag" in answer.answer) or ("no amount" in answer.answer)
+
+
+def test_a_name_in_an_earlier_asking_sentence_is_key_content(library: Library) -> None:
+    # both sentences ask; the name stands in the first (a statement before them stays context)
+    answer = library.ask("Is Max Havelaar een van de partijen bij het textielconvenant? Welk artikel noemt dat?")
+    assert answer.not_found
+    assert "Max Havelaar" in answer.answer
+    told = library.ask("Wij werken samen met Max Havelaar. Welke partijen noemt het textielconvenant?")
+    assert not told.not_found, told.answer
+
+
+@pytest.mark.parametrize("word", [
+    "achterblijven", "eruitzien", "doorgelicht", "klaagden", "werkten", "stelden", "gebeurden",
+])
+def test_dutch_verb_forms_behind_a_particle_through_a_sound_change_or_in_the_past(word: str) -> None:
+    assert is_verb_form(word, "nl")
+
+
+@pytest.mark.parametrize("word", [
+    "bedrijven", "handen", "banden", "waarden", "voorwaarden", "mensenrechten", "grondstoffen",
+    "vakbonden", "leden",
+])
+def test_plural_nouns_stay_nouns(word: str) -> None:
+    assert not is_verb_form(word, "nl")
+
+
+def test_an_absent_verb_form_does_not_make_a_question_unanswerable(library: Library) -> None:
+    # "doorgelicht" occurs in no test document; the letter p. 2 gives the number of sectors
+    answer = library.ask("Is het waar dat KPMG destijds ongeveer 90 sectoren heeft doorgelicht?")
+    assert not answer.not_found, answer.answer
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) == ("kamerbrief-2014-11-19-sra", "2")

@@ -44,7 +44,7 @@ AMOUNT_QUESTION = lazy_compile(
     r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
     r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
-    r"what (does|did|do|will)\b.{1,50}\bcost|wat\b.{1,50}\bgekost|"
+    r"what (does|did|do|will|has|have)\b[^?.!;]{1,100}\bcost|wat\b[^?.!;]{1,100}\bgekost|"
     r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
     r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
     r"must|will|zal)\b))|"

@@ -27,7 +27,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold, folded_words
-from imvo_assist.text.framing import main_sentence
+from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
@@ -113,8 +113,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
+        every_asking = f" {folded_words(asking_sentences(understanding.question))} "
         for name in understanding.names:
-            if f" {folded_words(name)} " not in asking:
+            if f" {folded_words(name)} " not in every_asking:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.either_way(folded)]

@@ -44,6 +44,7 @@ from imvo_assist.text.morphology import (
     english_verb_stem,
     finite_verb,
     inverted_verb,
+    is_pronominal_adverb,
     is_verb_form,
     subject_question_verbs,
 )
@@ -253,7 +254,7 @@ def is_content(word: str) -> bool:
     """Whether a folded word says what the question is about (not how or why it asks)."""
     return word.isdigit() or (
         len(word) > 1 and word not in QUESTION_WORDS and word not in analysis.stopwords()
-        and not is_framing_word(word)
+        and not is_framing_word(word) and not is_pronominal_adverb(word)
     )
 
 

@@ -207,6 +207,13 @@ def context_sentences(question: str) -> list[str]:
     return [p for p in parts[:first] if not ASKS.match(fold(p))]  # "Wat zegt X. En Y?" asks twice
 
 
+def asking_sentences(question: str) -> str:
+    """Every sentence of a question that asks, without the statements before them ("Is the
+    X one of the parties? Which article names it?" asks in both)."""
+    context = context_sentences(question)
+    return " ".join(asking_clause(p) for p in _sentences_of(question) if p not in context)
+
+
 def clauses(question: str) -> list[str]:
     """The clauses of a question, split at colons, semicolons, dashes and sentence ends ("kids
     in mills: does the covenant just ban it?" -> two): an English verb is placed from each

@@ -20,6 +20,17 @@ WH_WORDS = frozenset(["wat", "wie", "waar", "wanneer", "waarom", "hoe", "hoeveel
 DETERMINERS = frozenset(["welke", "welk", "hoeveel"])
 PARTICIPLE = lazy_compile(r"^(?P<prefix>[a-z]{0,4}?)ge(?P<stem>[a-z]{3,}?)[dt]$")
 DOUBLE = lazy_compile(r"([b-df-hj-np-tv-z])\1$")
+# Dutch pronominal adverbs: "er", "daar", "hier" or "waar" with a preposition ("daarop",
+# "hiervoor", "waarmee"), pronouns that stand for something said before, never a topic.
+PRONOMINAL_ADVERB = lazy_compile(
+    r"^(er|daar|hier|waar)(aan|achter|af|bij|binnen|boven|buiten|door|heen|in|langs|mee|na|naar|"
+    r"naast|om|omheen|omtrent|onder|op|over|rond|tegen|toe|tussen|uit|van|vanaf|vandaan|voor|zonder)$"
+)
+
+
+def is_pronominal_adverb(word: str) -> bool:
+    """Whether a folded word is a Dutch pronominal adverb ("daarop", "hierover", "ervan")."""
+    return bool(PRONOMINAL_ADVERB.match(word))
 
 
 def is_verb_form(word: str, language: str) -> bool:
@@ -48,20 +59,72 @@ def _english_verb(word: str) -> bool:
 
 
 def _dutch_verb(word: str) -> bool:
-    if len(word) >= 6 and word.endswith("en"):
-        stem = DOUBLE.sub(r"\1", word[:-2])
-        return any(zipf(form, "nl") >= KNOWN for form in (stem + "t", stem + "d"))
+    """A regular Dutch verb form, or one behind a separable particle ("achterblijven",
+    "doorgelicht", "eruitzien")."""
+    if _dutch_verb_form(word, 6):
+        return True
+    return any(word.startswith(particle) and _dutch_verb_form(word[len(particle):], 4)
+               for particle in SEPARABLE_PARTICLES)
+
+
+def _dutch_verb_form(word: str, shortest: int) -> bool:
+    if len(word) >= shortest and word.endswith("en") and _infinitive(word):
+        return True
     participle = PARTICIPLE.match(word)
     if participle and zipf(word, "nl") > 0:
         stem = participle.group("stem")
-        return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en"))
-    if len(word) >= 6 and word.endswith("t") and not participle:  # "baseert", "beoordeelt"
+        whole = stem + word[-1]  # "ge|licht": the stem ends in the t
+        return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en", whole + "en"))
+    if len(word) >= shortest and word.endswith("t") and not participle:  # "baseert", "beoordeelt"
         infinitive = dutch_infinitive(word)
         return bool(infinitive) and zipf(infinitive, "nl") >= INFLECTED
-    return False
+    return len(word) >= 7 and _weak_past_plural(word)
+
+
+def _infinitive(word: str, strict: bool = False) -> bool:
+    """Whether an -en word is an infinitive by its third-person form: "werken" ("werkt"), or
+    through a sound change, then more common ("blijven": "blijft", "lezen": "leest",
+    "maken": "maakt", "zien": "ziet"; "bedrijven" is no "bedrijft"); `strict`: by a common
+    -t form only."""
+    stem = DOUBLE.sub(r"\1", word[:-2])
+    plain = (stem + "t",) if strict else (stem + "t", stem + "d")
+    if any(zipf(form, "nl") >= (INFLECTED if strict else KNOWN) for form in plain):
+        return True
+    changed = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+    forms = [changed + "t"]
+    if OPEN_SYLLABLE.search(changed):
+        forms.append(changed[:-1] + changed[-2] + changed[-1] + "t")
+    if word[-3:-2] in ("a", "e", "i", "o"):  # "gaan", "zien", "doen"
+        forms.append(word[:-1] + "t")
+    return any(zipf(form, "nl") >= INFLECTED for form in forms if form != stem + "t")
+
+
+def _weak_past_plural(word: str) -> bool:
+    """A weak verb's past plural ("klaagden", "werkten"): stem with -den, or -ten after a
+    voiceless sound ('t kofschip), its infinitive clearly more common than the form itself
+    (a plural noun such as "handen" is no past of "hanen") and an infinitive by its third-person
+form ("waarden" is no past of "waren")."""
+    stem, ending = word[:-3], word[-3:]
+    if ending not in ("den", "ten") or (ending == "ten") != (stem[-1:] in VOICELESS or stem.endswith("ch")):
+        return False
+    infinitives = (stem + "en", UNDOUBLE.sub(r"\1\2", stem) + "en", stem + stem[-1:] + "en")
+    return any(zipf(i, "nl") >= INFLECTED and zipf(i, "nl") >= zipf(word, "nl") + PAST_MARGIN
+               and _infinitive(i, strict=True) for i in infinitives if i != word)
 
 
 UNDOUBLE = lazy_compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
+# A stem whose last vowel, single between consonants, is long in the infinitive ("maken").
+OPEN_SYLLABLE = lazy_compile(r"(^|[b-df-hj-np-tv-z])[aeou][b-df-hj-np-tv-z]$")
+# 't kofschip: the past of a stem ending in one of these takes -te(n), else -de(n).
+VOICELESS = frozenset("tkfsp")
+# A past form is less common than its infinitive by at least this much (zipf).
+PAST_MARGIN = 0.5
+# Dutch separable particles, which may open a verb ("achter|blijven", "door|gelicht").
+SEPARABLE_PARTICLES = tuple(sorted(
+    ["aan", "af", "achter", "bij", "binnen", "buiten", "door", "in", "mee", "na", "neer", "om",
+     "onder", "op", "over", "rond", "samen", "tegen", "terug", "toe", "uit", "voor", "voorbij",
+     "weg", "weer", "eruit", "erop", "eraan", "erin", "erbij", "erdoor", "erover"],
+    key=len, reverse=True))
 
 
 def dutch_infinitive(word: str) -> str:
