@@ -109,3 +109,32 @@ def test_an_absent_verb_form_does_not_make_a_question_unanswerable(library: Libr
     assert not answer.not_found, answer.answer
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) == ("kamerbrief-2014-11-19-sra", "2")
+
+
+def test_a_unit_of_money_is_the_form_of_the_answer_not_a_topic(library: Library) -> None:
+    # the old news item writes "€ 2 per shirt": no "euro" in words
+    answer = library.ask("Geef het citaat uit het oude nieuwsbericht over wat een inkoper per shirt "
+                         "aan de fabriek betaalt, met het bedrag in euro.")
+    assert not answer.not_found, answer.answer
+    assert answer.citations[0].hit.passage.doc_id == "oud-bericht-cp1252"
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("Trekt het kabinet 3 miljoen euro uit voor de convenanten?", "3 miljoen"),
+    ("Does the letter promise 2.5 million euros for the sector dialogues?", "2.5 million"),
+])
+def test_a_figure_with_a_scale_must_stand_as_such(library: Library, question: str, figure: str) -> None:
+    answer = library.ask(question)
+    assert answer.not_found
+    assert figure in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "how many euros does a company pay to join the garment covenant?",
+    "how many dollars did the government give the garment covenant secretariat?",
+])
+def test_a_unit_of_money_asks_for_an_amount(library: Library, question: str) -> None:
+    # the covenant names contributions but no sum: a unit of money asks for one
+    answer = library.ask(question)
+    assert answer.not_found, answer.answer
+    assert "geen bedrag" in answer.answer or "no amount" in answer.answer

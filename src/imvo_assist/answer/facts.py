@@ -48,7 +48,7 @@ AMOUNT_QUESTION = lazy_compile(
     r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
     r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
     r"must|will|zal)\b))|"
-    r"\b(in|uitgedrukt in|expressed in) (euros?|dollars?|eur|usd)\b|"
+    r"\b(euros?|euro's|eurocent|dollars?|eur|usd)\b|"
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )

@@ -31,6 +31,7 @@ from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
+from imvo_assist.text.questionforms import CURRENCY_UNITS
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
+SCALED_FIGURE = lazy_compile(r"\b(\d+(?:[.,]\d+)?) (duizend|thousand|miljoen|million|miljard|billion)\b")
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
@@ -144,6 +146,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         if figure not in understanding.years and not library.has_term(figure) and not any(
                 library.has_term(word) for word in word_forms(int(figure))):
             return Missing(figure, "figure")
+    # a figure with a scale ("5 million euros") stands as such, not as a "5" anywhere
+    for scaled in () if checked or GUESSED.search(folded_question) else SCALED_FIGURE.finditer(folded_question):
+        if not _phrase_present(library, [*re.findall(r"\d+", scaled.group(1)), scaled.group(2)]):
+            return Missing(scaled.group(0), "figure")
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
@@ -246,7 +252,8 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
-    """The nouns a question is about: not the kind of thing asked ("risico's"), not words about
+    """The nouns a question is about: not the kind of thing asked ("risico's") nor a unit of
+    money (a text writes "€ 2"), not words about
     documents ("voetnoot", "rapport") nor those naming the document to look in ("het
     sra-rapport"), not figures or verbs."""
     found = []
@@ -254,6 +261,7 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
+                or concept.source in CURRENCY_UNITS
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
                 or concept.source in understanding.verbs or concept.source in naming

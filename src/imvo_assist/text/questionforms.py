@@ -24,6 +24,9 @@ NUMBER = rf"(\d+(?:[.,]\d+)?|{NUMBER_WORDS})"
 TIME_UNITS = ("jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dagen", "kwartaal", "kwartalen",
               "year", "years", "month", "months", "weeks", "day", "days", "quarter", "quarters")
 TIME_UNIT = f"({'|'.join(TIME_UNITS)})"
+# Units of money: the form of an answer ("het bedrag in euro"), written as a sign in a text ("€ 2").
+CURRENCY_UNITS = frozenset(["euro", "euros", "eur", "dollar", "dollars", "usd", "pond", "ponden",
+                            "pound", "pounds", "cent", "cents", "eurocent"])
 FREQUENCY_WORDS = ("jaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek", "regelmatig")
 FREQUENCY_WORDS_EN = ("annually", "annual", "yearly", "monthly", "weekly", "daily", "quarterly")
 # "halfjaarlijks", "tweewekelijkse"; not "onregelmatig"
