@@ -138,3 +138,21 @@ def test_a_unit_of_money_asks_for_an_amount(library: Library, question: str) -> 
     answer = library.ask(question)
     assert answer.not_found, answer.answer
     assert "geen bedrag" in answer.answer or "no amount" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Welk artikel van het kledingconvenat regelt hoe lang het loopt?",
+    "Welk artikel van het kledigconvenant regelt hoe lang het loopt?",
+])
+def test_a_compound_with_one_misspelt_part_is_read_corrected(library: Library, question: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    assert ("convenant-test-textiel", "5") in {
+        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:3]}
+
+
+def test_a_compound_of_two_words_is_not_corrected(library: Library) -> None:
+    # "cosmetica" and "convenant" are both words: the compound is absent, not misspelt
+    answer = library.ask("Welke afspraken staan in het cosmeticaconvenant?")
+    assert answer.not_found
+    assert "cosmeticaconvenant" in answer.answer

@@ -4,7 +4,8 @@ misspelt words of the documents ("protekt" -> "protect"), corrected before the q
 Vocabulary words are matched with rapidfuzz against the vocabulary's own words; other words
 only when they are neither in the index nor a word of Dutch or English, against the indexed
 words of the word lists (`text.didyoumean`), else against the common words of the question's
-language one edit away ("elemnts" -> "elements"). An inflection ("sectoren") is never a typo.
+language one edit away ("elemnts" -> "elements"), or as a Dutch compound with one misspelt
+part ("kledingconvenat"). An inflection ("sectoren") is never a typo.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ REAL_WORD_ZIPF = 3.5
 REAL_WORD_EDITS = 1
 # A part of a Dutch compound is a word when the index or the word list (this frequent) has it.
 PART_ZIPF = 2.0
+# The shortest part of a compound with a misspelt part ("kleding|convenat").
+MIN_PART = 4
 
 
 def typo_corrections(
@@ -90,7 +93,8 @@ def _index_corrections(
             continue  # a compound of words ("olieraffinaderijen") is split, not corrected
         close = (close_words(word, language, known, TYPO_SCORE, 1)
                  or close_words(word, other, known, TYPO_SCORE, 1)
-                 or _common_word_one_slip_away(words, position, language, known))
+                 or _common_word_one_slip_away(words, position, language, known)
+                 or (_misspelt_part(word, known) if language == "nl" else []))
         if close:
             corrections[word] = close[0]
     return corrections
@@ -119,6 +123,26 @@ def _common_word_one_slip_away(
     if any(" " not in term and known(term) for term in readable) or any(
             lexicon.either_way(phrase) for phrase in neighbours):
         return [right]
+    return []
+
+
+def _misspelt_part(word: str, known: Callable[[str], bool]) -> list[str]:
+    """A Dutch compound with one misspelt part ("kledingconvenat" -> "kledingconvenant",
+    "kledigconvenant" -> "kledingconvenant"): the other part a word, the misspelt one close
+    to an indexed word."""
+    def is_word(part: str) -> bool:
+        return known(part) or zipf(part, "nl") >= PART_ZIPF
+
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if len(tail) >= MIN_TYPO_LENGTH and is_word(head) and not is_word(tail):
+            close = close_words(tail, "nl", known, TYPO_SCORE, 1)
+            if close:
+                return [head + close[0]]
+        if len(head) >= MIN_TYPO_LENGTH and is_word(tail) and not is_word(head):
+            close = close_words(head, "nl", known, TYPO_SCORE, 1)
+            if close:
+                return [close[0] + tail]
     return []
 
 
