@@ -156,3 +156,20 @@ def test_a_compound_of_two_words_is_not_corrected(library: Library) -> None:
     answer = library.ask("Welke afspraken staan in het cosmeticaconvenant?")
     assert answer.not_found
     assert "cosmeticaconvenant" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Which ministers put their names under the letter with which the KPMG report went to parliament? Who signed it?",
+    "welke ministers ondertekenden de brief waarmee het KPMG-rapport naar de Kamer ging?",
+])
+def test_the_document_signed_is_the_one_named_after_the_signing(library: Library, question: str) -> None:
+    # the question names the report too; the signatures asked for close the letter (p. 5)
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    assert "Ploumen" in answer.answer.split("\n\n")[1] and "Kamp" in answer.answer.split("\n\n")[1]
+
+
+def test_signatories_named_without_asking_who_they_are_ask_no_signature(library: Library) -> None:
+    answer = library.ask("Mogen de leden van de klachtencommissie van het kledingconvenant banden "
+                         "hebben met een van de ondertekenaars?")
+    assert "Aldus ondertekend" not in answer.answer.split("\n\n")[1]

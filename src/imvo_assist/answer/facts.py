@@ -128,11 +128,12 @@ REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
     r"their|he|she|his|her|there)\b"
 )
-# Who signed or sent a document: its signature names them, apart from any sentence on signing.
+# Who signed or sent a document: its signature names them, apart from any sentence on signing
+# ("wie zijn de ondertekenaars?"; not "ties with the signatories").
 SIGNERS = lazy_compile(
     r"\b(wie|who|welke (?!(?:datum|dag|jaar|maand)\b)\w+|which (?!(?:date|day|year|month)\b)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
     r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
-    r"\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
+    r"\b(wie|who|welke|which|wat|what|noem|name|list)\b[^?.,;:]{0,40}\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )
 # A passage of at most this many sentences is one statement (a signature, a list entry).
 SHORT_PASSAGE = 2

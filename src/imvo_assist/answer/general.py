@@ -25,7 +25,7 @@ from imvo_assist.answer.evidence import (
 )
 from imvo_assist.answer.facts import SIGNERS, asked_facts
 from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
-from imvo_assist.answer.understand import Understanding
+from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit
@@ -123,7 +123,8 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
     groups = content_groups(understanding)
     candidates = ranked_evidence(library, understanding, cue, groups)
-    if not any(r.covered >= MIN_COVERAGE for r in candidates):
+    closing = closing_passages(library, understanding)  # a signature answers "who signed it?"
+    if not closing and not any(r.covered >= MIN_COVERAGE for r in candidates):
         return Composed(not_found=True)
     ranked = [r for r in candidates if r.covered >= LEAD_COVERAGE]
     chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
@@ -131,7 +132,6 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     chosen = _named_first(chosen, ranked, understanding)
     opening = opening_passages(library, understanding, candidates)  # "op welke pagina begint ..."
     chosen = merged(opening, chosen)
-    closing = closing_passages(library, understanding)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
 
@@ -185,14 +185,26 @@ def opening_passages(library: Corpus, understanding: Understanding, ranked: list
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
     """For a question who signed or sent a document ("wie hebben de kamerbrief ondertekend?"),
     the closing passage of the documents of the kind it names, where signatures stand."""
-    kind = understanding.named_kind
-    if not kind or not SIGNERS.search(fold(understanding.question)):
+    folded = fold(understanding.question)
+    signed = SIGNERS.search(folded)
+    if not signed:
+        return []
+    kind = _signed_kind(folded, signed.start()) or understanding.named_kind
+    if not kind:
         return []
     found: list[Hit] = []
     for doc_id, document in library.documents.items():
         passages = library.passages_of(doc_id) if document.kind == kind and document.file else []
         found += [library.hit(passages[-1])] if passages else []
     return found[:MAX_SIGNED_DOCUMENTS]
+
+
+def _signed_kind(folded: str, start: int) -> str:
+    """The kind of document named first from the words on signing on ("who signed the letter
+    that sent the report": the letter, not the report the question also names)."""
+    named = [(found.start(), kind) for pattern, kind in NAMED_DOCUMENTS
+             for found in pattern.finditer(folded, start)]
+    return min(named)[1] if named else ""
 
 
 def compose_ranked(library: Corpus, understanding: Understanding, citations: CitationList) -> Composed:
