@@ -34,7 +34,8 @@ PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / 
           HERE / "questions-probe14.toml", HERE / "questions-probe15.toml",
           HERE / "questions-probe16.toml", HERE / "questions-probe17.toml",
           HERE / "questions-probe18.toml", HERE / "questions-probe19.toml",
-          HERE / "questions-probe20.toml", HERE / "questions-probe21.toml")
+          HERE / "questions-probe20.toml", HERE / "questions-probe21.toml",
+          HERE / "questions-probe22.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
