@@ -173,3 +173,29 @@ def test_signatories_named_without_asking_who_they_are_ask_no_signature(library:
     answer = library.ask("Mogen de leden van de klachtencommissie van het kledingconvenant banden "
                          "hebben met een van de ondertekenaars?")
     assert "Aldus ondertekend" not in answer.answer.split("\n\n")[1]
+
+
+def test_who_signed_a_covenant_the_corpus_does_not_hold_is_not_another_covenants_signature(
+    library: Library,
+) -> None:
+    # the coal covenant is only mentioned (letter p. 3); the textile covenant's closing line
+    # ("Aldus ondertekend te Den Haag") says nothing of it
+    answer = library.ask("Welke bedrijven hebben het steenkoolconvenant ondertekend?")
+    assert "Aldus ondertekend" not in answer.answer
+
+
+def test_a_signature_without_names_does_not_say_who_signed(library: Library) -> None:
+    # the SER advice ends without a signature; a last sentence is no name
+    answer = library.ask("Wie heeft het SER-advies ondertekend?")
+    assert answer.not_found, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "On which page of the letter is the coal covenant mentioned, and on which date was it signed?",
+    "Welke pagina van de brief noemt het steenkoolconvenant en wanneer werd het getekend?",
+])
+def test_which_page_or_document_was_signed_asks_no_names(library: Library, question: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    assert ("kamerbrief-2014-11-19-sra", "3") in {
+        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:2]}

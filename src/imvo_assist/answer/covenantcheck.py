@@ -62,6 +62,13 @@ def covenant_source(
     return registered
 
 
+def indexed_covenant(library: Corpus, subject: str, understanding: Understanding) -> Document | None:
+    """The indexed covenant on a subject ("het textielconvenant"), None when the corpus holds
+    no covenant document on it (only a mention, or the register's entry)."""
+    terms = _subject_terms(subject, understanding)
+    return _covenant_document(library, terms, indexed=True) if terms else None
+
+
 def covenant_titles(library: Corpus) -> tuple[str, ...]:
     """Titles of the covenants in the corpus."""
     return tuple(

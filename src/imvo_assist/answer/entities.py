@@ -360,13 +360,20 @@ def _subject_words(words: list[str], after: bool = False) -> list[str]:
     the first."""
     subject: list[str] = []
     for word in words:
-        if word in stopwords() or is_framing_word(word) or word in generic_sector_words():
+        if (word in stopwords() or is_framing_word(word) or word in generic_sector_words()
+                or word in _question_words()):  # "which ongoing covenant talks": no subject
             if after and subject:
                 break
             subject = []  # a determiner opens the covenant's own words
         elif word not in GENERIC_COVENANT:  # "the dutch banking agreement": banking
             subject.append(word)
     return subject
+
+
+@cache
+def _question_words() -> frozenset[str]:
+    """Words the lexicon gives for asking ("ongoing", "current", "voluntary"), never a subject."""
+    return load_lexicon().domain_terms("question")
 
 
 def _is_sector(words: str) -> bool:

@@ -128,13 +128,19 @@ REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
     r"their|he|she|his|her|there)\b"
 )
+# What a "welke"/"which" question on signing may ask instead of who: when, which document or
+# which part of it.
+NOT_SIGNERS = (r"(datum|dag|jaar|maand|date|day|year|month|convenant|covenant|agreement|akkoord|brief|"
+               r"letter|rapport|report|advies|advice|document|pagina|page|artikel|article|hoofdstuk|"
+               r"chapter|paragraaf|section)")
 # Who signed or sent a document: its signature names them, apart from any sentence on signing
 # ("wie zijn de ondertekenaars?"; not "ties with the signatories").
 SIGNERS = lazy_compile(
-    r"\b(wie|who|welke (?!(?:datum|dag|jaar|maand)\b)\w+|which (?!(?:date|day|year|month)\b)\w+)\b.{0,80}\b(ondertekend|ondertekende|ondertekenden|"
+    rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b.{{0,80}}\b(ondertekend|ondertekende|ondertekenden|"
     r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
     r"\b(wie|who|welke|which|wat|what|noem|name|list)\b[^?.,;:]{0,40}\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )
+SIGNED = lazy_compile(r"\b(ondertekend|getekend|signed|w\.g\.)\b")
 # A passage of at most this many sentences is one statement (a signature, a list entry).
 SHORT_PASSAGE = 2
 # A capitalised name with a word this frequent in general text is a title or a heading, no name.
@@ -198,10 +204,11 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)
-    beside = (lambda check: check) if SIGNERS.search(question) else partial(_in_key_sentences, understanding)
+    beside = partial(_signed_or_beside, understanding) if SIGNERS.search(question) else partial(
+        _in_key_sentences, understanding)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
-    if NAMES_QUESTION.search(question):
+    if NAMES_QUESTION.search(question) or SIGNERS.search(question):  # who signed: by name
         return (AskedFact("names", "", beside(partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
@@ -277,6 +284,18 @@ def _in_key_sentences(understanding: Understanding, check: Callable[[str], bool]
         return any(check(said[i]) or (i + 1 < len(said) and REFERS_BACK.match(folded(said[i + 1]))
                                       and check(said[i + 1]))
                    for i, score in enumerate(scores) if score == best)
+    return stated
+
+
+def _signed_or_beside(understanding: Understanding, check: Callable[[str], bool]) -> Callable[[str], bool]:
+    """For who signed: the check in a signature closing a passage (names with initials, or
+    words on signing), or in its key sentences (`_in_key_sentences`); not anywhere in it."""
+    beside = _in_key_sentences(understanding, check)
+
+    def stated(text: str) -> bool:
+        last = (sentences(text) or [text])[-1]
+        signature = bool(PERSON_NAME.search(last) or SIGNED.search(fold(last)))
+        return (signature and check(last)) or beside(text)
     return stated
 
 

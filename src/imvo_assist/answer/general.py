@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
+from imvo_assist.answer.covenantcheck import indexed_covenant
 from imvo_assist.answer.evidence import (
     MIN_COVERAGE,
     Group,
@@ -192,8 +193,12 @@ def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]
     kind = _signed_kind(folded, signed.start()) or understanding.named_kind
     if not kind:
         return []
+    subject = understanding.covenant[0] if kind == "covenant" else ""
+    signed = indexed_covenant(library, subject, understanding) if subject else None
     found: list[Hit] = []
     for doc_id, document in library.documents.items():
+        if subject and document != signed:  # "het steenkoolconvenant": that covenant's, if indexed
+            continue
         passages = library.passages_of(doc_id) if document.kind == kind and document.file else []
         found += [library.hit(passages[-1])] if passages else []
     return found[:MAX_SIGNED_DOCUMENTS]

@@ -23,6 +23,8 @@ from imvo_assist.text.lexicon import load_lexicon
 TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
 # What follows a sector's word in a verb made of it ("import|eren"), not in a compound noun.
 VERB_ENDINGS = frozenset({"eren", "eert", "erde", "erden"})
+# Subject pronouns (and "to") before a verb of the same form as a sector's noun ("we import").
+SUBJECTS = frozenset({"we", "i", "they", "you", "wij", "ik", "ze", "zij", "jullie", "to"})
 
 
 def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tuple[str, bool]:
@@ -70,9 +72,18 @@ def with_unknown_sector(
 def _named_as_itself(sector: Sector, folded: str) -> bool:
     """Whether the question names a trade sector by a noun of its own ("groothandel",
     "importeur", "supermarktketen", "a chain of clothing stores"), not only by the asker's trade
-    verb ("importeren", "we sell"): a form as a word, or opening a compound."""
-    return any(word.search(folded) or any(rest not in VERB_ENDINGS for rest in opening.findall(folded))
+    verb ("importeren", "we sell", "we import"): a form as a word not after a subject, or
+    opening a compound."""
+    return any(any(not _after_subject(folded, found.start()) for found in word.finditer(folded))
+               or any(rest not in VERB_ENDINGS for rest in opening.findall(folded))
                for word, opening in _noun_patterns(sector))
+
+
+def _after_subject(folded: str, start: int) -> bool:
+    """Whether a word follows a subject pronoun or "to", maybe past an adverb ("we import",
+    "we also sell", "to import"): a verb, not the noun of the same form."""
+    before = folded[:start].split()[-2:]
+    return bool(before) and (before[-1] in SUBJECTS or (len(before) == 2 and before[0] in SUBJECTS))
 
 
 @cache
