@@ -199,3 +199,13 @@ def test_which_page_or_document_was_signed_asks_no_names(library: Library, quest
     assert not answer.not_found, answer.answer
     assert ("kamerbrief-2014-11-19-sra", "3") in {
         (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:2]}
+
+
+def test_a_compound_part_may_stand_in_the_index_in_its_plural(library: Library) -> None:
+    # "kledingmerk" occurs nowhere; "kleding" does, "merk" as "merken" (elektronicamerken)
+    concept = next(c for c in understand("Wat moet een kledingmerk doen?", library.has_term).concepts
+                   if c.source == "kledingmerk")
+    assert set(concept.parts) == {"kleding", "merk"}
+    answer = library.ask("Mag een arbeider via het convenant een klacht indienen over ons kledingmerk?")
+    assert not answer.not_found, answer.answer
+    assert answer.citations[0].hit.passage.doc_id in ("convenant-test-textiel", "agreement-test-garments-en")

@@ -264,7 +264,13 @@ def _parts(word: str, known: Callable[[str], bool] | None) -> tuple[str, ...]:
     holds is split too: its parts find the passages that say it in two words)."""
     if known is None:
         return ()
-    return tuple(split_compound(word, lambda part: any(known(f) for f in number_forms(part))) or ())
+    return tuple(split_compound(word, lambda part: any(known(f) for f in _part_forms(part))) or ())
+
+
+def _part_forms(part: str) -> tuple[str, ...]:
+    """A compound part in the forms the index may hold it in: its other number ("schendingen":
+    "schending"), its Dutch -en plural ("kledingmerk": "merken")."""
+    return (*number_forms(part), *(f for f in inflected_forms(part) if f.endswith("en") and f != part))
 
 
 def number_forms(word: str) -> tuple[str, ...]:
