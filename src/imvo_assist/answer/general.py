@@ -187,17 +187,17 @@ def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]
     """For a question who signed or sent a document ("wie hebben de kamerbrief ondertekend?"),
     the closing passage of the documents of the kind it names, where signatures stand."""
     folded = fold(understanding.question)
-    signed = SIGNERS.search(folded)
-    if not signed:
+    signing = SIGNERS.search(folded)
+    if not signing:
         return []
-    kind = _signed_kind(folded, signed.start()) or understanding.named_kind
+    kind = _signed_kind(folded, signing.start()) or understanding.named_kind
     if not kind:
         return []
     subject = understanding.covenant[0] if kind == "covenant" else ""
-    signed = indexed_covenant(library, subject, understanding) if subject else None
+    covenant = indexed_covenant(library, subject, understanding) if subject else None
     found: list[Hit] = []
     for doc_id, document in library.documents.items():
-        if subject and document != signed:  # "het steenkoolconvenant": that covenant's, if indexed
+        if subject and document != covenant:  # "het steenkoolconvenant": that covenant's, if indexed
             continue
         passages = library.passages_of(doc_id) if document.kind == kind and document.file else []
         found += [library.hit(passages[-1])] if passages else []
