@@ -17,7 +17,7 @@ import pytest
 from imvo_assist.answer.understand import is_content, understand
 from imvo_assist.library import Library
 from imvo_assist.settings import Settings
-from imvo_assist.text.morphology import is_pronominal_adverb, is_verb_form
+from imvo_assist.text.morphology import is_english_adverb, is_pronominal_adverb, is_verb_form
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -209,3 +209,32 @@ def test_a_compound_part_may_stand_in_the_index_in_its_plural(library: Library) 
     answer = library.ask("Mag een arbeider via het convenant een klacht indienen over ons kledingmerk?")
     assert not answer.not_found, answer.answer
     assert answer.citations[0].hit.passage.doc_id in ("convenant-test-textiel", "agreement-test-garments-en")
+
+
+@pytest.mark.parametrize("word, adverb", [
+    ("genuinely", True), ("notably", True), ("jointly", True), ("heavily", True),
+    ("assembly", False), ("monopoly", False), ("supply", False), ("family", False),
+])
+def test_english_adverbs_in_ly(word: str, adverb: bool) -> None:
+    assert is_english_adverb(word) is adverb
+
+
+def test_an_absent_adverb_does_not_make_a_question_unanswerable(library: Library) -> None:
+    # "truly" and "thoroughly" occur in no test document
+    answer = library.ask("When is a stakeholder dialogue truly and thoroughly meaningful according to the SER?")
+    assert not answer.not_found, answer.answer
+
+
+@pytest.mark.parametrize("question", ["looptijd textielconvenant art 8?", "looptijd convenant art. 8"])
+def test_a_numbered_part_is_no_topic_nor_a_covenant(library: Library, question: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) == ("convenant-test-textiel", "5")
+
+
+def test_key_elements_are_kernelementen(library: Library) -> None:
+    # a lexicon entry of general words; the misspelling is read through it
+    answer = library.ask("what are the key elemnts of a covenant according to the SER?")
+    assert not answer.not_found, answer.answer
+    assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"

@@ -386,14 +386,14 @@ def _is_sector(words: str) -> bool:
 
 
 def _titled_covenant(folded: str) -> tuple[str, str]:
-    """A covenant named in title order, "convenant steenkool": the word after a bare
-    "convenant" when it is a content noun (no function word, verb form or framing word)."""
+    """A covenant named in title order, "convenant steenkool": the word after a bare "convenant"
+    when a content noun (no function, verb or framing word, nor a numbered part: "art 8")."""
     for match in BARE_COVENANT.finditer(folded):
         word = match.group(1)
         if (DETERMINER_BEFORE.search(folded[: match.start()]) or word in GENERIC_COVENANT
                 or word in stopwords() or word in generic_sector_words() or is_framing_word(word)
                 or is_verb_form(word, "nl") or dutch_infinitive(word)
-                or zipf(word, "nl") > TITLE_WORD_MAX_ZIPF):
+                or zipf(word, "nl") > TITLE_WORD_MAX_ZIPF or folded[match.end():].lstrip(". ")[:1].isdigit()):
             continue
         return word, match.group(0)
     return "", ""

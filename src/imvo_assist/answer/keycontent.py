@@ -30,6 +30,7 @@ from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.morphology import is_english_adverb
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
 from imvo_assist.text.questionforms import CURRENCY_UNITS
 from imvo_assist.text.wordlist import zipf
@@ -83,6 +84,8 @@ DOCUMENT_WORDS = frozenset(
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
+# A short word before a number labels a numbered part ("art 8", "nr 197", "hfst 3").
+NUMBERED_LABEL = lazy_compile(r"\b([a-z]{1,4})\.? \d")
 SCALED_FIGURE = lazy_compile(r"\b(\d+(?:[.,]\d+)?) (duizend|thousand|miljoen|million|miljard|billion)\b")
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
@@ -253,15 +256,18 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
     """The nouns a question is about: not the kind of thing asked ("risico's") nor a unit of
-    money (a text writes "€ 2"), not words about
+    money (a text writes "€ 2") nor the label of a numbered part ("art 8") nor an adverb
+    ("genuinely"), not words about
     documents ("voetnoot", "rapport") nor those naming the document to look in ("het
     sra-rapport"), not figures or verbs."""
     found = []
     naming = document_name_words(understanding)  # "het sra-rapport": where to look, no topic
+    labels = set(NUMBERED_LABEL.findall(fold(understanding.question)))  # "art 8": a part's number
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
-                or concept.source in CURRENCY_UNITS
+                or concept.source in CURRENCY_UNITS or concept.source in labels
+                or is_english_adverb(concept.source)
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
                 or concept.source in understanding.verbs or concept.source in naming

@@ -33,6 +33,21 @@ def is_pronominal_adverb(word: str) -> bool:
     return bool(PRONOMINAL_ADVERB.match(word))
 
 
+def is_english_adverb(word: str) -> bool:
+    """Whether a word is an English adverb in -ly of a common adjective ("genuinely":
+    genuine, "easily": easy, "notably": notable): how something is said, never a topic."""
+    if len(word) < MIN_ADVERB or not word.endswith("ly"):
+        return False
+    stem = word[:-2]
+    if word.endswith(("ably", "ibly")):
+        bases = [stem + "le"]  # "notably", "responsibly"
+    elif stem.endswith("i"):
+        bases = [stem[:-1] + "y"]  # "easily"
+    else:
+        bases = [stem, stem + "e"]  # "genuinely", "jointly"
+    return any(zipf(base, "en") >= INFLECTED for base in bases)
+
+
 def is_verb_form(word: str, language: str) -> bool:
     """Whether a word is a regular verb form: English -ed/-ing, Dutch -en with a -t/-d form
     ("vereisen": "vereist"), a Dutch past participle ("gesteld", "opgebouwd") or a Dutch
@@ -117,6 +132,8 @@ UNDOUBLE = lazy_compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
 OPEN_SYLLABLE = lazy_compile(r"(^|[b-df-hj-np-tv-z])[aeou][b-df-hj-np-tv-z]$")
 # 't kofschip: the past of a stem ending in one of these takes -te(n), else -de(n).
 VOICELESS = frozenset("tkfsp")
+# The shortest English adverb in -ly read as one ("only", "early" are words of their own).
+MIN_ADVERB = 7
 # A past form is less common than its infinitive by at least this much (zipf).
 PAST_MARGIN = 0.5
 # Dutch separable particles, which may open a verb ("achter|blijven", "door|gelicht").
