@@ -17,7 +17,9 @@ import pytest
 from imvo_assist.answer.understand import is_content, understand
 from imvo_assist.library import Library
 from imvo_assist.settings import Settings
+from imvo_assist.text.fold import fold
 from imvo_assist.text.morphology import is_english_adverb, is_pronominal_adverb, is_verb_form
+from imvo_assist.text.questionforms import AMOUNT_QUESTION
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -97,7 +99,8 @@ def test_dutch_verb_forms_behind_a_particle_through_a_sound_change_or_in_the_pas
 
 @pytest.mark.parametrize("word", [
     "bedrijven", "handen", "banden", "waarden", "voorwaarden", "mensenrechten", "grondstoffen",
-    "vakbonden", "leden",
+    "vakbonden", "leden", "aandelen", "voordelen", "nadelen", "onderdelen", "voorbeelden",
+    "voorraden", "aankopen", "prijzen", "grenzen", "huizen", "bedragen",
 ])
 def test_plural_nouns_stay_nouns(word: str) -> None:
     assert not is_verb_form(word, "nl")
@@ -238,3 +241,51 @@ def test_key_elements_are_kernelementen(library: Library) -> None:
     answer = library.ask("what are the key elemnts of a covenant according to the SER?")
     assert not answer.not_found, answer.answer
     assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"
+
+
+def test_a_signing_question_on_an_absent_topic_does_not_fail(library: Library) -> None:
+    answer = library.ask("Who signed the letter about the football world cup?")
+    assert answer.not_found
+
+
+@pytest.mark.parametrize("question", [
+    "Which obligations do the signatories of the garment agreement have?",
+    "Welke afspraken over kinderarbeid staan in het convenant dat de partijen hebben ondertekend?",
+    "Which sectors did KPMG analyse in the report that was sent to parliament?",
+])
+def test_signing_named_beside_what_is_asked_asks_no_names(library: Library, question: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wij werken samen met Zeeman. Geef de afspraken over leefbaar loon in het textielconvenant.",
+    "Welke afspraken over leefbaar loon staan in het textielconvenant? Wij leveren aan Zeeman.",
+])
+def test_a_name_in_the_askers_statement_is_context(library: Library, question: str) -> None:
+    answer = library.ask(question)
+    assert not answer.not_found, answer.answer
+
+
+@pytest.mark.parametrize("question, sector", [
+    ("We are wholesalers of cut flowers. Which risks apply to us?", "groothandel"),
+    ("Which risks apply to retail of cut flowers?", "detailhandel"),
+])
+def test_a_trade_sector_named_as_a_noun_stays(question: str, sector: str) -> None:
+    assert sector in {s.id for s in understand(question).sectors}
+
+
+@pytest.mark.parametrize("question, amount", [
+    ("What has the garment agreement done about wages that do not cover the cost of living?", False),
+    ("Wat vonden de ngo's ervan dat de sectoranalyse zoveel tijd heeft gekost?", False),
+    ("Welke risico's noemt de brief voor bedrijven die in dollars inkopen?", False),
+    ("What minimum wage in euros per month does the covenant fix?", True),
+    ("Wat heeft het onderzoek van KPMG naar alle sectoren de overheid uiteindelijk gekost?", True),
+])
+def test_which_questions_ask_an_amount(question: str, amount: bool) -> None:
+    assert bool(AMOUNT_QUESTION.search(fold(question))) is amount
+
+
+def test_a_scaled_figure_bounding_a_condition_is_no_figure_asked(library: Library) -> None:
+    answer = library.ask("Moeten bedrijven met een omzet boven 50 miljoen euro zich bij een convenant aansluiten?")
+    assert "50 miljoen" not in answer.answer.split("\n")[0]

@@ -33,25 +33,16 @@ from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import AGENT_NOUNS, COUNT_WORDS, MONTHS, answers, counted_noun
+from imvo_assist.text.questionforms import (
+    AGENT_NOUNS,
+    AMOUNT_QUESTION,
+    COUNT_WORDS,
+    MONTHS,
+    answers,
+    counted_noun,
+)
 from imvo_assist.text.wordlist import zipf
 
-# Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
-MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
-               r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
-               r"vergoeding|fees?|investeringen|investering|investments?|omzet|turnover)")
-AMOUNT_QUESTION = lazy_compile(
-    r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
-    r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
-    r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
-    r"what (does|did|do|will|has|have)\b[^?.!;]{1,100}\bcost|wat\b[^?.!;]{1,100}\bgekost|"
-    r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
-    r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
-    r"must|will|zal)\b))|"
-    r"\b(euros?|euro's|eurocent|dollars?|eur|usd)\b|"
-    rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
-    rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
-)
 # A question for a calendar date, answered only by a day and a month ("12 maart", "March 3");
 # a question for a year by a year or a period that names it ("begin volgend jaar"); a plain
 # "wanneer"/"when" may be answered by any period ("binnen drie maanden", "after the first
@@ -136,9 +127,12 @@ NOT_SIGNERS = (r"(datum|dag|jaar|maand|date|day|year|month|convenant|covenant|ag
 # Who signed or sent a document: its signature names them, apart from any sentence on signing
 # ("wie zijn de ondertekenaars?"; not "ties with the signatories").
 SIGNERS = lazy_compile(
-    rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b.{{0,80}}\b(ondertekend|ondertekende|ondertekenden|"
-    r"getekend|tekende|tekenden|signed|verstuurd|verstuurde|gestuurd|stuurde|stuurden|sent)\b|"
-    r"\b(wie|who|welke|which|wat|what|noem|name|list)\b[^?.,;:]{0,40}\b(ondertekenaars?|signator(y|ies)|afzenders?)\b"
+    rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b"
+    r"(?:(?!\b(?:dat|die|waarin|waarmee|waarop|that|which|where)\b)[^?.;]){0,80}"  # no relative clause
+    r"\b(ondertekend|ondertekende|ondertekenden|getekend|tekende|tekenden|signed|verstuurd|verstuurde|"
+    r"gestuurd|stuurde|stuurden|sent)\b|"
+    r"\b((wie|who|wat|what) (zijn|waren|are|were)|noem|name|list|welke|which)( de| the)? "
+    r"(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )
 SIGNED = lazy_compile(r"\b(ondertekend|getekend|signed|w\.g\.)\b")
 # A passage of at most this many sentences is one statement (a signature, a list entry).

@@ -124,8 +124,11 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
     cue = DEFINING if intent == "definition" else EXPECTING if intent == "expectations" else None
     groups = content_groups(understanding)
     candidates = ranked_evidence(library, understanding, cue, groups)
-    closing = closing_passages(library, understanding)  # a signature answers "who signed it?"
-    if not closing and not any(r.covered >= MIN_COVERAGE for r in candidates):
+    covered = any(r.covered >= MIN_COVERAGE for r in candidates)
+    # a signature answers "who signed it?", when its page speaks of the question at all
+    closing = [hit for hit in closing_passages(library, understanding)
+               if covered or coverage(hit, groups) > 0]
+    if not closing and not covered:
         return Composed(not_found=True)
     ranked = [r for r in candidates if r.covered >= LEAD_COVERAGE]
     chosen = _stating_first(leading(ranked, question_parts(understanding, groups), candidates),
@@ -230,6 +233,8 @@ def leading(
     a question that asks several things the best of the candidates for that part when none
     chosen answers it (in the place of the weakest chosen); originals before register facts
     (they summarise, originals prove)."""
+    if not ranked:
+        return []
     floor = FLOOR * ranked[0].score
     chosen = [r.hit for r in ranked if r.score >= floor][:MAX_ITEMS]
     added: list[Hit] = []

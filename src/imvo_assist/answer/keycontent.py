@@ -32,7 +32,7 @@ from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import is_english_adverb
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
-from imvo_assist.text.questionforms import CURRENCY_UNITS
+from imvo_assist.text.questionforms import AMOUNT_QUESTION, CURRENCY_UNITS
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -86,7 +86,12 @@ META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
 # A short word before a number labels a numbered part ("art 8", "nr 197", "hfst 3").
 NUMBERED_LABEL = lazy_compile(r"\b([a-z]{1,4})\.? \d")
-SCALED_FIGURE = lazy_compile(r"\b(\d+(?:[.,]\d+)?) (duizend|thousand|miljoen|million|miljard|billion)\b")
+# A figure with a scale, not as a bound of a condition ("een omzet boven 50 miljoen euro").
+SCALED_FIGURE = lazy_compile(
+    r"(?<!boven )(?<!onder )(?<!dan )(?<!than )(?<!above )(?<!below )(?<!over )(?<!vanaf )"
+    r"(?<!least )(?<!minste )(?<!minstens )(?<!to )(?<!tot )"
+    r"\b(?P<number>\d+(?:[.,]\d+)?) (?P<scale>duizend|thousand|miljoen|million|miljard|billion)\b"
+)
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
@@ -151,8 +156,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             return Missing(figure, "figure")
     # a figure with a scale ("5 million euros") stands as such, not as a "5" anywhere
     for scaled in () if checked or GUESSED.search(folded_question) else SCALED_FIGURE.finditer(folded_question):
-        if not _phrase_present(library, [*re.findall(r"\d+", scaled.group(1)), scaled.group(2)]):
-            return Missing(scaled.group(0), "figure")
+        number, scale = scaled.group("number"), scaled.group("scale")
+        spelled = [[word] for word in word_forms(int(number))] if number.isdigit() else []
+        if not any(_phrase_present(library, [*words, scale])
+                   for words in [re.findall(r"\d+", number), *spelled]):
+            return Missing(scaled.group(0).strip(), "figure")
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
@@ -255,18 +263,20 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
-    """The nouns a question is about: not the kind of thing asked ("risico's") nor a unit of
-    money (a text writes "€ 2") nor the label of a numbered part ("art 8") nor an adverb
+    """The nouns a question is about: not the kind of thing asked ("risico's") nor the unit of
+    an amount asked for (a text writes "€ 2") nor the label of a numbered part ("art 8") nor an adverb
     ("genuinely"), not words about
     documents ("voetnoot", "rapport") nor those naming the document to look in ("het
     sra-rapport"), not figures or verbs."""
     found = []
     naming = document_name_words(understanding)  # "het sra-rapport": where to look, no topic
-    labels = set(NUMBERED_LABEL.findall(fold(understanding.question)))  # "art 8": a part's number
+    folded = fold(understanding.question)
+    labels = set(NUMBERED_LABEL.findall(folded))  # "art 8": a part's number
+    units = CURRENCY_UNITS if AMOUNT_QUESTION.search(folded) else frozenset()  # "in euro's": the form
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
-                or concept.source in CURRENCY_UNITS or concept.source in labels
+                or concept.source in units or concept.source in labels
                 or is_english_adverb(concept.source)
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)

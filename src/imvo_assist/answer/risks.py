@@ -147,9 +147,10 @@ def _original_evidence(
 
 def _about_sector(library: Corpus, hit: Hit, sector: Sector, named: bool) -> bool:
     """Whether a passage is the sector's own text: under a heading that names the sector, or,
-    in a document the question names, in one about the sector (its title or the register says
-    so: a sector's covenant). A general document's other passages (a letter's opening on risks
-    abroad) speak for the sector only in sentences that name it."""
+    when the question names a kind of document ("het convenant"), in a document of that kind
+    about the sector (its title or the register says so: a sector's covenant). A general
+    document's other passages (a letter's opening on risks abroad) speak for the sector only
+    in sentences that name it."""
     if sector.id in default_tagger().tag(hit.passage.section).sectors:
         return True
     if not named:

@@ -23,8 +23,11 @@ from imvo_assist.text.lexicon import load_lexicon
 TRADE_SECTORS = frozenset({"groothandel", "detailhandel"})
 # What follows a sector's word in a verb made of it ("import|eren"), not in a compound noun.
 VERB_ENDINGS = frozenset({"eren", "eert", "erde", "erden"})
-# Subject pronouns (and "to") before a verb of the same form as a sector's noun ("we import").
-SUBJECTS = frozenset({"we", "i", "they", "you", "wij", "ik", "ze", "zij", "jullie", "to"})
+# Subject pronouns before a verb of the same form as a sector's noun ("we import"), maybe
+# with an adverb between ("we also import", "wij verkopen ook").
+SUBJECTS = frozenset({"we", "i", "they", "you", "wij", "ik", "ze", "zij", "jullie"})
+ADVERBS = frozenset({"also", "mainly", "mostly", "only", "still", "ook", "vooral", "alleen",
+                     "voornamelijk", "nog", "zelf"})
 
 
 def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tuple[str, bool]:
@@ -80,10 +83,11 @@ def _named_as_itself(sector: Sector, folded: str) -> bool:
 
 
 def _after_subject(folded: str, start: int) -> bool:
-    """Whether a word follows a subject pronoun or "to", maybe past an adverb ("we import",
-    "we also sell", "to import"): a verb, not the noun of the same form."""
+    """Whether a word follows a subject pronoun, maybe past an adverb ("we import", "we also
+    sell"): a verb, not the noun of the same form ("we are wholesalers" keeps the noun)."""
     before = folded[:start].split()[-2:]
-    return bool(before) and (before[-1] in SUBJECTS or (len(before) == 2 and before[0] in SUBJECTS))
+    return bool(before) and (before[-1] in SUBJECTS or (
+        len(before) == 2 and before[0] in SUBJECTS and before[1] in ADVERBS))
 
 
 @cache

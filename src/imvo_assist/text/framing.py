@@ -208,10 +208,12 @@ def context_sentences(question: str) -> list[str]:
 
 
 def asking_sentences(question: str) -> str:
-    """Every sentence of a question that asks, without the statements before them ("Is the
-    X one of the parties? Which article names it?" asks in both)."""
-    context = context_sentences(question)
-    return " ".join(asking_clause(p) for p in _sentences_of(question) if p not in context)
+    """Every sentence of a question that asks ("Is the X one of the parties? Which article
+    names it?" asks in both): ending in "?" or opening as a question or request; the asking
+    sentence alone when none does ("Wij werken met X. Geef de afspraken ...")."""
+    asking = [asking_clause(p) for p in _sentences_of(question)
+              if p.rstrip().endswith("?") or ASKS.match(fold(p))]
+    return " ".join(asking) if asking else main_sentence(question)
 
 
 def clauses(question: str) -> list[str]:

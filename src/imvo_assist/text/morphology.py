@@ -50,8 +50,9 @@ def is_english_adverb(word: str) -> bool:
 
 def is_verb_form(word: str, language: str) -> bool:
     """Whether a word is a regular verb form: English -ed/-ing, Dutch -en with a -t/-d form
-    ("vereisen": "vereist"), a Dutch past participle ("gesteld", "opgebouwd") or a Dutch
-    present form in -t of a common verb ("baseert": baseren)."""
+    ("vereisen": "vereist", "blijven": "blijft"), a Dutch past participle ("gesteld",
+    "opgebouwd"), a Dutch present form in -t of a common verb ("baseert": baseren), a weak
+    past plural ("klaagden"), or one of these behind a separable particle ("achterblijven")."""
     if language == "en":
         return _english_verb(word)
     return _dutch_verb(word)
@@ -79,7 +80,25 @@ def _dutch_verb(word: str) -> bool:
     if _dutch_verb_form(word, 6):
         return True
     return any(word.startswith(particle) and _dutch_verb_form(word[len(particle):], 4)
+               and (not word.endswith("en") or _more_verb_than_noun(word))  # "aandelen": aandeel
                for particle in SEPARABLE_PARTICLES)
+
+
+def _more_verb_than_noun(word: str) -> bool:
+    """Whether an -en word's third-person forms are more common than its singulars: a verb
+    ("blijven": blijft, not blijf), not a plural noun ("prijzen": prijs, "aandelen": aandeel)."""
+    stem, changed, doubled = _stems(word)
+    singular = max(zipf(form, "nl") for form in (stem, changed, doubled))
+    return max(zipf(form + "t", "nl") for form in (stem, changed, doubled, word[:-1])) > singular
+
+
+def _stems(word: str) -> tuple[str, str, str]:
+    """The stem of an -en word as written ("blijv"), after the sound change ("blijf") and with
+    a long vowel doubled ("maken": "maak")."""
+    stem = DOUBLE.sub(r"\1", word[:-2])
+    changed = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+    doubled = changed[:-1] + changed[-2] + changed[-1] if OPEN_SYLLABLE.search(changed) else changed
+    return stem, changed, doubled
 
 
 def _dutch_verb_form(word: str, shortest: int) -> bool:
@@ -98,27 +117,25 @@ def _dutch_verb_form(word: str, shortest: int) -> bool:
 
 def _infinitive(word: str, strict: bool = False) -> bool:
     """Whether an -en word is an infinitive by its third-person form: "werken" ("werkt"), or
-    through a sound change, then more common ("blijven": "blijft", "lezen": "leest",
-    "maken": "maakt", "zien": "ziet"; "bedrijven" is no "bedrijft"); `strict`: by a common
-    -t form only."""
-    stem = DOUBLE.sub(r"\1", word[:-2])
+    through a sound change, then common and more common than the noun of the same stem
+    ("blijven": "blijft"; "bedrijven" is no "bedrijft", "prijzen" no "prijst"); `strict`: by a
+    common -t form only."""
+    stem, changed, doubled = _stems(word)
     plain = (stem + "t",) if strict else (stem + "t", stem + "d")
     if any(zipf(form, "nl") >= (INFLECTED if strict else KNOWN) for form in plain):
         return True
-    changed = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
-    forms = [changed + "t"]
-    if OPEN_SYLLABLE.search(changed):
-        forms.append(changed[:-1] + changed[-2] + changed[-1] + "t")
-    if word[-3:-2] in ("a", "e", "i", "o"):  # "gaan", "zien", "doen"
+    forms = [changed + "t", doubled + "t"]
+    if word[-3:-2] in ("a", "e", "i", "o"):  # "(toe)zien", "(mee)doen", "(na)gaan"
         forms.append(word[:-1] + "t")
-    return any(zipf(form, "nl") >= INFLECTED for form in forms if form != stem + "t")
+    return any(zipf(form, "nl") >= INFLECTED for form in forms if form != stem + "t") and (
+        _more_verb_than_noun(word))
 
 
 def _weak_past_plural(word: str) -> bool:
     """A weak verb's past plural ("klaagden", "werkten"): stem with -den, or -ten after a
     voiceless sound ('t kofschip), its infinitive clearly more common than the form itself
-    (a plural noun such as "handen" is no past of "hanen") and an infinitive by its third-person
-form ("waarden" is no past of "waren")."""
+    (a plural noun such as "handen" is no past of "hanen") and an infinitive by its
+    third-person form ("waarden" is no past of "waren")."""
     stem, ending = word[:-3], word[-3:]
     if ending not in ("den", "ten") or (ending == "ten") != (stem[-1:] in VOICELESS or stem.endswith("ch")):
         return False

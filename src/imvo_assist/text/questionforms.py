@@ -25,8 +25,28 @@ TIME_UNITS = ("jaar", "jaren", "maand", "maanden", "week", "weken", "dag", "dage
               "year", "years", "month", "months", "weeks", "day", "days", "quarter", "quarters")
 TIME_UNIT = f"({'|'.join(TIME_UNITS)})"
 # Units of money: the form of an answer ("het bedrag in euro"), written as a sign in a text ("€ 2").
-CURRENCY_UNITS = frozenset(["euro", "euros", "eur", "dollar", "dollars", "usd", "pond", "ponden",
-                            "pound", "pounds", "cent", "cents", "eurocent"])
+CURRENCY_UNITS = frozenset(["euro", "euros", "euro's", "eur", "dollar", "dollars", "usd", "cent",
+                            "cents", "eurocent", "eurocenten"])
+CURRENCY = rf"({'|'.join(sorted(CURRENCY_UNITS, key=len, reverse=True))})"
+# Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
+MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
+               r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
+               r"vergoeding|fees?|investeringen|investering|investments?|omzet|turnover)")
+# Within one clause: no relative or subordinate clause opens ("... dat het zoveel tijd heeft gekost").
+NO_CLAUSE = r"(?:(?!\b(?:dat|die|that|which|who)\b)[^?.!;])"
+AMOUNT_QUESTION = lazy_compile(
+    r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
+    r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
+    r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
+    rf"what (does|did|do|will|has|have)\b{NO_CLAUSE}{{1,100}}\bcost\b(?! of)|wat\b{NO_CLAUSE}{{1,100}}\bgekost|"
+    r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
+    r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
+    r"must|will|zal)\b))|"
+    rf"\b(hoeveel|how many|how much)\b[^?.!;]{{0,20}}\b{CURRENCY}\b|\b{CURRENCY}[- ]?(amount|bedrag|figure)|"
+    rf"\b(in|uitgedrukt in|expressed in) {CURRENCY}\b(?! \w+en\b)|"  # not "die in dollars inkopen"
+    rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
+    rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
+)
 FREQUENCY_WORDS = ("jaarlijks", "maandelijks", "wekelijks", "dagelijks", "periodiek", "regelmatig")
 FREQUENCY_WORDS_EN = ("annually", "annual", "yearly", "monthly", "weekly", "daily", "quarterly")
 # "halfjaarlijks", "tweewekelijkse"; not "onregelmatig"
