@@ -289,3 +289,20 @@ def test_which_questions_ask_an_amount(question: str, amount: bool) -> None:
 def test_a_scaled_figure_bounding_a_condition_is_no_figure_asked(library: Library) -> None:
     answer = library.ask("Moeten bedrijven met een omzet boven 50 miljoen euro zich bij een convenant aansluiten?")
     assert "50 miljoen" not in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "In welk artikel van het kledingconvenant staat de klachtencommissie?",
+    "Which article of the garment covenant sets up the complaints committee?",
+])
+def test_a_question_for_a_part_gets_the_passage_heading(library: Library, question: str) -> None:
+    # the heading trail of the covenant's p. 4 passage is its article
+    answer = library.ask(question)
+    bullets = answer.answer.split("\n\n")[1]
+    assert "Artikel 6 Klachten- en geschillenmechanisme, p. 4)" in bullets
+
+
+def test_other_questions_cite_title_and_page_only(library: Library) -> None:
+    answer = library.ask("Wat doet de klachtencommissie van het kledingconvenant?")
+    assert "Artikel 6" not in answer.answer.split("\n\n")[1]
+    assert "(Convenant Duurzame Kleding en Textiel (testversie), p. 4)" in answer.answer

@@ -186,6 +186,13 @@ def opening_passages(library: Corpus, understanding: Understanding, ranked: list
     return [library.hit(first)] if first is not None else []
 
 
+# A question for a part of a document: which article, chapter, section or heading.
+PART_ASKED = lazy_compile(
+    r"\b(artikel|artikelen|article|articles|hoofdstuk|chapter|paragraaf|paragraph|sectie|section|"
+    r"bepaling|clause|kopje|heading|art\.? ?\d+)\b"
+)
+
+
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
     """For a question who signed or sent a document ("wie hebben de kamerbrief ondertekend?"),
     the closing passage of the documents of the kind it names, where signatures stand."""
@@ -292,8 +299,19 @@ def _quote(
             quote = key_sentences(hit.passage.text, groups, cue, forms=understanding.forms)
         bullets.setdefault(quote, []).append((citations.add(hit), hit))
     lines = [intro, ""]
+    parts = bool(PART_ASKED.search(fold(understanding.question)))
     for quote, cited in bullets.items():
         numbers = " ".join(f"[{n}]" for n, _ in cited)
-        where = "; ".join(dict.fromkeys(hit.place() for _, hit in cited))
+        where = "; ".join(dict.fromkeys(_place(hit, parts) for _, hit in cited))
         lines.append(f"- {quote} {numbers} ({where})")
     return Composed(lines)
+
+
+def _place(hit: Hit, with_heading: bool) -> str:
+    """Where a passage stands: "Title, p. 4", with its own heading when the question asks
+    for a part of a document ("Title, Artikel 6 Klachten- en geschillenmechanisme, p. 4")."""
+    heading = hit.passage.section.split(">")[-1].strip()
+    if not with_heading or not heading:
+        return hit.place()
+    label = hit.passage.page_label
+    return f"{hit.title}, {heading}, p. {label}" if label else f"{hit.title}, {heading}"
