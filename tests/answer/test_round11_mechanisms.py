@@ -20,6 +20,7 @@ from imvo_assist.settings import Settings
 from imvo_assist.text.fold import fold
 from imvo_assist.text.morphology import is_english_adverb, is_pronominal_adverb, is_verb_form
 from imvo_assist.text.questionforms import AMOUNT_QUESTION
+from imvo_assist.text.questionforms import forms as question_forms
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -306,3 +307,20 @@ def test_other_questions_cite_title_and_page_only(library: Library) -> None:
     answer = library.ask("Wat doet de klachtencommissie van het kledingconvenant?")
     assert "Artikel 6" not in answer.answer.split("\n\n")[1]
     assert "(Convenant Duurzame Kleding en Textiel (testversie), p. 4)" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("hoeveel leden heeft de klachtencommissie en hoe lang mag een uitspraak duren?", ("duration", "count")),
+    ("hoeveel jaar loopt het convenant?", ("duration",)),
+    ("how many times a year does the secretariat report?", ("frequency",)),
+])
+def test_a_count_beside_a_duration_is_asked_too(question: str, expected: tuple[str, ...]) -> None:
+    assert question_forms(question) == expected
+
+
+def test_each_thing_asked_gets_its_sentence(library: Library) -> None:
+    # the members (drie leden) and the time to rule (zes maanden) stand in different sentences
+    answer = library.ask("Hoeveel leden heeft de klachtencommissie van het kledingconvenant en hoe "
+                         "snel moet die uitspraak doen?")
+    first = answer.answer.split("\n\n")[1].split("\n")[0]
+    assert "drie leden" in first and "zes maanden" in first

@@ -89,6 +89,8 @@ QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # More specific forms first: "hoeveel keer" asks for a frequency, not a count.
 SPECIFIC = {"count": ("frequency", "duration"), "who": ()}
+# Counted nouns that make a count a duration or a frequency ("hoeveel jaar", "how many times").
+COUNTED_TIME = frozenset((*TIME_UNITS, "keer", "maal", "times", "time"))
 
 ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     "frequency": lazy_compile(
@@ -145,8 +147,9 @@ def forms(question: str) -> tuple[str, ...]:
     folded = fold(question)
     found = [form for form, pattern in QUESTION_PATTERNS.items() if pattern.search(folded)]
     for general, specific in SPECIFIC.items():
-        if general in found and any(form in found for form in specific):
-            found.remove(general)
+        if general in found and any(form in found for form in specific) and (
+                general != "count" or counted_noun(folded) in ("", *COUNTED_TIME)):
+            found.remove(general)  # "hoeveel jaar": a duration; "how many members ... how fast": both
     return tuple(found)
 
 
