@@ -300,7 +300,7 @@ def test_a_question_for_a_part_gets_the_passage_heading(library: Library, questi
     # the heading trail of the covenant's p. 4 passage is its article
     answer = library.ask(question)
     bullets = answer.answer.split("\n\n")[1]
-    assert "Artikel 6 Klachten- en geschillenmechanisme, p. 4)" in bullets
+    assert "“Artikel 6 Klachten- en geschillenmechanisme”, p. 4)" in bullets
 
 
 def test_other_questions_cite_title_and_page_only(library: Library) -> None:
@@ -324,3 +324,55 @@ def test_each_thing_asked_gets_its_sentence(library: Library) -> None:
                          "snel moet die uitspraak doen?")
     first = answer.answer.split("\n\n")[1].split("\n")[0]
     assert "drie leden" in first and "zes maanden" in first
+
+
+def test_a_chapter_question_names_the_chapter_not_only_the_category(library: Library) -> None:
+    # Milieu, Arbeid and Mensenrechten stand in every chapter: the trail names the chapter too
+    bullets = library.ask("In welk hoofdstuk van het rapport staat landroof?").answer.split("\n\n")[1]
+    assert "> Mensenrechten”" in bullets
+    assert "Risico's in de keten" in bullets
+
+
+def test_a_register_fact_is_cited_without_a_heading(library: Library) -> None:
+    # an overview page has no headings of its own; its chapter is the KPMG report's
+    answer = library.ask("Under which heading does KPMG list water scarcity for agriculture?")
+    register = [c.hit for c in answer.citations if c.hit.source == "register"]
+    assert register
+    bullets = answer.answer.split("\n\n")[1]
+    for hit in register:
+        assert f"] ({hit.place()})" in bullets
+
+
+def test_a_news_article_is_no_part_of_a_document(library: Library) -> None:
+    answer = library.ask("Which news article mentions the price per shirt?")
+    assert "(Oud bericht (Windows-1252), p. 1)" in answer.answer
+
+
+@pytest.mark.parametrize("question, heading", [
+    ("Wat staat er in artikel 5 van het kledingconvenant?", "Artikel 5"),
+    ("Wat zegt hoofdstuk 4 van het KPMG-rapport?", "4 "),
+])
+def test_a_numbered_part_leads_with_the_passage_under_it(library: Library, question: str, heading: str) -> None:
+    first = library.ask(question).citations[0].hit.passage
+    assert any(level.strip().startswith(heading) for level in first.section.split(">")), first.section
+
+
+def test_who_is_the_minister_that_signed_asks_the_signature(library: Library) -> None:
+    answer = library.ask("Wie is de minister die de kamerbrief heeft ondertekend?")
+    assert "Ploumen" in answer.answer.split("\n\n")[1]
+
+
+def test_a_signing_verb_is_no_topic(library: Library) -> None:
+    answer = library.ask("Wie heeft de brief over het WK voetbal verstuurd?")
+    assert answer.not_found
+    assert "verstuurd" not in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("word", ["aanleveren", "meewegen", "afwegen", "achterblijven"])
+def test_separable_verbs_without_a_noun_of_their_own_are_verbs(word: str) -> None:
+    assert is_verb_form(word, "nl")
+
+
+def test_every_count_phrase_is_read(library: Library) -> None:
+    assert "count" in question_forms("Hoeveel jaar loopt het convenant en hoeveel leden heeft de klachtencommissie?")
+    assert not AMOUNT_QUESTION.search(fold("Hoeveel bedrijven handelen in euro's?"))

@@ -38,6 +38,7 @@ from imvo_assist.text.questionforms import (
     AMOUNT_QUESTION,
     COUNT_WORDS,
     MONTHS,
+    SIGNING_VERB,
     answers,
     counted_noun,
 )
@@ -129,8 +130,9 @@ NOT_SIGNERS = (r"(datum|dag|jaar|maand|date|day|year|month|convenant|covenant|ag
 SIGNERS = lazy_compile(
     rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b"
     r"(?:(?!\b(?:dat|die|waarin|waarmee|waarop|that|which|where)\b)[^?.;]){0,80}"  # no relative clause
-    r"\b(ondertekend|ondertekende|ondertekenden|getekend|tekende|tekenden|signed|verstuurd|verstuurde|"
-    r"gestuurd|stuurde|stuurden|sent)\b|"
+    rf"\b{SIGNING_VERB}\b|"
+    r"\b(wie|who) (is|zijn|was|waren|are|were) (de|het|the) \w+ (die|dat|that|who|which)\b[^?.;]{0,60}"
+    rf"\b{SIGNING_VERB}\b|"  # "wie is de minister die ..."
     r"\b((wie|who|wat|what) (zijn|waren|are|were)|noem|name|list|welke|which)( de| the)? "
     r"(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )

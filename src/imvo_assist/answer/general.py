@@ -25,6 +25,7 @@ from imvo_assist.answer.evidence import (
     sentences,
 )
 from imvo_assist.answer.facts import SIGNERS, asked_facts
+from imvo_assist.answer.parts import asks_part, numbered_part, place
 from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -135,6 +136,7 @@ def compose_quotes(library: Corpus, understanding: Understanding, citations: Cit
                             ranked, understanding)
     chosen = _named_first(chosen, ranked, understanding)
     opening = opening_passages(library, understanding, candidates)  # "op welke pagina begint ..."
+    opening += numbered_part(library, understanding, [r.hit for r in candidates])  # "artikel 5"
     chosen = merged(opening, chosen)
     chosen = closing + [hit for hit in chosen if hit not in closing][: MAX_ITEMS - len(closing)]
     return _quote(chosen, understanding, citations, groups, cue, intent, tuple(closing))
@@ -184,13 +186,6 @@ def opening_passages(library: Corpus, understanding: Understanding, ranked: list
     first = next((p for p in library.passages_of(report)
                   if sectors & set(default_tagger().tag(p.section.split(">")[0]).sectors)), None)
     return [library.hit(first)] if first is not None else []
-
-
-# A question for a part of a document: which article, chapter, section or heading.
-PART_ASKED = lazy_compile(
-    r"\b(artikel|artikelen|article|articles|hoofdstuk|chapter|paragraaf|paragraph|sectie|section|"
-    r"bepaling|clause|kopje|heading|art\.? ?\d+)\b"
-)
 
 
 def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]:
@@ -299,19 +294,11 @@ def _quote(
             quote = key_sentences(hit.passage.text, groups, cue, forms=understanding.forms)
         bullets.setdefault(quote, []).append((citations.add(hit), hit))
     lines = [intro, ""]
-    parts = bool(PART_ASKED.search(fold(understanding.question)))
+    headed = asks_part(understanding)  # "in welk artikel ...?": each passage's heading trail
     for quote, cited in bullets.items():
         numbers = " ".join(f"[{n}]" for n, _ in cited)
-        where = "; ".join(dict.fromkeys(_place(hit, parts) for _, hit in cited))
+        where = "; ".join(dict.fromkeys(
+            place(hit, language) if headed else hit.place() for _, hit in cited))
         lines.append(f"- {quote} {numbers} ({where})")
     return Composed(lines)
 
-
-def _place(hit: Hit, with_heading: bool) -> str:
-    """Where a passage stands: "Title, p. 4", with its own heading when the question asks
-    for a part of a document ("Title, Artikel 6 Klachten- en geschillenmechanisme, p. 4")."""
-    heading = hit.passage.section.split(">")[-1].strip()
-    if not with_heading or not heading:
-        return hit.place()
-    label = hit.passage.page_label
-    return f"{hit.title}, {heading}, p. {label}" if label else f"{hit.title}, {heading}"

@@ -32,7 +32,7 @@ from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import is_english_adverb
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
-from imvo_assist.text.questionforms import AMOUNT_QUESTION, CURRENCY_UNITS
+from imvo_assist.text.questionforms import AMOUNT_QUESTION, CURRENCY_UNITS, SIGNING_VERBS
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -263,11 +263,11 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
-    """The nouns a question is about: not the kind of thing asked ("risico's") nor the unit of
-    an amount asked for (a text writes "€ 2") nor the label of a numbered part ("art 8") nor an adverb
-    ("genuinely"), not words about
-    documents ("voetnoot", "rapport") nor those naming the document to look in ("het
-    sra-rapport"), not figures or verbs."""
+    """The nouns a question is about: not the kind of thing asked ("risico's"), the unit of an
+    amount asked for (a text writes "€ 2"), the label of a numbered part ("art 8"), an adverb
+    ("genuinely") or a verb of signing ("verstuurd"); not words about documents ("voetnoot",
+    "rapport") nor those naming the document to look in ("het sra-rapport"), not figures or
+    verbs."""
     found = []
     naming = document_name_words(understanding)  # "het sra-rapport": where to look, no topic
     folded = fold(understanding.question)
@@ -276,7 +276,7 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
-                or concept.source in units or concept.source in labels
+                or concept.source in units or concept.source in labels or concept.source in SIGNING_VERBS
                 or is_english_adverb(concept.source)
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)

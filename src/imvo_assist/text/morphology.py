@@ -79,17 +79,19 @@ def _dutch_verb(word: str) -> bool:
     "doorgelicht", "eruitzien")."""
     if _dutch_verb_form(word, 6):
         return True
-    return any(word.startswith(particle) and _dutch_verb_form(word[len(particle):], 4)
+    return any(word.startswith(particle) and _dutch_verb_form(word[len(particle):], 4, whole=False)
                and (not word.endswith("en") or _more_verb_than_noun(word))  # "aandelen": aandeel
                for particle in SEPARABLE_PARTICLES)
 
 
 def _more_verb_than_noun(word: str) -> bool:
-    """Whether an -en word's third-person forms are more common than its singulars: a verb
-    ("blijven": blijft, not blijf), not a plural noun ("prijzen": prijs, "aandelen": aandeel)."""
+    """Whether an -en word is a verb rather than a plural noun: its third-person forms are
+    more common than its singular ("blijven": blijft, not blijf), or it has no singular of its
+    own ("aanleveren"); not "prijzen" (prijs) or "aandelen" (aandeel)."""
     stem, changed, doubled = _stems(word)
     singular = max(zipf(form, "nl") for form in (stem, changed, doubled))
-    return max(zipf(form + "t", "nl") for form in (stem, changed, doubled, word[:-1])) > singular
+    third = max(zipf(form + "t", "nl") for form in (stem, changed, doubled, word[:-1]))
+    return singular < KNOWN or third > singular  # "aanleveren": no "aanlever" of its own
 
 
 def _stems(word: str) -> tuple[str, str, str]:
@@ -101,21 +103,23 @@ def _stems(word: str) -> tuple[str, str, str]:
     return stem, changed, doubled
 
 
-def _dutch_verb_form(word: str, shortest: int) -> bool:
-    if len(word) >= shortest and word.endswith("en") and _infinitive(word):
+def _dutch_verb_form(word: str, shortest: int, whole: bool = True) -> bool:
+    """A regular verb form; `whole`: the word as asked (else the rest after a particle, whose
+    noun test is made on the whole word: "uit|besteden" though "besteed" is a word)."""
+    if len(word) >= shortest and word.endswith("en") and _infinitive(word, noun_test=whole):
         return True
     participle = PARTICIPLE.match(word)
     if participle and zipf(word, "nl") > 0:
         stem = participle.group("stem")
-        whole = stem + word[-1]  # "ge|licht": the stem ends in the t
-        return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en", whole + "en"))
+        full = stem + word[-1]  # "ge|licht": the stem ends in the t
+        return any(zipf(form, "nl") >= KNOWN for form in (stem + "en", stem + stem[-1] + "en", full + "en"))
     if len(word) >= shortest and word.endswith("t") and not participle:  # "baseert", "beoordeelt"
         infinitive = dutch_infinitive(word)
         return bool(infinitive) and zipf(infinitive, "nl") >= INFLECTED
     return len(word) >= 7 and _weak_past_plural(word)
 
 
-def _infinitive(word: str, strict: bool = False) -> bool:
+def _infinitive(word: str, strict: bool = False, noun_test: bool = True) -> bool:
     """Whether an -en word is an infinitive by its third-person form: "werken" ("werkt"), or
     through a sound change, then common and more common than the noun of the same stem
     ("blijven": "blijft"; "bedrijven" is no "bedrijft", "prijzen" no "prijst"); `strict`: by a
@@ -128,7 +132,7 @@ def _infinitive(word: str, strict: bool = False) -> bool:
     if word[-3:-2] in ("a", "e", "i", "o"):  # "(toe)zien", "(mee)doen", "(na)gaan"
         forms.append(word[:-1] + "t")
     return any(zipf(form, "nl") >= INFLECTED for form in forms if form != stem + "t") and (
-        _more_verb_than_noun(word))
+        not noun_test or _more_verb_than_noun(word))
 
 
 def _weak_past_plural(word: str) -> bool:

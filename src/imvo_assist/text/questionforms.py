@@ -28,6 +28,11 @@ TIME_UNIT = f"({'|'.join(TIME_UNITS)})"
 CURRENCY_UNITS = frozenset(["euro", "euros", "euro's", "eur", "dollar", "dollars", "usd", "cent",
                             "cents", "eurocent", "eurocenten"])
 CURRENCY = rf"({'|'.join(sorted(CURRENCY_UNITS, key=len, reverse=True))})"
+# Verbs of signing and sending a document ("wie heeft de brief verstuurd?"): what is asked
+# of the document, never a topic the documents must hold in those words.
+SIGNING_VERBS = ("ondertekend", "ondertekende", "ondertekenden", "getekend", "tekende", "tekenden",
+                 "signed", "verstuurd", "verstuurde", "gestuurd", "stuurde", "stuurden", "sent")
+SIGNING_VERB = rf"({'|'.join(SIGNING_VERBS)})"
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
                r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
@@ -42,8 +47,8 @@ AMOUNT_QUESTION = lazy_compile(
     r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
     r"gelden|applies|apply|op|for|voor|bij|if|als|when|wanneer|does|do|can|kan|wordt|worden|moet|"
     r"must|will|zal)\b))|"
-    rf"\b(hoeveel|how many|how much)\b[^?.!;]{{0,20}}\b{CURRENCY}\b|\b{CURRENCY}[- ]?(amount|bedrag|figure)|"
-    rf"\b(in|uitgedrukt in|expressed in) {CURRENCY}\b(?! \w+en\b)|"  # not "die in dollars inkopen"
+    rf"\b(hoeveel|how many|how much)( \w+)? {CURRENCY}\b|\b{CURRENCY}[- ]?(amount|bedrag|figure)|"
+    rf"\b{MONEY_NOUNS}\b[^?.!;]{{0,40}}\b(in|uitgedrukt in|expressed in) {CURRENCY}\b|"  # "het loon in euro's"
     rf"(hoe hoog|hoe groot|how high|how large|how big|how much|hoogte van|wat is|what is|"
     rf"what are|wat zijn)( is| are| was| zijn| waren)?( de| het| the| een| a| an)? {MONEY_NOUNS})\b"
 )
@@ -90,7 +95,8 @@ QUESTION_PATTERNS: dict[str, re.Pattern[str]] = {
 # More specific forms first: "hoeveel keer" asks for a frequency, not a count.
 SPECIFIC = {"count": ("frequency", "duration"), "who": ()}
 # Counted nouns that make a count a duration or a frequency ("hoeveel jaar", "how many times").
-COUNTED_TIME = frozenset((*TIME_UNITS, "keer", "maal", "times", "time"))
+COUNTED_TIME = frozenset((*TIME_UNITS, "keer", "maal", "times", "time", "uur", "uren", "hours",
+                          "werkdagen", "working", "minuten", "minutes"))
 
 ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     "frequency": lazy_compile(
@@ -148,7 +154,7 @@ def forms(question: str) -> tuple[str, ...]:
     found = [form for form, pattern in QUESTION_PATTERNS.items() if pattern.search(folded)]
     for general, specific in SPECIFIC.items():
         if general in found and any(form in found for form in specific) and (
-                general != "count" or counted_noun(folded) in ("", *COUNTED_TIME)):
+                general != "count" or all(noun in ("", *COUNTED_TIME) for noun in counted_nouns(folded))):
             found.remove(general)  # "hoeveel jaar": a duration; "how many members ... how fast": both
     return tuple(found)
 
@@ -181,6 +187,12 @@ def triggers(text: str) -> bool:
     """Whether a text holds a question-form phrase ("hoe vaak", "how many", "wanneer")."""
     folded = fold(text)
     return any(pattern.search(folded) for pattern in QUESTION_PATTERNS.values())
+
+
+def counted_nouns(folded: str) -> list[str]:
+    """The noun of every count phrase of a folded question ("hoeveel jaar ... en hoeveel
+    leden": "", "leden"; "" for one that counts no noun)."""
+    return [counted_noun(folded[found.start():]) for found in COUNT_QUESTION.finditer(folded)]
 
 
 @lru_cache(maxsize=256)
