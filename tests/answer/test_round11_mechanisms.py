@@ -16,6 +16,7 @@ import pytest
 
 from imvo_assist.answer.understand import is_content, understand
 from imvo_assist.library import Library
+from imvo_assist.models import Answer
 from imvo_assist.settings import Settings
 from imvo_assist.text.fold import fold
 from imvo_assist.text.morphology import is_english_adverb, is_pronominal_adverb, is_verb_form
@@ -23,6 +24,11 @@ from imvo_assist.text.questionforms import AMOUNT_QUESTION
 from imvo_assist.text.questionforms import forms as question_forms
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+def top_places(answer: Answer, count: int) -> set[tuple[str, str]]:
+    """(document, printed page) of the answer's first `count` citations."""
+    return {(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:count]}
 
 
 @pytest.mark.parametrize("question", [
@@ -66,8 +72,7 @@ def test_an_absent_pronominal_adverb_does_not_make_a_question_unanswerable(libra
     assert "daarop" not in understand(question).words
     answer = library.ask(question)
     assert not answer.not_found, answer.answer
-    assert ("kamerbrief-2014-11-19-sra", "3") in {
-        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:3]}
+    assert ("kamerbrief-2014-11-19-sra", "3") in top_places(answer, 3)
 
 
 @pytest.mark.parametrize("question", [
@@ -151,8 +156,7 @@ def test_a_unit_of_money_asks_for_an_amount(library: Library, question: str) -> 
 def test_a_compound_with_one_misspelt_part_is_read_corrected(library: Library, question: str) -> None:
     answer = library.ask(question)
     assert not answer.not_found, answer.answer
-    assert ("convenant-test-textiel", "5") in {
-        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:3]}
+    assert ("convenant-test-textiel", "5") in top_places(answer, 3)
 
 
 def test_a_compound_of_two_words_is_not_corrected(library: Library) -> None:
@@ -201,8 +205,7 @@ def test_a_signature_without_names_does_not_say_who_signed(library: Library) -> 
 def test_which_page_or_document_was_signed_asks_no_names(library: Library, question: str) -> None:
     answer = library.ask(question)
     assert not answer.not_found, answer.answer
-    assert ("kamerbrief-2014-11-19-sra", "3") in {
-        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations[:2]}
+    assert ("kamerbrief-2014-11-19-sra", "3") in top_places(answer, 2)
 
 
 def test_a_compound_part_may_stand_in_the_index_in_its_plural(library: Library) -> None:
