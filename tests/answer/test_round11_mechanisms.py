@@ -379,3 +379,22 @@ def test_separable_verbs_without_a_noun_of_their_own_are_verbs(word: str) -> Non
 def test_every_count_phrase_is_read(library: Library) -> None:
     assert "count" in question_forms("Hoeveel jaar loopt het convenant en hoeveel leden heeft de klachtencommissie?")
     assert not AMOUNT_QUESTION.search(fold("Hoeveel bedrijven handelen in euro's?"))
+
+
+@pytest.mark.parametrize("question, name", [
+    ("is human rights watch one of the sources in the bronnenboek?", "human rights watch"),
+    ("is human rights watch's research used in the report?", "human rights watch"),
+    ("is de eerlijke handel stichting ergens genoemd in de analyse?", "eerlijke handel stichting"),
+])
+def test_a_lowercase_source_the_corpus_lacks_is_named(library: Library, question: str, name: str) -> None:
+    answer = library.ask(question)
+    assert answer.not_found
+    assert f"'{name}'" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "komt stop kinderarbeid voor in het bronnenboek?",  # a vocabulary organisation
+    "is oxfam novib cited in the report?",
+])
+def test_a_lowercase_source_the_register_holds_is_found(library: Library, question: str) -> None:
+    assert not library.ask(question).not_found

@@ -25,12 +25,13 @@ from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
+from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
-from imvo_assist.text.morphology import is_english_adverb
+from imvo_assist.text.morphology import is_english_adverb, is_verb_form
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
 from imvo_assist.text.questionforms import AMOUNT_QUESTION, CURRENCY_UNITS, SIGNING_VERBS
 from imvo_assist.text.wordlist import zipf
@@ -92,6 +93,17 @@ SCALED_FIGURE = lazy_compile(
     r"(?<!least )(?<!minste )(?<!minstens )(?<!to )(?<!tot )"
     r"\b(?P<number>\d+(?:[.,]\d+)?) (?P<scale>duizend|thousand|miljoen|million|miljard|billion)\b"
 )
+# "is X one of the sources", "komt X voor in het bronnenboek", "was X cited": X asked as a source.
+SOURCE_ASKED = lazy_compile(
+    r"^(is|are|was|were|zit|zitten|staat|staan|komt|komen|wordt|werd)\s+(?P<name>[a-z][a-z&'-]*"
+    r"(?: [a-z][a-z&'-]*){1,3}?)\s+(one of the sources|among the (sources|references)|in the "
+    r"(bronnenboek|source book|source register|register|sources)|tussen de bronnen|"
+    r"in het bronnenboek|een van de bronnen|((ook|ergens|nog|wel|also|ever|actually) )?"
+    r"(cited|used|included|quoted|referenced|mentioned|voor in|genoemd|gebruikt|geciteerd|"
+    r"opgenomen|meegenomen|verwerkt|vermeld)\b)"
+)
+ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
+SOURCE_ADVERBS = frozenset({"ergens", "ook", "nog", "wel", "echt", "also", "ever", "really", "actually"})
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
@@ -121,6 +133,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         sectors = tuple(s.name(understanding.language) for s in load_vocabulary().sectors)
         return Missing(understanding.unknown_sector, "sector", sectors)
     asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
+    asked = asked_source(fold(asking_sentences(understanding.question)))
+    if asked and understanding.intent != "org_included" and not _present(library, [asked]) and not _phrase_present(library, asked.split()):
+        return Missing(asked, "name")  # "is human rights watch one of the sources?"
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
         every_asking = f" {folded_words(asking_sentences(understanding.question))} "
@@ -192,6 +207,27 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             library, rarest, kind):
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def asked_source(folded: str) -> str:
+    """The organisation or publication a question asks about as a source, written in lower
+    case as people type it ("is human rights watch one of the sources?", "komt clean clothes
+    campaign voor in het bronnenboek?"): a name of two to four words, none a function word,
+    that the vocabulary does not know; "" when the question names none so."""
+    found = SOURCE_ASKED.search(folded)
+    if found is None:
+        return ""
+    words: list[str] = []
+    for word in found.group("name").split():  # past an article, up to a possessive, verb or adverb
+        if not words and word in ARTICLES:
+            continue
+        if word in stopwords() or word in SOURCE_ADVERBS or is_verb_form(word, "nl") or is_verb_form(word, "en"):
+            break
+        words.append(word.removesuffix("'s"))
+        if word.endswith("'s"):
+            break
+    name = " ".join(words)
+    return name if len(words) >= 2 and not default_tagger().tag(name).orgs else ""
 
 
 def _presence_terms(concept: Concept) -> list[str]:
