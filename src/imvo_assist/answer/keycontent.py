@@ -134,7 +134,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(understanding.unknown_sector, "sector", sectors)
     asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
     asked = asked_source(fold(asking_sentences(understanding.question)))
-    if asked and understanding.intent != "org_included" and not _present(library, [asked]) and not _phrase_present(library, asked.split()):
+    if asked and understanding.intent != "org_included" and not _present(
+            library, [asked, *load_lexicon().either_way(asked)]) and not _phrase_present(library, asked.split()):
         return Missing(asked, "name")  # "is human rights watch one of the sources?"
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
