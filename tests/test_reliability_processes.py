@@ -28,7 +28,7 @@ from imvo_assist.settings import Settings, make_settings
 
 COPIES = 60
 # Runs of the ctrl-c test before the signal is known to have landed mid-run (see the test).
-SIGNAL_ATTEMPTS = 3
+SIGNAL_ATTEMPTS = 4
 QUESTION = ("ask", "--json", "Welke sectoren hebben een verhoogd risico?")
 CLI = "from imvo_assist.cli import main; main()"
 # `refresh` with the sub-writers and workers of an older version: they do not die with their
@@ -236,9 +236,13 @@ def test_staging_folders_of_killed_runs_are_removed(tmp_path: Path, shared_corpu
 def test_ctrl_c_during_index_prints_one_line(tmp_path: Path, shared_corpus: Path) -> None:
     # enough files that the run should not finish between its workers starting and the signal;
     # on a machine that still outruns the signal (the run ends with its summary, exit 0) it is
-    # tried again, never counted as the behaviour under test
-    corpus = corpus_with_copies(tmp_path / "corpus", shared_corpus, copies=5 * COPIES)
+    # tried again with more files, never counted as the behaviour under test
+    batch = 5 * COPIES
+    corpus = corpus_with_copies(tmp_path / "corpus", shared_corpus, copies=batch)
     for attempt in range(SIGNAL_ATTEMPTS):
+        if attempt:  # a longer run: the signal lands while the workers still have files to do
+            for n in range(batch * attempt, batch * (attempt + 1)):
+                shutil.copy(shared_corpus / "kamerbrief-2014-11-19-sra.txt", corpus / f"kopie-{n:02d}.txt")
         settings = make_settings(corpus, tmp_path / f"ix{attempt}")
         indexer = start(settings, "index")
         try:
