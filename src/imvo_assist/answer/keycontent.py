@@ -93,14 +93,16 @@ SCALED_FIGURE = lazy_compile(
     r"(?<!least )(?<!minste )(?<!minstens )(?<!to )(?<!tot )"
     r"\b(?P<number>\d+(?:[.,]\d+)?) (?P<scale>duizend|thousand|miljoen|million|miljard|billion)\b"
 )
-# "is X one of the sources", "komt X voor in het bronnenboek", "was X cited": X asked as a source.
+# "is X one of the sources", "komt X voor in het bronnenboek", "was X cited in the source book":
+# X asked as a source (not "is X mentioned in the letter": a topic, asked in other words).
+SOURCE_NOUNS = r"(bronnenboek|source book|source register|register|sources|bronnen|bronnenlijst|references)"
 SOURCE_ASKED = lazy_compile(
     r"^(is|are|was|were|zit|zitten|staat|staan|komt|komen|wordt|werd)\s+(?P<name>[a-z][a-z&'-]*"
-    r"(?: [a-z][a-z&'-]*){1,3}?)\s+(one of the sources|among the (sources|references)|in the "
-    r"(bronnenboek|source book|source register|register|sources)|tussen de bronnen|"
-    r"in het bronnenboek|een van de bronnen|((ook|ergens|nog|wel|also|ever|actually) )?"
-    r"(cited|used|included|quoted|referenced|mentioned|voor in|genoemd|gebruikt|geciteerd|"
-    r"opgenomen|meegenomen|verwerkt|vermeld)\b)"
+    r"(?: [a-z][a-z&'-]*){1,3}?)\s+(one of the sources|among the (sources|references)|"
+    r"een van de bronnen|tussen de bronnen|in (the|het|de) " + SOURCE_NOUNS + r"|"
+    r"((ook|ergens|nog|wel|also|ever|actually) )?(cited|quoted|referenced|used|included|mentioned|"
+    r"listed|voor|genoemd|gebruikt|geciteerd|opgenomen|meegenomen|vermeld) (in|as|als|among|tussen) "
+    r"((the|het|de|a|een) )?" + SOURCE_NOUNS + r")\b"
 )
 ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 SOURCE_ADVERBS = frozenset({"ergens", "ook", "nog", "wel", "echt", "also", "ever", "really", "actually"})
