@@ -241,11 +241,13 @@ class Hit:
     also_in: tuple[str, ...] = ()
     """Citations of identical text elsewhere (de-duplicated results), as 'doc_id p. label'."""
 
-    def place(self) -> str:
-        """"Title, p. 5" of the passage; the title alone where it has no printed page (a
-        register fact, a text file's only page)."""
+    def place(self, heading: str = "") -> str:
+        """"Title, p. 5" of the passage, with a heading after the title when given ("Title,
+        “Artikel 6”, p. 5"); the title alone where it has no printed page (a register fact, a
+        text file's only page)."""
+        named = f"{self.title}, {heading}" if heading else self.title
         label = self.passage.page_label
-        return f"{self.title}, p. {label}" if label else self.title
+        return f"{named}, p. {label}" if label else named
 
     def to_dict(self) -> dict[str, object]:
         p = self.passage

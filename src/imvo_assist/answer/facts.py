@@ -200,11 +200,12 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)
-    beside = partial(_signed_or_beside, understanding) if SIGNERS.search(question) else partial(
+    signing = bool(SIGNERS.search(question))
+    beside = partial(_signed_or_beside, understanding) if signing else partial(
         _in_key_sentences, understanding)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
-    if NAMES_QUESTION.search(question) or SIGNERS.search(question):  # who signed: by name
+    if signing or NAMES_QUESTION.search(question):  # who signed: by name
         return (AskedFact("names", "", beside(partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)

@@ -199,14 +199,18 @@ def closing_passages(library: Corpus, understanding: Understanding) -> list[Hit]
     if not kind:
         return []
     subject = understanding.covenant[0] if kind == "covenant" else ""
-    covenant = indexed_covenant(library, subject, understanding) if subject else None
+    if subject:  # "het steenkoolconvenant": that covenant's, if indexed
+        covenant = indexed_covenant(library, subject, understanding)
+        documents = [covenant] if covenant is not None else []
+    else:
+        documents = [d for d in library.documents.values() if d.kind == kind and d.file]
     found: list[Hit] = []
-    for doc_id, document in library.documents.items():
-        if subject and document != covenant:  # "het steenkoolconvenant": that covenant's, if indexed
-            continue
-        passages = library.passages_of(doc_id) if document.kind == kind and document.file else []
+    for document in documents:
+        passages = library.passages_of(document.id)
         found += [library.hit(passages[-1])] if passages else []
-    return found[:MAX_SIGNED_DOCUMENTS]
+        if len(found) == MAX_SIGNED_DOCUMENTS:
+            break
+    return found
 
 
 def _signed_kind(folded: str, start: int) -> str:

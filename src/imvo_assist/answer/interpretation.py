@@ -21,12 +21,16 @@ DOCUMENT_NAMES = {
     "note": ("de notitie", "the note"), "register": ("het bronnenboek", "the source register"),
 }
 # What a passage lacked for a fact question, in Dutch and English.
-ASKED_FACTS = {
-    "amount": ("geen bedrag", "no amount"), "count": ("geen aantal", "no number"),
-    "date": ("geen datum", "no date"), "person": ("geen persoon bij naam", "no person by name"),
-    "place": ("geen land of plaats", "no country or place"),
-    "frequency": ("geen frequentie", "no frequency"), "duration": ("geen duur of termijn", "no duration"),
-    "names": ("geen namen", "no names"), "share": ("geen percentage of aandeel", "no percentage or share"),
+ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
+    "amount": ("hiervoor geen bedrag", "no amount for this"),
+    "count": ("hiervoor geen aantal", "no number for this"),
+    "date": ("hiervoor geen datum", "no date for this"),
+    "person": ("hiervoor geen persoon bij naam", "no person by name for this"),
+    "place": ("hiervoor geen land of plaats", "no country or place for this"),
+    "frequency": ("hiervoor geen frequentie", "no frequency for this"),
+    "duration": ("hiervoor geen duur of termijn", "no duration for this"),
+    "names": ("hiervoor geen namen", "no names for this"),
+    "share": ("hiervoor geen percentage of aandeel", "no percentage or share for this"),
     "choice": ("geen reden voor die keuze", "no reason for that choice"),
 }
 # Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
@@ -116,10 +120,8 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         asked = ASKED_FACTS[missing.kind]
         near = "; ".join(missing.suggestions)
         if nl:
-            lead = "De documenten noemen " if missing.kind == "choice" else "De documenten noemen hiervoor "
-            return lead + asked[0] + (f"; het dichtstbij: {near}." if near else ".")
-        tail = "" if missing.kind == "choice" else " for this"
-        return f"The documents state {asked[1]}{tail}" + (f"; nearest: {near}." if near else ".")
+            return f"De documenten noemen {asked[0]}" + (f"; het dichtstbij: {near}." if near else ".")
+        return f"The documents state {asked[1]}" + (f"; nearest: {near}." if near else ".")
     if missing.kind == "year":
         return (f"De documenten zeggen niets over {what}: dat jaar komt er niet in voor." if nl
                 else f"The documents say nothing about {what}: that year does not occur in them.")

@@ -135,15 +135,16 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         sectors = tuple(s.name(understanding.language) for s in load_vocabulary().sectors)
         return Missing(understanding.unknown_sector, "sector", sectors)
     asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
-    asked = asked_source(fold(asking_sentences(understanding.question)))
+    every_asking = asking_sentences(understanding.question)
+    asked = asked_source(fold(every_asking))
     if asked and understanding.intent != "org_included" and not _present(
             library, [asked, *load_lexicon().either_way(asked)]) and not _phrase_present(library, asked.split()):
         return Missing(asked, "name")  # "is human rights watch one of the sources?"
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
-        every_asking = f" {folded_words(asking_sentences(understanding.question))} "
+        asking_words = f" {folded_words(every_asking)} "
         for name in understanding.names:
-            if f" {folded_words(name)} " not in every_asking:
+            if f" {folded_words(name)} " not in asking_words:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.either_way(folded)]
@@ -166,14 +167,15 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     for year in () if checked else understanding.years:
         if not library.has_term(year):
             return Missing(year, "year")
+    premise = checked or bool(GUESSED.search(folded_question))
     # a number word is the figure it names ("thirteen sectors" asks for 13), present in either form
-    figures = [] if checked or GUESSED.search(folded_question) else as_figures(understanding.words)
+    figures = [] if premise else as_figures(understanding.words)
     for figure in FIGURE.findall(" ".join(figures)):
         if figure not in understanding.years and not library.has_term(figure) and not any(
                 library.has_term(word) for word in word_forms(int(figure))):
             return Missing(figure, "figure")
     # a figure with a scale ("5 million euros") stands as such, not as a "5" anywhere
-    for scaled in () if checked or GUESSED.search(folded_question) else SCALED_FIGURE.finditer(folded_question):
+    for scaled in () if premise else SCALED_FIGURE.finditer(folded_question):
         number, scale = scaled.group("number"), scaled.group("scale")
         spelled = [[word] for word in word_forms(int(number))] if number.isdigit() else []
         if not any(_phrase_present(library, [*words, scale])

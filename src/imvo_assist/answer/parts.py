@@ -54,16 +54,11 @@ def place(hit: Hit, language: str) -> str:
     if hit.source == "register":
         return hit.place()
     if hit.passage.kind == "footnote":
-        heading = FOOTNOTE.get(language, "footnote")
-    else:
-        title = fold(hit.title)
-        levels = [level.strip() for level in hit.passage.section.split(">")]
-        heading = " > ".join(level for level in levels if level and fold(level) not in title)
-        heading = f"“{heading}”" if heading else ""
-    if not heading:
-        return hit.place()
-    label = hit.passage.page_label
-    return f"{hit.title}, {heading}, p. {label}" if label else f"{hit.title}, {heading}"
+        return hit.place(FOOTNOTE.get(language, "footnote"))
+    title = fold(hit.title)
+    levels = [level.strip() for level in hit.passage.section.split(">")]
+    trail = " > ".join(level for level in levels if level and fold(level) not in title)
+    return hit.place(f"“{trail}”" if trail else "")
 
 
 def numbered_part(library: Corpus, understanding: Understanding, ranked: list[Hit]) -> list[Hit]:

@@ -131,7 +131,7 @@ def _misspelt_part(word: str, known: Callable[[str], bool]) -> list[str]:
     "kledigconvenant" -> "kledingconvenant"): the other part a word, the misspelt one close
     to an indexed word."""
     def is_word(part: str) -> bool:
-        return known(part) or zipf(part, "nl") >= PART_ZIPF
+        return _is_part(part, known)
 
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
@@ -157,7 +157,12 @@ def _common_words(language: Lang) -> tuple[str, ...]:
 
 def _compound_of_words(word: str, known: Callable[[str], bool] | None) -> bool:
     """Whether a Dutch word splits into parts that the index or the Dutch word list holds."""
-    return bool(split_compound(word, lambda part: bool(known and known(part)) or zipf(part, "nl") >= PART_ZIPF))
+    return bool(split_compound(word, lambda part: _is_part(part, known)))
+
+
+def _is_part(part: str, known: Callable[[str], bool] | None) -> bool:
+    """Whether a compound's part is a word: the index holds it or the Dutch list (PART_ZIPF)."""
+    return bool(known and known(part)) or zipf(part, "nl") >= PART_ZIPF
 
 
 @cache

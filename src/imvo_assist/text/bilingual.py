@@ -18,7 +18,7 @@ from typing import Literal
 
 from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.lexicon import Mapping, load_lexicon, stem_key, words_of
-from imvo_assist.text.morphology import dutch_infinitive
+from imvo_assist.text.morphology import DEVOICED, dutch_infinitive
 from imvo_assist.text.wordlist import zipf
 
 Lang = Literal["nl", "en"]
@@ -42,8 +42,6 @@ JOIN_TARGETS = 2
 JOIN_LINKS = ("", "s", "en")
 # A translation may have this many words more than the span it translates (at least 3).
 MAX_TRANSLATION_WORDS = 3
-# Dutch plurals voice a final consonant: bedrijf -> bedrijven, huis -> huizen.
-VOICELESS = {"v": "f", "z": "s"}
 # Specificity from general-language frequency: zipf 6.5+ ("de", "the") -> MIN_SPECIFIC,
 # zipf 0 (a name, "imvo") -> MAX_SPECIFIC.
 TOP_ZIPF = 6.5
@@ -281,7 +279,7 @@ def number_forms(word: str) -> tuple[str, ...]:
         stem = word[:-2]
         if stem[-1] == stem[-2]:
             stem = stem[:-1]  # stoffen -> stof
-        forms += [stem, stem[:-1] + VOICELESS[stem[-1]]] if stem[-1] in VOICELESS else [stem]
+        forms += [stem, stem[:-1] + DEVOICED[stem[-1]]] if stem[-1] in DEVOICED else [stem]
     elif word.endswith("s") and len(word) > 4:
         forms.append(word[:-1])
     elif word.endswith("um") and len(word) > 5:

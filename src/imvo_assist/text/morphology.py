@@ -8,6 +8,7 @@ key content whose absence from the corpus makes a question unanswerable.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 
 from imvo_assist.text.lazyregex import lazy_compile
@@ -48,6 +49,7 @@ def is_english_adverb(word: str) -> bool:
     return any(zipf(base, "en") >= INFLECTED for base in bases)
 
 
+@lru_cache(maxsize=4096)
 def is_verb_form(word: str, language: str) -> bool:
     """Whether a word is a regular verb form: English -ed/-ing, Dutch -en with a -t/-d form
     ("vereisen": "vereist", "blijven": "blijft"), a Dutch past participle ("gesteld",
@@ -98,7 +100,7 @@ def _stems(word: str) -> tuple[str, str, str]:
     """The stem of an -en word as written ("blijv"), after the sound change ("blijf") and with
     a long vowel doubled ("maken": "maak")."""
     stem = DOUBLE.sub(r"\1", word[:-2])
-    changed = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+    changed = stem[:-1] + DEVOICED.get(stem[-1:], stem[-1:])
     doubled = changed[:-1] + changed[-2] + changed[-1] if OPEN_SYLLABLE.search(changed) else changed
     return stem, changed, doubled
 
@@ -141,7 +143,7 @@ def _weak_past_plural(word: str) -> bool:
     (a plural noun such as "handen" is no past of "hanen") and an infinitive by its
     third-person form ("waarden" is no past of "waren")."""
     stem, ending = word[:-3], word[-3:]
-    if ending not in ("den", "ten") or (ending == "ten") != (stem[-1:] in VOICELESS or stem.endswith("ch")):
+    if ending not in ("den", "ten") or (ending == "ten") != (stem[-1:] in KOFSCHIP or stem.endswith("ch")):
         return False
     infinitives = (stem + "en", UNDOUBLE.sub(r"\1\2", stem) + "en", stem + stem[-1:] + "en")
     return any(zipf(i, "nl") >= INFLECTED and zipf(i, "nl") >= zipf(word, "nl") + PAST_MARGIN
@@ -151,8 +153,10 @@ def _weak_past_plural(word: str) -> bool:
 UNDOUBLE = lazy_compile(r"([aeou])\1([b-df-hj-np-tv-z])$")
 # A stem whose last vowel, single between consonants, is long in the infinitive ("maken").
 OPEN_SYLLABLE = lazy_compile(r"(^|[b-df-hj-np-tv-z])[aeou][b-df-hj-np-tv-z]$")
+# A stem's last consonant as written at a word's end ("blijv|en": blijf, "lez|en": lees).
+DEVOICED = {"v": "f", "z": "s"}
 # 't kofschip: the past of a stem ending in one of these takes -te(n), else -de(n).
-VOICELESS = frozenset("tkfsp")
+KOFSCHIP = frozenset("tkfsp")
 # The shortest English adverb in -ly read as one ("only", "early" are words of their own).
 MIN_ADVERB = 7
 # A past form is less common than its infinitive by at least this much (zipf).
