@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import answer_fixtures
 import pytest
+from answer_fixtures import answered
 
 from imvo_assist.library import Library
 
@@ -25,8 +26,7 @@ library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fix
     ],
 )
 def test_present_in_another_form(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answered(library, question)
 
 
 def test_a_covenant_present_in_another_form_is_not_called_absent(library: Library) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import answer_fixtures
 import pytest
+from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.understand import is_content, understand
 from imvo_assist.library import Library
@@ -70,8 +71,7 @@ def test_an_absent_pronominal_adverb_does_not_make_a_question_unanswerable(libra
     question = ("Enkele ngo's vonden hun informatie niet terug in de samenvattingen van KPMG. "
                 "Wat deed het kabinet daarop?")
     assert "daarop" not in understand(question).words
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answer = answered(library, question)
     assert ("kamerbrief-2014-11-19-sra", "3") in top_places(answer, 3)
 
 
@@ -82,15 +82,13 @@ def test_an_absent_pronominal_adverb_does_not_make_a_question_unanswerable(libra
 def test_a_cost_asked_over_a_long_subject_is_an_amount_the_documents_do_not_state(
     library: Library, question: str
 ) -> None:
-    answer = library.ask(question)
-    assert answer.not_found, answer.answer
+    answer = unanswered(library, question)
     assert ("geen bedrag" in answer.answer) or ("no amount" in answer.answer)
 
 
 def test_a_name_in_an_earlier_asking_sentence_is_key_content(library: Library) -> None:
     # both sentences ask; the name stands in the first (a statement before them stays context)
-    answer = library.ask("Is Max Havelaar een van de partijen bij het textielconvenant? Welk artikel noemt dat?")
-    assert answer.not_found
+    answer = unanswered(library, "Is Max Havelaar een van de partijen bij het textielconvenant? Welk artikel noemt dat?")
     assert "Max Havelaar" in answer.answer
     told = library.ask("Wij werken samen met Max Havelaar. Welke partijen noemt het textielconvenant?")
     assert not told.not_found, told.answer
@@ -114,8 +112,7 @@ def test_plural_nouns_stay_nouns(word: str) -> None:
 
 def test_an_absent_verb_form_does_not_make_a_question_unanswerable(library: Library) -> None:
     # "doorgelicht" occurs in no test document; the letter p. 2 gives the number of sectors
-    answer = library.ask("Is het waar dat KPMG destijds ongeveer 90 sectoren heeft doorgelicht?")
-    assert not answer.not_found, answer.answer
+    answer = answered(library, "Is het waar dat KPMG destijds ongeveer 90 sectoren heeft doorgelicht?")
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) == ("kamerbrief-2014-11-19-sra", "2")
 
@@ -133,8 +130,7 @@ def test_a_unit_of_money_is_the_form_of_the_answer_not_a_topic(library: Library)
     ("Does the letter promise 2.5 million euros for the sector dialogues?", "2.5 million"),
 ])
 def test_a_figure_with_a_scale_must_stand_as_such(library: Library, question: str, figure: str) -> None:
-    answer = library.ask(question)
-    assert answer.not_found
+    answer = unanswered(library, question)
     assert figure in answer.answer
 
 
@@ -144,8 +140,7 @@ def test_a_figure_with_a_scale_must_stand_as_such(library: Library, question: st
 ])
 def test_a_unit_of_money_asks_for_an_amount(library: Library, question: str) -> None:
     # the covenant names contributions but no sum: a unit of money asks for one
-    answer = library.ask(question)
-    assert answer.not_found, answer.answer
+    answer = unanswered(library, question)
     assert "geen bedrag" in answer.answer or "no amount" in answer.answer
 
 
@@ -154,15 +149,13 @@ def test_a_unit_of_money_asks_for_an_amount(library: Library, question: str) -> 
     "Welk artikel van het kledigconvenant regelt hoe lang het loopt?",
 ])
 def test_a_compound_with_one_misspelt_part_is_read_corrected(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answer = answered(library, question)
     assert ("convenant-test-textiel", "5") in top_places(answer, 3)
 
 
 def test_a_compound_of_two_words_is_not_corrected(library: Library) -> None:
     # "cosmetica" and "convenant" are both words: the compound is absent, not misspelt
-    answer = library.ask("Welke afspraken staan in het cosmeticaconvenant?")
-    assert answer.not_found
+    answer = unanswered(library, "Welke afspraken staan in het cosmeticaconvenant?")
     assert "cosmeticaconvenant" in answer.answer
 
 
@@ -172,8 +165,7 @@ def test_a_compound_of_two_words_is_not_corrected(library: Library) -> None:
 ])
 def test_the_document_signed_is_the_one_named_after_the_signing(library: Library, question: str) -> None:
     # the question names the report too; the signatures asked for close the letter (p. 5)
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answer = answered(library, question)
     assert "Ploumen" in answer.answer.split("\n\n")[1] and "Kamp" in answer.answer.split("\n\n")[1]
 
 
@@ -194,8 +186,7 @@ def test_who_signed_a_covenant_the_corpus_does_not_hold_is_not_another_covenants
 
 def test_a_signature_without_names_does_not_say_who_signed(library: Library) -> None:
     # the SER advice ends without a signature; a last sentence is no name
-    answer = library.ask("Wie heeft het SER-advies ondertekend?")
-    assert answer.not_found, answer.answer
+    unanswered(library, "Wie heeft het SER-advies ondertekend?")
 
 
 @pytest.mark.parametrize("question", [
@@ -203,8 +194,7 @@ def test_a_signature_without_names_does_not_say_who_signed(library: Library) -> 
     "Welke pagina van de brief noemt het steenkoolconvenant en wanneer werd het getekend?",
 ])
 def test_which_page_or_document_was_signed_asks_no_names(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answer = answered(library, question)
     assert ("kamerbrief-2014-11-19-sra", "3") in top_places(answer, 2)
 
 
@@ -213,8 +203,7 @@ def test_a_compound_part_may_stand_in_the_index_in_its_plural(library: Library) 
     concept = next(c for c in understand("Wat moet een kledingmerk doen?", library.has_term).concepts
                    if c.source == "kledingmerk")
     assert set(concept.parts) == {"kleding", "merk"}
-    answer = library.ask("Mag een arbeider via het convenant een klacht indienen over ons kledingmerk?")
-    assert not answer.not_found, answer.answer
+    answer = answered(library, "Mag een arbeider via het convenant een klacht indienen over ons kledingmerk?")
     assert answer.citations[0].hit.passage.doc_id in ("convenant-test-textiel", "agreement-test-garments-en")
 
 
@@ -228,28 +217,24 @@ def test_english_adverbs_in_ly(word: str, adverb: bool) -> None:
 
 def test_an_absent_adverb_does_not_make_a_question_unanswerable(library: Library) -> None:
     # "truly" and "thoroughly" occur in no test document
-    answer = library.ask("When is a stakeholder dialogue truly and thoroughly meaningful according to the SER?")
-    assert not answer.not_found, answer.answer
+    answered(library, "When is a stakeholder dialogue truly and thoroughly meaningful according to the SER?")
 
 
 @pytest.mark.parametrize("question", ["looptijd textielconvenant art 8?", "looptijd convenant art. 8"])
 def test_a_numbered_part_is_no_topic_nor_a_covenant(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answer = answered(library, question)
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) == ("convenant-test-textiel", "5")
 
 
 def test_key_elements_are_kernelementen(library: Library) -> None:
     # a lexicon entry of general words; the misspelling is read through it
-    answer = library.ask("what are the key elemnts of a covenant according to the SER?")
-    assert not answer.not_found, answer.answer
+    answer = answered(library, "what are the key elemnts of a covenant according to the SER?")
     assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"
 
 
 def test_a_signing_question_on_an_absent_topic_does_not_fail(library: Library) -> None:
-    answer = library.ask("Who signed the letter about the football world cup?")
-    assert answer.not_found
+    unanswered(library, "Who signed the letter about the football world cup?")
 
 
 @pytest.mark.parametrize("question", [
@@ -258,8 +243,7 @@ def test_a_signing_question_on_an_absent_topic_does_not_fail(library: Library) -
     "Which sectors did KPMG analyse in the report that was sent to parliament?",
 ])
 def test_signing_named_beside_what_is_asked_asks_no_names(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answered(library, question)
 
 
 @pytest.mark.parametrize("question", [
@@ -267,8 +251,7 @@ def test_signing_named_beside_what_is_asked_asks_no_names(library: Library, ques
     "Welke afspraken over leefbaar loon staan in het textielconvenant? Wij leveren aan Zeeman.",
 ])
 def test_a_name_in_the_askers_statement_is_context(library: Library, question: str) -> None:
-    answer = library.ask(question)
-    assert not answer.not_found, answer.answer
+    answered(library, question)
 
 
 @pytest.mark.parametrize("question, sector", [
@@ -366,8 +349,7 @@ def test_who_is_the_minister_that_signed_asks_the_signature(library: Library) ->
 
 
 def test_a_signing_verb_is_no_topic(library: Library) -> None:
-    answer = library.ask("Wie heeft de brief over het WK voetbal verstuurd?")
-    assert answer.not_found
+    answer = unanswered(library, "Wie heeft de brief over het WK voetbal verstuurd?")
     assert "verstuurd" not in answer.answer.split("\n")[0]
 
 
@@ -387,8 +369,7 @@ def test_every_count_phrase_is_read(library: Library) -> None:
     ("is de eerlijke handel stichting ergens genoemd in het bronnenboek?", "eerlijke handel stichting"),
 ])
 def test_a_lowercase_source_the_corpus_lacks_is_named(library: Library, question: str, name: str) -> None:
-    answer = library.ask(question)
-    assert answer.not_found
+    answer = unanswered(library, question)
     assert f"'{name}'" in answer.answer
 
 
