@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process evaluation: every question set asked through the library, scored by score.py.
 
-    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe22] [--reference] [--rows]
+    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe24] [--reference] [--rows]
 
 The index of the corpus (default ../shared/corpus) is built or opened once; each question goes
 to `library.ask(q).to_dict()` (and with --reference also to the plain BM25 reference of
@@ -53,6 +53,8 @@ SETS = {
     "probe20": HERE / "questions-probe20.toml",
     "probe21": HERE / "questions-probe21.toml",
     "probe22": HERE / "questions-probe22.toml",
+    "probe23": HERE / "questions-probe23.toml",
+    "probe24": HERE / "questions-probe24.toml",
 }
 Answerer = Callable[[dict], tuple[dict | None, float, str | None]]
 

@@ -38,6 +38,8 @@ from imvo_assist.text.questionforms import (
     AMOUNT_QUESTION,
     COUNT_WORDS,
     MONTHS,
+    RANKING_ANSWER,
+    RANKING_QUESTION,
     SIGNING_VERB,
     answers,
     counted_noun,
@@ -215,6 +217,9 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text))),)
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _in_key_sentences(understanding, _names_place)),)
+    if RANKING_QUESTION.search(question):
+        return (AskedFact("ranking", "", _in_key_sentences(
+            understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
     if CHOICE_QUESTION.search(question):
         return (AskedFact("choice", "", _in_key_sentences(
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)

@@ -32,6 +32,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "names": ("hiervoor geen namen", "no names for this"),
     "share": ("hiervoor geen percentage of aandeel", "no percentage or share for this"),
     "choice": ("geen reden voor die keuze", "no reason for that choice"),
+    "ranking": ("geen rangorde of ranglijst", "no ranking or order"),
 }
 # Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
 NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document"})

@@ -15,26 +15,36 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from whoosh.query import And, Or, Prefix, Query
+from whoosh.query import And, Or
 
-from imvo_assist.answer.covenantcheck import IN_TEXT, MIN_MODIFIER, covenant_source, covenant_titles
+from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
 from imvo_assist.answer.intents import publishers_asked
+from imvo_assist.answer.presence import (
+    concept_queries,
+    phrase_present,
+    presence_terms,
+    present,
+    translated,
+)
 from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
-from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.text.analysis import stopwords
-from imvo_assist.text.bilingual import Concept, inflected_forms
+from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import is_english_adverb, is_verb_form
 from imvo_assist.text.numbers import as_figures, number_words, word_forms
-from imvo_assist.text.questionforms import AMOUNT_QUESTION, CURRENCY_UNITS, SIGNING_VERBS
-from imvo_assist.text.wordlist import zipf
+from imvo_assist.text.questionforms import (
+    AMOUNT_QUESTION,
+    CURRENCY_UNITS,
+    RANKING_QUESTION,
+    SIGNING_VERBS,
+)
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -58,14 +68,6 @@ RARE_IN_DOCUMENT = 0.8
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
-# A word counts as present inside a compound when it is MIN_MODIFIER long (a translation one letter
-# less: "core" as "kern" of "kernelementen"; an asked "wolf" is not in "wolfraam") and the
-# compound's rest (after a linking "s") is a word: "pensioen|fondsen", "brand|gevaar".
-COMPOUND_HITS = 5
-# The words of a multiword name stand within its length plus this many words of each other
-# (looked for in this many passages that hold them all).
-PHRASE_SLACK = 2
-PHRASE_HITS = 20
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
     [
@@ -82,6 +84,8 @@ DOCUMENT_WORDS = frozenset(
     ["advies", "advice", "brief", "letter", "kamerbrief", "rapport", "report", "notitie", "note",
      "bronnenboek", "book", "register", "document", "documenten", "documents"]
 )
+# The lexicon domain of countries and places: one typed in lower case is a name all the same.
+PLACES = "places"
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
@@ -95,17 +99,19 @@ SCALED_FIGURE = lazy_compile(
 )
 # "is X one of the sources", "komt X voor in het bronnenboek", "was X cited in the source book":
 # X asked as a source (not "is X mentioned in the letter": a topic, asked in other words).
+# Adverbs between a name and where it is asked about ("staat X ergens in het bronnenboek").
+SOURCE_ADVERBS = frozenset({"ergens", "ook", "nog", "wel", "echt", "also", "ever", "really", "actually"})
+ADVERB = "(" + "|".join(sorted(SOURCE_ADVERBS)) + ") "
 SOURCE_NOUNS = r"(bronnenboek|source book|source register|register|sources|bronnen|bronnenlijst|references)"
 SOURCE_ASKED = lazy_compile(
     r"^(is|are|was|were|zit|zitten|staat|staan|komt|komen|wordt|werd)\s+(?P<name>[a-z][a-z&'-]*"
     r"(?: [a-z][a-z&'-]*){1,3}?)\s+(one of the sources|among the (sources|references)|"
-    r"een van de bronnen|tussen de bronnen|in (the|het|de) " + SOURCE_NOUNS + r"|"
-    r"((ook|ergens|nog|wel|also|ever|actually) )?(cited|quoted|referenced|used|included|mentioned|"
+    r"een van de bronnen|tussen de bronnen|(" + ADVERB + r")?in (the|het|de) " + SOURCE_NOUNS
+    + r"|(" + ADVERB + r")?(cited|quoted|referenced|used|included|mentioned|"
     r"listed|voor|genoemd|gebruikt|geciteerd|opgenomen|meegenomen|vermeld) (in|as|als|among|tussen) "
     r"((the|het|de|a|een) )?" + SOURCE_NOUNS + r")\b"
 )
 ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
-SOURCE_ADVERBS = frozenset({"ergens", "ook", "nog", "wel", "echt", "also", "ever", "really", "actually"})
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
@@ -137,19 +143,20 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
     every_asking = asking_sentences(understanding.question)
     asked = asked_source(fold(every_asking))
-    if asked and understanding.intent != "org_included" and not _present(
-            library, [asked, *load_lexicon().either_way(asked)]) and not _phrase_present(library, asked.split()):
+    if asked and understanding.intent != "org_included" and not present(
+            library, [asked, *load_lexicon().either_way(asked)]) and not phrase_present(library, asked.split()):
         return Missing(asked, "name")  # "is human rights watch one of the sources?"
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
         asking_words = f" {folded_words(every_asking)} "
-        for name in understanding.names:
+        places = [c.source for c in understanding.concepts if PLACES in c.domains]  # "in myanmar"
+        for name in dict.fromkeys([*understanding.names, *places]):
             if f" {folded_words(name)} " not in asking_words:
                 continue  # a name of the context ("We import from Kenya. Which risks ...?")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.either_way(folded)]
-            if not _present(library, [fold(s) for s in spellings]) and not (
-                    " " in folded and _phrase_present(library, folded.split())):
+            if not present(library, [fold(s) for s in spellings]) and not (
+                    " " in folded and phrase_present(library, folded.split())):
                 return Missing(name, "name")
     subject, written = understanding.covenant
     if subject:
@@ -178,7 +185,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     for scaled in () if premise else SCALED_FIGURE.finditer(folded_question):
         number, scale = scaled.group("number"), scaled.group("scale")
         spelled = [[word] for word in word_forms(int(number))] if number.isdigit() else []
-        if not any(_phrase_present(library, [*words, scale])
+        if not any(phrase_present(library, [*words, scale])
                    for words in [re.findall(r"\d+", number), *spelled]):
             return Missing(scaled.group(0).strip(), "figure")
     if understanding.intent == "org_included":
@@ -187,8 +194,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return None  # what the question turns on is a vocabulary entity the corpus has
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
-    absent = [c for c in topics if not _present(library, _presence_terms(c), _translated(c))
-              and not _present(library, list(c.synonyms))]
+    absent = [c for c in topics if not present(library, presence_terms(c), translated(c))
+              and not present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
     # the publisher of a report asked about ("is er een greenpeace-rapport gebruikt?") is no paraphrase
@@ -235,19 +242,6 @@ def asked_source(folded: str) -> str:
     return name if len(words) >= 2 and not default_tagger().tag(name).orgs else ""
 
 
-def _presence_terms(concept: Concept) -> list[str]:
-    """The terms whose occurrence shows a topic is in the corpus: its own words, translations,
-    their words and compound parts; but a phrase the lexicon gives as the same in either
-    language is a name or a term used as such ("fair wear foundation", "global reporting
-    initiative"), present only as itself or a full translation ("gri"): the translation of one
-    of its words ("eerlijk", "stichting") is no sign of it."""
-    source = concept.source
-    lexicon = load_lexicon()
-    if " " in source and source in lexicon.either_way(source):
-        return [source, *(term for term, _ in concept.translations)]
-    return [term for term, _ in concept.terms()]
-
-
 def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concept]) -> bool:
     """Whether the question's other specific topics single out passages without the absent
     word: its two most specific present topics stand together in a passage, so the absent
@@ -260,27 +254,22 @@ def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concep
         return False  # "kinderarbeid en lonen in de bontfokkerij": the rarest word is the subject
     queries = []
     for concept in present:
-        terms = _concept_queries(concept)
+        terms = concept_queries(concept)
         if not terms:
             return False
         queries.append(Or(terms))
     return bool(library.run(And(queries), None, 1))
 
 
-def _concept_queries(concept: Concept) -> list[Query]:
-    """A stemmed query for each term of a concept that makes one."""
-    return [q for q in (stem_query(term) for term, _ in concept.terms()) if q is not None]
-
-
 def _present_in(library: Corpus, concept: Concept, kind: str) -> bool:
     """Whether a concept occurs in the documents of a kind ("het SER-advies")."""
-    queries = _concept_queries(concept)
+    queries = concept_queries(concept)
     return not queries or bool(library.run(Or(queries), Filters(kind=kind), 1))
 
 
 def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
     """Where a concept does occur: "title, p. N" of its best passages."""
-    queries = _concept_queries(concept)
+    queries = concept_queries(concept)
     hits = library.run(Or(queries), Filters(source="passage"), 3) if queries else []
     return tuple(dict.fromkeys(hit.place() for hit in hits))
 
@@ -305,7 +294,8 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
 
 def topic_concepts(understanding: Understanding) -> list[Concept]:
     """The nouns a question is about: not the kind of thing asked ("risico's"), the unit of an
-    amount asked for (a text writes "€ 2"), the label of a numbered part ("art 8"), an adverb
+    amount asked for (a text writes "€ 2"), a ranking asked for ("ranglijst": a passage that
+    ranks states it), the label of a numbered part ("art 8"), an adverb
     ("genuinely") or a verb of signing ("verstuurd"); not words about documents ("voetnoot",
     "rapport") nor those naming the document to look in ("het sra-rapport"), not figures or
     verbs."""
@@ -314,10 +304,12 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     folded = fold(understanding.question)
     labels = set(NUMBERED_LABEL.findall(folded))  # "art 8": a part's number
     units = CURRENCY_UNITS if AMOUNT_QUESTION.search(folded) else frozenset()  # "in euro's": the form
+    ranking = {word for match in RANKING_QUESTION.finditer(folded) for word in match.group(0).split()}
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
                 or concept.source in units or concept.source in labels or concept.source in SIGNING_VERBS
+                or concept.source in ranking  # "scoort het hoogst": the form of the answer
                 or is_english_adverb(concept.source)
                 or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
@@ -340,60 +332,3 @@ def _vocabulary_entity(word: str) -> bool:
     """A word the vocabulary reads as a sector ("jeans": textiel & kleding): checked as that
     sector, not as a word (a risk or an organisation is checked as written)."""
     return bool(default_tagger().tag(word).sectors)
-
-
-def _translated(concept: Concept) -> frozenset[str]:
-    """The translations of a concept: a short one may stand as a compound's first part ("core":
-    "kern" of "kernelementen")."""
-    return frozenset(term for term, _ in concept.translations)
-
-
-def _present(library: Corpus, terms: list[str], short: frozenset[str] = frozenset()) -> bool:
-    """Whether any term occurs in the index, as written or stemmed; the words of a phrase
-    ("animal testing") in one passage, not each somewhere."""
-    if any(" " not in term and (_has_word(library, term) or _modifier_of(library, term, term in short))
-           for term in terms):
-        return True
-    stems = [stem_query(term) for term in terms]
-    queries = [q for q in stems if q is not None]
-    return bool(queries) and bool(library.run(Or(queries), None, 1))
-
-
-def _phrase_present(library: Corpus, words: list[str]) -> bool:
-    """Whether the words of a phrase, each as written or translated, stand together in a
-    passage, also as the parts of a hyphenated compound ("Dutch EU" in "Nederlandse
-    EU-voorzitterschap"): within a window of the phrase's length plus PHRASE_SLACK words."""
-    lexicon = load_lexicon()
-    options = []
-    for word in words:
-        said = [word, *lexicon.either_way(word)]
-        options.append({form for s in said if " " not in s for form in inflected_forms(fold(s))})
-    ors = [Or([q for q in (stem_query(form) for form in o) if q is not None]) for o in options]
-    window = len(words) + PHRASE_SLACK
-    for hit in library.run(And(ors), None, PHRASE_HITS):
-        tokens = re.findall(r"\w+", fold(hit.passage.text))
-        places = [[i for i, t in enumerate(tokens) if t in o] for o in options]
-        if any(all(any(abs(p - first) < window for p in ps) for ps in places[1:])
-               for first in places[0]):
-            return True
-    return False
-
-
-def _has_word(library: Corpus, word: str) -> bool:
-    """The word as written, its singular, its plurals ("missie": "missies"), or with the
-    apostrophe of a plural ("ngo's")."""
-    return any(library.has_term(form) for form in inflected_forms(word)) or (
-        word.endswith("s") and library.has_term(f"{word[:-1]}'s"))
-
-
-def _modifier_of(library: Corpus, word: str, short: bool = False) -> bool:
-    """Whether the word opens an indexed compound whose rest is a word ("pensioen" in
-    "pensioenfondsen", "brand" in "brandgevaar"): the word occurs, inside the compound."""
-    if len(word) < MIN_MODIFIER - (1 if short else 0) or not word.isalpha():  # "core": "kern"
-        return False
-    for hit in library.run(Prefix("exact", word), None, COMPOUND_HITS):
-        for token in re.findall(rf"\b{re.escape(word)}(\w+)", fold(hit.passage.text)):
-            rest = token[1:] if token[:1] == "s" and len(token) > MIN_MODIFIER else token
-            if len(rest) >= MIN_MODIFIER - 1 and (zipf(rest, "nl") >= 3 or zipf(token, "nl") >= 3):
-                return True
-    return False

@@ -33,6 +33,18 @@ CURRENCY = rf"({'|'.join(sorted(CURRENCY_UNITS, key=len, reverse=True))})"
 SIGNING_VERBS = ("ondertekend", "ondertekende", "ondertekenden", "getekend", "tekende", "tekenden",
                  "signed", "verstuurd", "verstuurde", "gestuurd", "stuurde", "stuurden", "sent")
 SIGNING_VERB = rf"({'|'.join(SIGNING_VERBS)})"
+# A ranking asked for ("welke sector scoort het hoogst in de ranglijst?", "need a ranking"),
+# answered only by a passage that ranks: a superlative, a place in an order, a ranking itself.
+RANKING_QUESTION = lazy_compile(
+    r"\b(ranglijst\w*|rangorde|rangschik\w*|ranking|rankings|ranked|rank|ranks|"
+    r"scoort het (hoogst|laagst)|scoren het (hoogst|laagst)|scores? (the )?(highest|lowest)|"
+    r"bovenaan|(tops?|topped) the list)\b"
+)
+RANKING_ANSWER = lazy_compile(
+    r"\b(ranglijst\w*|rangorde|gerangschikt|ranking|ranked|rank|bovenaan|onderaan|"
+    r"hoogste|laagste|grootste|kleinste|meeste|minste|highest|lowest|largest|smallest|most|least|"
+    r"eerste plaats|first place|top)\b"
+)
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
                r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"

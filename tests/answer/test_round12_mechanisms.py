@@ -1,0 +1,100 @@
+"""Mechanisms of issue #12's twelfth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: a country or place typed in lower case in an asking sentence is a name all the same
+(key content that must occur); a name asked about as a source may stand apart from "in het
+bronnenboek" by an adverb ("staat X ergens in het bronnenboek?"); a ranking asked for is a fact
+a passage must state (a superlative, a place in an order), not a topic that any passage on the
+ranked things answers.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.facts import asked_facts
+from imvo_assist.answer.keycontent import asked_source
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+from imvo_assist.text.fold import fold
+from imvo_assist.text.questionforms import RANKING_ANSWER
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("wat zegt het rapport over kinderarbeid in laos?", "laos"),
+    ("does the analysis say anything about garment workers in vietnam?", "vietnam"),
+    ("noemt de sra risico's voor goudmijnen in ghana?", "ghana"),
+])
+def test_a_lower_case_place_the_documents_never_name_is_not_found_by_name(
+    library: Library, question: str, place: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert place in answer.answer.lower()
+    assert not answer.citations
+
+
+@pytest.mark.parametrize("question", [
+    "welke risico's noemt het rapport voor katoen uit india?",  # a place the report names
+    "wij kopen in vietnam in. welke risico's noemt het rapport voor kleding?",  # context only
+])
+def test_a_lower_case_place_named_or_only_in_the_context_keeps_the_answer(
+    library: Library, question: str,
+) -> None:
+    assert answered(library, question).citations
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("staat stichting eerlijk goud ergens in het bronnenboek?", "stichting eerlijk goud"),
+    ("komt wereldwinkel federatie ook in de bronnen voor?", "wereldwinkel federatie"),
+    ("is koffie coalitie nederland ever cited in the source book?", "koffie coalitie nederland"),
+])
+def test_a_source_asked_past_an_adverb_is_read_as_the_name(question: str, name: str) -> None:
+    assert asked_source(fold(question)) == name
+
+
+def test_an_absent_source_asked_past_an_adverb_is_not_found(library: Library) -> None:
+    answer = unanswered(library, "staat stichting eerlijk goud ergens in het bronnenboek?")
+    assert "stichting eerlijk goud" in answer.answer.lower()
+
+
+def test_a_present_source_asked_past_an_adverb_is_answered(library: Library) -> None:
+    answer = answered(library, "staat schone kleren campagne ergens in het bronnenboek?")
+    assert "Schone Kleren Campagne" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "welke sector staat bovenaan de ranglijst van het rapport?",
+    "Which sector ranks highest in the sector risk analysis? I need the ranking for a memo.",
+    "In welke rangorde zet KPMG de dertien sectoren?",
+])
+def test_a_ranking_is_asked_and_not_found_where_no_passage_ranks(library: Library, question: str) -> None:
+    assert [fact.kind for fact in asked_facts(understand(question))] == ["ranking"]
+    assert not unanswered(library, question).citations
+
+
+def test_a_ranking_not_found_says_so_where_passages_speak_of_the_ranked(library: Library) -> None:
+    answer = unanswered(library, "Welke van de dertien sectoren scoort het hoogst op de ranglijst?")
+    assert "rangorde" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Welke sectoren hebben een verhoogd risico?",
+    "which sectors have the highest CSR risk?",  # the elevated-risk sectors, no ranking asked
+    "Waar in de keten doen de meeste misstanden zich voor?",
+])
+def test_a_superlative_alone_asks_no_ranking(question: str) -> None:
+    assert "ranking" not in [fact.kind for fact in asked_facts(understand(question))]
+
+
+@pytest.mark.parametrize(("sentence", "ranks"), [
+    ("De meeste misstanden doen zich voor aan het begin van de keten.", True),
+    ("Textiel staat bovenaan de lijst van prioriteiten.", True),
+    ("The highest risks are found in mining.", True),
+    ("Er werden dertien sectoren met verhoogde risico's geïdentificeerd.", False),
+])
+def test_a_ranking_is_stated_by_a_superlative_or_an_order(sentence: str, ranks: bool) -> None:
+    assert bool(RANKING_ANSWER.search(fold(sentence))) is ranks
