@@ -19,6 +19,7 @@ from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
+from imvo_assist.text.morphology import english_base
 from imvo_assist.text.questionforms import RANKING_ANSWER
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
@@ -98,3 +99,16 @@ def test_a_superlative_alone_asks_no_ranking(question: str) -> None:
 ])
 def test_a_ranking_is_stated_by_a_superlative_or_an_order(sentence: str, ranks: bool) -> None:
     assert bool(RANKING_ANSWER.search(fold(sentence))) is ranks
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("sued", "sue"), ("signed", "sign"), ("stopped", "stop"), ("making", "make"),
+    ("joins", "join"), ("policies", "policy"), ("business", ""), ("red", ""),
+])
+def test_an_english_verb_form_is_read_through_its_base(word: str, base: str) -> None:
+    assert english_base(word) == base
+
+
+def test_an_english_verb_form_reaches_the_lexicon_through_its_base() -> None:
+    concept = next(c for c in understand("Can a pension fund be sued for this?").concepts if c.source == "sued")
+    assert "aanklagen" in [term for term, _ in concept.translations]

@@ -187,6 +187,24 @@ def dutch_infinitive(word: str) -> str:
     return best[1] if best[0] >= KNOWN else ""
 
 
+def english_base(word: str) -> str:
+    """The base form of an English verb form ("sued" -> "sue", "signed" -> "sign", "stopped" ->
+    "stop", "making" -> "make", "joins" -> "join"), so a word the lexicon holds only as its base
+    finds its translation; "" when no common base fits."""
+    candidates: list[str] = []
+    if word.endswith("ed") and len(word) >= 4:
+        candidates += [word[:-1], word[:-2], word[:-3]]  # sued, signed, stopped
+    elif word.endswith("ing") and len(word) > 5:
+        candidates += [word[:-3], word[:-3] + "e", word[:-4]]  # signing, making, stopping
+    elif word.endswith("ies") and len(word) > 4:
+        candidates.append(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        candidates += [word[:-1], word[:-2]]  # joins, reaches
+    known = [(zipf(c, "en"), c) for c in candidates if len(c) >= 3]
+    best = max(known, default=(0.0, ""))
+    return best[1] if best[0] >= KNOWN else ""
+
+
 def finite_verb(words: list[str]) -> str:
     """The finite verb of a Dutch question by its place: right after the question word ("Wat
     beveelt ..."), or after "welke" with its adjectives and noun ("Welke landen bezocht de
