@@ -14,7 +14,7 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
-from imvo_assist.answer.facts import asked_facts
+from imvo_assist.answer.facts import CITED_SOURCE, SIGNERS, asked_facts
 from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
@@ -112,3 +112,36 @@ def test_an_english_verb_form_is_read_through_its_base(word: str, base: str) -> 
 def test_an_english_verb_form_reaches_the_lexicon_through_its_base() -> None:
     concept = next(c for c in understand("Can a pension fund be sued for this?").concepts if c.source == "sued")
     assert "aanklagen" in [term for term, _ in concept.translations]
+
+
+@pytest.mark.parametrize(("question", "signing"), [
+    ("welke mijnbouwbedrijven hebben dat kolenconvenant ondertekend?", True),  # "dat" points
+    ("which utilities signed that coal agreement?", True),
+    ("welke partijen zeggen dat ze een convenant hebben getekend?", False),  # a relative clause
+])
+def test_dat_before_a_document_points_at_it_and_opens_no_clause(question: str, signing: bool) -> None:
+    assert bool(SIGNERS.search(fold(question))) is signing
+
+
+@pytest.mark.parametrize(("sentence", "left"), [
+    ("PAX [17] beschreef hoe geweld en arbeid samengaan.", "beschreef hoe geweld en arbeid samengaan."),
+    ("[18] Both ENDS (2012). Houtpellets op de weegschaal.", "(2012). Houtpellets op de weegschaal."),
+])
+def test_an_author_cited_by_a_marker_is_set_aside_for_who_signed(sentence: str, left: str) -> None:
+    assert " ".join(CITED_SOURCE.sub(" ", sentence).split()) == left
+
+
+@pytest.mark.parametrize("question", [
+    "welke mijnbouwbedrijven hebben dat convenant over steenkool ondertekend?",
+    "Which energy firms signed the coal covenant in November? Names please.",
+])
+def test_who_signed_is_not_read_from_cited_authors_or_the_source_register(
+    library: Library, question: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert "PAX" not in answer.answer
+
+
+def test_who_signed_a_letter_is_still_read_from_its_signature(library: Library) -> None:
+    answer = answered(library, "Door welke ministers is de kamerbrief over de risicoanalyse ondertekend?")
+    assert "Ploumen" in answer.answer

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.facts import asked_facts, missing_fact
+from imvo_assist.answer.facts import SIGNERS, asked_facts, missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import (
     NEAREST_KINDS,
@@ -33,6 +33,7 @@ from imvo_assist.answer.sources import (
 from imvo_assist.answer.understand import Understanding, understand
 from imvo_assist.models import Answer
 from imvo_assist.text.didyoumean import close_words
+from imvo_assist.text.fold import fold
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -48,6 +49,8 @@ MAX_SUGGESTIONS = 5
 # Facts about an organisation's work that an inclusion answer ("FNV appears 4 times in the
 # register", with each entry's year) does not give: who of it, where, how much.
 OWN_FACTS = frozenset({"person", "place", "amount", "share"})
+# The kind of document that lists sources (the bronnenboek).
+SOURCE_REGISTER = "register"
 
 
 def answer_question(library: Corpus, question: str) -> Answer:
@@ -131,7 +134,10 @@ def _fact_stated(
     hits = [c.hit for c in citations.citations]
     kind = understanding.named_kind  # "de FNV in het convenant": named in a covenant's text
     named = [h.passage.text for h in hits if not kind or library.documents[h.passage.doc_id].kind == kind]
-    fact = missing_fact(understanding, (hit.passage.text for hit in hits), named)
+    signing = bool(SIGNERS.search(fold(understanding.question)))  # a source register lists who
+    stating = [h.passage.text for h in hits  # wrote what, never who signed or sent something
+               if not (signing and library.documents[h.passage.doc_id].kind == SOURCE_REGISTER)]
+    fact = missing_fact(understanding, stating, named)
     if fact is None:
         return composed
     near = list(dict.fromkeys(hit.place() for hit in hits))

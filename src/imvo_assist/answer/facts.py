@@ -131,13 +131,18 @@ NOT_SIGNERS = (r"(datum|dag|jaar|maand|date|day|year|month|convenant|covenant|ag
 # ("wie zijn de ondertekenaars?"; not "ties with the signatories").
 SIGNERS = lazy_compile(
     rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b"
-    r"(?:(?!\b(?:dat|die|waarin|waarmee|waarop|that|which|where)\b)[^?.;]){0,80}"  # no relative clause
+    r"(?:(?!\b(?:die|waarin|waarmee|waarop|which|where)\b|\b(?:dat|that)\b(?! (?:\w+ )?\w*"
+    r"(?:convenant|covenant|akkoord|agreement|overeenkomst|verdrag)\b))[^?.;]){0,80}"  # no relative
+    # clause ("dat steenkoolconvenant", "that coal covenant": a document pointed at)
     rf"\b{SIGNING_VERB}\b|"
     r"\b(wie|who) (is|zijn|was|waren|are|were) (de|het|the) \w+ (die|dat|that|who|which)\b[^?.;]{0,60}"
     rf"\b{SIGNING_VERB}\b|"  # "wie is de minister die ..."
     r"\b((wie|who|wat|what) (zijn|waren|are|were)|noem|name|list|welke|which)( de| the)? "
     r"(ondertekenaars?|signator(y|ies)|afzenders?)\b"
 )
+# An author cited by a reference marker ("PAX [17] beschreef ...", "[18] Both ENDS (2012)."):
+# a source of what a sentence says, not who signed.
+CITED_SOURCE = lazy_compile(r"(?:[\w&.'-]+ ){0,3}[\w&.'-]+ \[\d+\]|\[\d+\] (?:[\w&.'-]+ ){0,3}[\w&.'-]+")
 SIGNED = lazy_compile(r"\b(ondertekend|getekend|signed|w\.g\.)\b")
 # A passage of at most this many sentences is one statement (a signature, a list entry).
 SHORT_PASSAGE = 2
@@ -291,8 +296,9 @@ def _in_key_sentences(understanding: Understanding, check: Callable[[str], bool]
 
 def _signed_or_beside(understanding: Understanding, check: Callable[[str], bool]) -> Callable[[str], bool]:
     """For who signed: the check in a signature closing a passage (names with initials, or
-    words on signing), or in its key sentences (`_in_key_sentences`); not anywhere in it."""
-    beside = _in_key_sentences(understanding, check)
+    words on signing), or in its key sentences (`_in_key_sentences`) but for the authors they
+    cite; not anywhere in it."""
+    beside = _in_key_sentences(understanding, lambda sentence: check(CITED_SOURCE.sub(" ", sentence)))
 
     def stated(text: str) -> bool:
         last = (sentences(text) or [text])[-1]
