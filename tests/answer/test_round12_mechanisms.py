@@ -19,7 +19,7 @@ from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
-from imvo_assist.text.morphology import english_base
+from imvo_assist.text.morphology import english_bases
 from imvo_assist.text.questionforms import RANKING_ANSWER
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
@@ -41,6 +41,8 @@ def test_a_lower_case_place_the_documents_never_name_is_not_found_by_name(
 @pytest.mark.parametrize("question", [
     "welke risico's noemt het rapport voor katoen uit india?",  # a place the report names
     "wij kopen in vietnam in. welke risico's noemt het rapport voor kleding?",  # context only
+    "Bij ons filiaal in polen: wat zegt de brief over due diligence?",  # the asker's clause
+    "Does the report mention animal welfare in chicken and turkey farming?",  # an ordinary word
 ])
 def test_a_lower_case_place_named_or_only_in_the_context_keeps_the_answer(
     library: Library, question: str,
@@ -49,9 +51,9 @@ def test_a_lower_case_place_named_or_only_in_the_context_keeps_the_answer(
 
 
 @pytest.mark.parametrize(("question", "name"), [
-    ("staat stichting eerlijk goud ergens in het bronnenboek?", "stichting eerlijk goud"),
-    ("komt wereldwinkel federatie ook in de bronnen voor?", "wereldwinkel federatie"),
-    ("is koffie coalitie nederland ever cited in the source book?", "koffie coalitie nederland"),
+    ("komt stichting wakker dier nederland ook in de bronnen voor?", "stichting wakker dier nederland"),
+    ("is koffie coalitie nederland really cited in the source book?", "koffie coalitie nederland"),
+    ("staat stichting eerlijk goud echt genoemd in het bronnenboek?", "stichting eerlijk goud"),
 ])
 def test_a_source_asked_past_an_adverb_is_read_as_the_name(question: str, name: str) -> None:
     assert asked_source(fold(question)) == name
@@ -63,8 +65,8 @@ def test_an_absent_source_asked_past_an_adverb_is_not_found(library: Library) ->
 
 
 def test_a_present_source_asked_past_an_adverb_is_answered(library: Library) -> None:
-    answer = answered(library, "staat schone kleren campagne ergens in het bronnenboek?")
-    assert "Schone Kleren Campagne" in answer.answer
+    answer = answered(library, "staat de india werkgroep ergens in het bronnenboek?")
+    assert "India" in answer.answer
 
 
 @pytest.mark.parametrize("question", [
@@ -86,6 +88,11 @@ def test_a_ranking_not_found_says_so_where_passages_speak_of_the_ranked(library:
     "Welke sectoren hebben een verhoogd risico?",
     "which sectors have the highest CSR risk?",  # the elevated-risk sectors, no ranking asked
     "Waar in de keten doen de meeste misstanden zich voor?",
+    "How were the sectors ranked in the SRA?",  # how a ranking was made
+    "Welke criteria gebruikt KPMG om de sectoren te rangschikken?",
+    "What is the rank and file view of the trade unions?",
+    "Welke prioriteit staat bovenaan in de kabinetsreactie?",
+    "Did a high-ranking official sign the letter?",
 ])
 def test_a_superlative_alone_asks_no_ranking(question: str) -> None:
     assert "ranking" not in [fact.kind for fact in asked_facts(understand(question))]
@@ -101,17 +108,29 @@ def test_a_ranking_is_stated_by_a_superlative_or_an_order(sentence: str, ranks: 
     assert bool(RANKING_ANSWER.search(fold(sentence))) is ranks
 
 
-@pytest.mark.parametrize(("word", "base"), [
-    ("sued", "sue"), ("signed", "sign"), ("stopped", "stop"), ("making", "make"),
-    ("joins", "join"), ("policies", "policy"), ("business", ""), ("red", ""),
+@pytest.mark.parametrize(("word", "bases"), [
+    ("sued", ["sue"]), ("signed", ["signe", "sign"]), ("stopped", ["stop"]), ("relied", ["rely"]),
+    ("making", ["make", "mak"]), ("joins", ["join"]), ("reaches", ["reach"]),
+    ("feed", []), ("need", []), ("status", []), ("news", []), ("focus", []), ("business", []),
 ])
-def test_an_english_verb_form_is_read_through_its_base(word: str, base: str) -> None:
-    assert english_base(word) == base
+def test_an_english_verb_form_has_its_possible_bases(word: str, bases: list[str]) -> None:
+    assert english_bases(word) == bases
 
 
-def test_an_english_verb_form_reaches_the_lexicon_through_its_base() -> None:
-    concept = next(c for c in understand("Can a pension fund be sued for this?").concepts if c.source == "sued")
-    assert "aanklagen" in [term for term, _ in concept.translations]
+@pytest.mark.parametrize(("word", "translation"), [("sued", "aanklagen"), ("signed", "ondertekend"),
+                                                   ("warned", "waarschuwen")])
+def test_the_base_the_lexicon_holds_is_the_one_read(word: str, translation: str) -> None:
+    concept = next(c for c in understand(f"Was the company {word}?").concepts if c.source == word)
+    assert translation in [term for term, _ in concept.translations]
+    assert not concept.parts  # an English base is no Dutch compound part
+
+
+@pytest.mark.parametrize("word", ["feed", "status", "evening"])
+def test_a_word_that_is_no_verb_form_is_not_read_through_a_base(word: str) -> None:
+    concept = next(c for c in understand(f"What about the {word} of it?").concepts if c.source == word)
+    assert not concept.parts
+
+
 
 
 @pytest.mark.parametrize(("question", "signing"), [
@@ -145,3 +164,18 @@ def test_who_signed_is_not_read_from_cited_authors_or_the_source_register(
 def test_who_signed_a_letter_is_still_read_from_its_signature(library: Library) -> None:
     answer = answered(library, "Door welke ministers is de kamerbrief over de risicoanalyse ondertekend?")
     assert "Ploumen" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Op welke pagina van de Kamerbrief staat de termijn van 3-5 jaar?",
+    "Op welke bladzijde van het SRA-testrapport staat het hoofdstuk over textiel?",
+])
+def test_a_capitalised_document_name_is_where_to_look_not_a_missing_name(
+    library: Library, question: str,
+) -> None:
+    assert answered(library, question).citations
+
+
+def test_the_corpus_domain_words_single_out_nothing_beside_an_absent_subject(library: Library) -> None:
+    answer = unanswered(library, "Does the SER advice say anything about prisons buying from risky supply chains?")
+    assert "prisons" in answer.answer

@@ -39,9 +39,9 @@ from imvo_assist.text.questionforms import (
     COUNT_WORDS,
     MONTHS,
     RANKING_ANSWER,
-    RANKING_QUESTION,
     SIGNING_VERB,
     answers,
+    asks_ranking,
     counted_noun,
 )
 from imvo_assist.text.wordlist import zipf
@@ -222,7 +222,7 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text))),)
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _in_key_sentences(understanding, _names_place)),)
-    if RANKING_QUESTION.search(question):
+    if asks_ranking(question):
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
     if CHOICE_QUESTION.search(question):

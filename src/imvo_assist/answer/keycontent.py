@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from whoosh.query import And, Or
 
 from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
+from imvo_assist.answer.entities import is_place
 from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.presence import (
     concept_queries,
@@ -44,6 +45,7 @@ from imvo_assist.text.questionforms import (
     CURRENCY_UNITS,
     RANKING_QUESTION,
     SIGNING_VERBS,
+    asks_ranking,
 )
 
 if TYPE_CHECKING:
@@ -76,7 +78,9 @@ DOMAIN_WORDS = frozenset(
         "house", "tweede",
         "mvo", "imvo", "csr", "irbc", "convenant", "convenanten", "covenant", "covenants",
         "agreement", "agreements", "sector", "sectoren", "sectors", "risico", "risicos", "risico's",
-        "risk", "risks",
+        "risk", "risks", "risky", "riskant", "risicovol", "risicovolle", "keten", "ketens", "chain",
+        "chains", "supply chain", "supply chains", "value chain", "value chains", "waardeketen",
+        "waardeketens", "productieketen", "productieketens",
     ]
 )
 # A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic.
@@ -84,8 +88,11 @@ DOCUMENT_WORDS = frozenset(
     ["advies", "advice", "brief", "letter", "kamerbrief", "rapport", "report", "notitie", "note",
      "bronnenboek", "book", "register", "document", "documenten", "documents"]
 )
-# The lexicon domain of countries and places: one typed in lower case is a name all the same.
-PLACES = "places"
+# A country or place typed in lower case after a word of place ("in myanmar", "uit ghana") is a
+# name all the same; without one it may be an ordinary word ("turkey farming", "peper en chili").
+PLACE_WORDS = lazy_compile(r"\b(in|uit|from|naar|to|near|bij|rond|around|across) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
+# A name ending in a document noun names where to look ("Kamerbrief", "SRA-testrapport").
+DOCUMENT_NAME = lazy_compile(r"(brief|rapport|advies|notitie|report|letter|advice)$")
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
@@ -149,10 +156,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.intent != "org_included":
         lexicon = load_lexicon()
         asking_words = f" {folded_words(every_asking)} "
-        places = [c.source for c in understanding.concepts if PLACES in c.domains]  # "in myanmar"
-        for name in dict.fromkeys([*understanding.names, *places]):
-            if f" {folded_words(name)} " not in asking_words:
-                continue  # a name of the context ("We import from Kenya. Which risks ...?")
+        named = {fold(name) for name in understanding.names}
+        for name in [*understanding.names, *(p for p in _places_asked(asking) if p not in named)]:
+            if f" {folded_words(name)} " not in asking_words or DOCUMENT_NAME.search(fold(name)):
+                continue  # a name of the context ("We import from Kenya. Which risks ...?") or of
+                # the document to look in, capitalised ("de Kamerbrief", "het SRA-testrapport")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"
             spellings = [folded, *lexicon.either_way(folded)]
             if not present(library, [fold(s) for s in spellings]) and not (
@@ -219,6 +227,17 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             library, rarest, kind):
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def _places_asked(asking: str) -> list[str]:
+    """The places the asking part names in lower case after a word of place ("in myanmar")."""
+    found = []
+    for match in PLACE_WORDS.finditer(asking):
+        words = match.group(2).split()
+        name = next((" ".join(words[:size]) for size in (2, 1) if is_place(" ".join(words[:size]))), "")
+        if name and name not in found:
+            found.append(name)
+    return found
 
 
 def asked_source(folded: str) -> str:
@@ -304,14 +323,16 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
     folded = fold(understanding.question)
     labels = set(NUMBERED_LABEL.findall(folded))  # "art 8": a part's number
     units = CURRENCY_UNITS if AMOUNT_QUESTION.search(folded) else frozenset()  # "in euro's": the form
-    ranking = {word for match in RANKING_QUESTION.finditer(folded) for word in match.group(0).split()}
+    ranking = {word for match in RANKING_QUESTION.finditer(folded) for word in match.group(0).split()
+               } if asks_ranking(folded) else set()
     for concept in understanding.concepts:
         words = concept.source.split()
         if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
                 or concept.source in units or concept.source in labels or concept.source in SIGNING_VERBS
                 or concept.source in ranking  # "scoort het hoogst": the form of the answer
                 or is_english_adverb(concept.source)
-                or all(word in DOMAIN_WORDS for word in words) or words[-1] in DOCUMENT_WORDS
+                or concept.source in DOMAIN_WORDS or all(word in DOMAIN_WORDS for word in words)
+                or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
                 or concept.source in understanding.verbs or concept.source in naming
                 or _vocabulary_entity(concept.source)):

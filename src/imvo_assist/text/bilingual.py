@@ -18,7 +18,7 @@ from typing import Literal
 
 from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.lexicon import Mapping, load_lexicon, stem_key, words_of
-from imvo_assist.text.morphology import DEVOICED, dutch_infinitive, english_base
+from imvo_assist.text.morphology import DEVOICED, dutch_infinitive, english_bases
 from imvo_assist.text.wordlist import zipf
 
 Lang = Literal["nl", "en"]
@@ -181,16 +181,18 @@ def _join(modifier: Concept, head: Concept, known: Callable[[str], bool]) -> Con
 
 def _single(word: str, language: Lang, known: Callable[[str], bool] | None) -> Concept:
     """The concept of one content word; a verb form the lexicon does not hold is read through
-    its infinitive ("gewijzigd" -> wijzigen: amend, and the noun "wijzigingen"; "sued" -> sue:
-    aanklagen)."""
+    its Dutch infinitive ("gewijzigd" -> wijzigen: amend, and the noun "wijzigingen") or its
+    English base ("sued" -> sue: aanklagen)."""
     single = _map([word], language)
     if single:
         return _concept(single[0], language, known)
-    infinitive = dutch_infinitive(word) if language == "nl" else english_base(word)
-    through = _map([infinitive], language) if infinitive else []
+    infinitive = dutch_infinitive(word) if language == "nl" else ""
+    bases = [infinitive] if infinitive else english_bases(word) if language == "en" else []
+    through = next((mapped[0] for base in bases if (mapped := _map([base], language))), None)
     if through:
-        concept = _concept(through[0], language, known)
-        return replace(concept, source=word, parts=(*concept.parts, infinitive),
+        concept = _concept(through, language, known)
+        dutch = (infinitive,) if infinitive else ()  # an English base is no Dutch part
+        return replace(concept, source=word, parts=(*concept.parts, *dutch),
                        specificity=specificity(word, language))
     parts = _parts(word, known) + ((infinitive,) if infinitive else ())
     weight = specificity(word, language)

@@ -187,22 +187,29 @@ def dutch_infinitive(word: str) -> str:
     return best[1] if best[0] >= KNOWN else ""
 
 
-def english_base(word: str) -> str:
-    """The base form of an English verb form ("sued" -> "sue", "signed" -> "sign", "stopped" ->
-    "stop", "making" -> "make", "joins" -> "join"), so a word the lexicon holds only as its base
-    finds its translation; "" when no common base fits."""
-    candidates: list[str] = []
-    if word.endswith("ed") and len(word) >= 4:
-        candidates += [word[:-1], word[:-2], word[:-3]]  # sued, signed, stopped
-    elif word.endswith("ing") and len(word) > 5:
-        candidates += [word[:-3], word[:-3] + "e", word[:-4]]  # signing, making, stopping
-    elif word.endswith("ies") and len(word) > 4:
-        candidates.append(word[:-3] + "y")
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        candidates += [word[:-1], word[:-2]]  # joins, reaches
-    known = [(zipf(c, "en"), c) for c in candidates if len(c) >= 3]
-    best = max(known, default=(0.0, ""))
-    return best[1] if best[0] >= KNOWN else ""
+def english_bases(word: str) -> list[str]:
+    """The bases a regular English verb form may have, the likeliest first ("signed" -> signe,
+    sign; "sued" -> sue; "stopped" -> stop; "relied" -> rely; "making" -> make, mak; "joins" ->
+    join), each a common word that inflects as a verb; none for a word that is no such form
+    ("feed", "news", "status"). Which one is meant, a lexicon tells."""
+    return [base for base in _english_bases(word)
+            if len(base) >= 3 and zipf(base, "en") >= KNOWN and english_verb_stem(base)]
+
+
+def _english_bases(word: str) -> list[str]:
+    """The spellings a regular English verb form's base may have, the likeliest first."""
+    doubled = len(word) > 5 and word[-3] == word[-4] and word[-3] not in "aeiouls"
+    if word.endswith("ied") and len(word) > 4:
+        return [word[:-3] + "y"]
+    if word.endswith("ed") and not word.endswith("eed") and len(word) >= 4:
+        return [word[:-3]] if doubled else [word[:-1], word[:-2]]  # stopped; sued, signed
+    if word.endswith("ing") and len(word) > 5:
+        return [word[:-4]] if len(word) > 6 and word[-4] == word[-5] else [word[:-3] + "e", word[:-3]]
+    if word.endswith("es") and word[-3:-2] in ("s", "x", "z", "h"):
+        return [word[:-2]]  # reaches
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return [word[:-1]]
+    return []
 
 
 def finite_verb(words: list[str]) -> str:

@@ -34,17 +34,27 @@ SIGNING_VERBS = ("ondertekend", "ondertekende", "ondertekenden", "getekend", "te
                  "signed", "verstuurd", "verstuurde", "gestuurd", "stuurde", "stuurden", "sent")
 SIGNING_VERB = rf"({'|'.join(SIGNING_VERBS)})"
 # A ranking asked for ("welke sector scoort het hoogst in de ranglijst?", "need a ranking"),
-# answered only by a passage that ranks: a superlative, a place in an order, a ranking itself.
+# answered only by a passage that ranks: a superlative, a place in an order, a ranking itself;
+# not how a ranking was made ("hoe zijn de sectoren gerangschikt?", "which criteria").
 RANKING_QUESTION = lazy_compile(
-    r"\b(ranglijst\w*|rangorde|rangschik\w*|ranking|rankings|ranked|rank|ranks|"
-    r"scoort het (hoogst|laagst)|scoren het (hoogst|laagst)|scores? (the )?(highest|lowest)|"
-    r"bovenaan|(tops?|topped) the list)\b"
+    r"(?<!high )(?<!low )\b(ranglijst\w*|rangorde|ranking|rankings|(ranks?|ranked|rangschikt) (the )?"
+    r"(hoogst|hoogste|highest|first|eerst|eerste|top)|(scoort|scoren|scores?|scored) (het |the )?"
+    r"(hoogste?|laagste?|best|slechtst|highest|lowest|worst)|(staat|staan|komt|komen) bovenaan "
+    r"(de|het|op de) (rang)?lijst|tops? the list)\b"
 )
+RANKING_METHOD = lazy_compile(r"^(hoe|how)\b|\b(criteri\w*|methode\w*|method\w*|waarom|why)\b")
 RANKING_ANSWER = lazy_compile(
-    r"\b(ranglijst\w*|rangorde|gerangschikt|ranking|ranked|rank|bovenaan|onderaan|"
-    r"hoogste|laagste|grootste|kleinste|meeste|minste|highest|lowest|largest|smallest|most|least|"
-    r"eerste plaats|first place|top)\b"
+    r"\b(ranglijst\w*|rangorde|gerangschikt|ranking|ranked|bovenaan|onderaan|hoogste|laagste|"
+    r"grootste|kleinste|meeste|minste|highest|lowest|largest|smallest|most|least|"
+    r"eerste plaats|first place)\b"
 )
+
+
+def asks_ranking(folded: str) -> bool:
+    """Whether a folded question asks for a ranking (not how one was made)."""
+    return bool(RANKING_QUESTION.search(folded)) and not RANKING_METHOD.search(folded)
+
+
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
                r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
