@@ -19,7 +19,7 @@ from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
-from imvo_assist.text.morphology import english_bases
+from imvo_assist.text.morphology import english_bases, english_verb_stem, inverted_verb
 from imvo_assist.text.questionforms import RANKING_ANSWER
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
@@ -179,3 +179,14 @@ def test_a_capitalised_document_name_is_where_to_look_not_a_missing_name(
 def test_the_corpus_domain_words_single_out_nothing_beside_an_absent_subject(library: Library) -> None:
     answer = unanswered(library, "Does the SER advice say anything about prisons buying from risky supply chains?")
     assert "prisons" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "verb"), [
+    ("which abuse on cocoa farms does the report warn about", "warn"),
+    ("what wage for garment workers does the agreement demand", "demand"),
+    ("the parties will sign it", ""),  # no question word: not inverted
+])
+def test_the_question_word_may_stand_before_a_noun_phrase_of_an_inverted_question(
+    question: str, verb: str,
+) -> None:
+    assert inverted_verb(question.split(), english_verb_stem) == verb

@@ -240,6 +240,9 @@ ENGLISH_WH = frozenset(["what", "which", "who", "whom", "where", "when", "why", 
 
 # The subject between an inverted auxiliary and its verb: "does [the garment covenant] forbid".
 MAX_SUBJECT_WORDS = 3
+# The question word may stand this many words before an inverted auxiliary, its noun phrase
+# between ("which abuse on cocoa farms does the SRA warn about").
+WH_REACH = 6
 # A question joined to another by one of these opens anew: "..., or do companies have to ...".
 ENGLISH_JOINERS = frozenset(["or", "and", "but", "so"])
 # Adverbs between a subject and its verb: "does the covenant just ban it".
@@ -257,7 +260,7 @@ def inverted_verb(words: list[str], is_verb: Callable[[str], bool]) -> str:
     for index, word in enumerate(words):
         if word not in ENGLISH_AUXILIARIES or word == "to":
             continue
-        if index and not ENGLISH_WH & set(words[max(0, index - 3) : index]) and (
+        if index and not ENGLISH_WH & set(words[max(0, index - WH_REACH) : index]) and (
                 words[index - 1] not in ENGLISH_JOINERS):
             continue  # not inverted: "the parties will sign"
         start = index + (3 if index + 1 < len(words) and words[index + 1] in ENGLISH_DETERMINERS else 2)
