@@ -14,7 +14,7 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
-from imvo_assist.answer.facts import CITED_SOURCE, SIGNERS, asked_facts
+from imvo_assist.answer.facts import CITED_SOURCE, CONTACT_ANSWER, SIGNERS, asked_facts
 from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
@@ -190,3 +190,30 @@ def test_the_question_word_may_stand_before_a_noun_phrase_of_an_inverted_questio
     question: str, verb: str,
 ) -> None:
     assert inverted_verb(question.split(), english_verb_stem) == verb
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is de naam van de woordvoerder van het secretariaat?",
+    "what's the name of the chair of the steering group?",
+])
+def test_the_name_of_a_role_asks_for_a_person(question: str) -> None:
+    assert [fact.kind for fact in asked_facts(understand(question))] == ["person"]
+
+
+def test_the_name_of_a_role_nobody_names_is_not_found(library: Library) -> None:
+    unanswered(library, "Wat is de naam van de voorzitter van de klachtencommissie van het kledingconvenant?")
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Mail het secretariaat via info@voorbeeld.nl of bel +31 70 123 4567.", True),
+    ("Zie www.voorbeeld.nl voor het verslag.", True),
+    ("Het secretariaat ondersteunt de uitvoering van het convenant.", False),
+])
+def test_contact_details_are_stated_by_an_address_a_number_or_a_web_address(text: str, contact: bool) -> None:
+    assert bool(CONTACT_ANSWER.search(text)) is contact
+
+
+def test_contact_details_nobody_gives_are_not_found(library: Library) -> None:
+    question = "Wat is het telefoonnummer of e-mailadres van het secretariaat van het kledingconvenant?"
+    assert [fact.kind for fact in asked_facts(understand(question))] == ["contact"]
+    unanswered(library, question)

@@ -80,9 +80,17 @@ PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|pro
                 r"contactpersonen|contactpersoon|contact persons?|"
                 r"officials)")  # "official" is mostly an adjective: "the official SER advice"
 PERSON_QUESTION = lazy_compile(
-    rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
+    rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?|"
+    rf"(de |the )?(naam|namen|names?) (van|of)( de| het| the)?)"  # "de naam van de voorzitter"
     rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
 )
+# Contact details asked for ("e-mailadres", "phone number", "contactgegevens"), stated only by an
+# address, a number or a web address.
+CONTACT_QUESTION = lazy_compile(
+    r"\b(e ?mail ?(adres|address)?|telefoonnummer|phone number|telephone|telefoon|contactgegevens|"
+    r"contact details|postadres|postal address|bezoekadres|websites?|webadres|web address)\b"
+)
+CONTACT_ANSWER = lazy_compile(r"[\w.-]+@[\w-]+\.\w|\+?\d[\d -]{8,}\d|https?://|\bwww\.|\b(tel|postbus)\b")
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(
     r"\b(?:[A-Z]\.){1,4} ?(?:(?:van|de|der|den|ter|ten) )*[A-Z][a-z]+|"
@@ -210,6 +218,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     signing = bool(SIGNERS.search(question))
     beside = partial(_signed_or_beside, understanding) if signing else partial(
         _in_key_sentences, understanding)
+    if CONTACT_QUESTION.search(question):
+        return (AskedFact("contact", "", _in_key_sentences(understanding, lambda text: bool(CONTACT_ANSWER.search(text)))),)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
     if signing or NAMES_QUESTION.search(question):  # who signed: by name
