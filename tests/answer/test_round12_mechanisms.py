@@ -217,3 +217,38 @@ def test_contact_details_nobody_gives_are_not_found(library: Library) -> None:
     question = "Wat is het telefoonnummer of e-mailadres van het secretariaat van het kledingconvenant?"
     assert [fact.kind for fact in asked_facts(understand(question))] == ["contact"]
     unanswered(library, question)
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("Staat het bronnenboek op de website van de overheid?", []),  # where, not contact details
+    ("Which minerals in a telephone come from conflict areas?", []),
+    ("Wat zijn de namen van de partners van het textielconvenant?", ["names"]),  # organisations too
+    ("op welke website staat het bronnenboek?", ["contact"]),
+])
+def test_contact_and_person_facts_are_asked_only_by_their_own_words(question: str, kinds: list[str]) -> None:
+    assert [fact.kind for fact in asked_facts(understand(question))] == kinds
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Postbus 20061, 2500 EB Den Haag", True),
+    ("Zie imvoconvenanten.nl voor de voortgang.", True),
+    ("De studie beslaat de jaren 2013 - 2016.", False),  # a range of years is no phone number
+])
+def test_contact_details_in_their_usual_forms(text: str, contact: bool) -> None:
+    assert bool(CONTACT_ANSWER.search(text)) is contact
+
+
+@pytest.mark.parametrize(("sentence", "left"), [
+    ("Het is een van de grootste bronnen van uitstoot [16].", "Het is een van de grootste bronnen van uitstoot [16]."),
+    ("Dat schreef de Landelijke India Werkgroep [2] al.", "Dat schreef de al."),
+])
+def test_only_the_capitalised_author_before_a_marker_is_set_aside(sentence: str, left: str) -> None:
+    assert " ".join(CITED_SOURCE.sub(" ", sentence).split()) == left
+
+
+@pytest.mark.parametrize(("question", "verbs"), [
+    ("Which companies in the covenant will publish a report?", ("publish",)),  # no "report"
+    ("Which NGOs in the covenant will review progress?", ("review",)),
+])
+def test_a_subject_question_with_a_modal_is_not_inverted(question: str, verbs: tuple[str, ...]) -> None:
+    assert understand(question).verbs == verbs

@@ -134,8 +134,9 @@ def _fact_stated(
     hits = [c.hit for c in citations.citations]
     kind = understanding.named_kind  # "de FNV in het convenant": named in a covenant's text
     named = [h.passage.text for h in hits if not kind or library.documents[h.passage.doc_id].kind == kind]
-    signing = bool(SIGNERS.search(fold(understanding.question)))  # a source register lists who
-    stating = [h.passage.text for h in hits  # wrote what, never who signed or sent something
+    # a source register lists who wrote what, never who signed or sent something
+    signing = bool(SIGNERS.search(fold(understanding.question)))
+    stating = [h.passage.text for h in hits
                if not (signing and library.documents[h.passage.doc_id].kind == SOURCE_REGISTER)]
     fact = missing_fact(understanding, stating, named)
     if fact is None:

@@ -79,18 +79,28 @@ PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|pro
                 r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
                 r"contactpersonen|contactpersoon|contact persons?|"
                 r"officials)")  # "official" is mostly an adjective: "the official SER advice"
+# Roles only a person holds: "de naam van de voorzitter" asks a person's name ("the names of the
+# partners" may be organisations).
+OFFICE_HOLDERS = (r"(chair(man|woman|person)?s?|voorzitters?|directors?|directeuren|directeurs?|"
+                  r"spokes(man|woman|person)|woordvoerders?|projectleiders?|project ?lead(er)?s?|"
+                  r"contactpersonen|contactpersoon|contact persons?|secretaris|secretary|ministers?)")
 PERSON_QUESTION = lazy_compile(
-    rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?|"
-    rf"(de |the )?(naam|namen|names?) (van|of)( de| het| the)?)"  # "de naam van de voorzitter"
-    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
+    rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
+    rf"( \w+){{0,2}} {PERSON_ROLES}\b|\b(naam|namen|names?) (van|of)( de| het| the)?( \w+)? "
+    rf"{OFFICE_HOLDERS}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
 )
-# Contact details asked for ("e-mailadres", "phone number", "contactgegevens"), stated only by an
-# address, a number or a web address.
+# Contact details asked for ("e-mailadres", "phone number", "contactgegevens", "op welke website"),
+# stated only by an e-mail address, a phone number (0 or + first), a postbox or a web address.
 CONTACT_QUESTION = lazy_compile(
-    r"\b(e ?mail ?(adres|address)?|telefoonnummer|phone number|telephone|telefoon|contactgegevens|"
-    r"contact details|postadres|postal address|bezoekadres|websites?|webadres|web address)\b"
+    r"\b(e ?mail ?(adres|adressen|address|addresses)|telefoonnummers?|phone numbers?|"
+    r"contactgegevens|contact details|postadres|postal address|bezoekadres|webadres|web address|"
+    r"(op )?(welke|which) (website|webpagina|webpage)|(wat|what) is (de|het|the|their|hun) "
+    r"(website|webpagina|webpage))\b"
 )
-CONTACT_ANSWER = lazy_compile(r"[\w.-]+@[\w-]+\.\w|\+?\d[\d -]{8,}\d|https?://|\bwww\.|\b(tel|postbus)\b")
+CONTACT_ANSWER = lazy_compile(
+    r"[\w.-]+@[\w-]+\.\w|(?<![\w-])(\+|0)\d[\d -]{7,}\d|https?://|\bwww\.|"
+    r"\b[\w-]+\.(nl|com|org|eu|int|net)\b|\b(tel|postbus)\b", re.IGNORECASE
+)
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(
     r"\b(?:[A-Z]\.){1,4} ?(?:(?:van|de|der|den|ter|ten) )*[A-Z][a-z]+|"
@@ -150,7 +160,7 @@ SIGNERS = lazy_compile(
 )
 # An author cited by a reference marker ("PAX [17] beschreef ...", "[18] Both ENDS (2012)."):
 # a source of what a sentence says, not who signed.
-CITED_SOURCE = lazy_compile(r"(?:[\w&.'-]+ ){0,3}[\w&.'-]+ \[\d+\]|\[\d+\] (?:[\w&.'-]+ ){0,3}[\w&.'-]+")
+CITED_SOURCE = lazy_compile(r"(?:[A-Z][\w&.'-]* ){0,3}[A-Z][\w&.'-]* \[\d+\]|\[\d+\] (?:[A-Z][\w&.'-]* ){0,3}[A-Z][\w&.'-]*")
 SIGNED = lazy_compile(r"\b(ondertekend|getekend|signed|w\.g\.)\b")
 # A passage of at most this many sentences is one statement (a signature, a list entry).
 SHORT_PASSAGE = 2

@@ -240,8 +240,10 @@ ENGLISH_WH = frozenset(["what", "which", "who", "whom", "where", "when", "why", 
 
 # The subject between an inverted auxiliary and its verb: "does [the garment covenant] forbid".
 MAX_SUBJECT_WORDS = 3
-# The question word may stand this many words before an inverted auxiliary, its noun phrase
-# between ("which abuse on cocoa farms does the SRA warn about").
+# The question word stands this near an inverted auxiliary ("what does", "how often will"), or up
+# to WH_REACH words before it with its noun phrase between ("which abuse on cocoa farms does the
+# SRA warn about"), when no verb follows the auxiliary ("which companies will publish": not so).
+NEAR_WH = 3
 WH_REACH = 6
 # A question joined to another by one of these opens anew: "..., or do companies have to ...".
 ENGLISH_JOINERS = frozenset(["or", "and", "but", "so"])
@@ -260,9 +262,12 @@ def inverted_verb(words: list[str], is_verb: Callable[[str], bool]) -> str:
     for index, word in enumerate(words):
         if word not in ENGLISH_AUXILIARIES or word == "to":
             continue
-        if index and not ENGLISH_WH & set(words[max(0, index - WH_REACH) : index]) and (
-                words[index - 1] not in ENGLISH_JOINERS):
-            continue  # not inverted: "the parties will sign"
+        next_word = words[index + 1] if index + 1 < len(words) else ""
+        near = bool(ENGLISH_WH & set(words[max(0, index - NEAR_WH) : index]))
+        far = bool(ENGLISH_SUBJECT_WH & set(words[max(0, index - WH_REACH) : index])) and not (
+            next_word and next_word not in ENGLISH_DETERMINERS and is_verb(next_word))
+        if index and not (near or far) and words[index - 1] not in ENGLISH_JOINERS:
+            continue  # not inverted: "the parties will sign", "which companies will publish"
         start = index + (3 if index + 1 < len(words) and words[index + 1] in ENGLISH_DETERMINERS else 2)
         after = [w for w in words[start:] if w not in ENGLISH_ADVERBS]  # "... just ban it"
         for position, candidate in enumerate(after[: index + 2 + MAX_SUBJECT_WORDS - start]):
