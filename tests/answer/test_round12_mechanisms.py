@@ -14,13 +14,13 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
-from imvo_assist.answer.facts import CITED_SOURCE, CONTACT_ANSWER, SIGNERS, asked_facts
+from imvo_assist.answer.facts import CITED_SOURCE, SIGNERS, asked_facts
 from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
 from imvo_assist.text.morphology import english_bases, english_verb_stem, inverted_verb
-from imvo_assist.text.questionforms import RANKING_ANSWER
+from imvo_assist.text.questionforms import CONTACT_ANSWER, RANKING_ANSWER
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.facts import SIGNERS, asked_facts, missing_fact
+from imvo_assist.answer.facts import asked_facts, asks_who_signed, missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import (
     NEAREST_KINDS,
@@ -49,8 +49,6 @@ MAX_SUGGESTIONS = 5
 # Facts about an organisation's work that an inclusion answer ("FNV appears 4 times in the
 # register", with each entry's year) does not give: who of it, where, how much.
 OWN_FACTS = frozenset({"person", "place", "amount", "share"})
-# The kind of document that lists sources (the bronnenboek).
-SOURCE_REGISTER = "register"
 
 
 def answer_question(library: Corpus, question: str) -> Answer:
@@ -135,9 +133,8 @@ def _fact_stated(
     kind = understanding.named_kind  # "de FNV in het convenant": named in a covenant's text
     named = [h.passage.text for h in hits if not kind or library.documents[h.passage.doc_id].kind == kind]
     # a source register lists who wrote what, never who signed or sent something
-    signing = bool(SIGNERS.search(fold(understanding.question)))
-    stating = [h.passage.text for h in hits
-               if not (signing and library.documents[h.passage.doc_id].kind == SOURCE_REGISTER)]
+    signing = asks_who_signed(fold(understanding.question))
+    stating = [h.passage.text for h in hits if not (signing and h.kind == "register")]
     fact = missing_fact(understanding, stating, named)
     if fact is None:
         return composed

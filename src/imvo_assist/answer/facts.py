@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from imvo_assist.answer.entities import (
     capitalised_names,
@@ -36,6 +36,8 @@ from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import (
     AGENT_NOUNS,
     AMOUNT_QUESTION,
+    CONTACT_ANSWER,
+    CONTACT_QUESTION,
     COUNT_WORDS,
     MONTHS,
     RANKING_ANSWER,
@@ -88,18 +90,6 @@ PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
     rf"( \w+){{0,2}} {PERSON_ROLES}\b|\b(naam|namen|names?) (van|of)( de| het| the)?( \w+)? "
     rf"{OFFICE_HOLDERS}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
-)
-# Contact details asked for ("e-mailadres", "phone number", "contactgegevens", "op welke website"),
-# stated only by an e-mail address, a phone number (0 or + first), a postbox or a web address.
-CONTACT_QUESTION = lazy_compile(
-    r"\b(e ?mail ?(adres|adressen|address|addresses)|telefoonnummers?|phone numbers?|"
-    r"contactgegevens|contact details|postadres|postal address|bezoekadres|webadres|web address|"
-    r"(op )?(welke|which) (website|webpagina|webpage)|(wat|what) is (de|het|the|their|hun) "
-    r"(website|webpagina|webpage))\b"
-)
-CONTACT_ANSWER = lazy_compile(
-    r"[\w.-]+@[\w-]+\.\w|(?<![\w-])(\+|0)\d[\d -]{7,}\d|https?://|\bwww\.|"
-    r"\b[\w-]+\.(nl|com|org|eu|int|net)\b|\b(tel|postbus)\b", re.IGNORECASE
 )
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(
@@ -220,16 +210,22 @@ class AskedFact:
     stated: Callable[[str], bool]
 
 
+@cache
+def asks_who_signed(folded: str) -> bool:
+    """Whether a folded question asks who signed or sent something (`SIGNERS`)."""
+    return bool(SIGNERS.search(folded))
+
+
 def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     """The facts the question asks for that a passage must state (none for most questions)."""
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)
-    signing = bool(SIGNERS.search(question))
-    beside = partial(_signed_or_beside, understanding) if signing else partial(
-        _in_key_sentences, understanding)
     if CONTACT_QUESTION.search(question):
         return (AskedFact("contact", "", _in_key_sentences(understanding, lambda text: bool(CONTACT_ANSWER.search(text)))),)
+    signing = asks_who_signed(question)
+    beside = partial(_signed_or_beside, understanding) if signing else partial(
+        _in_key_sentences, understanding)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
     if signing or NAMES_QUESTION.search(question):  # who signed: by name

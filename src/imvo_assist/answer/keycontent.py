@@ -83,16 +83,16 @@ DOMAIN_WORDS = frozenset(
         "waardeketens", "productieketen", "productieketens",
     ]
 )
-# A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic.
+# A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic; a
+# capitalised name ending in one of DOCUMENT_NOUNS too ("de Kamerbrief", "het SRA-testrapport").
+DOCUMENT_NOUNS = ("advies", "advice", "brief", "letter", "rapport", "report", "notitie")
 DOCUMENT_WORDS = frozenset(
-    ["advies", "advice", "brief", "letter", "kamerbrief", "rapport", "report", "notitie", "note",
-     "bronnenboek", "book", "register", "document", "documenten", "documents"]
+    [*DOCUMENT_NOUNS, "kamerbrief", "note", "bronnenboek", "book", "register", "document", "documenten",
+     "documents"]
 )
 # A country or place typed in lower case after a word of place ("in myanmar", "uit ghana") is a
 # name all the same; without one it may be an ordinary word ("turkey farming", "peper en chili").
 PLACE_WORDS = lazy_compile(r"\b(in|uit|from|naar|to|near|bij|rond|around|across) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
-# A name ending in a document noun names where to look ("Kamerbrief", "SRA-testrapport").
-DOCUMENT_NAME = lazy_compile(r"(brief|rapport|advies|notitie|report|letter|advice)$")
 # Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
 META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
@@ -158,7 +158,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         asking_words = f" {folded_words(every_asking)} "
         named = {fold(name) for name in understanding.names}
         for name in [*understanding.names, *(p for p in _places_asked(asking) if p not in named)]:
-            if f" {folded_words(name)} " not in asking_words or DOCUMENT_NAME.search(fold(name)):
+            if f" {folded_words(name)} " not in asking_words or fold(name).endswith(DOCUMENT_NOUNS):
                 continue  # a name of the context ("We import from Kenya. Which risks ...?") or of
                 # the document to look in, capitalised ("de Kamerbrief", "het SRA-testrapport")
             folded = fold(name)  # "Frankrijk" may be in the documents as "France"

@@ -55,6 +55,18 @@ def asks_ranking(folded: str) -> bool:
     return bool(RANKING_QUESTION.search(folded)) and not RANKING_METHOD.search(folded)
 
 
+# Contact details asked for ("e-mailadres", "phone number", "contactgegevens", "op welke website"),
+# stated only by an e-mail address, a phone number (0 or + first), a postbox or a web address.
+CONTACT_QUESTION = lazy_compile(
+    r"\b(e ?mail ?(adres|adressen|address|addresses)|telefoonnummers?|phone numbers?|"
+    r"contactgegevens|contact details|postadres|postal address|bezoekadres|webadres|web address|"
+    r"(op )?(welke|which) (website|webpagina|webpage)|(wat|what) is (de|het|the|their|hun) "
+    r"(website|webpagina|webpage))\b"
+)
+CONTACT_ANSWER = lazy_compile(
+    r"[\w.-]+@[\w-]+\.\w|(?<![\w-])(\+|0)\d[\d -]{7,}\d|https?://|\bwww\.|"
+    r"\b[\w-]+\.(nl|com|org|eu|int|net)\b|\b(tel|postbus)\b", re.IGNORECASE
+)
 # Nouns for sums of money: "hoe hoog is de boete?" asks for an amount.
 MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidies?|subsidy|"
                r"kosten|costs?|lonen|loon|wages?|salaris(sen)?|salar(y|ies)|vergoedingen|"
