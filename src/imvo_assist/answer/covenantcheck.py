@@ -101,7 +101,8 @@ def _covenant_document(library: Corpus, terms: list[str], *, indexed: bool) -> D
         if document.kind != "covenant" or bool(document.file) != indexed:
             continue
         words = re.findall(r"\w+", fold(f"{doc_id.replace('-', ' ')} {document.title}"))
-        if any(w.startswith(t) and (w == t or len(t) >= MIN_MODIFIER) for w in words for t in single):
+        if any(w.startswith(t) and (w == t or len(t) >= MIN_MODIFIER and _about(_subject_part(w), t))
+               for w in words for t in single):
             return document
         if any(p in f" {' '.join(words)} " for p in phrases):
             return document
@@ -133,10 +134,27 @@ def _spoken_of(library: Corpus, terms: list[str], *, compounds: bool = False) ->
     modifiers = tuple(fold(t) for t in terms if " " not in t and len(t) >= MIN_MODIFIER)
     for hit in library.run(And([Or(subject_query), covenant]), None, NEAR_HITS):
         tokens = re.findall(r"\w+", fold(hit.passage.text))
-        subject_at = [i for i, token in enumerate(tokens)
-                      if token in forms or token.startswith(modifiers)]
+        subject_at = [i for i, token in enumerate(tokens) if token in forms or any(
+            token.startswith(modifier) and _about(token, modifier) for modifier in modifiers)]
         covenant_at = [i for i, token in enumerate(tokens)
                        if "convenant" in token or "covenant" in token or token.startswith("agreement")]
         if any(abs(s - c) <= NEAR for s in subject_at for c in covenant_at):
             return True
     return False
+
+
+def _subject_part(word: str) -> str:
+    """The subject of a covenant or chain compound ("steenkool" of "steenkoolconvenant"), or
+    the word itself."""
+    match = COMPOUND_SUBJECT.match(word)
+    return match.group(1) if match else word
+
+
+def _about(compound: str, modifier: str) -> bool:
+    """Whether a compound the modifier opens is about it: one the lexicon translates holds a
+    translation of the modifier ("pensioenfondsen": pension funds, of "pensioen"); "steenkool"
+    (coal) is no kind of "steen" (stone). A compound the lexicon does not hold is."""
+    lexicon = load_lexicon()
+    said = lexicon.either_way(compound)
+    own = {modifier, *lexicon.either_way(modifier)}
+    return not said or any(word in own for term in said for word in term.split())

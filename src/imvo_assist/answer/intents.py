@@ -108,11 +108,12 @@ SOURCE_CUES = lazy_compile(r"\b(bron|bronnen|source|sources)\b(?! book| register
 USING = (r"input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|aangehaald|"
          r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
          r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account")
-# ... and of including, mentioning, appearing or reading one.
+# ... and of including, mentioning, appearing or reading one, or of being one of the sources.
 INCLUSION_CUES = lazy_compile(
     rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
     r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
-    r"considered|rekening gehouden|looked at|read)\b"
+    r"considered|rekening gehouden|looked at|read|"
+    r"een van de bronnen|(?:tussen|onder) de bronnen|(?:one of|among) the (?:sources|references))\b"
 )
 USE_CUES = lazy_compile(rf"\b({USING})\b")
 # Publications of an organisation: naming them with the organisation asks about inclusion.

@@ -9,6 +9,7 @@ answer, the key content the corpus lacks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from imvo_assist.answer.keycontent import Missing
@@ -84,6 +85,7 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         )
     if missing.kind == "covenant":
         there = "; ".join(missing.suggestions)
+        what = re.sub(r"^(the|a|an|het|de|een) ", "", what, flags=re.IGNORECASE)  # "no the toy covenant"
         if nl:
             return f"Er is geen {what} in de documenten" + (f"; wel: {there}." if there else ".")
         return f"There is no {what} in the documents" + (f"; there is: {there}." if there else ".")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words
+from imvo_assist.answer.entities import LEADING, SECTOR_WORD, generic_sector_words, phrasing_name
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Sector
@@ -36,11 +36,12 @@ def sector_nouns(folded: str, known: Callable[[str], bool] | None = None) -> tup
     13 ("textielsector", "the metal industry")."""
     unknown, names_known = "", False
     for match in SECTOR_WORD.finditer(folded):
-        stem = match.group(1) or match.group(3)
+        stem = match.group(1) or match.group(3) or match.group(5)
         if stem and _known_sector(stem, match.group(0)):
             names_known = True  # "de financiële sector" too
         elif (not unknown and stem and stem not in LEADING and stem not in generic_sector_words()
-              and stem not in stopwords() and not (known and known(match.group(0)))):
+              and stem not in stopwords() and not (match.group(5) and phrasing_name(stem))
+              and not (known and known(match.group(0)))):
             unknown = match.group(0)
     return unknown, names_known
 

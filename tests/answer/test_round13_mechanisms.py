@@ -1,0 +1,93 @@
+"""Mechanisms of issue #12's thirteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: a Dutch adjective before a sector noun written apart ("de farmaceutische industrie")
+names a sector as the compound does ("wapenindustrie"): one outside the 13 is not found by name,
+one of the 13 is that sector; being "one of the sources" asks whether an organisation's work
+was used, as "staat X in het bronnenboek" does.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.sectornouns import sector_nouns
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("welke risico's noemt de analyse voor de optische industrie?", "optische industrie"),
+    ("Welke mvo-risico's gelden voor de farmaceutische branche?", "farmaceutische branche"),
+    ("hebben de audiovisuele sectoren een verhoogd risico?", "audiovisuele sectoren"),
+])
+def test_a_dutch_sector_noun_after_its_adjective_outside_the_13_is_not_found_by_name(
+    library: Library, question: str, noun: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert noun in answer.answer
+    assert not answer.citations
+
+
+@pytest.mark.parametrize(("question", "sector"), [
+    ("welke risico's noemt de SRA voor de chemische industrie?", "chemie"),
+    ("Welke risico's heeft de agrarische sector volgens het rapport?", "land-tuinbouw"),
+])
+def test_a_dutch_sector_noun_after_its_adjective_of_the_13_is_that_sector(
+    library: Library, question: str, sector: str,
+) -> None:
+    assert [s.id for s in understand(question, library.has_term).sectors] == [sector]
+    assert answered(library, question).citations
+
+
+@pytest.mark.parametrize("folded", [
+    "wat vraagt het kabinet van de nederlandse industrie?",  # the country's industry as a whole
+    "hoeveel sectoren zijn er bekeken?",  # a quantifier, no adjective
+    "welke risico's spelen in alle dertien sectoren?",
+])
+def test_a_nationality_or_a_number_before_a_sector_noun_names_no_sector(folded: str) -> None:
+    assert sector_nouns(folded) == ("", False)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Is Solidaridad een van de bronnen van de analyse?", "Ja: **Solidaridad** staat 3 keer"),
+    ("Was PAX among the sources of the report?", "Yes: **PAX** appears 4 times"),
+    ("Hoort Milieudefensie tussen de bronnen?", "Ja: **Milieudefensie** staat"),
+])
+def test_one_of_the_sources_asks_whether_an_organisation_was_used(
+    library: Library, question: str, said: str,
+) -> None:
+    assert understand(question, library.has_term).intent == "org_included"
+    assert answered(library, question).answer.startswith(said)
+
+
+def test_an_organisation_that_is_not_one_of_the_sources_is_named_as_absent(library: Library) -> None:
+    answer = unanswered(library, "Is Cordaid een van de bronnen?")
+    assert answer.answer.startswith("Cordaid komt niet voor in het bronnenboek")
+
+
+def test_a_covenant_named_in_english_words_is_found_by_its_phrase_not_a_compound_its_word_opens(
+    library: Library,
+) -> None:
+    # "stone" is "steen", which opens "steenkool" (coal): the coal covenant is no stone covenant
+    answer = unanswered(library, "Tell me about the natural stone covenant")
+    assert answer.answer.startswith("'IRBC TruStone Initiative (natural stone)' is in the bundled register")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what does the stone covenant say?", "There is no stone covenant in the documents"),
+    ("Wat regelt het kaasconvenant?", "Er is geen kaasconvenant in de documenten"),
+])
+def test_a_covenant_the_documents_lack_is_named_without_its_article(
+    library: Library, question: str, said: str,
+) -> None:
+    assert unanswered(library, question).answer.startswith(said)
+
+
+def test_a_compound_a_covenant_subject_opens_still_speaks_of_it(library: Library) -> None:
+    # the letter's "steenkoolketen" is the coal covenant's subject: answered from the text
+    assert answered(library, "what does the coal covenant say?").citations
