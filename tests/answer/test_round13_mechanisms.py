@@ -91,3 +91,24 @@ def test_a_covenant_the_documents_lack_is_named_without_its_article(
 def test_a_compound_a_covenant_subject_opens_still_speaks_of_it(library: Library) -> None:
     # the letter's "steenkoolketen" is the coal covenant's subject: answered from the text
     assert answered(library, "what does the coal covenant say?").citations
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Welke plaats heeft het leger in de brief?", "leger"),
+    ("Wat doet de gemeente volgens het convenant?", "gemeente"),
+    ("Welke rol speelt de politie in de convenanten?", "politie"),
+])
+def test_a_common_dutch_noun_in_none_of_its_forms_is_not_found_by_name(
+    library: Library, question: str, noun: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert answer.answer == f"'{noun}' komt in geen van de geïndexeerde documenten voor."
+
+
+@pytest.mark.parametrize("question", [
+    "Welke rol spelen de banken?",  # the noun is there
+    "Does the report talk about the poor?",  # English: only as far as the lexicon reaches
+    "Wat zegt het rapport over vrouwen in de fabrieken?",
+])
+def test_a_common_noun_there_or_english_keeps_the_answer(library: Library, question: str) -> None:
+    assert answered(library, question).citations

@@ -219,6 +219,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(named_source[0].source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
+    # nothing specific of the question is there, and a noun of it is nowhere
+    nouns_absent = [c for c in absent if _dutch_noun(c)]
+    if nouns_absent and not any(c.specificity >= RARE for c in topics if c not in absent):
+        return Missing(nouns_absent[0].source, "word")  # "welke rol speelt de politie?"
     fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
     if set(understanding.forms) & FACT_FORMS and fact_absent and not paraphrase():
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
@@ -227,6 +231,17 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             library, rarest, kind):
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def _dutch_noun(concept: Concept) -> bool:
+    """Whether a topic is a Dutch noun the lexicon translates ("politie": police): searched as
+    itself, its inflections, compounds and translations in mostly Dutch documents, it is not
+    there when none of them is, however common the word. Not a verb (one may be written apart:
+    "aanbieden", "biedt ... aan") nor an English word, which reaches the Dutch text only through
+    the lexicon's translations ("the poor": "armen", where a text may write "armoede")."""
+    return concept.language == "nl" and bool(concept.translations) and not any(
+        is_verb_form(word, "nl") for word in concept.source.split()) and not any(
+        is_verb_form(word, "en") for term, _ in concept.translations for word in term.split())
 
 
 def _places_asked(asking: str) -> list[str]:
