@@ -112,3 +112,17 @@ def test_a_common_dutch_noun_in_none_of_its_forms_is_not_found_by_name(
 ])
 def test_a_common_noun_there_or_english_keeps_the_answer(library: Library, question: str) -> None:
     assert answered(library, question).citations
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Welke taak heeft de rechtbank volgens de brief?", "rechtbank"),
+    ("Wat is de taak van de ombudsman volgens het advies?", "ombudsman"),
+])
+def test_the_role_or_task_asked_of_an_absent_subject_is_not_found_by_the_subject(
+    library: Library, question: str, noun: str,
+) -> None:
+    assert unanswered(library, question).answer.startswith(f"'{noun}' komt in geen van")
+
+
+def test_the_role_of_a_subject_there_keeps_the_answer(library: Library) -> None:
+    assert answered(library, "Wat is de taak van de geschillencommissie?").citations

@@ -83,6 +83,9 @@ DOMAIN_WORDS = frozenset(
         "waardeketens", "productieketen", "productieketens",
     ]
 )
+# Nouns of a relation asked about ("welke rol speelt X", "the task of X"): X is the subject.
+RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie",
+                            "function"])
 # A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic; a
 # capitalised name ending in one of DOCUMENT_NOUNS too ("de Kamerbrief", "het SRA-testrapport").
 DOCUMENT_NOUNS = ("advies", "advice", "brief", "letter", "rapport", "report", "notitie")
@@ -347,6 +350,7 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
                 or concept.source in ranking  # "scoort het hoogst": the form of the answer
                 or is_english_adverb(concept.source)
                 or concept.source in DOMAIN_WORDS or all(word in DOMAIN_WORDS for word in words)
+                or concept.source in RELATION_NOUNS
                 or words[-1] in DOCUMENT_WORDS
                 or (concept.domains and set(concept.domains) <= META_DOMAINS)
                 or concept.source in understanding.verbs or concept.source in naming
