@@ -126,3 +126,18 @@ def test_the_role_or_task_asked_of_an_absent_subject_is_not_found_by_the_subject
 
 def test_the_role_of_a_subject_there_keeps_the_answer(library: Library) -> None:
     assert answered(library, "Wat is de taak van de geschillencommissie?").citations
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("what does the SER covenant advice say about monitoring?", "advice"),
+    ("what does the garment agreement say about monitoring?", "covenant"),
+])
+def test_a_covenant_word_before_a_document_noun_is_its_modifier(
+    library: Library, question: str, kind: str,
+) -> None:
+    assert understand(question, library.has_term).named_kind == kind
+
+
+def test_the_ser_covenant_advice_is_answered_from_the_advice(library: Library) -> None:
+    answer = answered(library, "Quote the SER covenant advice on who counts as a stakeholder")
+    assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"

@@ -110,20 +110,19 @@ DOCUMENT_HINTS = (
     (lazy_compile(r"bronnenboek|source book|register"), "register"),
     (lazy_compile(r"notitie|\bnote\b|\bteam\b"), "note"),
 )
-# Documents a question names outright ("volgens het SER-advies", "in het textielconvenant"):
-# answers come from that kind of document first.
-# "de brief", "the November 2014 letter", "het laatste rapport" (not "the team report back");
-# a covenant may be named by its subject: "the garment agreement".
-DATED = (
-    r"(\d{4}|\d{1,2}|[a-z]+ber|[a-z]+uari|[a-z]+uary|maart|march|april|mei|may|juni|june|juli|"
-    r"july|augustus|august|eerste|first|laatste|last|latest|final|nieuwe|new|engelse|english|"
-    r"nederlandse|dutch)"
-)
+# Documents a question names outright ("volgens het SER-advies", "in het textielconvenant"): answers
+# come from that kind of document first. "de brief", "the November 2014 letter", "het laatste rapport"
+# (not "the team report back"); a covenant by its subject: "the garment agreement"; a covenant word
+# before a document noun is its modifier ("the SER covenant advice").
+DATED = (r"(\d{4}|\d{1,2}|[a-z]+ber|[a-z]+uari|[a-z]+uary|maart|march|april|mei|may|juni|june|juli|"
+         r"july|augustus|august|eerste|first|laatste|last|latest|final|nieuwe|new|engelse|english|"
+         r"nederlandse|dutch)")
 THE = rf"\b(het|de|dit|deze|the|this) ({DATED} ){{0,3}}"
 ANY_THE = r"\b(het|de|dit|deze|the|this) ((?!(?:in|een|a|an|of|van|voor|for|met|with|op|on)\b)\w+ ){0,2}"
 NAMED_DOCUMENTS = (
-    (lazy_compile(rf"ser advies|ser advice|{THE}(advies|advice)\b"), "advice"),
-    (lazy_compile(rf"{ANY_THE}(convenant|covenant|agreement)\b|\b\w+convenant\b"), "covenant"),
+    (lazy_compile(rf"ser (covenant |convenant )?(advies|advice)|{THE}(advies|advice)\b"), "advice"),
+    (lazy_compile(rf"{ANY_THE}(convenant|covenant|agreement)\b(?! (advies|advice|report|rapport|letter|brief)\b)"
+                  r"|\b\w+convenant\b"), "covenant"),
     (lazy_compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),
     (lazy_compile(rf"{THE}(rapport|report)\b|\b(kpmg|sra)[ -]?(rapport|report)\b"), "report"),
     (lazy_compile(rf"\bnotitie\b|{THE}note\b"), "note"),
