@@ -141,3 +141,21 @@ def test_a_covenant_word_before_a_document_noun_is_its_modifier(
 def test_the_ser_covenant_advice_is_answered_from_the_advice(library: Library) -> None:
     answer = answered(library, "Quote the SER covenant advice on who counts as a stakeholder")
     assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("kobalt voor accu's: wat zegt het rapport?", "'kobalt' komt in geen van de geïndexeerde documenten voor."),
+    ("lithium in e-bikes: what does the report say?", "'lithium' does not occur in any of the indexed documents."),
+])
+def test_a_subject_before_a_colon_whose_tail_names_nothing_is_what_is_asked(
+    library: Library, question: str, said: str,
+) -> None:
+    assert unanswered(library, question).answer == said
+
+
+@pytest.mark.parametrize("question", [
+    "kinderarbeid in katoen: wat zegt het rapport?",  # the subject there
+    "ik brand koffie: wordt koffie genoemd bij voedingsmiddelen?",  # the tail names a sector word
+])
+def test_a_subject_before_a_colon_that_is_there_keeps_the_answer(library: Library, question: str) -> None:
+    assert answered(library, question).citations

@@ -150,7 +150,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.unknown_sector:
         sectors = tuple(s.name(understanding.language) for s in load_vocabulary().sectors)
         return Missing(understanding.unknown_sector, "sector", sectors)
-    asking = f" {folded_words(asking_part(understanding.question))} "  # not the asker's own clause
+    asking = _asking_words(understanding)  # not the asker's own clause
     every_asking = asking_sentences(understanding.question)
     asked = asked_source(fold(every_asking))
     if asked and understanding.intent != "org_included" and not present(
@@ -366,6 +366,17 @@ def asking_part(question: str) -> str:
     main = main_sentence(question)
     head, colon, tail = main.rpartition(":")
     return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
+
+
+def _asking_words(understanding: Understanding) -> str:
+    """The folded words of the asking part, or of the whole asking sentence when the part after
+    its colon names none of the question's topics nor a sector ("kobalt voor accu's: wat zegt het
+    rapport?")."""
+    asking = f" {folded_words(asking_part(understanding.question))} "
+    if any(f" {word} " in asking for c in topic_concepts(understanding) for word in c.source.split()) or any(
+            _vocabulary_entity(word) for word in asking.split()):  # "... : wordt koffie genoemd?"
+        return asking
+    return f" {folded_words(main_sentence(understanding.question))} "
 
 
 def _vocabulary_entity(word: str) -> bool:
