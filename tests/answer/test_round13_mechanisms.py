@@ -16,6 +16,8 @@ from answer_fixtures import answered, unanswered
 from imvo_assist.answer.sectornouns import sector_nouns
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.fold import fold
+from imvo_assist.text.questionforms import asks_ranking
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -159,3 +161,14 @@ def test_a_subject_before_a_colon_whose_tail_names_nothing_is_what_is_asked(
 ])
 def test_a_subject_before_a_colon_that_is_there_keeps_the_answer(library: Library, question: str) -> None:
     assert answered(library, question).citations
+
+
+@pytest.mark.parametrize(("question", "ranks"), [
+    ("which sector is number one for child labour risk?", True),
+    ("Welke keten staat op nummer 1 bij waterschaarste?", True),
+    ("welke sector heeft het allergrootste risico op landroof?", True),
+    ("Is article number 1 about wages?", False),  # a numbered part
+    ("bel nummer een voor de helpdesk", False),
+])
+def test_first_place_or_an_absolute_superlative_asks_a_ranking(question: str, ranks: bool) -> None:
+    assert asks_ranking(fold(question)) is ranks
