@@ -172,3 +172,16 @@ def test_a_subject_before_a_colon_that_is_there_keeps_the_answer(library: Librar
 ])
 def test_first_place_or_an_absolute_superlative_asks_a_ranking(question: str, ranks: bool) -> None:
     assert asks_ranking(fold(question)) is ranks
+
+
+@pytest.mark.parametrize("question", [
+    "Any advice on cheap hotels and restaurants in Bangladesh?",
+    "Zijn er goedkope hotels en restaurants in Bangladesh?",
+])
+def test_a_question_naming_mostly_what_the_documents_lack_is_not_found(library: Library, question: str) -> None:
+    # the place is there, but the hotels, restaurants and cheapness asked about are nowhere
+    assert "hotels" in unanswered(library, question).answer
+
+
+def test_a_question_naming_mostly_what_the_documents_hold_keeps_the_answer(library: Library) -> None:
+    assert answered(library, "Which wages and working hours do garment workers in Bangladesh have?").citations

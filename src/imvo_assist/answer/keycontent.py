@@ -69,6 +69,9 @@ SOURCE_INTENTS = frozenset({"provenance", "org_included"})
 RARE_IN_DOCUMENT = 0.8
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
+# A question names mostly what the corpus lacks when at least this many of its specific topics
+# that the lexicon translates occur in none of their forms, more than those that do occur.
+MOST_ABSENT = 3
 FACT_FORMS = frozenset({"when", "who", "count"})
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
@@ -222,6 +225,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(named_source[0].source, "word")
     if topics and len(absent) == len(topics) and any(c.specificity >= RARE for c in absent):
         return Missing(rarest.source if rarest else absent[0].source, "word")
+    # most of what the question names is nowhere, in any translation ("cheap beach holiday")
+    once = {c.source: c for c in topics}.values()  # each word once ("duitse ... onze duitse klant")
+    nowhere = [c for c in once if c in absent and c.translations and c.specificity >= RARE]
+    if len(nowhere) >= MOST_ABSENT and len(nowhere) > len([c for c in once if c not in absent]):
+        return Missing(max(nowhere, key=lambda c: c.specificity).source, "word")
     # nothing specific of the question is there, and a noun of it is nowhere
     nouns_absent = [c for c in absent if _dutch_noun(c)]
     if nouns_absent and not any(c.specificity >= RARE for c in topics if c not in absent):
