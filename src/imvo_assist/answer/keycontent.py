@@ -67,11 +67,11 @@ SOURCE_INTENTS = frozenset({"provenance", "org_included"})
 # ... and the most specific word of a question that cites a document ("volgens het SER-advies")
 # must occur in that document when it is at least this specific (zipf 4).
 RARE_IN_DOCUMENT = 0.8
-# A question for one fact (a date, a name, a number) turns on each of its specific topic words:
-# "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 # A question names mostly what the corpus lacks when at least this many of its specific topics
 # that the lexicon translates occur in none of their forms, more than those that do occur.
 MOST_ABSENT = 3
+# A question for one fact (a date, a name, a number) turns on each of its specific topic words:
+# "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
