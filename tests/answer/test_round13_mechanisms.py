@@ -14,6 +14,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.sectornouns import sector_nouns
+from imvo_assist.answer.topics import vocabulary_entity
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
@@ -185,3 +186,15 @@ def test_a_question_naming_mostly_what_the_documents_lack_is_not_found(library: 
 
 def test_a_question_naming_mostly_what_the_documents_hold_keeps_the_answer(library: Library) -> None:
     assert answered(library, "Which wages and working hours do garment workers in Bangladesh have?").citations
+
+
+def test_a_phrase_whose_last_word_alone_names_a_sector_is_a_narrower_subject(library: Library) -> None:
+    # "farming" reads as agriculture, "shrimp farming" as a subject of its own the documents lack
+    for question in ("Is there a source on shrimp farming in the register?",
+                     "What does the report say about working conditions in shrimp farming?"):
+        assert unanswered(library, question).answer.startswith("'shrimp farming' does not occur")
+
+
+@pytest.mark.parametrize("word", ["jeans", "textile industry", "cotton farming"])
+def test_a_sector_word_or_a_phrase_naming_the_sector_by_its_modifier_stays_a_sector(word: str) -> None:
+    assert vocabulary_entity(word)

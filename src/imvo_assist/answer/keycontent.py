@@ -23,11 +23,16 @@ from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.presence import (
     concept_queries,
     phrase_present,
-    presence_terms,
     present,
     translated,
 )
-from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
+from imvo_assist.answer.topics import (
+    DOCUMENT_NOUNS,
+    narrowed_terms,
+    topic_concepts,
+    vocabulary_entity,
+)
+from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
@@ -38,15 +43,8 @@ from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
-from imvo_assist.text.morphology import is_english_adverb, is_verb_form
-from imvo_assist.text.numbers import as_figures, number_words, word_forms
-from imvo_assist.text.questionforms import (
-    AMOUNT_QUESTION,
-    CURRENCY_UNITS,
-    RANKING_QUESTION,
-    SIGNING_VERBS,
-    asks_ranking,
-)
+from imvo_assist.text.morphology import is_verb_form
+from imvo_assist.text.numbers import as_figures, word_forms
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
@@ -73,37 +71,10 @@ MOST_ABSENT = 3
 # A question for one fact (a date, a name, a number) turns on each of its specific topic words:
 # "wanneer is er gedebatteerd" cannot be answered without a debate in the documents.
 FACT_FORMS = frozenset({"when", "who", "count"})
-# Words naming the corpus's own domain, its actors and document kinds: never key.
-DOMAIN_WORDS = frozenset(
-    [
-        "overheid", "government", "kabinet", "cabinet", "ministerie", "ministry", "ministeries",
-        "ministries", "minister", "ministers", "rijksoverheid", "parliament", "parlement", "kamer",
-        "house", "tweede",
-        "mvo", "imvo", "csr", "irbc", "convenant", "convenanten", "covenant", "covenants",
-        "agreement", "agreements", "sector", "sectoren", "sectors", "risico", "risicos", "risico's",
-        "risk", "risks", "risky", "riskant", "risicovol", "risicovolle", "keten", "ketens", "chain",
-        "chains", "supply chain", "supply chains", "value chain", "value chains", "waardeketen",
-        "waardeketens", "productieketen", "productieketens",
-    ]
-)
-# Nouns of a relation asked about ("welke rol speelt X", "the task of X"): X is the subject.
-RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie",
-                            "function"])
-# A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic; a
-# capitalised name ending in one of DOCUMENT_NOUNS too ("de Kamerbrief", "het SRA-testrapport").
-DOCUMENT_NOUNS = ("advies", "advice", "brief", "letter", "rapport", "report", "notitie")
-DOCUMENT_WORDS = frozenset(
-    [*DOCUMENT_NOUNS, "kamerbrief", "note", "bronnenboek", "book", "register", "document", "documenten",
-     "documents"]
-)
 # A country or place typed in lower case after a word of place ("in myanmar", "uit ghana") is a
 # name all the same; without one it may be an ordinary word ("turkey farming", "peper en chili").
 PLACE_WORDS = lazy_compile(r"\b(in|uit|from|naar|to|near|bij|rond|around|across) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
-# Lexicon domains of words about questions and documents (hoofdstuk, voetnoot, rapport).
-META_DOMAINS = frozenset({"question", "documents"})
 FIGURE = lazy_compile(r"\b\d{2,}\b")
-# A short word before a number labels a numbered part ("art 8", "nr 197", "hfst 3").
-NUMBERED_LABEL = lazy_compile(r"\b([a-z]{1,4})\.? \d")
 # A figure with a scale, not as a bound of a condition ("een omzet boven 50 miljoen euro").
 SCALED_FIGURE = lazy_compile(
     r"(?<!boven )(?<!onder )(?<!dan )(?<!than )(?<!above )(?<!below )(?<!over )(?<!vanaf )"
@@ -208,7 +179,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return None  # what the question turns on is a vocabulary entity the corpus has
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
-    absent = [c for c in topics if not present(library, presence_terms(c), translated(c))
+    absent = [c for c in topics if not present(library, narrowed_terms(c), translated(c))
               and not present(library, list(c.synonyms))]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
@@ -337,37 +308,6 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
                    ", ".join(understanding.years))
 
 
-def topic_concepts(understanding: Understanding) -> list[Concept]:
-    """The nouns a question is about: not the kind of thing asked ("risico's"), the unit of an
-    amount asked for (a text writes "€ 2"), a ranking asked for ("ranglijst": a passage that
-    ranks states it), the label of a numbered part ("art 8"), an adverb
-    ("genuinely") or a verb of signing ("verstuurd"); not words about documents ("voetnoot",
-    "rapport") nor those naming the document to look in ("het sra-rapport"), not figures or
-    verbs."""
-    found = []
-    naming = document_name_words(understanding)  # "het sra-rapport": where to look, no topic
-    folded = fold(understanding.question)
-    labels = set(NUMBERED_LABEL.findall(folded))  # "art 8": a part's number
-    units = CURRENCY_UNITS if AMOUNT_QUESTION.search(folded) else frozenset()  # "in euro's": the form
-    ranking = {word for match in RANKING_QUESTION.finditer(folded) for word in match.group(0).split()
-               } if asks_ranking(folded) else set()
-    for concept in understanding.concepts:
-        words = concept.source.split()
-        if (concept.source in GENERIC or concept.source.isdigit() or concept.source in number_words()
-                or concept.source in units or concept.source in labels or concept.source in SIGNING_VERBS
-                or concept.source in ranking  # "scoort het hoogst": the form of the answer
-                or is_english_adverb(concept.source)
-                or concept.source in DOMAIN_WORDS or all(word in DOMAIN_WORDS for word in words)
-                or concept.source in RELATION_NOUNS
-                or words[-1] in DOCUMENT_WORDS
-                or (concept.domains and set(concept.domains) <= META_DOMAINS)
-                or concept.source in understanding.verbs or concept.source in naming
-                or _vocabulary_entity(concept.source)):
-            continue
-        found.append(concept)
-    return found
-
-
 def asking_part(question: str) -> str:
     """The part of a question that asks: its last asking sentence, and of that the part after a
     colon that opens it ("voor het overleg van morgen: wat is ...?")."""
@@ -382,12 +322,6 @@ def _asking_words(understanding: Understanding) -> str:
     rapport?")."""
     asking = f" {folded_words(asking_part(understanding.question))} "
     if any(f" {word} " in asking for c in topic_concepts(understanding) for word in c.source.split()) or any(
-            _vocabulary_entity(word) for word in asking.split()):  # "... : wordt koffie genoemd?"
+            vocabulary_entity(word) for word in asking.split()):  # "... : wordt koffie genoemd?"
         return asking
     return f" {folded_words(main_sentence(understanding.question))} "
-
-
-def _vocabulary_entity(word: str) -> bool:
-    """A word the vocabulary reads as a sector ("jeans": textiel & kleding): checked as that
-    sector, not as a word (a risk or an organisation is checked as written)."""
-    return bool(default_tagger().tag(word).sectors)
