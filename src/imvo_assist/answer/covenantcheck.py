@@ -135,7 +135,7 @@ def _spoken_of(library: Corpus, terms: list[str], *, compounds: bool = False) ->
     for hit in library.run(And([Or(subject_query), covenant]), None, NEAR_HITS):
         tokens = re.findall(r"\w+", fold(hit.passage.text))
         subject_at = [i for i, token in enumerate(tokens) if token in forms or any(
-            token.startswith(modifier) and _about(token, modifier) for modifier in modifiers)]
+            token.startswith(modifier) and _about(_subject_part(token), modifier) for modifier in modifiers)]
         covenant_at = [i for i, token in enumerate(tokens)
                        if "convenant" in token or "covenant" in token or token.startswith("agreement")]
         if any(abs(s - c) <= NEAR for s in subject_at for c in covenant_at):

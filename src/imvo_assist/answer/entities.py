@@ -83,7 +83,7 @@ SOURCE = lazy_compile(
 POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
               r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")
 SECTOR_WORD = lazy_compile(r"\b(\w{3,}?)-?(sector|sectoren|industrie|branche)\b|\b(\w{3,}) (sector|industry|industries)\b"
-                           r"|\b(\w{2,}e) (sectoren|industrie|branche)\b")  # "de farmaceutische industrie"
+                           r"|\b(\w{2,}(?:ische|iele|uele)) (sectoren|industrie|branche)\b")  # "de farmaceutische industrie"
 COVENANT = lazy_compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
     r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"

@@ -113,7 +113,9 @@ INCLUSION_CUES = lazy_compile(
     rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
     r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
     r"considered|rekening gehouden|looked at|read|"
-    r"een van de bronnen|(?:tussen|onder) de bronnen|(?:one of|among) the (?:sources|references))\b"
+    r"(?:een van de bronnen|(?:tussen|onder) de bronnen|(?:one of|among) the (?:sources|references))"
+    r"(?! (?:van|of) (?!(?:de|het|the|this|dit) (?:analyse|analysis|rapport|report|sra|brief|letter|advies|"
+    r"advice|bronnenboek|register|source book)\b)))\b"
 )
 USE_CUES = lazy_compile(rf"\b({USING})\b")
 # Publications of an organisation: naming them with the organisation asks about inclusion.

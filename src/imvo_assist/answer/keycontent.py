@@ -28,9 +28,10 @@ from imvo_assist.answer.presence import (
 )
 from imvo_assist.answer.topics import (
     DOCUMENT_NOUNS,
+    DOCUMENT_WORDS,
+    META_DOMAINS,
     narrowed_terms,
     topic_concepts,
-    vocabulary_entity,
 )
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import inclusion_report
@@ -318,10 +319,11 @@ def asking_part(question: str) -> str:
 
 def _asking_words(understanding: Understanding) -> str:
     """The folded words of the asking part, or of the whole asking sentence when the part after
-    its colon names none of the question's topics nor a sector ("kobalt voor accu's: wat zegt het
-    rapport?")."""
+    its colon names nothing but a document and how to ask ("kobalt voor accu's: wat zegt het
+    rapport?"); "voor mijn scriptie: wat is een IMVO-convenant?" asks about covenants."""
     asking = f" {folded_words(asking_part(understanding.question))} "
-    if any(f" {word} " in asking for c in topic_concepts(understanding) for word in c.source.split()) or any(
-            vocabulary_entity(word) for word in asking.split()):  # "... : wordt koffie genoemd?"
+    if any(f" {word} " in asking for c in understanding.concepts if c.source not in understanding.verbs
+           and c.source.split()[-1] not in DOCUMENT_WORDS and not (c.domains and set(c.domains) <= META_DOMAINS)
+           for word in c.source.split()):
         return asking
     return f" {folded_words(main_sentence(understanding.question))} "

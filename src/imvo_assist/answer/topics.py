@@ -34,8 +34,8 @@ DOMAIN_WORDS = frozenset(
     ]
 )
 # Nouns of a relation asked about ("welke rol speelt X", "the task of X"): X is the subject.
-RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie",
-                            "function"])
+RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie", "functies",
+                            "function", "functions"])
 # A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic; a
 # capitalised name ending in one of DOCUMENT_NOUNS too ("de Kamerbrief", "het SRA-testrapport").
 DOCUMENT_NOUNS = ("advies", "advice", "brief", "letter", "rapport", "report", "notitie")

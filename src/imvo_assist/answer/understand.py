@@ -120,7 +120,7 @@ DATED = (r"(\d{4}|\d{1,2}|[a-z]+ber|[a-z]+uari|[a-z]+uary|maart|march|april|mei|
 THE = rf"\b(het|de|dit|deze|the|this) ({DATED} ){{0,3}}"
 ANY_THE = r"\b(het|de|dit|deze|the|this) ((?!(?:in|een|a|an|of|van|voor|for|met|with|op|on)\b)\w+ ){0,2}"
 NAMED_DOCUMENTS = (
-    (lazy_compile(rf"ser (covenant |convenant )?(advies|advice)|{THE}(advies|advice)\b"), "advice"),
+    (lazy_compile(rf"\bser (covenant |convenant )?(advies|advice)\b|{THE}(advies|advice)\b"), "advice"),
     (lazy_compile(rf"{ANY_THE}(convenant|covenant|agreement)\b(?! (advies|advice|report|rapport|letter|brief)\b)"
                   r"|\b\w+convenant\b"), "covenant"),
     (lazy_compile(rf"{THE}(brief|letter)\b|kamerbrief"), "letter"),

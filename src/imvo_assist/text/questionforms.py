@@ -40,8 +40,8 @@ RANKING_QUESTION = lazy_compile(
     r"(?<!high )(?<!low )\b(ranglijst\w*|rangorde|ranking|rankings|(ranks?|ranked|rangschikt) (the )?"
     r"(hoogst|hoogste|highest|first|eerst|eerste|top)|(scoort|scoren|scores?|scored) (het |the )?"
     r"(hoogste?|laagste?|best|slechtst|highest|lowest|worst)|(staat|staan|komt|komen) bovenaan "
-    r"(de|het|op de) (rang)?lijst|tops? the list|(op|is|staat|at) (nummer|number) (1|een|one)|#1|"
-    r"aller(hoogste|grootste|slechtste))\b"
+    r"(de|het|op de) (rang)?lijst|tops? the list|(op|is|staat) (nummer|number) (1|een|one)"
+    r"(?! (in|of|van|op) (de|het|the|this|dit|deze) (register|bronnenboek|lijst|list|bijlage|agenda))|aller\w+ste)\b"
 )
 RANKING_METHOD = lazy_compile(r"^(hoe|how)\b|\b(criteri\w*|methode\w*|method\w*|waarom|why)\b")
 RANKING_ANSWER = lazy_compile(
