@@ -7,6 +7,7 @@ from textual.widgets import Static
 from tui_support import settle
 
 from imvo_assist.tui.screens.search import SearchScreen
+from imvo_assist.tui.widgets import QuestionInput
 
 
 def text(screen, selector: str) -> str:  # type: ignore[no-untyped-def]
@@ -34,3 +35,17 @@ async def test_first_views_name_their_keys(make_app) -> None:
         app.open_passage("kamerbrief-2014-11-19-sra", "2")
         await settle(pilot)
         assert "o opent de officiële URL" in text(app.screen, "#doc-page")
+
+
+async def test_a_completion_is_shown_dim_and_italic_apart_from_the_question(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        question = app.main.query_one("#question", QuestionInput)
+        await pilot.press(*"Is Schone Kl")
+        await settle(pilot)
+        style = question.get_component_rich_style("input--suggestion")
+        assert style.italic and style.dim
+        shown = "".join(segment.text for y in range(question.size.height) for segment in question.render_line(y))
+        assert "Is Schone Kleren Campagne" in shown  # the completion is offered ...
+        assert question.value == "Is Schone Kl"  # ... but is not part of the question
