@@ -13,6 +13,7 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
+from imvo_assist.answer.presence import present
 from imvo_assist.answer.sectornouns import sector_nouns
 from imvo_assist.answer.topics import vocabulary_entity
 from imvo_assist.answer.understand import understand
@@ -221,3 +222,10 @@ def test_a_phrase_whose_last_word_alone_names_a_sector_is_a_narrower_subject(lib
 @pytest.mark.parametrize("word", ["jeans", "textile industry", "cotton farming"])
 def test_a_sector_word_or_a_phrase_naming_the_sector_by_its_modifier_stays_a_sector(word: str) -> None:
     assert vocabulary_entity(word)
+
+
+def test_a_dutch_infinitive_is_there_in_its_present_tense(library: Library) -> None:
+    # the documents write "verkoopt", never "verkopen": an English "sell" is there all the same
+    assert present(library, ["verkopen"])
+    assert not present(library, ["verzenden"])
+    assert answered(library, "What is expected from shops that sell clothes?").citations
