@@ -13,6 +13,7 @@ from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.morphology import present_tense
 from imvo_assist.text.wordlist import zipf
 
 if TYPE_CHECKING:
@@ -87,23 +88,9 @@ def _has_word(library: Corpus, word: str) -> bool:
     """The word as written, its singular, its plurals ("missie": "missies"), with the
     apostrophe of a plural ("ngo's"), or a Dutch infinitive in its present tense ("verkopen":
     "verkoopt")."""
-    return any(library.has_term(form) for form in (*inflected_forms(word), *_present_tense(word))) or (
+    return any(library.has_term(form) for form in (*inflected_forms(word), *present_tense(word))) or (
         word.endswith("s") and library.has_term(f"{word[:-1]}'s"))
 
-
-def _present_tense(word: str) -> tuple[str, ...]:
-    """The present-tense forms a Dutch infinitive may have, with and without the long vowel an
-    open syllable spells doubled ("verkopen": verkoop, verkoopt; "leveren": lever, levert;
-    "zetten": zet)."""
-    if not word.isalpha() or not word.endswith("en") or len(word) < 6:
-        return ()
-    stem = word[:-2]
-    closed = stem[-1] == stem[-2]
-    stem = stem[:-1] if closed else stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1], stem[-1])
-    stems = {stem}
-    if not closed and stem[-2] in "aeou" and stem[-3] not in "aeiou":
-        stems.add(stem[:-1] + stem[-2] + stem[-1])  # "verkop": verkoop
-    return tuple(dict.fromkeys(form for s in stems for form in (s, s if s.endswith("t") else f"{s}t")))
 
 
 def _modifier_of(library: Corpus, word: str, short: bool = False) -> bool:

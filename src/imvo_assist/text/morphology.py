@@ -105,6 +105,18 @@ def _stems(word: str) -> tuple[str, str, str]:
     return stem, changed, doubled
 
 
+def present_tense(word: str) -> tuple[str, ...]:
+    """The present-tense forms a Dutch infinitive may have, from its stems as written, after the
+    sound change and with the long vowel an open syllable spells doubled ("verkopen": verkop,
+    verkoop, verkoopt; "zetten": zet)."""
+    if not word.isalpha() or not word.endswith("en") or len(word) < 6:
+        return ()
+    _, changed, doubled = _stems(word)
+    stems = (changed,) if DOUBLE.search(word[:-2]) else (changed, doubled)
+    forms = (form for stem in stems for form in (stem, stem if stem.endswith("t") else f"{stem}t"))
+    return tuple(dict.fromkeys(forms))
+
+
 def _dutch_verb_form(word: str, shortest: int, whole: bool = True) -> bool:
     """A regular verb form; `whole`: the word as asked (else the rest after a particle, whose
     noun test is made on the whole word: "uit|besteden" though "besteed" is a word)."""
