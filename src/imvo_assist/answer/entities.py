@@ -337,8 +337,8 @@ def named_covenant(folded: str) -> tuple[str, str]:
             continue  # "in het convenant over X": the covenant at hand, asked about X
         subject = match.group(1) or match.group(3) or match.group(6) or ""
         words = _subject_words(subject.split(), after=bool(match.group(6)))
-        if words:  # `_subject_words` keeps no determiner or generic word
-            return " ".join(words), match.group(0)
+        if words:  # `_subject_words` keeps no determiner or generic word; nor does the name written
+            return " ".join(words), match.group(0)[0 if match.group(6) else max(match.group(0).find(words[0]), 0):]
     return _titled_covenant(folded)
 
 

@@ -9,7 +9,6 @@ answer, the key content the corpus lacks.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from imvo_assist.answer.keycontent import Missing
@@ -85,8 +84,6 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         )
     if missing.kind == "covenant":
         there = "; ".join(missing.suggestions)
-        what = re.sub(r"^(the|a|an|any|our|this|that|het|de|een|ons|onze|dit|dat|deze) ", "", what,
-                      flags=re.IGNORECASE)  # "no the toy covenant"
         if nl:
             return f"Er is geen {what} in de documenten" + (f"; wel: {there}." if there else ".")
         return f"There is no {what} in the documents" + (f"; there is: {there}." if there else ".")
