@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
-from imvo_assist.answer.facts import asked_facts, asks_who_signed, missing_fact
+from imvo_assist.answer.facts import asked_facts, missing_fact
 from imvo_assist.answer.general import Composed, compose_quotes, compose_ranked
 from imvo_assist.answer.interpretation import (
     NEAREST_KINDS,
@@ -24,6 +24,7 @@ from imvo_assist.answer.interpretation import (
 )
 from imvo_assist.answer.keycontent import Missing, missing_content
 from imvo_assist.answer.risks import compose_sector_risks
+from imvo_assist.answer.signing import asks_who_signed
 from imvo_assist.answer.sources import (
     add_reference_chain,
     compose_inclusion,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 from imvo_assist.answer.entities import (
     capitalised_names,
@@ -29,6 +29,7 @@ from imvo_assist.answer.entities import (
 )
 from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.keycontent import asking_part
+from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
@@ -41,7 +42,6 @@ from imvo_assist.text.questionforms import (
     COUNT_WORDS,
     MONTHS,
     RANKING_ANSWER,
-    SIGNING_VERB,
     answers,
     asks_ranking,
     counted_noun,
@@ -130,28 +130,6 @@ REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
     r"their|he|she|his|her|there)\b"
 )
-# What a "welke"/"which" question on signing may ask instead of who: when, which document or
-# which part of it.
-NOT_SIGNERS = (r"(datum|dag|jaar|maand|date|day|year|month|convenant|covenant|agreement|akkoord|brief|"
-               r"letter|rapport|report|advies|advice|document|pagina|page|artikel|article|hoofdstuk|"
-               r"chapter|paragraaf|section)")
-# Who signed or sent a document: its signature names them, apart from any sentence on signing
-# ("wie zijn de ondertekenaars?"; not "ties with the signatories").
-SIGNERS = lazy_compile(
-    rf"\b(wie|who|(welke|which) (?!(?:(?:exacte?|precieze?|precise) )?{NOT_SIGNERS}\b)\w+)\b"
-    r"(?:(?!\b(?:die|waarin|waarmee|waarop|which|where)\b|\b(?:dat|that)\b(?! (?:\w+ )?\w*"
-    r"(?:convenant|covenant|akkoord|agreement|overeenkomst|verdrag)\b))[^?.;]){0,80}"  # no relative
-    # clause ("dat steenkoolconvenant", "that coal covenant": a document pointed at)
-    rf"\b{SIGNING_VERB}\b|"
-    r"\b(wie|who) (is|zijn|was|waren|are|were) (de|het|the) \w+ (die|dat|that|who|which)\b[^?.;]{0,60}"
-    rf"\b{SIGNING_VERB}\b|"  # "wie is de minister die ..."
-    r"\b((wie|who|wat|what) (zijn|waren|are|were)|noem|name|list|welke|which)( de| the)? "
-    r"(ondertekenaars?|signator(y|ies)|afzenders?)\b"
-)
-# An author cited by a reference marker ("PAX [17] beschreef ...", "[18] Both ENDS (2012)."):
-# a source of what a sentence says, not who signed.
-CITED_SOURCE = lazy_compile(r"(?:[A-Z][\w&.'-]* ){0,3}[A-Z][\w&.'-]* \[\d+\]|\[\d+\] (?:[A-Z][\w&.'-]* ){0,3}[A-Z][\w&.'-]*")
-SIGNED = lazy_compile(r"\b(ondertekend|getekend|signed|w\.g\.)\b")
 # A passage of at most this many sentences is one statement (a signature, a list entry).
 SHORT_PASSAGE = 2
 # A capitalised name with a word this frequent in general text is a title or a heading, no name.
@@ -185,10 +163,21 @@ def missing_fact(
     if named:
         return "entity", named
     stating = where if _cites_document(understanding) else texts  # "volgens het convenant": in it
+    closest = _closest(understanding, stating)
     for fact in asked_facts(understanding):
-        if not any(fact.stated(text) for text in stating):
+        if not any(fact.stated(text) for text in (closest if fact.beside else stating)):
             return fact.kind, fact.what
     return None
+
+
+def _closest(understanding: Understanding, texts: list[str]) -> list[str]:
+    """The passages whose key sentences speak most of the question's content: a fact asked
+    beside it stands there, not beside less of it in another passage ("op welke datum stuurt
+    het kabinet de voortgangsrapportage?": not the date of an earlier letter on progress)."""
+    groups = content_groups(understanding)
+    best = {text: max((_groups_covered(groups, s) for s in sentences(text)), default=0) for text in texts}
+    most = max(best.values(), default=0)
+    return [text for text in texts if best[text] == most] if most else texts
 
 
 def _cites_document(understanding: Understanding) -> bool:
@@ -208,12 +197,8 @@ class AskedFact:
     kind: str
     what: str
     stated: Callable[[str], bool]
-
-
-@cache
-def asks_who_signed(folded: str) -> bool:
-    """Whether a folded question asks who signed or sent something (`SIGNERS`)."""
-    return bool(SIGNERS.search(folded))
+    beside: bool = False
+    """Stated beside the question's content: in the passages that speak most of it."""
 
 
 def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
@@ -233,9 +218,9 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
     if DAY_QUESTION.search(question):
-        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text))))),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text)))), True),)
     if YEAR_QUESTION.search(question):
-        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text))),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text)), True),)
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _in_key_sentences(understanding, _names_place)),)
     if asks_ranking(question):

@@ -24,9 +24,10 @@ from imvo_assist.answer.evidence import (
     key_sentences,
     sentences,
 )
-from imvo_assist.answer.facts import SIGNERS, asked_facts
+from imvo_assist.answer.facts import asked_facts
 from imvo_assist.answer.parts import asks_part, numbered_part, place
 from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
+from imvo_assist.answer.signing import SIGNERS
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
@@ -62,7 +63,7 @@ EXPECTING = lazy_compile(
 CUE_WORDS = {
     "expectations": ("verwacht", "moeten", "dient", "verplicht", "must", "expected"),
 }
-# Documents whose closing passage (their signature) answers who signed (`facts.SIGNERS`).
+# Documents whose closing passage (their signature) answers who signed (`signing.SIGNERS`).
 MAX_SIGNED_DOCUMENTS = 2
 # Where a chapter starts: its page ("op welke pagina/bladzijde", "which page", "where does ... start").
 CHAPTER_PAGE = lazy_compile(

@@ -26,6 +26,7 @@ from imvo_assist.answer.presence import (
     present,
     translated,
 )
+from imvo_assist.answer.risksubject import absent_subject
 from imvo_assist.answer.topics import (
     DOCUMENT_NOUNS,
     DOCUMENT_WORDS,
@@ -177,7 +178,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
-        return None  # what the question turns on is a vocabulary entity the corpus has
+        lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
+        # else what the question turns on is a vocabulary entity the corpus has
+        return Missing(lacking.source, "word") if lacking else None
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
     absent = [c for c in topics if not present(library, narrowed_terms(c), translated(c))

@@ -1,0 +1,153 @@
+"""What a sector-risks question asks the risks of: the subject after "risico's voor" or "risks
+of", or before a colon ("cobalt for smartphone batteries: any risks?"). When the sector is only
+inferred from an everyday word beside it ("smartphone", "plastic") and the subject itself is in
+no document, the sector's risks do not answer the question."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from imvo_assist.answer.entities import is_place
+from imvo_assist.answer.presence import present, translated
+from imvo_assist.answer.topics import narrowed_terms, topic_concepts
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.text.analysis import stopwords
+from imvo_assist.text.bilingual import Concept
+from imvo_assist.text.compounds import split_compound
+from imvo_assist.text.fold import fold, folded_words
+from imvo_assist.text.framing import asking_sentences
+from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.wordlist import known
+
+if TYPE_CHECKING:
+    from imvo_assist.answer.corpus import Corpus
+    from imvo_assist.answer.understand import Understanding
+    from imvo_assist.catalogue.vocabulary import Sector
+
+RISK_WORDS = r"(risico'?s?|risks?|gevaren|dangers|problemen|problems|issues)"
+PREPOSITIONS = r"(van|voor|bij|in|rond|rondom|of|for|to|with|around|regarding|concerning)"
+# The subject of the risks: up to a clause or sentence end, after the first preposition that
+# follows the risk word ("welke risico's noemt de SRA voor speelgoed van plastic").
+AFTER_RISKS = lazy_compile(rf"\b{RISK_WORDS}\b[^?.!;:,]*?\b{PREPOSITIONS} (?P<subject>[^?.!;:,]+)")
+# Words that point back to the context sentence ("welke risico's gelden daarvoor?").
+POINTING_BACK = lazy_compile(
+    r"\b(daarvoor|daarbij|daarin|hiervoor|hierbij|voor (ons|onze producten|die|deze)|"
+    r"for (that|this|these|those|them|it|us|our products))\b"
+)
+# Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
+SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")
+# Words before what a product is made of ("speelgoed van plastic", "made of hardwood").
+MATERIAL = frozenset({"van", "uit", "of", "from"})
+MADE = frozenset({"made", "gemaakt"})
+# Words joining the parts of one subject ("tuinders en bloementelers", "lithium or cobalt").
+JOINING = frozenset({"en", "and", "or", "&"})
+
+
+def absent_subject(library: Corpus, understanding: Understanding) -> Concept | None:
+    """The subject a sector-risks question asks the risks of, when the sector is inferred from
+    an everyday word and the subject is in no document in any form or translation: "risico's
+    van kobalt in smartphones" (kobalt), "which risks does the report list for toys?". None
+    when the question names a sector as such ("in de elektronicasector") or a risk, when the
+    subject is present, a word of the vocabulary ("risks for gold in electronics") or one of
+    the sector ("paper mills", "houthandelaren"), or made of what is present ("furniture made
+    of tropical hardwood")."""
+    if understanding.risks or any(_named_as_sector(understanding.question, s) for s in understanding.sectors):
+        return None
+    topics = topic_concepts(understanding)
+    for span in _subject_spans(understanding.question):
+        conjuncts, material = _phrase(span, understanding.language)
+        heads = [_head(conjunct, topics) for conjunct in conjuncts]
+        if not any(heads):
+            continue
+        if any(head is None or _of_sector(conjunct, head) for conjunct, head in zip(conjuncts, heads)):
+            return None  # "tuinders en bloementelers": one of them names the sector
+        # an origin makes no material ("speelgoed uit china")
+        made_of = _tagged(material) or any(
+            _present(library, c) for c in topics
+            if material and set(c.source.split()) <= set(material) and not is_place(c.source))
+        absent = [head for head in heads if head is not None and not _present(library, head)]
+        return absent[0] if not made_of and len(absent) == len(heads) else None
+    return None
+
+
+def _of_sector(conjunct: list[str], head: Concept) -> bool:
+    """Whether a subject is one of a sector named before its head word, apart or in a compound
+    ("jeans labels", "houthandelaren"); not when only its head names one, which a modifier
+    narrows ("shrimp farming", "lithium mining")."""
+    before = conjunct[: min(conjunct.index(word) for word in head.source.split())]
+    parts = split_compound(head.source) or []
+    return _tagged(before) or _tagged(parts[:-1])
+
+
+def _tagged(words: list[str]) -> bool:
+    """Whether words name a sector of the vocabulary ("paper", "hout")."""
+    return bool(words) and bool(default_tagger().tag(" ".join(words)).sectors)
+
+
+def _present(library: Corpus, concept: Concept) -> bool:
+    """Whether a topic is in the documents in any form, translation or synonym."""
+    return present(library, narrowed_terms(concept), translated(concept)) or present(
+        library, list(concept.synonyms))
+
+
+def _subject_spans(question: str) -> list[str]:
+    """The folded phrases a question asks the risks of, in order: after the risk word's
+    preposition, the clause before a colon whose tail asks for risks, and the context sentence
+    a pointing word refers back to."""
+    asking = fold(asking_sentences(question))
+    folded = fold(question)
+    spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)]
+    head, colon, tail = folded.partition(":")
+    if colon and re.search(rf"\b{RISK_WORDS}\b", tail) and not AFTER_RISKS.search(tail):
+        spans.append(head)
+    if POINTING_BACK.search(asking):
+        spans.append(folded.replace(asking, " "))
+    return [folded_words(span) for span in spans]
+
+
+def _phrase(span: str, language: str) -> tuple[list[list[str]], list[str]]:
+    """The first noun phrase of a span as its conjuncts, runs of content words joined by "en",
+    "and" or "or" ("tuinders en bloementelers"), and the run after it of what it is made of
+    when a word of material follows ("furniture made of tropical hardwood": furniture;
+    tropical, hardwood). Dutch "of" joins, English "of" names a material."""
+    joining = JOINING | ({"of"} if language == "nl" else set())
+    conjuncts: list[list[str]] = [[]]
+    material: list[str] | None = None
+    for word in span.split():
+        current = conjuncts[-1] if material is None else material
+        if word in MADE and current and material is None:
+            continue
+        if word not in stopwords():
+            current.append(word)
+        elif not current:
+            continue
+        elif material is None and word in joining:
+            conjuncts.append([])
+        elif material is None and word in MATERIAL:
+            material = []
+        else:
+            break
+    return [c for c in conjuncts if c], material or []
+
+
+def _head(run: list[str], topics: list[Concept]) -> Concept | None:
+    """The topic that heads a run of content words: its last topic, one the lexicon translates
+    before one only the word list knows ("rubber gloves sold" -> gloves; "lithium"); None when
+    the run holds none but words of the vocabulary ("smartphones", "mobiele telefoons")."""
+    words = set(run)
+    inside = [c for c in topics if set(c.source.split()) <= words and not _tagged(c.source.split())]
+    # a word the lexicon translates; else one of the word list ("lithium" is one in both languages)
+    heads = [c for c in inside if c.translations] or [
+        c for c in inside if all(known(w, c.language) for w in c.source.split())]
+    return max(heads, key=lambda c: max(run.index(w) for w in c.source.split()), default=None)
+
+
+def _named_as_sector(question: str, sector: Sector) -> bool:
+    """Whether the question names a sector by its name, also as a compound's first part
+    ("elektronicasector"), or by a form with a sector noun ("de chemische industrie"), not only
+    by an everyday word ("smartphones")."""
+    folded = f" {folded_words(question)}"
+    forms = [sector.name_nl, sector.name_en, *(form for form in (*sector.synonyms_nl, *sector.synonyms_en)
+                                              if any(noun in fold(form) for noun in SECTOR_NOUNS))]
+    return any(f" {folded_words(form)}" in folded for form in forms)

@@ -1,0 +1,89 @@
+"""Mechanisms of issue #12's fourteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: what a sector-risks question asks the risks of, when only an everyday word names the
+sector ("kobalt in smartphones"), must be in the documents, unless it is of the sector ("paper
+mills"), made of what they hold ("furniture made of tropical hardwood") or a word of the
+vocabulary; a date asked for stands in the passages that speak most of what is asked, not
+beside less of it in another passage (the date of an earlier letter).
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.risksubject import _phrase, absent_subject
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("risico's van kobalt in smartphones volgens de sra", "kobalt"),
+    ("What risks does the analysis flag for lithium in phone batteries?", "lithium"),
+    ("Which risks apply to rubber gloves sold in supermarkets?", "gloves"),
+    ("we sell plastic toys, which risks does the report list for toys?", "toys"),
+    ("nikkel voor laptopaccu's: welke risico's?", "nikkel"),
+])
+def test_an_absent_subject_of_the_risks_beside_an_everyday_sector_word_is_not_found(
+    library: Library, question: str, subject: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert subject in answer.answer
+    assert not answer.citations
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("which risks apply to smartphones?", "22"),  # the everyday word itself
+    ("what risks for jeans manufacturers?", "26"),  # actors of the sector named before them
+    ("risks for paper mills", "18"),
+    ("welke risico's voor houthandelaren", "18"),  # the sector as a compound's first part
+    ("risico's voor tuinders en bloementelers", "20"),  # one of two joined subjects names it
+    ("Which risks apply to garden chairs made of tropical hardwood?", "18"),  # made of a present material
+    ("what does the sra say about risks for gold in electronics?", "22"),  # the subject is present
+    ("welke risico's noemt de SRA voor kobalt in de elektronicasector?", "22"),  # named as a sector
+])
+def test_a_subject_of_the_sector_present_or_beside_a_named_sector_is_answered_with_its_risks(
+    library: Library, question: str, page: str,
+) -> None:
+    answer = answered(library, question)
+    assert ("sra-testrapport", page) in [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+def test_an_origin_is_no_material_that_answers_for_the_subject(library: Library) -> None:
+    question = "welke risico's noemt de sra voor knuffels uit china?"
+    assert absent_subject(library, understand(question, library.has_term)) is not None
+
+
+@pytest.mark.parametrize(("span", "language", "conjuncts", "material"), [
+    ("lithium or cobalt mining", "en", [["lithium"], ["cobalt", "mining"]], []),
+    ("furniture made of tropical hardwood", "en", [["furniture"]], ["tropical", "hardwood"]),
+    ("speelgoed of knuffels van pluche", "nl", [["speelgoed"], ["knuffels"]], ["pluche"]),
+    ("de winning van goud in afrika", "nl", [["winning"]], ["goud"]),
+])
+def test_the_subject_phrase_is_read_as_joined_parts_and_a_material(
+    span: str, language: str, conjuncts: list[list[str]], material: list[str],
+) -> None:
+    assert _phrase(span, language) == (conjuncts, material)
+
+
+@pytest.mark.parametrize("question", [
+    "Op welke datum vond het debat over de SRA plaats?",
+    "on what exact date will the first progress report be sent to parliament?",
+])
+def test_a_date_beside_less_of_the_question_in_another_passage_is_no_answer(
+    library: Library, question: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert "24 juni" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "date"), [
+    ("Op welke datum is het steenkoolconvenant ondertekend?", "17 november"),
+    ("In welk jaar verscheen het SER-advies?", "2014"),
+])
+def test_a_date_that_stands_beside_what_is_asked_answers(library: Library, question: str, date: str) -> None:
+    assert date in answered(library, question).answer
