@@ -8,7 +8,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
-from imvo_assist.answer.entities import named_covenant
+from imvo_assist.answer.covenantnames import named_covenant
 from imvo_assist.answer.intents import asks_for_risks
 from imvo_assist.answer.understand import understand
 from imvo_assist.bronnenboek.records import Reference

@@ -12,7 +12,7 @@ from __future__ import annotations
 import answer_fixtures
 import pytest
 
-from imvo_assist.answer.entities import named_covenant
+from imvo_assist.answer.covenantnames import named_covenant
 from imvo_assist.answer.intents import intent_of
 from imvo_assist.answer.typos import typo_corrections
 from imvo_assist.answer.understand import understand

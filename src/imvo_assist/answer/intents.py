@@ -109,13 +109,16 @@ USING = (r"input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|a
          r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
          r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account")
 # ... and of including, mentioning, appearing or reading one, or of being one of the sources.
+# Being among the sources of the documents ("een van de bronnen", "one of the sources"); not the
+# sources of something else ("een van de bronnen van luchtvervuiling"), only of a document.
+AMONG_SOURCES = r"(?:een van de bronnen|(?:tussen|onder) de bronnen|(?:one of|among) the (?:sources|references))"
+OF_DOCUMENT = (r"(?:de|het|the|this|dit) (?:analyse|analysis|rapport|report|sra|brief|letter|advies|advice|"
+               r"bronnenboek|register|source book)\b")
 INCLUSION_CUES = lazy_compile(
     rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
     r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
     r"considered|rekening gehouden|looked at|read|"
-    r"(?:een van de bronnen|(?:tussen|onder) de bronnen|(?:one of|among) the (?:sources|references))"
-    r"(?! (?:van|of) (?!(?:de|het|the|this|dit) (?:analyse|analysis|rapport|report|sra|brief|letter|advies|"
-    r"advice|bronnenboek|register|source book)\b)))\b"
+    rf"{AMONG_SOURCES}(?! (?:van|of) (?!{OF_DOCUMENT})))\b"
 )
 USE_CUES = lazy_compile(rf"\b({USING})\b")
 # Publications of an organisation: naming them with the organisation asks about inclusion.

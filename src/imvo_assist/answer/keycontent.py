@@ -29,8 +29,7 @@ from imvo_assist.answer.presence import (
 from imvo_assist.answer.risksubject import absent_subject
 from imvo_assist.answer.topics import (
     DOCUMENT_NOUNS,
-    DOCUMENT_WORDS,
-    META_DOMAINS,
+    names_content,
     narrowed_terms,
     topic_concepts,
 )
@@ -325,8 +324,7 @@ def _asking_words(understanding: Understanding) -> str:
     its colon names nothing but a document and how to ask ("kobalt voor accu's: wat zegt het
     rapport?"); "voor mijn scriptie: wat is een IMVO-convenant?" asks about covenants."""
     asking = f" {folded_words(asking_part(understanding.question))} "
-    if any(f" {word} " in asking for c in understanding.concepts if c.source not in understanding.verbs
-           and c.source.split()[-1] not in DOCUMENT_WORDS and not (c.domains and set(c.domains) <= META_DOMAINS)
+    if any(f" {word} " in asking for c in understanding.concepts if names_content(c, understanding)
            for word in c.source.split()):
         return asking
     return f" {folded_words(main_sentence(understanding.question))} "

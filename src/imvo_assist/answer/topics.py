@@ -34,8 +34,8 @@ DOMAIN_WORDS = frozenset(
     ]
 )
 # Nouns of a relation asked about ("welke rol speelt X", "the task of X"): X is the subject.
-RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie", "functies",
-                            "function", "functions"])
+RELATION_NOUNS = frozenset(["rol", "rollen", "role", "roles", "taak", "taken", "task", "tasks", "functie",
+                            "functies", "function", "functions"])
 # A concept ending in one of these names a document ("ser advice", "kamerbrief"), no topic; a
 # capitalised name ending in one of DOCUMENT_NOUNS too ("de Kamerbrief", "het SRA-testrapport").
 DOCUMENT_NOUNS = ("advies", "advice", "brief", "letter", "rapport", "report", "notitie")
@@ -71,13 +71,18 @@ def topic_concepts(understanding: Understanding) -> list[Concept]:
                 or is_english_adverb(concept.source)
                 or concept.source in DOMAIN_WORDS or all(word in DOMAIN_WORDS for word in words)
                 or concept.source in RELATION_NOUNS
-                or words[-1] in DOCUMENT_WORDS
-                or (concept.domains and set(concept.domains) <= META_DOMAINS)
-                or concept.source in understanding.verbs or concept.source in naming
+                or not names_content(concept, understanding) or concept.source in naming
                 or vocabulary_entity(concept.source)):
             continue
         found.append(concept)
     return found
+
+
+def names_content(concept: Concept, understanding: Understanding) -> bool:
+    """Whether a concept may name what is asked about: no verb of the question, no word for a
+    document ("rapport", "kamerbrief") and none about questions or documents ("hoofdstuk")."""
+    return (concept.source not in understanding.verbs and concept.source.split()[-1] not in DOCUMENT_WORDS
+            and not (concept.domains and set(concept.domains) <= META_DOMAINS))
 
 
 def narrowed_terms(concept: Concept) -> list[str]:

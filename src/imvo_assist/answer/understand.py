@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from imvo_assist.answer.covenantnames import named_covenant
 from imvo_assist.answer.entities import (
     asked_first,
     authored_kind,
@@ -23,7 +24,6 @@ from imvo_assist.answer.entities import (
     folded_forms,
     is_author,
     is_place,
-    named_covenant,
     owned,
 )
 from imvo_assist.answer.intents import Intent, intent_of

@@ -1,0 +1,114 @@
+"""A covenant named in a question by its subject ("het cosmeticaconvenant", "the toy industry
+covenant", "convenant steenkool"), not covenants in general ("elk convenant")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from imvo_assist.answer.entities import SECTOR_WORD, generic_sector_words
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.text.analysis import stopwords
+from imvo_assist.text.documentwords import COVENANT_WORDS
+from imvo_assist.text.fold import fold
+from imvo_assist.text.framing import is_framing_word
+from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.morphology import dutch_infinitive, is_verb_form
+from imvo_assist.text.wordlist import zipf
+
+COVENANT = lazy_compile(
+    r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
+    r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
+)
+# "Convenant X" without article names a covenant by its title ("Convenant Duurzame Kleding",
+# "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
+BARE_COVENANT = lazy_compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
+DETERMINER_BEFORE = lazy_compile(r"\b(het|de|dit|dat|een|elk|ieder|welk|zo'n|ons|jullie|uw|hun)\s*$")
+# Above this frequency a word is a function word or adverb ("volgens", "precies"), no subject.
+TITLE_WORD_MAX_ZIPF = 5.0
+# A definite article before "convenant over X" points to a covenant the asker has in mind.
+DEFINITE = lazy_compile(r"\b(het|de|dit|the|this)\s*$")
+GENERIC_COVENANT = frozenset(
+    [
+        "imvo", "irbc", "het", "dit", "dat", "een", "the", "this", "that", "an", "a", "elk",
+        "ieder", "each", "every", "dit", "nieuw", "nieuwe", "new", "eerste", "first", "sector",
+        "sectoral", "sectorale", "effectieve", "effective", "such", "zo'n", "welk", "which", "what",
+        # every covenant of the domain is Dutch and about international business conduct
+        "dutch", "nederlands", "nederlandse", "international", "internationaal", "internationale",
+        # "the IRBC covenant agreement for ...": a covenant word is no covenant's subject
+        *COVENANT_WORDS,
+    ]
+)
+
+
+def named_covenant(folded: str) -> tuple[str, str]:
+    """A covenant the question names by its subject: ("cosmetica", "cosmeticaconvenant") for
+    "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
+    when the question names none or only covenants in general."""
+    for match in _overlapping(COVENANT, folded):  # "the imvo covenant for the banking sector"
+        if match.group(6) and DEFINITE.search(folded[: match.start()]) and not _is_sector(
+                match.group(6)):
+            continue  # "in het convenant over X": the covenant at hand, asked about X
+        subject = match.group(1) or match.group(3) or match.group(6) or ""
+        words = _subject_words(subject.split(), after=bool(match.group(6)))
+        if words:  # `_subject_words` keeps no determiner or generic word; nor does the name written
+            return " ".join(words), match.group(0)[0 if match.group(6) else max(match.group(0).find(words[0]), 0):]
+    return _titled_covenant(folded)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a pattern, each search starting one character after the last match
+    began: a covenant word may end one match ("the imvo covenant") and open the next
+    ("covenant for the banking sector")."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
+
+
+def _subject_words(words: list[str], after: bool = False) -> list[str]:
+    """The words that name a covenant's subject: before "covenant" those after the last
+    function, framing or determining word ("the toy industry covenant": toy industry; "must
+    every covenant": none); after it ("het convenant over de bouwsector over ...") those up to
+    the first."""
+    subject: list[str] = []
+    for word in words:
+        if (word in stopwords() or is_framing_word(word) or word in generic_sector_words()
+                or word in _question_words()):  # "which ongoing covenant talks": no subject
+            if after and subject:
+                break
+            subject = []  # a determiner opens the covenant's own words
+        elif word not in GENERIC_COVENANT:  # "the dutch banking agreement": banking
+            subject.append(word)
+    return subject
+
+
+@cache
+def _question_words() -> frozenset[str]:
+    """Words the lexicon gives for asking ("ongoing", "current", "voluntary"), never a subject."""
+    return load_lexicon().domain_terms("question")
+
+
+def _is_sector(words: str) -> bool:
+    """Whether the words name a sector ("de bouwsector", "the banking industry", "textiel"), not a
+    product of one ("katoen"): "het convenant over de bouwsector" is that sector's covenant,
+    "het convenant over katoen" a topic of the covenant at hand."""
+    folded = fold(words)
+    return bool(SECTOR_WORD.search(words) or any(
+        folded in (fold(s.name_nl), fold(s.name_en)) for s in load_vocabulary().sectors))
+
+
+def _titled_covenant(folded: str) -> tuple[str, str]:
+    """A covenant named in title order, "convenant steenkool": the word after a bare "convenant"
+    when a content noun (no function, verb or framing word, nor a numbered part: "art 8")."""
+    for match in BARE_COVENANT.finditer(folded):
+        word = match.group(1)
+        if (DETERMINER_BEFORE.search(folded[: match.start()]) or word in GENERIC_COVENANT
+                or word in stopwords() or word in generic_sector_words() or is_framing_word(word)
+                or is_verb_form(word, "nl") or dutch_infinitive(word)
+                or zipf(word, "nl") > TITLE_WORD_MAX_ZIPF or folded[match.end():].lstrip(". ")[:1].isdigit()):
+            continue
+        return word, match.group(0)
+    return "", ""
