@@ -17,6 +17,7 @@ from answer_fixtures import answered, unanswered
 from imvo_assist.answer.risksubject import _phrase, absent_subject
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.questionforms import reports_outcome
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -87,3 +88,32 @@ def test_a_date_beside_less_of_the_question_in_another_passage_is_no_answer(
 ])
 def test_a_date_that_stands_beside_what_is_asked_answers(library: Library, question: str, date: str) -> None:
     assert date in answered(library, question).answer
+
+
+@pytest.mark.parametrize("question", [
+    "wat was de uitkomst van de tussentijdse evaluatie van het textielconvenant?",
+    "hoe is de evaluatie door de SER-commissie afgelopen?",
+    "what came out of the first progress report on the SRA?",
+])
+def test_the_outcome_of_what_the_documents_only_announce_is_not_found(library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "uitkomst" in answer.answer or "outcome" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wat waren de uitkomsten van de SRA?",
+    "what came out of KPMG's analysis of the 86 sectors?",
+    "wat was het resultaat van het onderzoek van KPMG?",
+])
+def test_an_outcome_the_documents_report_is_answered(library: Library, question: str) -> None:
+    assert answered(library, question).citations
+
+
+@pytest.mark.parametrize(("sentence", "reports"), [
+    ("Er werden door KPMG 13 sectoren met een verhoogd risico geïdentificeerd.", True),
+    ("De commissie zal de voortgang over twee jaar evalueren.", False),
+    ("Na drie jaar vindt een tussentijdse evaluatie plaats.", False),
+    ("The committee will review progress in 2016.", False),
+])
+def test_a_sentence_that_announces_reports_no_outcome(sentence: str, reports: bool) -> None:
+    assert reports_outcome(sentence) is reports

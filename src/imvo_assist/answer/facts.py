@@ -29,6 +29,7 @@ from imvo_assist.answer.entities import (
 )
 from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.keycontent import asking_part
+from imvo_assist.answer.outcome import outcome_stated
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -41,10 +42,12 @@ from imvo_assist.text.questionforms import (
     CONTACT_QUESTION,
     COUNT_WORDS,
     MONTHS,
+    OUTCOME_QUESTION,
     RANKING_ANSWER,
     answers,
     asks_ranking,
     counted_noun,
+    reports_outcome,
 )
 from imvo_assist.text.wordlist import zipf
 
@@ -226,6 +229,9 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if asks_ranking(question):
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
+    if OUTCOME_QUESTION.search(question):
+        return (AskedFact("outcome", "", outcome_stated(
+            understanding, _in_key_sentences(understanding, reports_outcome)), True),)
     if CHOICE_QUESTION.search(question):
         return (AskedFact("choice", "", _in_key_sentences(
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)

@@ -33,6 +33,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "share": ("hiervoor geen percentage of aandeel", "no percentage or share for this"),
     "choice": ("geen reden voor die keuze", "no reason for that choice"),
     "ranking": ("geen rangorde of ranglijst", "no ranking or order"),
+    "outcome": ("hiervoor geen uitkomst of resultaat", "no outcome or result for this"),
     "contact": ("hiervoor geen adres, telefoonnummer of website", "no address, phone number or website for this"),
 }
 # Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).

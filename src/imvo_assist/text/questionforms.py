@@ -51,6 +51,23 @@ RANKING_ANSWER = lazy_compile(
 )
 
 
+# The outcome of something asked for ("wat was de uitkomst van de evaluatie?", "what came out
+# of the review?"), not stated by a sentence that announces it ("de commissie zal evalueren",
+# "na drie jaar vindt een evaluatie plaats"), only by one that reports ("er werden 13 sectoren
+# geïdentificeerd").
+OUTCOME_QUESTION = lazy_compile(
+    r"\b(wat (was|waren|is|zijn) (de|het) (uitkomst|uitkomsten|resultaat|resultaten|afloop)|"
+    r"what (was|were|is|are) the (outcomes?|results?)|what came out of|wat kwam (er )?uit|"
+    r"hoe (is|zijn)\b.{0,60}\bafgelopen|how did\b.{0,60}\bturn out)\b"
+)
+ANNOUNCED = lazy_compile(r"\b(zal|zullen|gaat|gaan|will|shall|going to|plaatsvinden|vindt (\w+ ){0,5}plaats|takes place)\b")
+
+
+def reports_outcome(sentence: str) -> bool:
+    """Whether a sentence may report what came out of something: it announces nothing to come."""
+    return not ANNOUNCED.search(fold(sentence))
+
+
 def asks_ranking(folded: str) -> bool:
     """Whether a folded question asks for a ranking (not how one was made)."""
     return bool(RANKING_QUESTION.search(folded)) and not RANKING_METHOD.search(folded)
