@@ -117,3 +117,19 @@ def test_an_outcome_the_documents_report_is_answered(library: Library, question:
 ])
 def test_a_sentence_that_announces_reports_no_outcome(sentence: str, reports: bool) -> None:
     assert reports_outcome(sentence) is reports
+
+
+@pytest.mark.parametrize("question", [
+    "wie is de coördinator van het textielconvenant?",  # a role only a person fills
+    "Which NGOs criticised KPMG's methodology? I need names.",
+])
+def test_a_person_or_names_asked_for_and_not_given_is_not_found(library: Library, question: str) -> None:
+    assert not unanswered(library, question).citations
+
+
+@pytest.mark.parametrize("question", [
+    "Welke organisaties schreven over kinderarbeid in de cacaoteelt? Ik wil namen.",
+    "wie heeft de kamerbrief ondertekend? ik wil de namen",
+])
+def test_names_asked_for_that_the_passages_give_are_answered(library: Library, question: str) -> None:
+    assert answered(library, question).citations

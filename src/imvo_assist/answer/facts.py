@@ -82,13 +82,14 @@ PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|pro
                 r"authors?|auteurs?|chair(man|woman|person)?s?|voorzitters?|directors?|"
                 r"directeuren|directeurs?|spokes(man|woman|person)|woordvoerders?|persons?|"
                 r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
-                r"contactpersonen|contactpersoon|contact persons?|"
+                r"contactpersonen|contactpersoon|contact persons?|coordinator(s|en)?|"
                 r"officials)")  # "official" is mostly an adjective: "the official SER advice"
 # Roles only a person holds: "de naam van de voorzitter" asks a person's name ("the names of the
 # partners" may be organisations).
 OFFICE_HOLDERS = (r"(chair(man|woman|person)?s?|voorzitters?|directors?|directeuren|directeurs?|"
                   r"spokes(man|woman|person)|woordvoerders?|projectleiders?|project ?lead(er)?s?|"
-                  r"contactpersonen|contactpersoon|contact persons?|secretaris|secretary|ministers?)")
+                  r"contactpersonen|contactpersoon|contact persons?|secretaris|secretary|ministers?|"
+                  r"coordinator(s|en)?)")
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
     rf"( \w+){{0,2}} {PERSON_ROLES}\b|\b(naam|namen|names?) (van|of)( de| het| the)?( \w+)? "
@@ -126,6 +127,7 @@ CHOICE_ANSWER = lazy_compile(
 NAMES_QUESTION = lazy_compile(
     r"\b(namen (graag|aub|please|svp|alstublieft|alsjeblieft)|names,? please|bij naam|by name|"
     r"name them|noem ze|(de|the) namen (van|of|der)|names of the|welke namen|which names|"
+    r"(ik wil|ik zoek|wij willen|i want|i need|we want|we need)( de| the)? (namen|names)|"
     r"(met|with|give|geef)( me| mij)?( the| de)? names?|namen noemen)\b"
 )
 # A sentence that opens with a word referring back continues the one before it.
