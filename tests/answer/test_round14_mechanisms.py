@@ -133,21 +133,3 @@ def test_a_person_or_names_asked_for_and_not_given_is_not_found(library: Library
 ])
 def test_names_asked_for_that_the_passages_give_are_answered(library: Library, question: str) -> None:
     assert answered(library, question).citations
-
-
-@pytest.mark.parametrize(("question", "subject"), [
-    ("wij maken knuffels en poppen, welke risico's spelen er in onze keten?", "knuffels"),
-    ("We repair surfboards. Which risks are there for us?", "surfboards"),
-])
-def test_risks_asked_for_a_context_the_documents_lack_are_not_found(
-    library: Library, question: str, subject: str,
-) -> None:
-    assert subject in unanswered(library, question).answer
-
-
-@pytest.mark.parametrize("question", [
-    "Wij importeren koffie uit Ethiopië. Welke risico's spelen in onze keten?",
-    "Wij zijn een kledingmerk. Welke risico's spelen in onze keten?",
-])
-def test_risks_asked_for_a_context_the_documents_hold_are_answered(library: Library, question: str) -> None:
-    assert answered(library, question).citations

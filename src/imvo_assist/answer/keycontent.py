@@ -176,11 +176,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             return Missing(scaled.group(0).strip(), "figure")
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
-    lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
-    if lacking is not None:
-        return Missing(lacking.source, "word")
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
-        return None  # what the question turns on is a vocabulary entity the corpus has
+        lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
+        # else what the question turns on is a vocabulary entity the corpus has
+        return Missing(lacking.source, "word") if lacking else None
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
     absent = [c for c in topics if not present(library, narrowed_terms(c), translated(c))

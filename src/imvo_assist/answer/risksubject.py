@@ -33,14 +33,8 @@ AFTER_RISKS = lazy_compile(rf"\b{RISK_WORDS}\b[^?.!;:,]*?\b{PREPOSITIONS} (?P<su
 # Words that point back to the context sentence ("welke risico's gelden daarvoor?").
 POINTING_BACK = lazy_compile(
     r"\b(daarvoor|daarbij|daarin|hiervoor|hierbij|voor (ons|onze producten|die|deze)|"
-    r"for (that|this|these|those|them|it|us|our products)|"
-    r"(onze|our) (keten|ketens|chain|chains|supply chains?|producten|products))\b"
+    r"for (that|this|these|those|them|it|us|our products))\b"
 )
-POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "it", "that", "dat", "this", "dit",
-                            "these", "those", "die", "deze"})
-# The asker and a verb opening a context sentence: what follows is what they make or trade.
-ASKER_DOES = lazy_compile(r"^(wij|we|ik|i|ons bedrijf|onze organisatie|our company|our firm|my company|"
-                          r"mijn bedrijf) \w+ ")
 # Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
 SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")
 # Words before what a product is made of ("speelgoed van plastic", "made of hardwood").
@@ -103,13 +97,12 @@ def _subject_spans(question: str) -> list[str]:
     a pointing word refers back to."""
     asking = fold(asking_sentences(question))
     folded = fold(question)
-    spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)
-             if match.group("subject").split()[0] not in POINTING_WORDS]  # "for us": the context
+    spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)]
     head, colon, tail = folded.partition(":")
     if colon and re.search(rf"\b{RISK_WORDS}\b", tail) and not AFTER_RISKS.search(tail):
         spans.append(head)
-    if POINTING_BACK.search(asking):  # what the asker does: "wij verkopen speelgoed", "we repair X"
-        spans.append(ASKER_DOES.sub("", folded_words(folded.replace(asking, " "))))
+    if POINTING_BACK.search(asking):
+        spans.append(folded.replace(asking, " "))
     return [folded_words(span) for span in spans]
 
 
