@@ -45,6 +45,12 @@ def test_an_absent_subject_of_the_risks_beside_an_everyday_sector_word_is_not_fo
     ("risico's voor tuinders en bloementelers", "20"),  # one of two joined subjects names it
     ("Which risks apply to garden chairs made of tropical hardwood?", "18"),  # made of a present material
     ("what does the sra say about risks for gold in electronics?", "22"),  # the subject is present
+    ("what are the risks with cheap t-shirts?", "26"),  # a describing word before the sector's word
+    ("risks for Chinese smartphones", "22"),
+    ("welke risico's gelden voor kinderkleding?", "26"),  # the sector's word ends the compound
+    ("welke risico's zijn er in een notendop voor smartphones?", "22"),  # an adverbial phrase
+    ("welke risico's zijn er voor het mkb dat kleding verkoopt?", "26"),  # who trades in the sector
+    ("We sell laptops online. What risks are there for us?", "22"),  # "for us" points at the asker
     ("welke risico's noemt de SRA voor kobalt in de elektronicasector?", "22"),  # named as a sector
 ])
 def test_a_subject_of_the_sector_present_or_beside_a_named_sector_is_answered_with_its_risks(
@@ -64,16 +70,16 @@ def test_an_origin_is_no_material_that_answers_for_the_subject(library: Library)
     ("furniture made of tropical hardwood", "en", [["furniture"]], ["tropical", "hardwood"]),
     ("speelgoed of knuffels van pluche", "nl", [["speelgoed"], ["knuffels"]], ["pluche"]),
     ("de winning van goud in afrika", "nl", [["winning"]], ["goud"]),
+    ("cheap t shirts", "en", [["cheap", "t", "shirts"]], []),
 ])
 def test_the_subject_phrase_is_read_as_joined_parts_and_a_material(
     span: str, language: str, conjuncts: list[list[str]], material: list[str],
 ) -> None:
-    assert _phrase(span, language) == (conjuncts, material)
+    assert _phrase(span, language)[:2] == (conjuncts, material)
 
 
 @pytest.mark.parametrize("question", [
-    "Op welke datum vond het debat over de SRA plaats?",
-    "on what exact date will the first progress report be sent to parliament?",
+    "On what date will the cabinet send the first progress report on the SRA to the House?",
 ])
 def test_a_date_beside_less_of_the_question_in_another_passage_is_no_answer(
     library: Library, question: str,
@@ -85,6 +91,7 @@ def test_a_date_beside_less_of_the_question_in_another_passage_is_no_answer(
 @pytest.mark.parametrize(("question", "date"), [
     ("Op welke datum is het steenkoolconvenant ondertekend?", "17 november"),
     ("In welk jaar verscheen het SER-advies?", "2014"),
+    ("Op welke datum kreeg de Tweede Kamer de eerdere brief over de SRA?", "24 juni"),  # not "datum": "dat"
 ])
 def test_a_date_that_stands_beside_what_is_asked_answers(library: Library, question: str, date: str) -> None:
     assert date in answered(library, question).answer
@@ -92,6 +99,7 @@ def test_a_date_that_stands_beside_what_is_asked_answers(library: Library, quest
 
 @pytest.mark.parametrize("question", [
     "wat was de uitkomst van de tussentijdse evaluatie van het textielconvenant?",
+    "hoe is de tussentijdse evaluatie van het textielconvenant afgelopen?",  # what it is of, inside
     "hoe is de evaluatie door de SER-commissie afgelopen?",
     "what came out of the first progress report on the SRA?",
 ])
@@ -114,22 +122,27 @@ def test_an_outcome_the_documents_report_is_answered(library: Library, question:
     ("De commissie zal de voortgang over twee jaar evalueren.", False),
     ("Na drie jaar vindt een tussentijdse evaluatie plaats.", False),
     ("The committee will review progress in 2016.", False),
+    ("Het gaat om risico's in de hele keten.", True),  # "gaat om" announces nothing
 ])
 def test_a_sentence_that_announces_reports_no_outcome(sentence: str, reports: bool) -> None:
     assert reports_outcome(sentence) is reports
 
 
-@pytest.mark.parametrize("question", [
-    "wie is de coördinator van het textielconvenant?",  # a role only a person fills
-    "Which NGOs criticised KPMG's methodology? I need names.",
+@pytest.mark.parametrize(("question", "kind"), [
+    ("wat is de naam van de coördinator van het textielconvenant?", "persoon bij naam"),
+    ("Which NGOs criticised KPMG's methodology? I need names.", "no names"),
 ])
-def test_a_person_or_names_asked_for_and_not_given_is_not_found(library: Library, question: str) -> None:
-    assert not unanswered(library, question).citations
+def test_a_person_or_names_asked_for_and_not_given_is_not_found(
+    library: Library, question: str, kind: str,
+) -> None:
+    assert kind in unanswered(library, question).answer
 
 
 @pytest.mark.parametrize("question", [
     "Welke organisaties schreven over kinderarbeid in de cacaoteelt? Ik wil namen.",
     "wie heeft de kamerbrief ondertekend? ik wil de namen",
+    "Which sectors did KPMG identify as high risk? I need names.",  # sectors, no persons or bodies
+    "What did the coordinator of the branch club say about wages in the old message?",  # what, not who
 ])
 def test_names_asked_for_that_the_passages_give_are_answered(library: Library, question: str) -> None:
     assert answered(library, question).citations

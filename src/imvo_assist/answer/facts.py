@@ -29,7 +29,7 @@ from imvo_assist.answer.entities import (
 )
 from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.keycontent import asking_part
-from imvo_assist.answer.outcome import outcome_stated
+from imvo_assist.answer.outcome import outcome_check
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
 from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -82,7 +82,7 @@ PERSON_ROLES = (r"(partners?(?! (countr|organi|landen))|project ?lead(er)?s?|pro
                 r"authors?|auteurs?|chair(man|woman|person)?s?|voorzitters?|directors?|"
                 r"directeuren|directeurs?|spokes(man|woman|person)|woordvoerders?|persons?|"
                 r"personen|persoon|individuals?|employees?|medewerkers?|ambtenaren|ambtenaar|"
-                r"contactpersonen|contactpersoon|contact persons?|coordinator(s|en)?|"
+                r"contactpersonen|contactpersoon|contact persons?|"
                 r"officials)")  # "official" is mostly an adjective: "the official SER advice"
 # Roles only a person holds: "de naam van de voorzitter" asks a person's name ("the names of the
 # partners" may be organisations).
@@ -127,9 +127,13 @@ CHOICE_ANSWER = lazy_compile(
 NAMES_QUESTION = lazy_compile(
     r"\b(namen (graag|aub|please|svp|alstublieft|alsjeblieft)|names,? please|bij naam|by name|"
     r"name them|noem ze|(de|the) namen (van|of|der)|names of the|welke namen|which names|"
-    r"(ik wil|ik zoek|wij willen|i want|i need|we want|we need)( de| the)? (namen|names)|"
+
     r"(met|with|give|geef)( me| mij)?( the| de)? names?|namen noemen)\b"
 )
+# Names wanted after a question for persons or bodies ("Welke NGO's ...? Ik wil namen."); not
+# after one for sectors or covenants, which the answer names otherwise.
+NAMES_WANTED = lazy_compile(r"\b(ik wil|ik zoek|wij willen|i want|i need|we want|we need)( de| the)? (namen|names)\b")
+ASKS_AGENTS = lazy_compile(rf"\b(wie|who|(welke|which) {AGENT_NOUNS.pattern})")
 # A sentence that opens with a word referring back continues the one before it.
 REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
@@ -170,7 +174,8 @@ def missing_fact(
     stating = where if _cites_document(understanding) else texts  # "volgens het convenant": in it
     closest = _closest(understanding, stating)
     for fact in asked_facts(understanding):
-        if not any(fact.stated(text) for text in (closest if fact.beside else stating)):
+        texts = closest if fact.beside else stating
+        if not any(fact.stated(text) for text in (fact.among(texts) if fact.among else texts)):
             return fact.kind, fact.what
     return None
 
@@ -179,7 +184,9 @@ def _closest(understanding: Understanding, texts: list[str]) -> list[str]:
     """The passages whose key sentences speak most of the question's content: a fact asked
     beside it stands there, not beside less of it in another passage ("op welke datum stuurt
     het kabinet de voortgangsrapportage?": not the date of an earlier letter on progress)."""
-    groups = content_groups(understanding)
+    question = fold(understanding.question)
+    asked = {w for p in (DAY_QUESTION, YEAR_QUESTION) if (m := p.search(question)) for w in m.group(0).split()}
+    groups = [g for g in content_groups(understanding) if not set(g.label.split()) <= asked]  # not "datum"
     best = {text: max((_groups_covered(groups, s) for s in sentences(text)), default=0) for text in texts}
     most = max(best.values(), default=0)
     return [text for text in texts if best[text] == most] if most else texts
@@ -204,6 +211,8 @@ class AskedFact:
     stated: Callable[[str], bool]
     beside: bool = False
     """Stated beside the question's content: in the passages that speak most of it."""
+    among: Callable[[list[str]], list[str]] | None = None
+    """The passages of those that may state it (the ones that name what an outcome is of)."""
 
 
 def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
@@ -218,7 +227,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         _in_key_sentences, understanding)
     if PERSON_QUESTION.search(question):
         return (AskedFact("person", "", beside(lambda text: bool(PERSON_NAME.search(text)))),)
-    if signing or NAMES_QUESTION.search(question):  # who signed: by name
+    if signing or NAMES_QUESTION.search(question) or (
+            NAMES_WANTED.search(question) and ASKS_AGENTS.search(question)):  # who signed: by name
         return (AskedFact("names", "", beside(partial(_names_someone, asked=f" {folded_words(question)} "))),)
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
@@ -232,8 +242,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
     if OUTCOME_QUESTION.search(question):
-        return (AskedFact("outcome", "", outcome_stated(
-            understanding, _in_key_sentences(understanding, reports_outcome)), True),)
+        stated, among = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
+        return (AskedFact("outcome", "", stated, True, among),)
     if CHOICE_QUESTION.search(question):
         return (AskedFact("choice", "", _in_key_sentences(
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)

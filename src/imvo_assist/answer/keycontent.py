@@ -24,13 +24,12 @@ from imvo_assist.answer.presence import (
     concept_queries,
     phrase_present,
     present,
-    translated,
 )
 from imvo_assist.answer.risksubject import absent_subject
 from imvo_assist.answer.topics import (
     DOCUMENT_NOUNS,
+    concept_present,
     names_content,
-    narrowed_terms,
     topic_concepts,
 )
 from imvo_assist.answer.understand import Understanding
@@ -182,8 +181,7 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(lacking.source, "word") if lacking else None
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
-    absent = [c for c in topics if not present(library, narrowed_terms(c), translated(c))
-              and not present(library, list(c.synonyms))]
+    absent = [c for c in topics if not concept_present(library, c)]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
     # the publisher of a report asked about ("is er een greenpeace-rapport gebruikt?") is no paraphrase

@@ -17,21 +17,31 @@ from imvo_assist.text.questionforms import OUTCOME_QUESTION, reports_outcome
 PREFIX = 5
 
 
-def outcome_stated(understanding: Understanding, otherwise: Callable[[str], bool]) -> Callable[[str], bool]:
-    """A check that a passage reports the outcome asked for: one of its sentences that name what
-    the outcome is of ("the SER's evaluation": evaluatie, evalueren) reports it; `otherwise`
-    when the question names nothing it is of ("hoe is het afgelopen?")."""
+def outcome_check(
+    understanding: Understanding, otherwise: Callable[[str], bool],
+) -> tuple[Callable[[str], bool], Callable[[list[str]], list[str]]]:
+    """A check that a passage reports the outcome asked for, and the passages it is looked for
+    in. When passages name what the outcome is of ("the SER's evaluation": evaluatie,
+    evalueren), only they count, and one of their sentences that names it must report it; else
+    every passage counts by `otherwise` (the question's key sentences)."""
     folded = fold(understanding.question)
     asked = OUTCOME_QUESTION.search(folded)
-    head = _outcome_of(folded[asked.end():]) if asked else ""
+    # what it is of follows the phrase ("de uitkomst van X") or stands inside it ("hoe is X afgelopen")
+    head = _outcome_of(asked.group("afgelopen") or asked.group("turned") or folded[asked.end():]) if asked else ""
     forms = {head, *(term for c in understanding.concepts if head and head in c.source.split()
                      for term, _ in c.translations)} - {""}
     starts = [re.compile(rf"\b{re.escape(form.split()[0][:PREFIX])}") for form in forms]
 
+    def naming(text: str) -> list[str]:
+        return [s for s in sentences(text) if any(start.search(fold(s)) for start in starts)]
+
     def stated(text: str) -> bool:
-        naming = [s for s in sentences(text) if any(start.search(fold(s)) for start in starts)]
-        return any(reports_outcome(s) for s in naming)
-    return stated if starts else otherwise
+        named = naming(text)
+        return any(reports_outcome(s) for s in named) if named else otherwise(text)
+
+    def among(texts: list[str]) -> list[str]:
+        return [text for text in texts if naming(text)] or texts
+    return stated, among
 
 
 def _outcome_of(rest: str) -> str:
@@ -39,9 +49,11 @@ def _outcome_of(rest: str) -> str:
     after the question's outcome phrase ("of the SER's 2016 evaluation of ..." -> evaluation)."""
     run: list[str] = []
     for word in folded_words(rest.split("?")[0]).split():
+        if word == "s":  # "the SER's evaluation" folds to "ser s evaluation"
+            continue
         if word in stopwords():
             if run:
                 break
             continue
-        run.append(word.removesuffix("'s"))
+        run.append(word)
     return run[-1] if run else ""

@@ -9,12 +9,10 @@ import re
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.entities import is_place
-from imvo_assist.answer.presence import present, translated
-from imvo_assist.answer.topics import narrowed_terms, topic_concepts
+from imvo_assist.answer.topics import concept_present, topic_concepts
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept
-from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences
 from imvo_assist.text.lazyregex import lazy_compile
@@ -25,23 +23,34 @@ if TYPE_CHECKING:
     from imvo_assist.answer.understand import Understanding
     from imvo_assist.catalogue.vocabulary import Sector
 
-RISK_WORDS = r"(risico'?s?|risks?|gevaren|dangers|problemen|problems|issues)"
+RISK_WORDS = r"(risico'?s?|risks?|gevaren|dangers)"
 PREPOSITIONS = r"(van|voor|bij|in|rond|rondom|of|for|to|with|around|regarding|concerning)"
 # The subject of the risks: up to a clause or sentence end, after the first preposition that
 # follows the risk word ("welke risico's noemt de SRA voor speelgoed van plastic").
 AFTER_RISKS = lazy_compile(rf"\b{RISK_WORDS}\b[^?.!;:,]*?\b{PREPOSITIONS} (?P<subject>[^?.!;:,]+)")
-# Words that point back to the context sentence ("welke risico's gelden daarvoor?").
-POINTING_BACK = lazy_compile(
-    r"\b(daarvoor|daarbij|daarin|hiervoor|hierbij|voor (ons|onze producten|die|deze)|"
-    r"for (that|this|these|those|them|it|us|our products))\b"
+# Prepositional phrases that say how, not of what ("in een notendop", "in short", "volgens de SRA").
+ADVERBIAL = lazy_compile(
+    r"\b(in (een|a) (notendop|nutshell)|in (het )?kort|in short|in brief|in (het )?algemeen|"
+    r"in general|in grote lijnen|op hoofdlijnen|in (de )?praktijk|in practice|in principe|"
+    r"in principle|in detail|at a glance|in particular|in het bijzonder|for example|for instance|"
+    r"volgens (de|het|the) \w+|according to (the )?\w+)\b"
 )
+# A pronoun after the preposition points back at the asker ("for us", "voor ons"): no subject.
+POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "it", "that", "dat",
+                            "this", "dit", "these", "those", "die", "deze", "me", "mij", "mijn", "my"})
+# A relative clause after the subject says what it does or holds ("het mkb dat kleding verkoopt").
+RELATIVE = frozenset({"dat", "die", "that", "which", "who", "welke", "wat"})
 # Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
 SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")
+# The shortest part of a compound looked up as a sector's word ("hout" in "houthandelaren").
+MIN_PART = 4
 # Words before what a product is made of ("speelgoed van plastic", "made of hardwood").
 MATERIAL = frozenset({"van", "uit", "of", "from"})
 MADE = frozenset({"made", "gemaakt"})
+# A letter written apart from the rest of its word ("t-shirts" folds to "t shirts").
+LETTERS = frozenset("bcdefghjklmnopqrstuvwxyz")
 # Words joining the parts of one subject ("tuinders en bloementelers", "lithium or cobalt").
-JOINING = frozenset({"en", "and", "or", "&"})
+JOINING = frozenset({"en", "and", "or"})
 
 
 def absent_subject(library: Corpus, understanding: Understanding) -> Concept | None:
@@ -49,35 +58,36 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
     an everyday word and the subject is in no document in any form or translation: "risico's
     van kobalt in smartphones" (kobalt), "which risks does the report list for toys?". None
     when the question names a sector as such ("in de elektronicasector") or a risk, when the
-    subject is present, a word of the vocabulary ("risks for gold in electronics") or one of
-    the sector ("paper mills", "houthandelaren"), or made of what is present ("furniture made
-    of tropical hardwood")."""
+    subject is present, a word of the vocabulary ("risks for gold in electronics") or of a
+    sector ("cheap t-shirts", "paper mills", "kinderkleding"), or made of what is present
+    ("furniture made of tropical hardwood")."""
     if understanding.risks or any(_named_as_sector(understanding.question, s) for s in understanding.sectors):
         return None
     topics = topic_concepts(understanding)
     for span in _subject_spans(understanding.question):
-        conjuncts, material = _phrase(span, understanding.language)
+        conjuncts, material, rest = _phrase(span, understanding.language)
         heads = [_head(conjunct, topics) for conjunct in conjuncts]
         if not any(heads):
             continue
         if any(head is None or _of_sector(conjunct, head) for conjunct, head in zip(conjuncts, heads)):
             return None  # "tuinders en bloementelers": one of them names the sector
+        if rest[:1] and rest[0] in RELATIVE and _tagged(rest):
+            return None  # "het mkb dat kleding verkoopt": those of the sector
         # an origin makes no material ("speelgoed uit china")
         made_of = _tagged(material) or any(
-            _present(library, c) for c in topics
+            concept_present(library, c) for c in topics
             if material and set(c.source.split()) <= set(material) and not is_place(c.source))
-        absent = [head for head in heads if head is not None and not _present(library, head)]
+        absent = [head for head in heads if head is not None and not concept_present(library, head)]
         return absent[0] if not made_of and len(absent) == len(heads) else None
     return None
 
 
 def _of_sector(conjunct: list[str], head: Concept) -> bool:
-    """Whether a subject is one of a sector named before its head word, apart or in a compound
-    ("jeans labels", "houthandelaren"); not when only its head names one, which a modifier
-    narrows ("shrimp farming", "lithium mining")."""
-    before = conjunct[: min(conjunct.index(word) for word in head.source.split())]
-    parts = split_compound(head.source) or []
-    return _tagged(before) or _tagged(parts[:-1])
+    """Whether a subject is one of a sector: a word of it names one, apart or as the first or
+    last part of a compound ("cheap t-shirts", "paper mills", "houthandelaren", "kinderkleding")."""
+    return _tagged(conjunct) or any(
+        _tagged([word[:cut]]) or _tagged([word[cut:]])
+        for word in head.source.split() for cut in range(MIN_PART, len(word) - MIN_PART + 1))
 
 
 def _tagged(words: list[str]) -> bool:
@@ -85,40 +95,34 @@ def _tagged(words: list[str]) -> bool:
     return bool(words) and bool(default_tagger().tag(" ".join(words)).sectors)
 
 
-def _present(library: Corpus, concept: Concept) -> bool:
-    """Whether a topic is in the documents in any form, translation or synonym."""
-    return present(library, narrowed_terms(concept), translated(concept)) or present(
-        library, list(concept.synonyms))
-
-
 def _subject_spans(question: str) -> list[str]:
     """The folded phrases a question asks the risks of, in order: after the risk word's
-    preposition, the clause before a colon whose tail asks for risks, and the context sentence
-    a pointing word refers back to."""
-    asking = fold(asking_sentences(question))
+    preposition (not a pronoun pointing at the asker: "for us"), and the clause before a colon
+    whose tail asks for risks."""
+    asking = ADVERBIAL.sub(" ", fold(asking_sentences(question)))
     folded = fold(question)
-    spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)]
+    spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)
+             if match.group("subject").split()[0] not in POINTING_WORDS]
     head, colon, tail = folded.partition(":")
     if colon and re.search(rf"\b{RISK_WORDS}\b", tail) and not AFTER_RISKS.search(tail):
         spans.append(head)
-    if POINTING_BACK.search(asking):
-        spans.append(folded.replace(asking, " "))
     return [folded_words(span) for span in spans]
 
 
-def _phrase(span: str, language: str) -> tuple[list[list[str]], list[str]]:
+def _phrase(span: str, language: str) -> tuple[list[list[str]], list[str], list[str]]:
     """The first noun phrase of a span as its conjuncts, runs of content words joined by "en",
-    "and" or "or" ("tuinders en bloementelers"), and the run after it of what it is made of
-    when a word of material follows ("furniture made of tropical hardwood": furniture;
-    tropical, hardwood). Dutch "of" joins, English "of" names a material."""
+    "and" or "or" ("tuinders en bloementelers"); the run after it of what it is made of when a
+    word of material follows ("furniture made of tropical hardwood": furniture; tropical,
+    hardwood); and the words after both. Dutch "of" joins, English "of" names a material."""
     joining = JOINING | ({"of"} if language == "nl" else set())
     conjuncts: list[list[str]] = [[]]
     material: list[str] | None = None
-    for word in span.split():
+    words = span.split()
+    for index, word in enumerate(words):
         current = conjuncts[-1] if material is None else material
         if word in MADE and current and material is None:
             continue
-        if word not in stopwords():
+        if word not in stopwords() or word in LETTERS:  # "t shirts", "e bike": one word
             current.append(word)
         elif not current:
             continue
@@ -127,8 +131,8 @@ def _phrase(span: str, language: str) -> tuple[list[list[str]], list[str]]:
         elif material is None and word in MATERIAL:
             material = []
         else:
-            break
-    return [c for c in conjuncts if c], material or []
+            return [c for c in conjuncts if c], material or [], words[index:]
+    return [c for c in conjuncts if c], material or [], []
 
 
 def _head(run: list[str], topics: list[Concept]) -> Concept | None:

@@ -4,7 +4,9 @@ whose occurrence shows a topic is in the corpus."""
 
 from __future__ import annotations
 
-from imvo_assist.answer.presence import presence_terms
+from typing import TYPE_CHECKING
+
+from imvo_assist.answer.presence import presence_terms, present, translated
 from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.bilingual import Concept
@@ -19,6 +21,9 @@ from imvo_assist.text.questionforms import (
     SIGNING_VERBS,
     asks_ranking,
 )
+
+if TYPE_CHECKING:
+    from imvo_assist.answer.corpus import Corpus
 
 # Words naming the corpus's own domain, its actors and document kinds: never key.
 DOMAIN_WORDS = frozenset(
@@ -104,3 +109,9 @@ def vocabulary_entity(word: str) -> bool:
     sectors = tagger.tag(word).sectors
     return bool(sectors) and not (modifiers and sectors == tagger.tag(head).sectors
                                   and not tagger.tag(" ".join(modifiers)).sectors)
+
+
+def concept_present(library: Corpus, concept: Concept) -> bool:
+    """Whether a topic is in the documents in any form, translation or synonym."""
+    return present(library, narrowed_terms(concept), translated(concept)) or present(
+        library, list(concept.synonyms))

@@ -58,9 +58,10 @@ RANKING_ANSWER = lazy_compile(
 OUTCOME_QUESTION = lazy_compile(
     r"\b(wat (was|waren|is|zijn) (de|het) (uitkomst|uitkomsten|resultaat|resultaten|afloop)|"
     r"what (was|were|is|are) the (outcomes?|results?)|what came out of|wat kwam (er )?uit|"
-    r"hoe (is|zijn)\b.{0,60}\bafgelopen|how did\b.{0,60}\bturn out)\b"
+    r"hoe (is|zijn|was|waren) (?P<afgelopen>.{1,60}?) afgelopen|how did (?P<turned>.{1,60}?) turn out)\b"
 )
-ANNOUNCED = lazy_compile(r"\b(zal|zullen|gaat|gaan|will|shall|going to|plaatsvinden|vindt (\w+ ){0,5}plaats|takes place)\b")
+# Words of what is to come ("zal", "will", "vindt ... plaats"); not "gaat om", "gaat ervan uit".
+ANNOUNCED = lazy_compile(r"\b(zal|zullen|will|shall|going to|plaatsvinden|vindt (\w+ ){0,5}plaats|takes place)\b")
 
 
 def reports_outcome(sentence: str) -> bool:
