@@ -131,6 +131,7 @@ def test_a_sentence_that_announces_reports_no_outcome(sentence: str, reports: bo
 @pytest.mark.parametrize(("question", "kind"), [
     ("wat is de naam van de coördinator van het textielconvenant?", "persoon bij naam"),
     ("Which NGOs criticised KPMG's methodology? I need names.", "no names"),
+    ("Welke twee vakbonden zitten in het convenant? Ik wil de namen.", "geen namen"),  # past a number
 ])
 def test_a_person_or_names_asked_for_and_not_given_is_not_found(
     library: Library, question: str, kind: str,
@@ -142,6 +143,7 @@ def test_a_person_or_names_asked_for_and_not_given_is_not_found(
     "Welke organisaties schreven over kinderarbeid in de cacaoteelt? Ik wil namen.",
     "wie heeft de kamerbrief ondertekend? ik wil de namen",
     "Which sectors did KPMG identify as high risk? I need names.",  # sectors, no persons or bodies
+    "On the whole, which sectors have elevated risks? I want names.",  # "whole" is no "who"
     "What did the coordinator of the branch club say about wages in the old message?",  # what, not who
 ])
 def test_names_asked_for_that_the_passages_give_are_answered(library: Library, question: str) -> None:

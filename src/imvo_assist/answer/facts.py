@@ -127,13 +127,14 @@ CHOICE_ANSWER = lazy_compile(
 NAMES_QUESTION = lazy_compile(
     r"\b(namen (graag|aub|please|svp|alstublieft|alsjeblieft)|names,? please|bij naam|by name|"
     r"name them|noem ze|(de|the) namen (van|of|der)|names of the|welke namen|which names|"
-
     r"(met|with|give|geef)( me| mij)?( the| de)? names?|namen noemen)\b"
 )
 # Names wanted after a question for persons or bodies ("Welke NGO's ...? Ik wil namen."); not
 # after one for sectors or covenants, which the answer names otherwise.
 NAMES_WANTED = lazy_compile(r"\b(ik wil|ik zoek|wij willen|i want|i need|we want|we need)( de| the)? (namen|names)\b")
-ASKS_AGENTS = lazy_compile(rf"\b(wie|who|(welke|which) {AGENT_NOUNS.pattern})")
+# "wie", "who", or "welke"/"which" before a person or body, past a number or adjective ("which
+# two trade unions"); not "whole" or "wholesale".
+ASKS_AGENTS = lazy_compile(rf"\b(wie|who)\b|\b(welke|which)( \w+){{0,2}} {AGENT_NOUNS.pattern}")
 # A sentence that opens with a word referring back continues the one before it.
 REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
