@@ -28,6 +28,7 @@ library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fix
     ("Which risks apply to rubber gloves sold in supermarkets?", "gloves"),
     ("we sell plastic toys, which risks does the report list for toys?", "toys"),
     ("nikkel voor laptopaccu's: welke risico's?", "nikkel"),
+    ("welke risico's zijn er voor kobalt dat in smartphones wordt gebruikt?", "kobalt"),  # used, not traded
 ])
 def test_an_absent_subject_of_the_risks_beside_an_everyday_sector_word_is_not_found(
     library: Library, question: str, subject: str,
@@ -50,6 +51,7 @@ def test_an_absent_subject_of_the_risks_beside_an_everyday_sector_word_is_not_fo
     ("welke risico's gelden voor kinderkleding?", "26"),  # the sector's word ends the compound
     ("welke risico's zijn er in een notendop voor smartphones?", "22"),  # an adverbial phrase
     ("welke risico's zijn er voor het mkb dat kleding verkoopt?", "26"),  # who trades in the sector
+    ("what are the risks for small firms that make smartphones?", "22"),
     ("We sell laptops online. What risks are there for us?", "22"),  # "for us" points at the asker
     ("welke risico's noemt de SRA voor kobalt in de elektronicasector?", "22"),  # named as a sector
 ])

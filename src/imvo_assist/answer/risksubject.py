@@ -40,6 +40,12 @@ POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "i
                             "this", "dit", "these", "those", "die", "deze", "me", "mij", "mijn", "my"})
 # A relative clause after the subject says what it does or holds ("het mkb dat kleding verkoopt").
 RELATIVE = frozenset({"dat", "die", "that", "which", "who", "welke", "wat"})
+# Verbs of making or trading in such a clause: its subject is one of the sector's actors, not a
+# material used in its products ("kobalt dat in smartphones wordt gebruikt").
+TRADING = lazy_compile(
+    r"\b(verko\w+|verkocht\w*|ma(a)?k\w*|produce\w+|produc\w*|importe\w+|exporte\w+|lever\w*|"
+    r"handel\w*|sell\w*|sold|make|makes|made|manufactur\w+|import\w*|export\w*|suppl\w+|trad\w+)\b"
+)
 # Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
 SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")
 # The shortest part of a compound looked up as a sector's word ("hout" in "houthandelaren").
@@ -71,7 +77,7 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
             continue
         if any(head is None or _of_sector(conjunct, head) for conjunct, head in zip(conjuncts, heads)):
             return None  # "tuinders en bloementelers": one of them names the sector
-        if rest[:1] and rest[0] in RELATIVE and _tagged(rest):
+        if rest[:1] and rest[0] in RELATIVE and _tagged(rest) and TRADING.search(" ".join(rest)):
             return None  # "het mkb dat kleding verkoopt": those of the sector
         # an origin makes no material ("speelgoed uit china")
         made_of = _tagged(material) or any(
