@@ -36,6 +36,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import (
+    AGENT_NOUN_WORDS,
     AGENT_NOUNS,
     AMOUNT_QUESTION,
     CONTACT_ANSWER,
@@ -134,7 +135,7 @@ NAMES_QUESTION = lazy_compile(
 NAMES_WANTED = lazy_compile(r"\b(ik wil|ik zoek|wij willen|i want|i need|we want|we need)( de| the)? (namen|names)\b")
 # "wie", "who", or "welke"/"which" before a person or body, past a number or adjective ("which
 # two trade unions"); not "whole" or "wholesale".
-ASKS_AGENTS = lazy_compile(rf"\b(wie|who)\b|\b(welke|which)( \w+){{0,2}} {AGENT_NOUNS.pattern}")
+ASKS_AGENTS = lazy_compile(rf"\b(wie|who)\b|\b(welke|which)( \w+){{0,2}} {AGENT_NOUN_WORDS}")
 # A sentence that opens with a word referring back continues the one before it.
 REFERS_BACK = lazy_compile(
     r"(het|dit|dat|deze|die|zij|ze|hij|hun|daar\w*|hier\w*|it|its|this|that|these|those|they|"
@@ -173,10 +174,8 @@ def missing_fact(
     if named:
         return "entity", named
     stating = where if _cites_document(understanding) else texts  # "volgens het convenant": in it
-    closest = _closest(understanding, stating)
     for fact in asked_facts(understanding):
-        texts = closest if fact.beside else stating
-        if not any(fact.stated(text) for text in (fact.among(texts) if fact.among else texts)):
+        if not any(fact.stated(text) for text in (fact.among(stating) if fact.among else stating)):
             return fact.kind, fact.what
     return None
 
@@ -210,10 +209,9 @@ class AskedFact:
     kind: str
     what: str
     stated: Callable[[str], bool]
-    beside: bool = False
-    """Stated beside the question's content: in the passages that speak most of it."""
     among: Callable[[list[str]], list[str]] | None = None
-    """The passages of those that may state it (the ones that name what an outcome is of)."""
+    """The passages of those found that may state it: for a date, those that speak most of the
+    question (`_closest`); for an outcome, of those the ones that name what it is of."""
 
 
 def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
@@ -234,17 +232,19 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
     if DAY_QUESTION.search(question):
-        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text)))), True),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text)))),
+                           partial(_closest, understanding)),)
     if YEAR_QUESTION.search(question):
-        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text)), True),)
+        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text)),
+                           partial(_closest, understanding)),)
     if PLACE_QUESTION.search(question):
         return (AskedFact("place", "", _in_key_sentences(understanding, _names_place)),)
     if asks_ranking(question):
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
     if OUTCOME_QUESTION.search(question):
-        stated, among = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
-        return (AskedFact("outcome", "", stated, True, among),)
+        stated, naming = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
+        return (AskedFact("outcome", "", stated, lambda texts: naming(_closest(understanding, texts))),)
     if CHOICE_QUESTION.search(question):
         return (AskedFact("choice", "", _in_key_sentences(
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.answer.understand import Understanding
@@ -32,8 +33,9 @@ def outcome_check(
                      for term, _ in c.translations)} - {""}
     starts = [re.compile(rf"\b{re.escape(form.split()[0][:PREFIX])}") for form in forms]
 
-    def naming(text: str) -> list[str]:
-        return [s for s in sentences(text) if any(start.search(fold(s)) for start in starts)]
+    @cache
+    def naming(text: str) -> tuple[str, ...]:
+        return tuple(s for s in sentences(text) if any(start.search(fold(s)) for start in starts))
 
     def stated(text: str) -> bool:
         named = naming(text)

@@ -6,6 +6,7 @@ no document, the sector's risks do not answer the question."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.entities import is_place
@@ -98,7 +99,13 @@ def _of_sector(conjunct: list[str], head: Concept) -> bool:
 
 def _tagged(words: list[str]) -> bool:
     """Whether words name a sector of the vocabulary ("paper", "hout")."""
-    return bool(words) and bool(default_tagger().tag(" ".join(words)).sectors)
+    return bool(words) and _names_sector(" ".join(words))
+
+
+@lru_cache(maxsize=4096)
+def _names_sector(text: str) -> bool:
+    """Whether a text names a sector; kept, as a compound is looked up by every cut."""
+    return bool(default_tagger().tag(text).sectors)
 
 
 def _subject_spans(question: str) -> list[str]:

@@ -191,7 +191,7 @@ NOT_COUNTED = frozenset(
 FORMS = tuple(QUESTION_PATTERNS)
 # Who did it: nouns for a person, body or party ("het secretariaat", "an independent party"),
 # which answer a who-question as well as a name does (on folded text).
-AGENT_NOUNS = lazy_compile(
+AGENT_NOUN_WORDS = (
     r"\b(partij(en)?|secretariaat|commissie|raad|kabinet|overheid|regering|ministers?|ministerie|"
     r"staat|bedrijf|bedrijven|onderneming(en)?|organisaties?|brancheorganisaties?|vakbond(en)?|"
     r"stakeholders?|vertegenwoordigers?|kennisinstelling(en)?|instelling(en)?|ngo'?s?|leden|"
@@ -199,6 +199,7 @@ AGENT_NOUNS = lazy_compile(
     r"cabinet|government|ministry|companies|company|businesses|organi[sz]ations?|unions?|members?|"
     r"representatives?|board|chair(man|person)?|steering group|employers?|institutions?)\b"
 )
+AGENT_NOUNS = lazy_compile(AGENT_NOUN_WORDS)
 
 
 def forms(question: str) -> tuple[str, ...]:
