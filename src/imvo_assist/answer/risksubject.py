@@ -5,7 +5,6 @@ no document, the sector's risks do not answer the question."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ RISK_WORDS = r"(risico'?s?|risks?|gevaren|dangers)"
 PREPOSITIONS = r"(van|voor|bij|in|rond|rondom|of|for|to|with|around|regarding|concerning)"
 # The subject of the risks: up to a clause or sentence end, after the first preposition that
 # follows the risk word ("welke risico's noemt de SRA voor speelgoed van plastic").
+RISK_WORD = lazy_compile(rf"\b{RISK_WORDS}\b")
 AFTER_RISKS = lazy_compile(rf"\b{RISK_WORDS}\b[^?.!;:,]*?\b{PREPOSITIONS} (?P<subject>[^?.!;:,]+)")
 # Prepositional phrases that say how, not of what ("in een notendop", "in short", "volgens de SRA").
 ADVERBIAL = lazy_compile(
@@ -117,7 +117,7 @@ def _subject_spans(question: str) -> list[str]:
     spans = [match.group("subject") for match in AFTER_RISKS.finditer(asking)
              if match.group("subject").split()[0] not in POINTING_WORDS]
     head, colon, tail = folded.partition(":")
-    if colon and re.search(rf"\b{RISK_WORDS}\b", tail) and not AFTER_RISKS.search(tail):
+    if colon and RISK_WORD.search(tail) and not AFTER_RISKS.search(tail):
         spans.append(head)
     return [folded_words(span) for span in spans]
 
