@@ -4,8 +4,10 @@ misspelt words of the documents ("protekt" -> "protect"), corrected before the q
 Vocabulary words are matched with rapidfuzz against the vocabulary's own words; other words
 only when they are neither in the index nor a word of Dutch or English, against the indexed
 words of the word lists (`text.didyoumean`), else against the common words of the question's
-language one edit away ("elemnts" -> "elements"), or as a Dutch compound with one misspelt
-part ("kledingconvenat"). An inflection ("sectoren") is never a typo.
+language one edit away ("elemnts" -> "elements", "idnetify" -> "identify": a swap of two
+letters is one slip), or as a Dutch compound with one misspelt part ("kledingconvenat"). An
+inflection ("sectoren") is never a typo. Short slips of function words ("teh", "adn", "ovr",
+"wnaneer") are corrected in the question itself, before its language, form and names are read.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
+from whoosh.lang import stopwords_for_language
 
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger, tagger_sources
@@ -25,6 +28,7 @@ from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.didyoumean import alphabetic_words, close_words
 from imvo_assist.text.fold import fold
+from imvo_assist.text.language import DUTCH_QUESTION_WORDS
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import Lang, zipf
 
@@ -40,6 +44,16 @@ REAL_WORD_EDITS = 1
 PART_ZIPF = 2.0
 # The shortest part of a compound with a misspelt part ("kleding|convenat").
 MIN_PART = 4
+# A slip of a function word: a word of at least this length, one slip from a function word of
+# the question's language (a stopword or question word) at least this much more frequent (zipf;
+# "teh" 3.0 in English web text, "the" 7.7), that neither the index, the lexicon nor the
+# vocabulary knows and that is no common word of either language ("wat" in an English
+# question is Dutch, not a slip of "what"). A word in capitals is an abbreviation ("ESG").
+MIN_SLIP_LENGTH = 3
+SLIP_MARGIN = 2.5
+TYPED_WORD = re.compile(r"[^\W\d_]+")
+# Words that open a question: a slip at its start stands for one of these first.
+QUESTION_OPENERS = DUTCH_QUESTION_WORDS | {"what", "which", "when", "where", "why", "who", "how"}
 
 
 def typo_corrections(
@@ -112,7 +126,7 @@ def _common_word_one_slip_away(
     lexicon = load_lexicon()
     if lexicon.either_way(word):
         return []
-    best = process.extractOne(word, _common_words(language), scorer=Levenshtein.distance,
+    best = process.extractOne(word, _common_words(language), scorer=OSA.distance,
                               score_cutoff=REAL_WORD_EDITS)
     if not best or best[0].startswith(word) or word.startswith(best[0]):
         return []
@@ -124,6 +138,51 @@ def _common_word_one_slip_away(
             lexicon.either_way(phrase) for phrase in neighbours):
         return [right]
     return []
+
+
+def without_slips(question: str, language: Lang, known: Callable[[str], bool] | None) -> tuple[str, dict[str, str]]:
+    """The question with the slips of its function words corrected, and those corrections."""
+    slips = function_word_slips(TYPED_WORD.findall(question), language, known)
+    if not slips:
+        return question, {}
+
+    def corrected(match: re.Match[str]) -> str:
+        typed = match.group()
+        right = slips.get(fold(typed), typed) if not typed.isupper() else typed
+        return right[:1].upper() + right[1:] if typed[:1].isupper() else right
+
+    return TYPED_WORD.sub(corrected, question), slips
+
+
+def function_word_slips(
+    words: list[str], language: Lang, known: Callable[[str], bool] | None,
+) -> dict[str, str]:
+    """Slips of function words among a question's words as typed ("teh" -> "the", "wnaneer" ->
+    "wanneer"): the most frequent function word one slip away, a question word first when the
+    slip opens the question ("Wich organisations ..." -> "which")."""
+    lexicon = load_lexicon()
+    slips: dict[str, str] = {}
+    for position, typed in enumerate(words):
+        word = fold(typed)
+        if (len(word) < MIN_SLIP_LENGTH or not word.isalpha() or typed.isupper() or word in slips
+                or (known and known(word)) or lexicon.either_way(word)
+                or default_tagger().tag(word) != Tags()
+                or max(zipf(word, "nl"), zipf(word, "en")) >= REAL_WORD_ZIPF):
+            continue
+        floor = max(zipf(word, "nl"), zipf(word, "en")) + SLIP_MARGIN
+        close = [c for c in _function_words(language)
+                 if OSA.distance(word, c) == 1 and zipf(c, language) >= floor]
+        if close:
+            opens = position == 0
+            slips[word] = max(close, key=lambda c: (opens and c in QUESTION_OPENERS, zipf(c, language)))
+    return slips
+
+
+@cache
+def _function_words(language: Lang) -> tuple[str, ...]:
+    """The stopwords and question words of a language a slip may stand for."""
+    words = set(stopwords_for_language(language)) | (DUTCH_QUESTION_WORDS if language == "nl" else set())
+    return tuple(sorted(w for w in words if len(w) >= MIN_SLIP_LENGTH))
 
 
 def _misspelt_part(word: str, known: Callable[[str], bool]) -> list[str]:

@@ -28,7 +28,7 @@ from imvo_assist.answer.entities import (
 )
 from imvo_assist.answer.intents import Intent, intent_of
 from imvo_assist.answer.sectornouns import with_unknown_sector
-from imvo_assist.answer.typos import typo_corrections
+from imvo_assist.answer.typos import typo_corrections, without_slips
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
@@ -196,11 +196,12 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         dossier = kamerstuk.group(1).replace(" ", "")
         canonical = f"Kamerstuk {dossier[:2]} {dossier[2:]}, nr. {kamerstuk.group(2)}"
         question = question[: kamerstuk.start()] + canonical + question[kamerstuk.end() :]
+    question, slips = without_slips(question, language_of_question(question), known)  # "teh"
     folded = fold(question).replace("\u2019", "'")
     framed = strip_framing(question)
     raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
     language = language_of_question(question)
-    corrections = typo_corrections(raw, language, known, is_content)
+    corrections = slips | typo_corrections(raw, language, known, is_content)
     words = [corrections.get(w, w) for w in raw]
     corrected = _corrected_text(folded, corrections)  # "het textiel convenent"
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")

@@ -1,0 +1,85 @@
+"""Mechanisms of issue #12's fifteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: slips of function words ("teh", "adn", "wnaneer") and swapped letters in content words
+("idnetify") are read as the words meant, so a typo never becomes what the question turns on.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.typos import function_word_slips, without_slips
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+
+library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
+
+
+@pytest.mark.parametrize(("typed", "language", "meant"), [
+    ("teh", "en", "the"),
+    ("adn", "en", "and"),
+    ("ovr", "nl", "over"),
+    ("wnaneer", "nl", "wanneer"),
+    ("abuot", "en", "about"),
+])
+def test_a_slip_of_a_function_word_is_read_as_the_word_meant(typed: str, language: str, meant: str) -> None:
+    assert function_word_slips(["what", typed], language, lambda word: False) == {typed: meant}  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("typed", "language"), [
+    ("ESG", "en"),  # an abbreviation in capitals
+    ("wat", "en"),  # a common Dutch word, not a slip of "what"
+    ("ngo", "en"),  # a word the lexicon holds
+    ("kpmg", "en"),  # a word the vocabulary holds
+    ("form", "en"),  # a common word of the language
+])
+def test_words_and_abbreviations_are_no_slips(typed: str, language: str) -> None:
+    assert function_word_slips(["what", typed], language, lambda word: False) == {}  # type: ignore[arg-type]
+
+
+def test_a_slip_opening_the_question_is_read_as_a_question_word() -> None:
+    assert function_word_slips(["Wich", "organisations"], "en", lambda word: False) == {"wich": "which"}
+
+
+def test_the_question_is_rewritten_keeping_capitals() -> None:
+    question, slips = without_slips("Teh risks adn the SER", "en", lambda word: False)
+    assert question == "The risks and the SER"
+    assert slips == {"teh": "the", "adn": "and"}
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Does the government pay for teh secretariat of the garments agreement?",
+     "Does the government pay for the secretariat of the garments agreement?"),
+    ("Which sectors did KPMG idnetify with elevated risk, adn where is that stated?",
+     "Which sectors did KPMG identify with elevated risk, and where is that stated?"),
+    ("wat zegt de brief ovr de rol van de SER?", "wat zegt de brief over de rol van de SER?"),
+    ("hoe lang duurt het textielconvenant en wnaneer is het getekend?",
+     "hoe lang duurt het textielconvenant en wanneer is het getekend?"),
+    ("Wich organisations from the source register are mentioned for gold?",
+     "Which organisations from the source register are mentioned for gold?"),
+])
+def test_a_question_with_slips_is_answered_as_the_question_meant(library: Library, typed: str, meant: str) -> None:
+    with_slips, as_meant = answered(library, typed), answered(library, meant)
+    assert with_slips.answer == as_meant.answer
+    assert [c.hit.passage.page_label for c in with_slips.citations] == [
+        c.hit.passage.page_label for c in as_meant.citations]
+    assert with_slips.citations
+
+
+def test_the_slips_corrected_are_shown_in_the_reading(library: Library) -> None:
+    understanding = understand("What does teh SER advise?", library.has_term)
+    assert understanding.corrections == {"teh": "the"}
+    assert understanding.question == "What does the SER advise?"
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("waht does teh cosmetics covenant say about animal testing?", "no cosmetics covenant"),
+    ("wat zegt de brief ovr de rol van de politie?", "'politie'"),
+])
+def test_a_question_with_slips_about_what_is_not_there_is_not_found_by_what_it_lacks(
+    library: Library, question: str, named: str,
+) -> None:
+    assert named in unanswered(library, question).answer
