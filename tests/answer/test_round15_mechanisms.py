@@ -2,7 +2,9 @@
 none of them a question of any evaluation set.
 
 Classes: slips of function words ("teh", "adn", "wnaneer") and swapped letters in content words
-("idnetify") are read as the words meant, so a typo never becomes what the question turns on.
+("idnetify") are read as the words meant, so a typo never becomes what the question turns on; a
+document's noun before a noun for a way of working ("the covenant approach") names no document to
+look in.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
+from imvo_assist.answer.documentnames import named_kind
 from imvo_assist.answer.typos import function_word_slips, without_slips
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
@@ -83,3 +86,34 @@ def test_a_question_with_slips_about_what_is_not_there_is_not_found_by_what_it_l
     library: Library, question: str, named: str,
 ) -> None:
     assert named in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize("folded", [
+    "what is the difference between parties and stakeholders in the covenant approach?",
+    "who takes part in the covenant talks?",
+    "how does the covenant model deal with disputes?",
+    "what did the report process look like?",
+])
+def test_a_document_noun_before_a_way_of_working_names_no_document(folded: str) -> None:
+    assert named_kind(folded, ()) == ""
+
+
+@pytest.mark.parametrize(("folded", "kind"), [
+    ("what does the covenant say about the secretariat?", "covenant"),
+    ("in the covenant, what is the role of the secretariat?", "covenant"),
+    ("what does the agreement text say about complaints?", "covenant"),
+    ("according to the letter, what is the approach to the sectors?", "letter"),
+])
+def test_a_document_named_as_such_stays_the_document_to_look_in(folded: str, kind: str) -> None:
+    assert named_kind(folded, ()) == kind
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("what is the difference between parties and stakeholders in the covenant approach?", "3"),
+    ("Who takes part in the covenant talks, parties or stakeholders?", "3"),
+])
+def test_a_question_about_the_covenant_approach_is_answered_from_the_advice(
+    library: Library, question: str, page: str,
+) -> None:
+    answer = answered(library, question)
+    assert ("ser-advies-test", page) == (answer.citations[0].hit.passage.doc_id, answer.citations[0].hit.passage.page_label)

@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from imvo_assist.answer.documentnames import document_name_words
 from imvo_assist.answer.entities import speaking_authors
 from imvo_assist.answer.quoted import quoted_forms
-from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
+from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.models import Hit
 from imvo_assist.text import analysis

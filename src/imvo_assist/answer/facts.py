@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from imvo_assist.answer.documentnames import NAMED_DOCUMENTS
 from imvo_assist.answer.entities import (
     capitalised_names,
     cited_as_source,
@@ -31,7 +32,7 @@ from imvo_assist.answer.evidence import Group, content_groups, covers, folded, f
 from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.outcome import outcome_check
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
-from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
+from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile

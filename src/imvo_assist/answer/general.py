@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from imvo_assist.answer.citations import CitationList
 from imvo_assist.answer.covenantcheck import indexed_covenant
+from imvo_assist.answer.documentnames import NAMED_DOCUMENTS
 from imvo_assist.answer.evidence import (
     MIN_COVERAGE,
     Group,
@@ -28,7 +29,7 @@ from imvo_assist.answer.facts import asked_facts
 from imvo_assist.answer.parts import asks_part, numbered_part, place
 from imvo_assist.answer.retrieve import Ranked, merged, named_chapter, rescore, retrieve
 from imvo_assist.answer.signing import SIGNERS
-from imvo_assist.answer.understand import NAMED_DOCUMENTS, Understanding
+from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
 from imvo_assist.models import Hit

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from imvo_assist.answer.documentnames import document_name_words
 from imvo_assist.answer.presence import presence_terms, present, translated
-from imvo_assist.answer.understand import GENERIC, Understanding, document_name_words
+from imvo_assist.answer.understand import GENERIC, Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold
