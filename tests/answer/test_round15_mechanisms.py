@@ -4,7 +4,8 @@ none of them a question of any evaluation set.
 Classes: slips of function words ("teh", "adn", "wnaneer") and swapped letters in content words
 ("idnetify") are read as the words meant, so a typo never becomes what the question turns on; a
 document's noun before a noun for a way of working ("the covenant approach") names no document to
-look in.
+look in; a name with an abbreviation is present when the documents write it out ("MVO Loont" in
+"Maatschappelijk Verantwoord Ondernemen Loont").
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.documentnames import named_kind
+from imvo_assist.answer.presence import written_out
 from imvo_assist.answer.typos import function_word_slips, without_slips
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
@@ -117,3 +119,29 @@ def test_a_question_about_the_covenant_approach_is_answered_from_the_advice(
 ) -> None:
     answer = answered(library, question)
     assert ("ser-advies-test", page) == (answer.citations[0].hit.passage.doc_id, answer.citations[0].hit.passage.page_label)
+
+
+@pytest.mark.parametrize(("abbreviation", "long"), [
+    ("mvo", ["maatschappelijk verantwoord ondernemen"]),
+    ("imvo", ["internationaal maatschappelijk verantwoord ondernemen"]),
+    ("loont", []),  # no abbreviation
+])
+def test_an_abbreviation_is_written_out_by_a_long_form_its_initials_spell(abbreviation: str, long: list[str]) -> None:
+    assert written_out(abbreviation) == long
+
+
+def test_a_name_with_an_abbreviation_is_found_where_the_documents_write_it_out(library: Library) -> None:
+    answer = answered(library, "Welk kamerstuknummer heeft de nota MVO Loont?")
+    passage = answer.citations[0].hit.passage
+    assert (passage.doc_id, passage.page_label) == ("kamerbrief-2014-11-19-sra", "4")
+    assert "nr. 164" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Welk kamerstuknummer heeft de nota MVO Betaalt?", "MVO Betaalt"),
+    ("Which parliamentary paper number does the IMVO Werkt note have?", "IMVO Werkt"),
+])
+def test_a_name_whose_other_words_are_not_beside_the_written_out_abbreviation_is_not_found(
+    library: Library, question: str, name: str,
+) -> None:
+    assert name in unanswered(library, question).answer

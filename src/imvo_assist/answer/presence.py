@@ -67,7 +67,26 @@ def present(library: Corpus, terms: list[str], short: frozenset[str] = frozenset
 def phrase_present(library: Corpus, words: list[str]) -> bool:
     """Whether the words of a phrase, each as written or translated, stand together in a
     passage, also as the parts of a hyphenated compound ("Dutch EU" in "Nederlandse
-    EU-voorzitterschap"): within a window of the phrase's length plus PHRASE_SLACK words."""
+    EU-voorzitterschap") and with an abbreviation written out ("MVO Loont" in "Maatschappelijk
+    Verantwoord Ondernemen Loont")."""
+    return _together(library, words) or any(
+        _together(library, [*words[:at], *long.split(), *words[at + 1:]])
+        for at, word in enumerate(words) for long in written_out(word))
+
+
+def written_out(word: str) -> list[str]:
+    """The long forms of an abbreviation in its own language, reached through a translation and
+    spelt by its initials ("mvo" -> csr -> "maatschappelijk verantwoord ondernemen")."""
+    lexicon = load_lexicon()
+    reached = (back for term in lexicon.either_way(word) for back in lexicon.either_way(term))
+    return list(dict.fromkeys(
+        long for long in reached
+        if " " in long and "".join(part[0] for part in long.split()) == word))
+
+
+def _together(library: Corpus, words: list[str]) -> bool:
+    """Whether the words, each as written or translated, stand in one passage within a window
+    of the phrase's length plus PHRASE_SLACK words."""
     lexicon = load_lexicon()
     options = []
     for word in words:
