@@ -5,7 +5,10 @@ Classes: slips of function words ("teh", "adn", "wnaneer") and swapped letters i
 ("idnetify") are read as the words meant, so a typo never becomes what the question turns on; a
 document's noun before a noun for a way of working ("the covenant approach") names no document to
 look in; a name with an abbreviation is present when the documents write it out ("MVO Loont" in
-"Maatschappelijk Verantwoord Ondernemen Loont").
+"Maatschappelijk Verantwoord Ondernemen Loont"), and its function words need not stand in the
+text ("Minister for Foreign Trade": "Minister voor Buitenlandse Handel"); a sector's word names no
+sector inside a phrase the lexicon reads otherwise ("parliamentary paper") or as a verb after
+"to"/"te" ("to build support").
 """
 
 from __future__ import annotations
@@ -145,3 +148,30 @@ def test_a_name_whose_other_words_are_not_beside_the_written_out_abbreviation_is
     library: Library, question: str, name: str,
 ) -> None:
     assert name in unanswered(library, question).answer
+
+
+def test_a_name_is_found_with_its_function_words_free_and_its_words_inflected(library: Library) -> None:
+    answer = answered(library, "What is the role of the Minister for Foreign Trade in the covenants?")
+    passage = answer.citations[0].hit.passage
+    assert (passage.doc_id, passage.page_label) == ("kamerbrief-2014-11-19-sra", "5")
+
+
+@pytest.mark.parametrize("question", [
+    "Which parliamentary paper number does the MVO Loont note have?",  # kamerstuk
+    "Which position paper did the SER publish on covenants?",  # a document, not the paper industry
+    "Which countries did the trade minister visit to build international support?",  # a verb
+    "Hoe wil het kabinet draagvlak te bouwen voor convenanten?",
+])
+def test_a_sector_word_in_another_sense_names_no_sector(library: Library, question: str) -> None:
+    assert understand(question, library.has_term).sectors == ()
+
+
+@pytest.mark.parametrize(("question", "sector"), [
+    ("What are the risks in the paper industry?", "hout-papier"),
+    ("We build roads and bridges abroad; which risks does the SRA name?", "bouw"),
+    ("wij bouwen kantoren in het buitenland, welke risico's noemt de analyse?", "bouw"),
+    ("How much did the textile covenant secretariat cost per year?", "textiel-kleding"),
+    ("risks in the gold mining industry", "metaal"),
+])
+def test_a_sector_word_in_its_own_sense_names_the_sector(library: Library, question: str, sector: str) -> None:
+    assert [s.id for s in understand(question, library.has_term).sectors] == [sector]

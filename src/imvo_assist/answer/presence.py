@@ -4,15 +4,17 @@ phrases looked up in the index."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or, Prefix, Query
 
 from imvo_assist.answer.covenantcheck import MIN_MODIFIER
 from imvo_assist.answer.wordquery import stem_query
+from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept, inflected_forms
 from imvo_assist.text.fold import fold
-from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.lexicon import load_lexicon, stem_key
 from imvo_assist.text.morphology import present_tense
 from imvo_assist.text.wordlist import zipf
 
@@ -27,6 +29,8 @@ COMPOUND_HITS = 5
 # (looked for in this many passages that hold them all).
 PHRASE_SLACK = 2
 PHRASE_HITS = 20
+# The stems of this many passage words are kept between lookups.
+STEMS_KEPT = 50_000
 
 
 def presence_terms(concept: Concept) -> list[str]:
@@ -67,8 +71,9 @@ def present(library: Corpus, terms: list[str], short: frozenset[str] = frozenset
 def phrase_present(library: Corpus, words: list[str]) -> bool:
     """Whether the words of a phrase, each as written or translated, stand together in a
     passage, also as the parts of a hyphenated compound ("Dutch EU" in "Nederlandse
-    EU-voorzitterschap") and with an abbreviation written out ("MVO Loont" in "Maatschappelijk
-    Verantwoord Ondernemen Loont")."""
+    EU-voorzitterschap"), with an abbreviation written out ("MVO Loont" in "Maatschappelijk
+    Verantwoord Ondernemen Loont") and its function words free ("Minister for Foreign Trade" in
+    "Minister voor Buitenlandse Handel": the index holds no stopword)."""
     return _together(library, words) or any(
         _together(library, [*words[:at], *long.split(), *words[at + 1:]])
         for at, word in enumerate(words) for long in written_out(word))
@@ -85,22 +90,31 @@ def written_out(word: str) -> list[str]:
 
 
 def _together(library: Corpus, words: list[str]) -> bool:
-    """Whether the words, each as written or translated, stand in one passage within a window
-    of the phrase's length plus PHRASE_SLACK words."""
+    """Whether the words, each as written, inflected or translated, stand in one passage within
+    a window of the phrase's length plus PHRASE_SLACK words."""
     lexicon = load_lexicon()
+    window = len(words) + PHRASE_SLACK
+    words = [word for word in words if word not in stopwords()] or words
     options = []
     for word in words:
         said = [word, *lexicon.either_way(word)]
         options.append({form for s in said if " " not in s for form in inflected_forms(fold(s))})
     ors = [Or([q for q in (stem_query(form) for form in o) if q is not None]) for o in options]
-    window = len(words) + PHRASE_SLACK
+    stems = [{key for form in o for key in _stems(form)} for o in options]
     for hit in library.run(And(ors), None, PHRASE_HITS):
         tokens = re.findall(r"\w+", fold(hit.passage.text))
-        places = [[i for i, t in enumerate(tokens) if t in o] for o in options]
+        places = [[i for i, t in enumerate(tokens) if t in o or not _stems(t).isdisjoint(s)]
+                  for o, s in zip(options, stems, strict=True)]
         if any(all(any(abs(p - first) < window for p in ps) for ps in places[1:])
                for first in places[0]):
             return True
     return False
+
+
+@lru_cache(maxsize=STEMS_KEPT)
+def _stems(word: str) -> frozenset[str]:
+    """A word's Dutch and English stems ("buitenlandse", "buitenlands": buitenland)."""
+    return frozenset((stem_key([word], "nl")[0], stem_key([word], "en")[0]))
 
 
 def _has_word(library: Corpus, word: str) -> bool:

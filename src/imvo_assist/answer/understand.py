@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from imvo_assist.answer.covenantnames import named_covenant
 from imvo_assist.answer.documentnames import CITES_DOCUMENT, DOCUMENT_HINTS, named_kind
@@ -85,6 +86,8 @@ GENERIC = frozenset(
     ]
 )
 WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# The words before an infinitive ("to build", "te bouwen").
+INFINITIVE_MARKERS = frozenset({"to", "te"})
 FORM_PHRASES = lazy_compile(
     r"\b(hoe vaak|hoe ?lang|hoe snel|hoe veel|how often|how long|how soon|how quickly|how many|"
     r"how much|how frequently|in welk jaar|welk jaar|what year|which year)\b"
@@ -302,11 +305,46 @@ def _corrected_text(folded: str, corrections: dict[str, str]) -> str:
 
 def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:
     """The text the vocabulary tagger reads: the words and the concepts' translations and
-    compound parts."""
+    compound parts; but no sector of a phrase the lexicon reads in another sense than its words
+    ("parliamentary paper": kamerstuk, no paper industry), nor of a verb after "to" or "te"
+    ("to build support", "draagvlak te bouwen": no construction)."""
+    kept = list(words)
     extra: list[str] = []
     for concept in concepts:
+        if _names_no_sector(concept, words):
+            kept = _without(kept, concept.source.split())
+            continue
         extra += [term for term, _ in concept.translations] + list(concept.parts)
-    return " ".join(words + extra)
+    return " ".join(kept + extra)
+
+
+def _names_no_sector(concept: Concept, words: list[str]) -> bool:
+    """Whether a concept whose words or translations name a sector is used in another sense."""
+    translations = " ".join(term for term, _ in concept.translations)
+    if not default_tagger().tag(f"{concept.source} {translations}").sectors:
+        return False
+    if " " in concept.source:  # the translations with their compound parts ("textiel|convenant")
+        parts = " ".join(part for _, of in concept.parts_of for part in of)
+        return bool(translations) and not default_tagger().tag(f"{translations} {parts}").sectors
+    first = concept.translations[0][0] if concept.translations else ""
+    verb = is_verb_form(concept.source, "nl") if concept.language == "nl" else (
+        " " not in first and is_verb_form(first, "nl"))
+    return verb and any(before in INFINITIVE_MARKERS and word == concept.source
+                        for before, word in pairwise(words))
+
+
+def _without(words: list[str], phrase: list[str]) -> list[str]:
+    """The words with every run of the phrase left out."""
+    size = len(phrase)
+    kept: list[str] = []
+    at = 0
+    while at < len(words):
+        if words[at:at + size] == phrase:
+            at += size
+            continue
+        kept.append(words[at])
+        at += 1
+    return kept
 
 
 @cache
