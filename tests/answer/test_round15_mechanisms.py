@@ -1,8 +1,10 @@
 """Mechanisms of issue #12's fifteenth round, each tested on sentences written for these tests,
 none of them a question of any evaluation set.
 
-Classes: slips of function words ("teh", "adn", "wnaneer") and swapped letters in content words
-("idnetify") are read as the words meant, so a typo never becomes what the question turns on; a
+Classes: slips of function words ("teh", "adn", "wnaneer") and typing slips in content words
+(letters swapped, dropped or doubled: "idnetify", "secotren", "bronneboek", "behnd"),
+also of the domain's own words ("Kamerbreif", "KPGM"), are read as the words meant, so a typo
+never becomes what the question turns on, while a name typed as one ("Shein") stays; a
 document's noun before a noun for a way of working ("the covenant approach") names no document to
 look in; a name with an abbreviation is present when the documents write it out ("MVO Loont" in
 "Maatschappelijk Verantwoord Ondernemen Loont"), and its function words need not stand in the
@@ -19,7 +21,7 @@ from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.documentnames import named_kind
 from imvo_assist.answer.presence import written_out
-from imvo_assist.answer.typos import function_word_slips, without_slips
+from imvo_assist.answer.typos import _typing_slip, function_word_slips, without_slips
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 
@@ -175,3 +177,48 @@ def test_a_sector_word_in_another_sense_names_no_sector(library: Library, questi
 ])
 def test_a_sector_word_in_its_own_sense_names_the_sector(library: Library, question: str, sector: str) -> None:
     assert [s.id for s in understand(question, library.has_term).sectors] == [sector]
+
+
+@pytest.mark.parametrize(("typed", "meant", "slip"), [
+    ("behnd", "behind", True),  # a letter dropped
+    ("bacck", "back", True),  # a letter doubled
+    ("secotren", "sectoren", True),  # two letters swapped
+    ("kive", "give", False),  # another letter: only a word the documents can read
+    ("reshored", "restored", False),
+])
+def test_a_typing_slip_is_a_swap_or_a_dropped_or_added_letter(typed: str, meant: str, slip: bool) -> None:
+    assert _typing_slip(typed, meant) is slip
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Welke milieurisico's noemt het rapport voor de chemiche industrie?",
+     "Welke milieurisico's noemt het rapport voor de chemische industrie?"),
+    ("Hoeveel secotren zijn in totaal geanalyseerd?", "Hoeveel sectoren zijn in totaal geanalyseerd?"),
+    ("Naar welke eerdere Kamerbreif verwijst de brief van 19 november?",
+     "Naar welke eerdere Kamerbrief verwijst de brief van 19 november?"),
+    ("How many sectors did KPGM look at?", "How many sectors did KPMG look at?"),
+    ("We are a steel trader. Which isks apply to metal?", "We are a steel trader. Which risks apply to metal?"),
+    ("How were the 86 sectors assessd in the analysis?", "How were the 86 sectors assessed in the analysis?"),
+    ("Hoe vaak wordt de Tweede Kamer geïnfomreerd over de voortgang?",
+     "Hoe vaak wordt de Tweede Kamer geïnformeerd over de voortgang?"),
+    ("Can you point me to the report in the bronneboek about pay for seamstresses?",
+     "Can you point me to the report in the bronnenboek about pay for seamstresses?"),
+])
+def test_a_question_with_a_typing_slip_is_answered_as_the_question_meant(library: Library, typed: str, meant: str) -> None:
+    with_slip, as_meant = answered(library, typed), answered(library, meant)
+    assert with_slip.answer == as_meant.answer
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Is Shein one of the sources?", "Shein"),  # a name, no slip of "shin"
+    ("Is Cordiad one of the sources?", "Cordiad"),
+    ("wat zegt het rapport over kobalt in smartphnoes?", "kobalt"),
+    ("Does the report mention the CSDDD directve?", "CSDDD"),
+])
+def test_a_question_with_a_slip_about_what_is_not_there_stays_not_found(library: Library, question: str, named: str) -> None:
+    assert named in unanswered(library, question).answer
+
+
+def test_a_name_typed_as_one_is_no_slip_of_a_common_word(library: Library) -> None:
+    assert understand("Is Shein one of the sources?", library.has_term).corrections == {}
+    assert understand("What does the report say about ASN?", library.has_term).corrections == {}

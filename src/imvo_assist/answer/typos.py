@@ -29,11 +29,20 @@ from imvo_assist.text.datacache import cached_build
 from imvo_assist.text.didyoumean import alphabetic_words, close_words
 from imvo_assist.text.fold import fold
 from imvo_assist.text.language import DUTCH_QUESTION_WORDS
-from imvo_assist.text.lexicon import load_lexicon
+from imvo_assist.text.lexicon import lexicon_path, load_lexicon
 from imvo_assist.text.wordlist import Lang, zipf
 
 TYPO_SCORE = 85
 MIN_TYPO_LENGTH = 5
+# A word of four letters no list holds is corrected only for a typing slip ("isks" -> "risks").
+MIN_SLIP_TYPO = 4
+# A typing slip (letters swapped, dropped or doubled) may stand for a word this frequent; another
+# one-letter difference only for a word REAL_WORD_ZIPF frequent that the documents can read.
+SLIP_ZIPF = 3.0
+# The closest common words compared, commonest first; a typing slip ranks as this much (zipf)
+# more common than another one-letter difference.
+SLIP_CANDIDATES = 20
+SLIP_BONUS = 1.0
 # A word this frequent in the question's language is a word, not a typo ("source" is no
 # misspelt "resource"; "electronica", zipf 3, still becomes "elektronica").
 REAL_WORD_ZIPF = 3.5
@@ -58,11 +67,13 @@ QUESTION_OPENERS = DUTCH_QUESTION_WORDS | {"what", "which", "when", "where", "wh
 
 def typo_corrections(
     words: list[str], language: Lang, known: Callable[[str], bool] | None,
-    content: Callable[[str], bool],
+    content: Callable[[str], bool], names: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """Misspelt content words of a question and their corrections."""
+    """Misspelt content words of a question and their corrections; a vocabulary word before an
+    indexed one ("GodElectronics": GoodElectronics, not "electronics"). A word typed as a name
+    (`names`, folded: "Shein", "ASN") is no slip of a common word."""
     vocabulary = _vocabulary_corrections(words, content, language, known)
-    return vocabulary | _index_corrections(words, language, known, content)
+    return _index_corrections(words, language, known, content, names) | vocabulary
 
 
 def _vocabulary_corrections(
@@ -91,67 +102,121 @@ def _vocabulary_corrections(
 
 def _index_corrections(
     words: list[str], language: Lang, known: Callable[[str], bool] | None,
-    content: Callable[[str], bool],
+    content: Callable[[str], bool], names: frozenset[str],
 ) -> dict[str, str]:
     """Typos of indexed words ("protekt" -> "protect"): a content word that is neither in the
-    index nor a word of Dutch or English, closest to an indexed word of either language."""
+    index nor a word of Dutch or English, closest to an indexed word of either language, or one
+    typing slip from a common word ("setoren" -> "sectoren", "isks" -> "risks")."""
     if known is None:
         return {}
     corrections = {}
     other: Lang = "en" if language == "nl" else "nl"
     for position, word in enumerate(words):
-        if (len(word) < MIN_TYPO_LENGTH or not word.isalpha() or known(word) or not content(word)
+        if (len(word) < MIN_SLIP_TYPO or not word.isalpha() or known(word) or not content(word)
                 or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
             continue
-        if language == "nl" and _compound_of_words(word, known):
-            continue  # a compound of words ("olieraffinaderijen") is split, not corrected
-        close = (close_words(word, language, known, TYPO_SCORE, 1)
-                 or close_words(word, other, known, TYPO_SCORE, 1)
-                 or _common_word_one_slip_away(words, position, language, known)
-                 or (_misspelt_part(word, known) if language == "nl" else []))
+        general = word not in names
+        if len(word) < MIN_TYPO_LENGTH:  # too short to compare by likeness: a typing slip only
+            close = [c for c in _common_word_one_slip_away(words, position, language, known, general)
+                     if _typing_slip(word, c)]
+        else:
+            close = (close_words(word, language, known, TYPO_SCORE, 1)
+                     or close_words(word, other, known, TYPO_SCORE, 1))
+            if language == "nl" and _compound_of_words(word, known):
+                # a compound of words ("olieraffinaderijen") is split, not corrected, unless it
+                # is one slip from a word ("set|oren": "sectoren")
+                close = [c for c in close if OSA.distance(word, c) == 1] or [
+                    c for c in _common_word_one_slip_away(words, position, language, known, general)
+                    if _typing_slip(word, c)]
+            else:
+                close = (close or _common_word_one_slip_away(words, position, language, known, general)
+                         or (_misspelt_part(word, known) if language == "nl" else []))
         if close:
             corrections[word] = close[0]
     return corrections
 
 
 def _common_word_one_slip_away(
-    words: list[str], position: int, language: Lang, known: Callable[[str], bool],
+    words: list[str], position: int, language: Lang, known: Callable[[str], bool], general: bool = True,
 ) -> list[str]:
-    """A common word of the question's language one edit from a word no index or list holds,
-    when the documents or the lexicon can read it: it, or a translation, is indexed, or it makes
-    a lexicon phrase with a neighbour ("key elemnts" -> "key elements"). A word the lexicon
-    knows ("ruggie"), an inflection ("filipijns") or a word only the general language reads
-    ("reshored" is no "restored" the documents speak of) stays as written."""
+    """A common word of the question's language or a word of the domain (`_domain_slips`) one
+    edit from a word no index or list holds: after a typing slip (two letters swapped, one
+    dropped or doubled: "behnd", "bacck"), or, for a common word, when the documents or the
+    lexicon can read it: it, or a translation, is indexed, or it makes a lexicon phrase with a
+    neighbour ("key elemnts" -> "key elements"). A word the lexicon knows
+    ("ruggie"), an inflection ("filipijns") or a word one letter off that only the general
+    language reads ("reshored" is no "restored" the documents speak of) stays as written; and a
+    name (not `general`) is a slip only of a word of the domain."""
     word = words[position]
     lexicon = load_lexicon()
     if lexicon.either_way(word):
         return []
-    best = process.extractOne(word, _common_words(language), scorer=OSA.distance,
-                              score_cutoff=REAL_WORD_EDITS)
-    if not best or best[0].startswith(word) or word.startswith(best[0]):
-        return []
-    right = best[0]
-    neighbours = [f"{words[position - 1]} {right}"] if position else []
-    neighbours += [f"{right} {words[position + 1]}"] if position + 1 < len(words) else []
-    readable = [right, *lexicon.either_way(right)]
-    if any(" " not in term and known(term) for term in readable) or any(
-            lexicon.either_way(phrase) for phrase in neighbours):
-        return [right]
-    return []
+    found = process.extract(word, _common_words(language), scorer=OSA.distance,
+                            score_cutoff=REAL_WORD_EDITS, limit=SLIP_CANDIDATES) if general else []
+    close = [c for c, _, _ in found if not (c.startswith(word) or word.startswith(c))]
+
+    def readable(right: str) -> bool:
+        neighbours = [f"{words[position - 1]} {right}"] if position else []
+        neighbours += [f"{right} {words[position + 1]}"] if position + 1 < len(words) else []
+        said = [right, *lexicon.either_way(right)]
+        return any(" " not in term and known(term) for term in said) or any(
+            lexicon.either_way(phrase) for phrase in neighbours)
+
+    fitting = [c for c in close if _typing_slip(word, c)
+               or (zipf(c, language) >= REAL_WORD_ZIPF and readable(c))] + _domain_slips(word)
+    # the commonest, a slip counting as SLIP_BONUS more common ("kive": give, not kiev)
+    return sorted(fitting, key=lambda c: -(zipf(c, language) + SLIP_BONUS * _typing_slip(word, c)))[:1]
+
+
+def _domain_slips(word: str) -> list[str]:
+    """The words of the lexicon or the vocabulary one typing slip from a word ("bronnenboke" ->
+    "bronnenboek", "kpgm" -> "kpmg", "covennats" -> "covenants"): the domain's own words, which
+    the general word lists may lack."""
+    found = process.extract(word, _domain_words(), scorer=OSA.distance,
+                            score_cutoff=REAL_WORD_EDITS, limit=SLIP_CANDIDATES)
+    return [c for c, _, _ in found if _typing_slip(word, c)
+            and not (c.startswith(word) or word.startswith(c))]
+
+
+@cache
+def _domain_words() -> tuple[str, ...]:
+    """The words of the lexicon's and the vocabulary's terms, of at least MIN_SLIP_TYPO letters,
+    kept built between runs."""
+    sources = (lexicon_path(), *tagger_sources(), Path(__file__))
+    return cached_build("slip-words", sources, _collect_domain_words, tuple)
+
+
+def _collect_domain_words() -> tuple[str, ...]:
+    terms = [text for entry in load_lexicon().entries for text in (entry.nl, entry.en)]
+    terms += [form for form, _, _ in load_vocabulary().terms()]
+    return tuple(sorted({w for term in terms for w in re.findall(r"[a-z]+", fold(term))
+                         if len(w) >= MIN_SLIP_TYPO}))
+
+
+def _typing_slip(typed: str, word: str) -> bool:
+    """Whether a word was typed with two letters swapped, one dropped or one added."""
+    return abs(len(typed) - len(word)) == 1 or sorted(typed) == sorted(word) != list(typed)
 
 
 def without_slips(question: str, language: Lang, known: Callable[[str], bool] | None) -> tuple[str, dict[str, str]]:
     """The question with the slips of its function words corrected, and those corrections."""
     slips = function_word_slips(TYPED_WORD.findall(question), language, known)
-    if not slips:
-        return question, {}
+    return rewritten(question, slips), slips
+
+
+def rewritten(question: str, corrections: dict[str, str]) -> str:
+    """The question with its (folded) typos corrected, capitals kept."""
+    if not corrections:
+        return question
 
     def corrected(match: re.Match[str]) -> str:
         typed = match.group()
-        right = slips.get(fold(typed), typed) if not typed.isupper() else typed
+        right = corrections.get(fold(typed), typed)
+        if typed.isupper() and len(typed) > 1:
+            return right.upper()  # "KPGM" -> "KPMG"
         return right[:1].upper() + right[1:] if typed[:1].isupper() else right
 
-    return TYPED_WORD.sub(corrected, question), slips
+    return TYPED_WORD.sub(corrected, question)
 
 
 def function_word_slips(
@@ -207,11 +272,11 @@ def _misspelt_part(word: str, known: Callable[[str], bool]) -> list[str]:
 
 @cache
 def _common_words(language: Lang) -> tuple[str, ...]:
-    """The words of the language's list at least REAL_WORD_ZIPF frequent (the list runs from the
-    most frequent word down, so they are its head)."""
+    """The words of the language's list at least SLIP_ZIPF frequent, commonest first (the list
+    runs from the most frequent word down, so they are its head)."""
     words = alphabetic_words(language)
-    end = bisect_left(words, -REAL_WORD_ZIPF, key=lambda w: -zipf(w, language))
-    return tuple(w for w in words[:end] if len(w) >= MIN_TYPO_LENGTH)
+    end = bisect_left(words, -SLIP_ZIPF, key=lambda w: -zipf(w, language))
+    return tuple(w for w in words[:end] if len(w) >= MIN_SLIP_TYPO)
 
 
 def _compound_of_words(word: str, known: Callable[[str], bool] | None) -> bool:

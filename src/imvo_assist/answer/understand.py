@@ -27,7 +27,7 @@ from imvo_assist.answer.entities import (
 )
 from imvo_assist.answer.intents import Intent, intent_of
 from imvo_assist.answer.sectornouns import with_unknown_sector
-from imvo_assist.answer.typos import typo_corrections, without_slips
+from imvo_assist.answer.typos import rewritten, typo_corrections, without_slips
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
@@ -86,6 +86,8 @@ GENERIC = frozenset(
     ]
 )
 WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A word typed as a name: capitalised inside a sentence, or in capitals.
+TYPED_NAME = lazy_compile(r"(?<=[\w,;] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
 # The words before an infinitive ("to build", "te bouwen").
 INFINITIVE_MARKERS = frozenset({"to", "te"})
 FORM_PHRASES = lazy_compile(
@@ -168,7 +170,11 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     framed = strip_framing(question)
     raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
     language = language_of_question(question)
-    corrections = slips | typo_corrections(raw, language, known, is_content)
+    names_typed = frozenset(fold(name) for name in TYPED_NAME.findall(question))  # "Shein", "ASN"
+    corrections = slips | typo_corrections(raw, language, known, is_content, names_typed)
+    if len(corrections) > len(slips):  # its form, intent and names read as meant ("hoe faak")
+        question = rewritten(question, corrections)
+        folded, framed = fold(question).replace("\u2019", "'"), strip_framing(question)
     words = [corrections.get(w, w) for w in raw]
     corrected = _corrected_text(folded, corrections)  # "het textiel convenent"
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
