@@ -4,7 +4,8 @@ none of them a question of any evaluation set.
 Classes: slips of function words ("teh", "adn", "wnaneer") and typing slips in content words
 (letters swapped, dropped or doubled: "idnetify", "secotren", "bronneboek", "behnd"),
 also of the domain's own words ("Kamerbreif", "KPGM"), are read as the words meant, so a typo
-never becomes what the question turns on, while a name typed as one ("Shein") stays; a
+never becomes what the question turns on, while a name typed as one ("Shein") stays; a question
+typed in capitals is read as one typed in lower case; a
 document's noun before a noun for a way of working ("the covenant approach") names no document to
 look in; a name with an abbreviation is present when the documents write it out ("MVO Loont" in
 "Maatschappelijk Verantwoord Ondernemen Loont"), and its function words need not stand in the
@@ -24,6 +25,7 @@ from imvo_assist.answer.presence import written_out
 from imvo_assist.answer.typos import _typing_slip, function_word_slips, without_slips
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.casing import unshouted
 
 library = answer_fixtures.library  # the shared fixture (tests/answer/answer_fixtures.py)
 
@@ -222,3 +224,23 @@ def test_a_question_with_a_slip_about_what_is_not_there_stays_not_found(library:
 def test_a_name_typed_as_one_is_no_slip_of_a_common_word(library: Library) -> None:
     assert understand("Is Shein one of the sources?", library.has_term).corrections == {}
     assert understand("What does the report say about ASN?", library.has_term).corrections == {}
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("WHICH RISKS APPLY TO ELECTRONICS?", "which risks apply to electronics?"),
+    ("Is KPMG the author of the SRA?", "Is KPMG the author of the SRA?"),  # abbreviations, no shouting
+    ("KPMG SRA", "KPMG SRA"),  # too short to tell
+])
+def test_a_question_typed_in_capitals_is_read_in_lower_case(typed: str, read: str) -> None:
+    assert unshouted(typed) == read
+
+
+@pytest.mark.parametrize("question", [
+    "WE RUN A CHAIN OF SUPERMARKETS - WHAT LABOUR RISKS ARE NAMED FOR RETAIL?",
+    "WELKE SECTOREN HEBBEN EEN VERHOOGD RISICO VOLGENS DE KAMERBRIEF?",
+    "IS OXFAM NOVIB ONE OF THE SOURCES?",
+])
+def test_a_question_in_capitals_is_answered_as_in_lower_case(library: Library, question: str) -> None:
+    shouted, lower = library.ask(question), library.ask(question.lower())
+    assert not shouted.not_found
+    assert shouted.answer == lower.answer

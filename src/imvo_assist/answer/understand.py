@@ -33,6 +33,7 @@ from imvo_assist.catalogue.tagging import Tags, default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation, Risk, Sector
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
+from imvo_assist.text.casing import unshouted
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import clauses, is_framing_word, main_sentence, strip_framing
 from imvo_assist.text.language import language_of_question
@@ -160,6 +161,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
             "grondstoffenwinning" into "grondstoffen" + "winning").
     """
     vocabulary = load_vocabulary()
+    question = unshouted(question)  # "WHICH RISKS APPLY TO ELECTRONICS?"
     kamerstuk = KAMERSTUK.search(question)
     if kamerstuk:  # "26485-187", "kst-26485-187", "26 485 nr 187": written as the letter does
         dossier = kamerstuk.group(1).replace(" ", "")

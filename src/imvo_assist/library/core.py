@@ -31,6 +31,7 @@ from imvo_assist.library.inputs import registered_documents
 from imvo_assist.library.matching import corrected_text, query_language, resolve_document
 from imvo_assist.models import Answer, Document, Hit, Passage
 from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
+from imvo_assist.text.casing import unshouted
 
 if TYPE_CHECKING:
     from imvo_assist.bronnenboek.provenance import Provenance
@@ -267,7 +268,7 @@ class Library:
             )
         from imvo_assist.library.routing import route_question
 
-        routed = route_question(self, question)
+        routed = route_question(self, unshouted(question))  # read in lower case when in capitals
         if routed is not None:
             return routed
         from imvo_assist.answer import answer_question
