@@ -4,9 +4,11 @@ misspelt words of the documents ("protekt" -> "protect"), corrected before the q
 Vocabulary words are matched with rapidfuzz against the vocabulary's own words; other words
 only when they are neither in the index nor a word of Dutch or English, against the indexed
 words of the word lists (`text.didyoumean`), else against the common words of the question's
-language one edit away ("elemnts" -> "elements", "idnetify" -> "identify": a swap of two
-letters is one slip), or as a Dutch compound with one misspelt part ("kledingconvenat"). An
-inflection ("sectoren") is never a typo. Short slips of function words ("teh", "adn", "ovr",
+language or the words of the lexicon and vocabulary one typing slip away (two letters swapped,
+one dropped or doubled: "idnetify" -> "identify", "bronneboek" -> "bronnenboek"), or one letter
+off when the documents can read the word ("elemnts" -> "elements"), or as a Dutch compound with
+one misspelt part ("kledingconvenat"). An inflection ("sectoren") is never a typo, and a name
+typed as one ("Shein") no slip of a common word. Short slips of function words ("teh", "adn",
 "wnaneer") are corrected in the question itself, before its language, form and names are read.
 """
 
@@ -58,7 +60,7 @@ MIN_PART = 4
 # "teh" 3.0 in English web text, "the" 7.7), that neither the index, the lexicon nor the
 # vocabulary knows and that is no common word of either language ("wat" in an English
 # question is Dutch, not a slip of "what"). A word in capitals is an abbreviation ("ESG").
-MIN_SLIP_LENGTH = 3
+MIN_FUNCTION_SLIP = 3
 SLIP_MARGIN = 2.5
 TYPED_WORD = re.compile(r"[^\W\d_]+")
 # Words that open a question: a slip at its start stands for one of these first.
@@ -117,7 +119,7 @@ def _index_corrections(
             continue
         general = word not in names
         if len(word) < MIN_TYPO_LENGTH:  # too short to compare by likeness: a typing slip only
-            close = [c for c in _common_word_one_slip_away(words, position, language, known, general)
+            close = [c for c in _word_one_slip_away(words, position, language, known, general)
                      if _typing_slip(word, c)]
         else:
             close = (close_words(word, language, known, TYPO_SCORE, 1)
@@ -126,27 +128,27 @@ def _index_corrections(
                 # a compound of words ("olieraffinaderijen") is split, not corrected, unless it
                 # is one slip from a word ("set|oren": "sectoren")
                 close = [c for c in close if OSA.distance(word, c) == 1] or [
-                    c for c in _common_word_one_slip_away(words, position, language, known, general)
+                    c for c in _word_one_slip_away(words, position, language, known, general)
                     if _typing_slip(word, c)]
             else:
-                close = (close or _common_word_one_slip_away(words, position, language, known, general)
+                close = (close or _word_one_slip_away(words, position, language, known, general)
                          or (_misspelt_part(word, known) if language == "nl" else []))
         if close:
             corrections[word] = close[0]
     return corrections
 
 
-def _common_word_one_slip_away(
+def _word_one_slip_away(
     words: list[str], position: int, language: Lang, known: Callable[[str], bool], general: bool = True,
 ) -> list[str]:
     """A common word of the question's language or a word of the domain (`_domain_slips`) one
     edit from a word no index or list holds: after a typing slip (two letters swapped, one
     dropped or doubled: "behnd", "bacck"), or, for a common word, when the documents or the
     lexicon can read it: it, or a translation, is indexed, or it makes a lexicon phrase with a
-    neighbour ("key elemnts" -> "key elements"). A word the lexicon knows
-    ("ruggie"), an inflection ("filipijns") or a word one letter off that only the general
-    language reads ("reshored" is no "restored" the documents speak of) stays as written; and a
-    name (not `general`) is a slip only of a word of the domain."""
+    neighbour ("key elemnts" -> "key elements"). A word the lexicon knows ("ruggie"), an
+    inflection ("filipijns") or a word one letter off that only the general language reads
+    ("reshored" is no "restored" the documents speak of) stays as written; and a name (not
+    `general`) is a slip only of a word of the domain."""
     word = words[position]
     lexicon = load_lexicon()
     if lexicon.either_way(word):
@@ -229,7 +231,7 @@ def function_word_slips(
     slips: dict[str, str] = {}
     for position, typed in enumerate(words):
         word = fold(typed)
-        if (len(word) < MIN_SLIP_LENGTH or not word.isalpha() or typed.isupper() or word in slips
+        if (len(word) < MIN_FUNCTION_SLIP or not word.isalpha() or typed.isupper() or word in slips
                 or (known and known(word)) or lexicon.either_way(word)
                 or default_tagger().tag(word) != Tags()
                 or max(zipf(word, "nl"), zipf(word, "en")) >= REAL_WORD_ZIPF):
@@ -247,7 +249,7 @@ def function_word_slips(
 def _function_words(language: Lang) -> tuple[str, ...]:
     """The stopwords and question words of a language a slip may stand for."""
     words = set(stopwords_for_language(language)) | (DUTCH_QUESTION_WORDS if language == "nl" else set())
-    return tuple(sorted(w for w in words if len(w) >= MIN_SLIP_LENGTH))
+    return tuple(sorted(w for w in words if len(w) >= MIN_FUNCTION_SLIP))
 
 
 def _misspelt_part(word: str, known: Callable[[str], bool]) -> list[str]:
