@@ -114,8 +114,9 @@ def _index_corrections(
     corrections = {}
     other: Lang = "en" if language == "nl" else "nl"
     for position, word in enumerate(words):
-        if (len(word) < MIN_SLIP_TYPO or not word.isalpha() or known(word) or not content(word)
-                or zipf(word, "nl") or zipf(word, "en") or default_tagger().tag(word) != Tags()):
+        if (len(word) < MIN_SLIP_TYPO or not word.isalpha() or not content(word)
+                or zipf(word, "nl") or zipf(word, "en") or known(word)
+                or default_tagger().tag(word) != Tags()):
             continue
         general = word not in names
         if len(word) < MIN_TYPO_LENGTH:  # too short to compare by likeness: a typing slip only
@@ -232,9 +233,9 @@ def function_word_slips(
     for position, typed in enumerate(words):
         word = fold(typed)
         if (len(word) < MIN_FUNCTION_SLIP or not word.isalpha() or typed.isupper() or word in slips
-                or (known and known(word)) or lexicon.either_way(word)
-                or default_tagger().tag(word) != Tags()
-                or max(zipf(word, "nl"), zipf(word, "en")) >= REAL_WORD_ZIPF):
+                or max(zipf(word, "nl"), zipf(word, "en")) >= REAL_WORD_ZIPF
+                or lexicon.either_way(word) or default_tagger().tag(word) != Tags()
+                or (known and known(word))):  # the index last: its first lookups are cheap
             continue
         floor = max(zipf(word, "nl"), zipf(word, "en")) + SLIP_MARGIN
         close = [c for c in _function_words(language)
