@@ -24,6 +24,7 @@ from imvo_assist.answer.documentnames import named_kind
 from imvo_assist.answer.presence import written_out
 from imvo_assist.answer.typos import _typing_slip, function_word_slips, without_slips
 from imvo_assist.answer.understand import understand
+from imvo_assist.cli.output import answer_markdown
 from imvo_assist.library import Library
 from imvo_assist.text.casing import unshouted
 
@@ -231,3 +232,13 @@ def test_a_question_in_capitals_is_answered_as_in_lower_case(library: Library, q
     shouted, lower = library.ask(question), library.ask(question.lower())
     assert not shouted.not_found
     assert shouted.answer == lower.answer
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("What does teh SER advise about dispute resolution?", "Read as: teh → the"),  # applied
+    ("wat zegt de brief ovr de rol van de SER?", "Gelezen als: ovr → over"),
+])
+def test_the_typos_an_answer_was_read_with_are_shown_as_read_not_offered(
+    library: Library, question: str, label: str,
+) -> None:
+    assert label in answer_markdown(answered(library, question))

@@ -144,3 +144,12 @@ def test_every_dutch_interface_text_has_its_english() -> None:
     assert len(texts) > 100
     assert sorted(texts - set(lang.EN)) == []
     assert sorted(set(lang.EN) - texts) == []  # and no English is kept for nothing
+
+
+async def test_the_typos_an_answer_was_read_with_show_as_read(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await ask(pilot, "Wlke risico's gelden voor elektronica?")
+        shown = str(app.main.query_one("#answer-text", Static).content)
+        assert "Gelezen als: wlke → welke" in shown and "Bedoelde u" not in shown

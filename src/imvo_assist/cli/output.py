@@ -147,7 +147,7 @@ def answer_markdown(answer: Answer) -> str:
         lines += [f"**[{citation.n}]** {for_terminal(where + url, True)}", ""]
         lines += [f"> {line}" for line in p.text.splitlines()] + [""]
     if answer.suggestions:
-        lines += ["Did you mean: " + ", ".join(answer.suggestions), ""]
+        lines += [_suggestion_label(answer) + ": " + ", ".join(answer.suggestions), ""]
     return for_terminal("\n".join(lines))
 
 
@@ -169,8 +169,15 @@ def print_answer(answer: Answer) -> None:
         console.print(_text(f"[{citation.n}] {shown}", style="dim"))
         console.print(_text(_shorten(p.text, 300)))
     if answer.suggestions:
-        label = "Did you mean" if answer.language == "en" else "Bedoelde u"
-        console.print(_text(f"\n{label}: " + ", ".join(answer.suggestions)))
+        console.print(_text(f"\n{_suggestion_label(answer)}: " + ", ".join(answer.suggestions)))
+
+
+def _suggestion_label(answer: Answer) -> str:
+    """How an answer's suggestions are introduced: the typos an answer was read with ("Read
+    as: wlke → welke"), or the words a not-found answer offers ("Did you mean")."""
+    if answer.not_found:
+        return "Did you mean" if answer.language == "en" else "Bedoelde u"
+    return "Read as" if answer.language == "en" else "Gelezen als"
 
 
 def _styled(line: str) -> Text:

@@ -69,6 +69,7 @@ EN: dict[str, str] = {
         "Which sectors have an elevated risk of child labour?",
     "help": "help", "matrix": "matrix", "zoeken": "search", "opdrachten": "commands",
     "Bedoelde u: ": "Did you mean: ",
+    "Gelezen als: ": "Read as: ",
     "p.": "p.",
     # Document viewer
     "Gegeven uit het meegeleverde register: het document zelf staat niet in het corpus. "

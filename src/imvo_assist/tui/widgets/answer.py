@@ -53,10 +53,10 @@ class AnswerView(VerticalScroll):
         self.answered = True
         numbers = {c.n for c in answer.citations}
         content = answer_content(answer.answer, numbers)
-        if answer.suggestions:
-            content = content + assemble(
-                "\n\n", (tr("Bedoelde u: ", answer.language), "bold"), ", ".join(answer.suggestions)
-            )
+        if answer.suggestions:  # an answer's own corrections were applied; a not-found's are offered
+            label = (tr("Bedoelde u: ", answer.language) if answer.not_found
+                     else tr("Gelezen als: ", answer.language))
+            content = content + assemble("\n\n", (label, "bold"), ", ".join(answer.suggestions))
         self.query_one("#answer-text", Static).update(content)
         self.scroll_home(animate=False)
 
