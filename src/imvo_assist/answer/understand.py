@@ -36,7 +36,7 @@ from imvo_assist.text.bilingual import Concept, Lang, inflected_forms, interpret
 from imvo_assist.text.casing import unshouted
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import clauses, is_framing_word, main_sentence, strip_framing
-from imvo_assist.text.language import language_of_question
+from imvo_assist.text.language import language_of_question, typed_names
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import (
@@ -87,8 +87,6 @@ GENERIC = frozenset(
     ]
 )
 WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# A word typed as a name: capitalised inside a sentence, or in capitals.
-TYPED_NAME = lazy_compile(r"(?<=[\w,;] )[A-Z][\w-]*|\b[A-Z]{2,}\b")
 # The words before an infinitive ("to build", "te bouwen").
 INFINITIVE_MARKERS = frozenset({"to", "te"})
 FORM_PHRASES = lazy_compile(
@@ -172,13 +170,11 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     framed = strip_framing(question)
     raw = [_possessive(w, known) for w in WORD.findall(FORM_PHRASES.sub(" ", framed.text))]
     language = language_of_question(question)
-    names_typed = frozenset(fold(name) for name in TYPED_NAME.findall(question))  # "Shein", "ASN"
-    corrections = slips | typo_corrections(raw, language, known, is_content, names_typed)
+    corrections = slips | typo_corrections(raw, language, known, is_content, typed_names(question))
     if len(corrections) > len(slips):  # its form, intent and names read as meant ("hoe faak")
         question = rewritten(question, corrections)
         folded, framed = fold(question).replace("\u2019", "'"), strip_framing(question)
     words = [corrections.get(w, w) for w in raw]
-    corrected = _corrected_text(folded, corrections)  # "het textiel convenent"
     # the question's words with its form phrase, which places its verb ("in welk jaar verscheen")
     whole = _corrected(framed.text, corrections, known)
     concepts = tuple(interpret(words, is_content, language, known))
@@ -193,7 +189,7 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
     categories = tuple(
         dict.fromkeys(c for w, c in CATEGORY_WORDS.items() if re.search(rf"\b{w}", folded))
     )
-    sectors, unknown = with_unknown_sector(sectors, corrected, known)
+    sectors, unknown = with_unknown_sector(sectors, folded, known)
     sources = [o for o in organisations if not is_author(o)]
     forms = question_forms(question)
     intent, extra = intent_of(
@@ -210,10 +206,10 @@ def understand(question: str, known: Callable[[str], bool] | None = None) -> Und
         question=question, language=language, intent=intent, extra_intents=extra,
         sectors=sectors, unknown_sector=unknown, risks=risks, categories=categories,
         organisations=organisations, names=tuple(names), org_query=org_query,
-        doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(corrected)),
-        named_kind=named_kind(corrected, organisations),
-        cites_named=bool(CITES_DOCUMENT.search(corrected)),
-        covenant=named_covenant(corrected),
+        doc_kinds=tuple(kind for pattern, kind in DOCUMENT_HINTS if pattern.search(folded)),
+        named_kind=named_kind(folded, organisations),
+        cites_named=bool(CITES_DOCUMENT.search(folded)),
+        covenant=named_covenant(folded),
         kamerstuk=f"{kamerstuk.group(1).replace(' ', '')}-{kamerstuk.group(2)}" if kamerstuk else "",
         pages=tuple(PAGE.findall(question)), years=tuple(YEAR.findall(question)),
         words=tuple(dict.fromkeys(content)), concepts=concepts, forms=forms,
@@ -302,13 +298,6 @@ def _organisations(question: str, tags: Tags) -> tuple[tuple[Organisation, ...],
     return asked_first(
         question, tuple(vocabulary.organisation(o) for o in dict.fromkeys(named)), names
     )
-
-
-def _corrected_text(folded: str, corrections: dict[str, str]) -> str:
-    """The folded question with its typos corrected ("het textiel convenent")."""
-    for wrong, right in corrections.items():
-        folded = re.sub(rf"\b{re.escape(wrong)}\b", right, folded)
-    return folded
 
 
 def _tag_text(words: list[str], concepts: tuple[Concept, ...]) -> str:

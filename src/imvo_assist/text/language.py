@@ -20,6 +20,8 @@ WORD = re.compile(r"[a-zà-ÿ]+")
 QUESTION_WORD = lazy_compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A capitalised word inside a sentence: a name, of no language ("MVO Nederland", "Oxfam Novib").
 NAME_INSIDE = lazy_compile(r"(?<=[\w,;:)'\"] )[A-Z][\w'-]*")
+# A word in capitals: an abbreviation or a name ("ASN", "CSDDD").
+CAPITALS = lazy_compile(r"\b[A-Z]{2,}\b")
 # A word counts for the language where it is more frequent by the difference of its zipf values
 # (a log-likelihood ratio), at most this much: one word that only one list holds ("keeps",
 # "waakhond") is evidence, not a verdict.
@@ -40,6 +42,14 @@ def detect_language(text: str, default: str = "nl") -> str:
     if dutch == english:
         return default
     return "nl" if dutch > english else "en"
+
+
+def typed_names(question: str) -> frozenset[str]:
+    """The folded words a question types as names: capitalised inside a sentence ("Is Shein
+    ...?", a possessive undone) or written in capitals ("ASN")."""
+    inside = (name.removesuffix("'s") for name in NAME_INSIDE.findall(question))
+    capitals = (word for word in CAPITALS.findall(question))
+    return frozenset(fold(name) for name in (*inside, *capitals))
 
 
 @lru_cache(maxsize=256)
