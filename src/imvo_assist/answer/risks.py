@@ -76,16 +76,21 @@ def compose_sector_risks(
     language = understanding.language
     composed = Composed()
     named = any(kind in NAMED_KINDS for kind in understanding.doc_kinds)
+    stated = False
     for sector in understanding.sectors:
         found = _original_evidence(library, sector, understanding, citations)
         originals = bool(found)
+        # no risk of the category asked in the chapter: what the chapter says under its heading
+        said = [] if originals else _category_statements(library, sector, understanding)
+        composed.lines += _render_statements(sector, said, citations, language)
+        stated = stated or bool(said)
         facts: list[Hit] = []
         if not named:  # the register's facts are KPMG's; a question about a covenant gets none
             facts = _add_register_facts(library, sector, understanding, citations, found)
         if not found:
             continue
         intro = "" if originals else examples_intro(facts, language)
-        composed.lines += _render(sector, found, vocabulary, language, intro)
+        composed.lines += _render(sector, found, vocabulary, language, intro, titled=not said)
         if not originals:
             composed.lines += examples_note(library, facts, language)
         for risk_id, evidence in found.items():
@@ -98,8 +103,33 @@ def compose_sector_risks(
                     "source": "passage" if evidence.quotes else "register",
                 }
             )
-    composed.not_found = not composed.risks
+    composed.not_found = not composed.risks and not stated
     return composed
+
+
+def _category_statements(library: Corpus, sector: Sector, understanding: Understanding) -> list[Hit]:
+    """The passages of the sector's chapter under a heading of a category asked for that name
+    no risk: what the report says there instead ("Geen sectorspecifiek verhoogd risico
+    vastgesteld"), when it names none of that category for the sector."""
+    if not understanding.categories:
+        return []
+    vocabulary = load_vocabulary()
+    return [hit for hit in _sector_passages(library, sector)
+            if hit.kind not in ("register", "note") and not hit.passage.risks
+            and _about_sector(library, hit, sector, False)
+            and heading_category(hit.passage.section, vocabulary) in understanding.categories]
+
+
+def _render_statements(sector: Sector, said: list[Hit], citations: CitationList, language: str) -> list[str]:
+    """The chapter's own words under the category asked, quoted, each under its heading."""
+    if not said:
+        return []
+    vocabulary = load_vocabulary()
+    lines = [f"**{HEADINGS[language][0].format(name=sector.name(language))}**", ""]
+    for hit in said:
+        category = _category_name(vocabulary, heading_category(hit.passage.section, vocabulary), language)
+        lines += [f"*{category}*", f"- \"{hit.passage.text.strip()}\" [{citations.add(hit)}]", ""]
+    return lines
 
 
 def _sector_passages(library: Corpus, sector: Sector) -> list[Hit]:
@@ -128,21 +158,35 @@ def _original_evidence(
             -len(h.passage.risks), h.passage.doc_id, h.passage.pdf_page,
         ),
     )[:MAX_EVIDENCE_PASSAGES]
+    filed = _filed_categories(chapter, vocabulary)
     for hit in ordered:
         in_chapter = bool(chapter)
         for sentence in sentences(hit.passage.text):
             if not in_chapter and sector.id not in tagger.tag(sentence).sectors:
                 continue
             for risk_id, quote in quotes(sentence):
-                if not _wanted(risk_id, understanding):
+                # the category the source files it under: the heading above it, else the heading
+                # its chapter lists it under, else the overview's
+                category = (heading_category(hit.passage.section, vocabulary) or filed.get(risk_id)
+                            or vocabulary.risk(risk_id).category)
+                if not _wanted(risk_id, category, understanding):
                     continue
                 evidence = found.setdefault(risk_id, RiskEvidence(risk_id))
                 if len(evidence.quotes) < 2:
                     evidence.quotes.append((quote, citations.add(hit)))
-                if not evidence.category:
-                    evidence.category = (heading_category(hit.passage.section, vocabulary)
-                                         or vocabulary.risk(risk_id).category)
+                evidence.category = evidence.category or category
     return found
+
+
+def _filed_categories(chapter: list[Hit], vocabulary: Vocabulary) -> dict[str, str]:
+    """The category each risk a chapter lists stands under ("> Milieu"), by the first heading
+    that lists it: the chapter's introduction names risks under no heading."""
+    filed: dict[str, str] = {}
+    for hit in chapter:
+        category = heading_category(hit.passage.section, vocabulary)
+        for risk_id in hit.passage.risks if category else ():
+            filed.setdefault(risk_id, category)
+    return filed
 
 
 def _about_sector(library: Corpus, hit: Hit, sector: Sector, named: bool) -> bool:
@@ -203,12 +247,13 @@ def _language_of(library: Corpus, hit: Hit) -> str:
     return (document.language if document else "") or "nl"
 
 
-def _wanted(risk_id: str, understanding: Understanding) -> bool:
+def _wanted(risk_id: str, category: str, understanding: Understanding) -> bool:
+    """Whether a risk, filed under a category by the source quoted, is one the question asks
+    for: a risk it names, or one of a category it names as that source files it ("welke
+    mensenrechtenrisico's": women's rights where the report lists them under human rights)."""
     if understanding.risks and risk_id not in {r.id for r in understanding.risks}:
         return False
-    if understanding.categories:
-        return load_vocabulary().risk(risk_id).category in understanding.categories
-    return True
+    return not understanding.categories or category in understanding.categories
 
 
 def _add_register_facts(
@@ -222,7 +267,7 @@ def _add_register_facts(
     used = []
     for hit in sorted(facts, key=lambda h: h.passage.id):
         for risk_id in hit.passage.risks:
-            if _wanted(risk_id, understanding):
+            if _wanted(risk_id, vocabulary.risk(risk_id).category, understanding):
                 evidence = found.setdefault(risk_id, RiskEvidence(risk_id))
                 evidence.register.append(citations.add(hit))
                 evidence.category = evidence.category or vocabulary.risk(risk_id).category
@@ -233,9 +278,10 @@ def _add_register_facts(
 def _render(
     sector: Sector, found: dict[str, RiskEvidence], vocabulary: Vocabulary, language: str,
     intro: str = "",
+    titled: bool = True,
 ) -> list[str]:
     title, also = HEADINGS[language]
-    lines = [f"**{title.format(name=sector.name(language))}**", ""]
+    lines = [f"**{title.format(name=sector.name(language))}**", ""] if titled else []
     if intro:
         lines += [intro, ""]
     by_category: dict[str, list[RiskEvidence]] = defaultdict(list)
