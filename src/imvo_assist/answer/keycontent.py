@@ -179,6 +179,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
         # else what the question turns on is a vocabulary entity the corpus has
         return Missing(lacking.source, "word") if lacking else None
+    if not understanding.sectors and (lacking := absent_subject(library, understanding)):
+        return Missing(lacking.source, "word")  # "welke risico's noemt de SRA voor de visserij?"
     topics = [c for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())]
     absent = [c for c in topics if not concept_present(library, c)]

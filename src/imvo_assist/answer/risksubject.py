@@ -16,6 +16,7 @@ from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_sentences
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import known
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from imvo_assist.answer.understand import Understanding
     from imvo_assist.catalogue.vocabulary import Sector
 
-RISK_WORDS = r"(risico'?s?|risks?|gevaren|dangers)"
+# also the last part of a compound: "mensenrechtenrisico's", "arbeidsrisico's"
+RISK_WORDS = r"(\w*risico'?s?|risks?|gevaren|dangers)"
 PREPOSITIONS = r"(van|voor|bij|in|rond|rondom|of|for|to|with|around|regarding|concerning)"
 # The subject of the risks: up to a clause or sentence end, after the first preposition that
 # follows the risk word ("welke risico's noemt de SRA voor speelgoed van plastic").
@@ -49,6 +51,9 @@ TRADING = lazy_compile(
 )
 # Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
 SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")
+# Nouns for a sector's firms as such: in "de visverwerkende industrie" the words before say which.
+SECTOR_HEADS = frozenset({*SECTOR_NOUNS, "sectoren", "industries", "bedrijven", "companies", "firms",
+                          "ondernemingen", "bedrijf", "company", "firma's", "branches"})
 # The shortest part of a compound looked up as a sector's word ("hout" in "houthandelaren").
 MIN_PART = 4
 # Words before what a product is made of ("speelgoed van plastic", "made of hardwood").
@@ -71,9 +76,12 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
     if understanding.risks or any(_named_as_sector(understanding.question, s) for s in understanding.sectors):
         return None
     topics = topic_concepts(understanding)
+    # a verb form in -ing after the preposition is a noun there ("risks for whaling"), when no
+    # other word is ("seafood processing": seafood)
+    gerunds = [c for c in understanding.concepts if c.source in understanding.verbs and c.source.endswith("ing")]
     for span in _subject_spans(understanding.question):
         conjuncts, material, rest = _phrase(span, understanding.language)
-        heads = [_head(conjunct, topics) for conjunct in conjuncts]
+        heads = [_head(conjunct, topics) or _head(conjunct, gerunds) for conjunct in conjuncts]
         if not any(heads):
             continue
         if any(head is None or _of_sector(conjunct, head) for conjunct, head in zip(conjuncts, heads)):
@@ -91,10 +99,16 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
 
 def _of_sector(conjunct: list[str], head: Concept) -> bool:
     """Whether a subject is one of a sector: a word of it names one, apart or as the first or
-    last part of a compound ("cheap t-shirts", "paper mills", "houthandelaren", "kinderkleding")."""
-    return _tagged(conjunct) or any(
-        _tagged([word[:cut]]) or _tagged([word[cut:]])
-        for word in head.source.split() for cut in range(MIN_PART, len(word) - MIN_PART + 1))
+    last part of a compound ("cheap t-shirts", "paper mills", "houthandelaren", "kinderkleding").
+    A compound the lexicon translates is one when a translation names the sector: "scheepsbouw"
+    (shipbuilding) is no kind of "bouw" (construction)."""
+    if _tagged(conjunct):
+        return True
+    translated = [term for word in head.source.split() for term in load_lexicon().either_way(word)]
+    if translated:
+        return any(_tagged(term.split()) for term in translated)
+    return any(_tagged([word[:cut]]) or _tagged([word[cut:]])
+               for word in head.source.split() for cut in range(MIN_PART, len(word) - MIN_PART + 1))
 
 
 def _tagged(words: list[str]) -> bool:
@@ -150,13 +164,17 @@ def _phrase(span: str, language: str) -> tuple[list[list[str]], list[str], list[
 
 def _head(run: list[str], topics: list[Concept]) -> Concept | None:
     """The topic that heads a run of content words: its last topic, one the lexicon translates
-    before one only the word list knows ("rubber gloves sold" -> gloves; "lithium"); None when
-    the run holds none but words of the vocabulary ("smartphones", "mobiele telefoons")."""
+    before one only the word list knows ("rubber gloves sold" -> gloves; "lithium") before a word
+    neither holds ("visserijvloot"), and the words before a noun for a sector's firms before
+    that noun ("de visverwerkende industrie"); None when the run holds none but words of the
+    vocabulary ("smartphones", "mobiele telefoons")."""
     words = set(run)
     inside = [c for c in topics if set(c.source.split()) <= words and not _tagged(c.source.split())]
+    inside = [c for c in inside if c.source not in SECTOR_HEADS] or inside
     # a word the lexicon translates; else one of the word list ("lithium" is one in both languages)
     heads = [c for c in inside if c.translations] or [
-        c for c in inside if all(known(w, c.language) for w in c.source.split())]
+        c for c in inside if all(known(w, c.language) for w in c.source.split())] or [
+        c for c in inside if " " not in c.source]  # a compound no list holds ("visserijvloot")
     return max(heads, key=lambda c: max(run.index(w) for w in c.source.split()), default=None)
 
 
