@@ -19,6 +19,7 @@ from whoosh.query import And, Or, Prefix
 
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.answer.wordquery import stem_query
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text import analysis
 from imvo_assist.text.bilingual import inflected_forms, specificity
 from imvo_assist.text.documentwords import COVENANT_WORDS
@@ -59,7 +60,17 @@ def covenant_source(
     subjects = _subjects_of(registered) if registered is not None else []
     if subjects and _spoken_of(library, subjects, compounds=True):
         return IN_TEXT  # "steenkolenconvenant": the letter speaks of the "steenkoolketen"
-    return registered
+    return registered or _sector_covenant(library, subject)
+
+
+def _sector_covenant(library: Corpus, subject: str) -> Literal["text"] | None:
+    """"text" when the subject names a sector by a word of it and a covenant of the corpus is
+    that sector's ("het convenant over katoen": the textile covenant); else None. A covenant of
+    the register is not named so: the gold agreement is no "electronics covenant"."""
+    sectors = set(default_tagger().tag(subject).sectors)
+    return IN_TEXT if sectors and any(
+        d.kind == "covenant" and d.file and sectors & set(default_tagger().tag(d.title).sectors)
+        for d in library.documents.values()) else None
 
 
 def indexed_covenant(library: Corpus, subject: str, understanding: Understanding) -> Document | None:
@@ -83,8 +94,10 @@ def _subject_terms(subject: str, understanding: Understanding) -> list[str]:
              if w not in analysis.stopwords() and w not in COVENANT_WORDS]
     if not words:
         return []
-    key = max(words, key=lambda word: specificity(word, understanding.language))
-    terms = [key, *load_lexicon().translations(key, understanding.language)]
+    phrase = " ".join(words)  # "food products": the phrase the lexicon translates, not "products"
+    said = load_lexicon().translations(phrase, understanding.language) if " " in phrase else []
+    key = phrase if said else max(words, key=lambda word: specificity(word, understanding.language))
+    terms = [key, *(said or load_lexicon().translations(key, understanding.language))]
     for concept in understanding.concepts:  # the phrase the key stands in, as translated
         if key in concept.source.split():
             terms += [concept.source, *(term for term, _ in concept.translations)]

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from imvo_assist.answer.entities import SECTOR_WORD, generic_sector_words
-from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.documentwords import COVENANT_WORDS
-from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import is_framing_word
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
@@ -19,9 +18,12 @@ from imvo_assist.text.morphology import dutch_infinitive, is_verb_form
 from imvo_assist.text.wordlist import zipf
 
 COVENANT = lazy_compile(
-    r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,})?) (covenant|agreement)\b"
-    r"|\b(covenant|agreement|convenant) (?:for|on|voor|over) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
+    r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,}){0,2}) (covenant|agreement)\b"
+    r"|\b(covenant|agreement|convenant) (for|on|voor|over|van|of) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
+# "het convenant van de chemiesector": "van"/"of" name a covenant only by its sector, not its
+# parties or term ("het convenant van de partijen", "a covenant of five years").
+OF = frozenset({"van", "of"})
 # "Convenant X" without article names a covenant by its title ("Convenant Duurzame Kleding",
 # "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
 BARE_COVENANT = lazy_compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
@@ -48,13 +50,17 @@ def named_covenant(folded: str) -> tuple[str, str]:
     "het cosmeticaconvenant", ("toy industry", ...) for "the toy industry covenant"; ("", "")
     when the question names none or only covenants in general."""
     for match in _overlapping(COVENANT, folded):  # "the imvo covenant for the banking sector"
-        if match.group(6) and DEFINITE.search(folded[: match.start()]) and not _is_sector(
-                match.group(6)):
+        after = match.group(7)
+        subject = match.group(1) or match.group(3) or after or ""
+        words = _subject_words(subject.split(), after=bool(after))
+        if after and (DEFINITE.search(folded[: match.start()]) or match.group(6) in OF) and not (
+                words and _is_sector(" ".join(words))):
             continue  # "in het convenant over X": the covenant at hand, asked about X
-        subject = match.group(1) or match.group(3) or match.group(6) or ""
-        words = _subject_words(subject.split(), after=bool(match.group(6)))
         if words:  # `_subject_words` keeps no determiner or generic word; nor does the name written
-            return " ".join(words), match.group(0)[0 if match.group(6) else max(match.group(0).find(words[0]), 0):]
+            written = match.group(0)  # "convenant voor de sierteelt", not "... sierteelt over"
+            if after and after.split()[-1] in stopwords():
+                written = written[: written.rfind(" ")]
+            return " ".join(words), written if after else written[max(written.find(words[0]), 0):]
     return _titled_covenant(folded)
 
 
@@ -92,12 +98,11 @@ def _question_words() -> frozenset[str]:
 
 
 def _is_sector(words: str) -> bool:
-    """Whether the words name a sector ("de bouwsector", "the banking industry", "textiel"), not a
-    product of one ("katoen"): "het convenant over de bouwsector" is that sector's covenant,
-    "het convenant over katoen" a topic of the covenant at hand."""
-    folded = fold(words)
-    return bool(SECTOR_WORD.search(words) or any(
-        folded in (fold(s.name_nl), fold(s.name_en)) for s in load_vocabulary().sectors))
+    """Whether the words name a sector, as such or by a word of it ("de bouwsector", "the banking
+    industry", "duurzame bosbouw", "katoen"): "het convenant over de bouwsector" is that sector's
+    covenant (for "katoen" the textile covenant), "het convenant over kinderarbeid" the covenant
+    at hand, asked about child labour."""
+    return bool(SECTOR_WORD.search(words) or default_tagger().tag(words).sectors)
 
 
 def _titled_covenant(folded: str) -> tuple[str, str]:

@@ -1,0 +1,123 @@
+"""Mechanisms of issue #12's sixteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: a risk category asked for ("mensenrechtenrisico's", "labour risks") is matched against
+the category the quoted source files the risk under (the report's heading, or the heading its
+chapter lists it under), and when the chapter names no risk of that category, its own words
+under that heading answer ("Geen sectorspecifiek verhoogd risico vastgesteld"); the risks of a
+subject no document names are not found when no sector is named either ("de visverwerkende
+industrie", "risico's voor de visserij" with a category); a compound the lexicon translates is
+of a sector only when a translation names it ("scheepsbouw" is no "bouw"); a covenant is named by
+a phrase the lexicon translates ("the food products covenant") and by a sector's word ("het
+convenant over duurzame bosbouw", "het convenant van de chemiesector").
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.covenantnames import named_covenant
+from imvo_assist.library import Library
+from imvo_assist.text.fold import fold
+
+library = answer_fixtures.library
+
+
+def _section(answer: str, heading: str) -> str:
+    """The lines of an answer under a category heading ("*Mensenrechten*"), up to the next blank."""
+    lines = answer.split("\n")
+    start = lines.index(f"*{heading}*")
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    return "\n".join(lines[start:end])
+
+
+@pytest.mark.parametrize(("question", "heading"), [
+    ("Noemt de SRA mensenrechtenrisico's voor kleding en textiel?", "Mensenrechten"),
+    ("What human rights risks does the analysis see in the textile chain?", "Human rights"),
+])
+def test_a_risk_is_listed_under_the_category_its_source_files_it(
+    library: Library, question: str, heading: str,
+) -> None:
+    # the textile chapter lists women's rights under "Mensenrechten"; the overview under labour
+    answer = answered(library, question)
+    assert "vrouwenrechten" in _section(answer.answer, heading)
+    assert [r["category"] for r in answer.risks] == ["mensenrechten"]
+    assert answer.citations[0].hit.passage.page_label == "26"
+
+
+def test_a_risk_of_a_chapters_introduction_has_the_category_of_its_list(library: Library) -> None:
+    # the energy chapter's introduction speaks of depletion; its list files it under "Milieu"
+    answer = answered(library, "Welke mensenrechtenrisico's ziet KPMG bij energiebedrijven?")
+    said = _section(answer.answer, "Mensenrechten")
+    assert "Geen sectorspecifiek verhoogd risico" in said and "biomassa" not in said
+    assert answer.citations[0].hit.passage.page_label == "12"
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("Which human rights risks does the SRA give for insurance companies?", "14"),
+    ("Heeft de detailhandel mensenrechtenrisico's volgens KPMG?", "10"),
+])
+def test_a_chapter_without_a_risk_of_the_category_answers_with_its_own_words(
+    library: Library, question: str, page: str,
+) -> None:
+    answer = answered(library, question)
+    assert "Geen sectorspecifiek verhoogd risico vastgesteld" in answer.answer
+    assert answer.citations[0].hit.passage.page_label == page
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Welke arbeidsrisico's noemt de analyse voor de visserijvloot?", "visserijvloot"),
+    ("Which environmental risks does the SRA list for seafood processing?", "seafood"),
+    ("Welke risico's ziet KPMG voor de visverwerkende bedrijven?", "visverwerkende"),
+    ("Welke risico's noemt het rapport voor de scheepsbouw?", "scheepsbouw"),
+    ("Which human rights risks does the report name for whaling?", "whaling"),
+])
+def test_the_risks_of_a_subject_no_document_names_are_not_found(
+    library: Library, question: str, named: str,
+) -> None:
+    assert named in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "sector"), [
+    ("Welke mensenrechtenrisico's noemt het rapport voor de houtindustrie?", "hout-papier"),
+    ("Which risks does the analysis name for the cement industry?", "bouw"),
+    ("Welke arbeidsrisico's ziet de SRA in de glastuinbouw?", "land-tuinbouw"),
+])
+def test_the_risks_of_a_sector_named_by_a_compound_or_phrase_are_answered(
+    library: Library, question: str, sector: str,
+) -> None:
+    answer = answered(library, question)
+    assert {r["sector"] for r in answer.risks} == {sector}
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("what does the food products covenant say about sugar?", "food products"),
+    ("wat staat er in het convenant over duurzame bosbouw over kap?", "duurzame bosbouw"),
+    ("wat zegt het convenant van de chemiesector over lozingen?", "chemiesector"),
+    ("wat regelt het convenant voor de sierteelt over lonen?", "sierteelt"),
+    ("what does the plant-based proteins agreement say?", "plant based proteins"),
+])
+def test_a_covenant_is_named_by_its_subject_phrase_or_sector(question: str, subject: str) -> None:
+    assert named_covenant(fold(question))[0] == subject
+
+
+@pytest.mark.parametrize("question", [
+    "wat zegt het convenant van de partijen over geschillen?",  # its parties, not its subject
+    "wat staat er in het convenant over kinderarbeid?",  # the covenant at hand, asked about X
+])
+def test_a_covenant_word_before_a_topic_or_its_parties_names_no_covenant(question: str) -> None:
+    assert named_covenant(fold(question)) == ("", "")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Quote the food products covenant on grievance mechanisms", "Food Products Sector"),
+    ("Welke afspraken staan in het convenant voor de sierteelt?", "Sierteeltsector"),
+    ("Wat zegt het convenant over duurzame bosbouw over illegale kap?", "geen convenant over duurzame bosbouw"),
+    ("Wat zegt het convenant van de chemiesector over afvalwater?", "geen convenant van de chemiesector"),
+])
+def test_a_covenant_named_by_its_subject_that_the_corpus_lacks_is_not_found(
+    library: Library, question: str, said: str,
+) -> None:
+    assert said in unanswered(library, question).answer
