@@ -121,3 +121,26 @@ def test_a_covenant_named_by_its_subject_that_the_corpus_lacks_is_not_found(
     library: Library, question: str, said: str,
 ) -> None:
     assert said in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Gebruikte KPMG publicaties van Amnesty in het hoofdstuk kleding en textiel?", "geen enkele bron bij Textiel"),
+    ("Did the analysis rely on Oxfam Novib for the construction chapter?", "no source for Construction"),
+    ("Is Solidaridad een bron bij de chemiesector?", "geen enkele bron bij Chemie"),
+    ("Did KPMG use Milieudefensie's work on smartphones?", "no source for Electronics"),
+])
+def test_an_organisation_without_entries_in_the_chapter_asked_is_not_found_there(
+    library: Library, question: str, said: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert said in answer.answer and not answer.suggestions
+
+
+@pytest.mark.parametrize(("question", "nr"), [
+    ("Gebruikte KPMG publicaties van Amnesty in het hoofdstuk olie en gas?", "[47]"),
+    ("Did KPMG use Solidaridad's research on soy?", "[58]"),
+    ("We maken kleding: heeft KPMG bronnen van Amnesty gebruikt?", "[22]"),  # the asker's sector
+    ("ngo here - was our paper on women on plantations used? we are Oxfam Novib", "[37]"),
+])
+def test_an_organisation_with_entries_in_the_chapter_asked_is_found(library: Library, question: str, nr: str) -> None:
+    assert nr in answered(library, question).answer

@@ -29,12 +29,12 @@ from imvo_assist.answer.entities import (
     place_names,
 )
 from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
-from imvo_assist.answer.keycontent import asking_part
 from imvo_assist.answer.outcome import outcome_check
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import fold, folded_words
+from imvo_assist.text.framing import asking_part
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import (
     AGENT_NOUN_WORDS,

@@ -37,7 +37,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "contact": ("hiervoor geen adres, telefoonnummer of website", "no address, phone number or website for this"),
 }
 # Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
-NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document"})
+NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter"})
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,12 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                     f"{missing.detail}; wel uit: {years}.")
         return (f"{what} is in the source register, but not with a publication from "
                 f"{missing.detail}; there are publications from: {years}.")
+    if missing.kind == "not_in_chapter":
+        if nl:
+            return (f"{what} staat in het bronnenboek, maar met geen enkele bron bij {missing.detail}; "
+                    f"wel bij: {missing.suggestions[0]}.")
+        return (f"{what} is in the source register, but with no source for {missing.detail}; "
+                f"its sources are for: {missing.suggestions[0]}.")
     if missing.kind == "not_in_document":
         where = "; ".join(missing.suggestions)
         named = DOCUMENT_NAMES.get(missing.detail, (missing.detail, missing.detail))[0 if nl else 1]

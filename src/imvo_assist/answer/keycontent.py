@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or
 
+from imvo_assist.answer.chapters import chapter_asked, entries_in
 from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
 from imvo_assist.answer.entities import is_place
 from imvo_assist.answer.intents import publishers_asked
@@ -40,7 +41,7 @@ from imvo_assist.index import Filters
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold, folded_words
-from imvo_assist.text.framing import asking_sentences, main_sentence
+from imvo_assist.text.framing import asking_part, asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import is_verb_form
@@ -110,13 +111,14 @@ class Missing:
     what: str
     kind: str
     """sector, name, covenant, covenant_text (only the register knows it), year,
-    publication_year, figure, word, not_in_document; amount,
+    publication_year, not_in_chapter, figure, word, not_in_document; amount,
     date, person, count, place, frequency, duration or entity (`answer.facts`: the passages
     found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
     """The year asked for (publication_year), the kind of document named (not_in_document),
-    the register id to fetch a covenant's text by (covenant_text)."""
+    the register id to fetch a covenant's text by (covenant_text), the chapter asked about
+    (not_in_chapter)."""
 
 
 def missing_content(library: Corpus, understanding: Understanding) -> Missing | None:
@@ -173,6 +175,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         if not any(phrase_present(library, [*words, scale])
                    for words in [re.findall(r"\d+", number), *spelled]):
             return Missing(scaled.group(0).strip(), "figure")
+    if understanding.intent in SOURCE_INTENTS and (elsewhere := _chapter_without(library, understanding)):
+        return elsewhere  # "is Oxfam Novib een bron in het hoofdstuk bouw?"
     if understanding.intent == "org_included":
         return _publication_year(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
@@ -293,6 +297,23 @@ def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
     return tuple(dict.fromkeys(hit.place() for hit in hits))
 
 
+def _chapter_without(library: Corpus, understanding: Understanding) -> Missing | None:
+    """An organisation asked about in a chapter none of its register entries is of; what is
+    said names the sectors it has entries for."""
+    chapter = chapter_asked(understanding)
+    named = understanding.org_query or (understanding.organisations[0].name_nl if understanding.organisations else "")
+    if not chapter or not named:
+        return None
+    provenance = library.provenance
+    report = inclusion_report(named, provenance.references, provenance.cited_by, load_vocabulary())
+    if report["not_found"] or entries_in(library, report["references"], chapter):
+        return None
+    vocabulary = load_vocabulary()
+    sectors = " / ".join(s.name(understanding.language) for s in vocabulary.sectors if s.id in chapter)
+    return Missing(report["organisation"]["name"], "not_in_chapter",
+                   (vocabulary.sector_counts(report["by_sector"], understanding.language),), sectors)
+
+
 def _publication_year(library: Corpus, understanding: Understanding) -> Missing | None:
     """A publication of the organisation from the year asked ("a 2016 report by Oxfam Novib")
     that the register does not list."""
@@ -309,14 +330,6 @@ def _publication_year(library: Corpus, understanding: Understanding) -> Missing 
         return None
     return Missing(report["organisation"]["name"], "publication_year", tuple(years),
                    ", ".join(understanding.years))
-
-
-def asking_part(question: str) -> str:
-    """The part of a question that asks: its last asking sentence, and of that the part after a
-    colon that opens it ("voor het overleg van morgen: wat is ...?")."""
-    main = main_sentence(question)
-    head, colon, tail = main.rpartition(":")
-    return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
 
 
 def _asking_words(understanding: Understanding) -> str:

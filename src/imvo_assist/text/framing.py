@@ -207,6 +207,14 @@ def context_sentences(question: str) -> list[str]:
     return [p for p in parts[:first] if not ASKS.match(fold(p))]  # "Wat zegt X. En Y?" asks twice
 
 
+def asking_part(question: str) -> str:
+    """The part of a question that asks: its last asking sentence, and of that the part after a
+    colon that opens it ("voor het overleg van morgen: wat is ...?")."""
+    main = main_sentence(question)
+    head, colon, tail = main.rpartition(":")
+    return tail if colon and len(tail.split()) >= 3 and not head.rstrip()[-1:].isdigit() else main
+
+
 def asking_sentences(question: str) -> str:
     """Every sentence of a question that asks ("Is the X one of the parties? Which article
     names it?" asks in both): ending in "?" or opening as a question or request; the asking
