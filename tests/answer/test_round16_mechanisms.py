@@ -144,3 +144,32 @@ def test_an_organisation_without_entries_in_the_chapter_asked_is_not_found_there
 ])
 def test_an_organisation_with_entries_in_the_chapter_asked_is_found(library: Library, question: str, nr: str) -> None:
     assert nr in answered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Wat stond er volgens de brief van 2008 in het MVO-beleid?", "'brief van 2008'"),
+    ("What did the 2012 SER advice recommend on covenants?", "'2012 ser advice'"),
+    # a letter of that year only the register knows
+    ("Wat zegt de brief van 2019 over de convenanten?", "Voortgang implementatie IMVO-beleid"),
+])
+def test_a_document_named_by_a_year_the_corpus_lacks_is_not_found(library: Library, question: str, said: str) -> None:
+    assert said in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "page", "words"), [
+    # the date names the document to read; a year among the words would lead to the register's rows
+    ("Wat staat er in de notitie van 2014 over elektronica?", "1", "elektronica"),
+    ("What does the SER advice of April 2014 say about governance?", "5", "governance"),
+    ("Wat schreef het kabinet in de brief van 19 november 2014 over de SER?", "3", "SER"),
+])
+def test_a_document_named_by_its_date_is_read_for_the_question(
+    library: Library, question: str, page: str, words: str,
+) -> None:
+    answer = answered(library, question)
+    first = answer.citations[0].hit.passage
+    assert first.doc_id != "bronnenboek-test-csv" and words in first.text
+
+
+def test_a_document_the_corpus_names_by_its_day_is_spoken_of(library: Library) -> None:
+    # the register's letter of 24 June 2014 is named in the indexed letter ("brief van 24 juni jl.")
+    answered(library, "Wat staat er over de voortgang van de SRA in de brief van juni 2014?")

@@ -37,7 +37,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "contact": ("hiervoor geen adres, telefoonnummer of website", "no address, phone number or website for this"),
 }
 # Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
-NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter"})
+NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter", "dated_document"})
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,17 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         return (f"'{what}' is in the bundled register, but its text is not indexed and the "
                 f"documents say nothing about it (to add it: `{fetch}`)"
                 + (f"; the documents do hold: {there}." if there else "."))
+    if missing.kind == "document_text":
+        add = "BESTAND.pdf" if nl else "FILE.pdf"
+        fetch = f"imvo-assist fetch {missing.detail}" if missing.detail else f"imvo-assist add {add}"
+        if nl:
+            return f"'{what}' staat in het meegeleverde register, maar de tekst ervan is niet geïndexeerd (toevoegen: `{fetch}`)."
+        return f"'{what}' is in the bundled register, but its text is not indexed (to add it: `{fetch}`)."
+    if missing.kind == "dated_document":
+        there = "; ".join(missing.suggestions)
+        if nl:
+            return f"Er is geen '{what}' in de documenten" + (f"; wel: {there}." if there else ".")
+        return f"There is no '{what}' in the documents" + (f"; there is: {there}." if there else ".")
     if missing.kind == "publication_year":
         years = ", ".join(missing.suggestions)
         if nl:

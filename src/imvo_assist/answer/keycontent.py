@@ -19,6 +19,7 @@ from whoosh.query import And, Or
 
 from imvo_assist.answer.chapters import chapter_asked, entries_in
 from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
+from imvo_assist.answer.dateddocuments import unheld_dated_document
 from imvo_assist.answer.entities import is_place
 from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.presence import (
@@ -111,14 +112,15 @@ class Missing:
     what: str
     kind: str
     """sector, name, covenant, covenant_text (only the register knows it), year,
-    publication_year, not_in_chapter, figure, word, not_in_document; amount,
+    publication_year, not_in_chapter, dated_document (a document of a year the corpus lacks),
+    document_text (only the register knows it), figure, word, not_in_document; amount,
     date, person, count, place, frequency, duration or entity (`answer.facts`: the passages
     found do not state it)."""
     suggestions: tuple[str, ...] = ()
     detail: str = ""
     """The year asked for (publication_year), the kind of document named (not_in_document),
-    the register id to fetch a covenant's text by (covenant_text), the chapter asked about
-    (not_in_chapter)."""
+    the register id to fetch a covenant's or document's text by (covenant_text, document_text),
+    the chapter asked about (not_in_chapter), the kind of the dated document (dated_document)."""
 
 
 def missing_content(library: Corpus, understanding: Understanding) -> Missing | None:
@@ -145,6 +147,13 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             if not present(library, [fold(s) for s in spellings]) and not (
                     " " in folded and phrase_present(library, folded.split())):
                 return Missing(name, "name")
+    dated = None if understanding.intent in SOURCE_INTENTS else unheld_dated_document(library, understanding)
+    if dated is not None:  # "wat stond er in de brief van 2005?", "the 2013 letter"
+        if dated.registered is not None:
+            registered = dated.registered
+            title = registered.register.title_en if understanding.language == "en" and registered.register.title_en else registered.title
+            return Missing(title, "document_text", (), registered.id if registered.url else "")
+        return Missing(dated.written, "dated_document", _titles_of(library, dated.kind), dated.kind)
     subject, written = understanding.covenant
     if subject:
         source = covenant_source(library, subject, understanding)
@@ -295,6 +304,11 @@ def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
     queries = concept_queries(concept)
     hits = library.run(Or(queries), Filters(source="passage"), 3) if queries else []
     return tuple(dict.fromkeys(hit.place() for hit in hits))
+
+
+def _titles_of(library: Corpus, kind: str) -> tuple[str, ...]:
+    """The titles of the corpus's documents of a kind."""
+    return tuple(d.title for d in library.documents.values() if d.kind == kind and d.file)
 
 
 def _chapter_without(library: Corpus, understanding: Understanding) -> Missing | None:

@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.questionforms import MONTHS
 from imvo_assist.text.wordlist import zipf
 
 # Requests about the form of the answer: quoting, locating, the page.
@@ -64,6 +65,12 @@ DOCUMENT_WORDS = (
     r"(ser advies|kamerbrief|brief|rapport|advies|notitie|convenant|document|bronnenboek|analyse"
     r"|report|letter|advice|note|agreement|covenant|analysis|source book)"
 )
+# The date that names a letter, advice or note ("de brief van 19 november 2014", "the November
+# 2014 letter"): which document to read, not what about. Not a report's: a report of a year is
+# mostly a source the register lists by its year ("het rapport van SOMO uit 2013").
+DATED_NOUN = r"(kamerbrief|brief|letter|notitie|note|nota|advies|advice)"
+DATE = rf"((\d{{1,2}} )?({MONTHS}) )?(19|20)\d\d"
+DATED_DOCUMENT = rf"{DATED_NOUN} (van|uit|from|of|dated) {DATE}|{DATE} ([\w-]+ )?{DATED_NOUN}"
 # Request phrases removed wherever they stand (folded forms).
 REQUESTS = lazy_compile(
     r"\b("
@@ -76,6 +83,7 @@ REQUESTS = lazy_compile(
     r"|give me the (exact )?(quote|passage|page|article|text|part)( on| about| where| from)?"
     r"|klopt het dat|is it (true|correct|right) that"
     rf"|(according to|volgens) ((the|this|de|het|dit|deze) )?{DOCUMENT_WORDS}"
+    rf"|{DATED_DOCUMENT}"
     r")\b"
 )
 # A leading clause ("voor het overleg van morgen:", "our board asked me to check whether")
