@@ -173,3 +173,16 @@ def test_a_document_named_by_its_date_is_read_for_the_question(
 def test_a_document_the_corpus_names_by_its_day_is_spoken_of(library: Library) -> None:
     # the register's letter of 24 June 2014 is named in the indexed letter ("brief van 24 juni jl.")
     answered(library, "Wat staat er over de voortgang van de SRA in de brief van juni 2014?")
+
+
+@pytest.mark.parametrize("question", [
+    "Wanneer is het bronnenboek met de NGO's besproken?",
+    "When did the House debate the source book?",
+])
+def test_a_date_asked_of_an_event_the_documents_never_name_is_not_found(library: Library, question: str) -> None:
+    unanswered(library, question)
+
+
+def test_a_clause_of_time_asks_no_date(library: Library) -> None:
+    # "when" opens a clause here, not the question: the absent "co-fired" is no event to date
+    answered(library, "What does the report say becomes of forests when biomass is co-fired at scale?")

@@ -76,6 +76,10 @@ FACT_FORMS = frozenset({"when", "who", "count"})
 # A country or place typed in lower case after a word of place ("in myanmar", "uit ghana") is a
 # name all the same; without one it may be an ordinary word ("turkey farming", "peper en chili").
 PLACE_WORDS = lazy_compile(r"\b(in|uit|from|naar|to|near|bij|rond|around|across) ([a-z][a-z-]+(?: [a-z][a-z-]+)?)")
+# A question that asks when ("Wanneer heeft de Kamer ...", "When did ..."), not one with a clause
+# of time ("what happens to forests when biomass is co-fired").
+ASKS_WHEN = lazy_compile(r"\s*(wanneer|when|sinds wanneer|since when|tot wanneer|until when|op welke datum|"
+                         r"on what date|in welk jaar|in what year|in which year)\b")
 FIGURE = lazy_compile(r"\b\d{2,}\b")
 # A figure with a scale, not as a bound of a condition ("een omzet boven 50 miljoen euro").
 SCALED_FIGURE = lazy_compile(
@@ -221,7 +225,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     nouns_absent = [c for c in absent if _dutch_noun(c)]
     if nouns_absent and not any(c.specificity >= RARE for c in topics if c not in absent):
         return Missing(nouns_absent[0].source, "word")  # "welke rol speelt de politie?"
-    fact_absent = [c for c in absent if c.specificity >= RARE_IN_DOCUMENT]
+    # the event a question for its date dates: absent, the documents give it no date
+    floor = RARE if ASKS_WHEN.match(fold(asking_part(understanding.question))) else RARE_IN_DOCUMENT
+    fact_absent = [c for c in absent if c.specificity >= floor]
     if set(understanding.forms) & FACT_FORMS and fact_absent and not paraphrase():
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
