@@ -186,3 +186,34 @@ def test_a_date_asked_of_an_event_the_documents_never_name_is_not_found(library:
 def test_a_clause_of_time_asks_no_date(library: Library) -> None:
     # "when" opens a clause here, not the question: the absent "co-fired" is no event to date
     answered(library, "What does the report say becomes of forests when biomass is co-fired at scale?")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Wat schrijft de kamerbrief over cacao?", "'cacao' komt niet voor in de brief"),
+    ("Does the note say anything about palm oil?", "'palm oil' does not occur in the note"),
+    ("Wordt Oxfam Novib in het SER-advies genoemd?", "'Oxfam Novib' komt niet voor in het advies"),
+    ("What does the SER advice say about the metal sector?", "does not occur in the advice"),
+])
+def test_what_is_asked_of_a_named_document_that_it_never_names_is_not_found_there(
+    library: Library, question: str, said: str,
+) -> None:
+    answer = unanswered(library, question)
+    assert said in answer.answer and "MVO Sector Risico Analyse (testversie)" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "document"), [
+    ("Wat schrijft de kamerbrief over de textielsector?", "kamerbrief-2014-11-19-sra"),
+    ("Does the note say anything about electronics?", "notitie-test"),
+    # one of what is asked is there: the covenant speaks of child labour, not of cotton farming
+    ("What does the garments agreement say about child labour in cotton farming?", "agreement-test-garments-en"),
+])
+def test_what_is_asked_of_a_named_document_that_names_it_is_answered_from_it(
+    library: Library, question: str, document: str,
+) -> None:
+    answer = answered(library, question)
+    assert document in {c.hit.passage.doc_id for c in answer.citations}
+
+
+def test_a_covenant_named_by_its_parties_sector_is_that_covenant() -> None:
+    assert named_covenant(fold("wanneer is het convenant met de energiebedrijven getekend?"))[0] == "energiebedrijven"
+    assert named_covenant(fold("wat staat er in het convenant met instemming van partijen?")) == ("", "")

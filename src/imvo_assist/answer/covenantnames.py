@@ -19,11 +19,12 @@ from imvo_assist.text.wordlist import zipf
 
 COVENANT = lazy_compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,}){0,2}) (covenant|agreement)\b"
-    r"|\b(covenant|agreement|convenant) (for|on|voor|over|van|of) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
+    r"|\b(covenant|agreement|convenant) (for|on|voor|over|van|of|met|with) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
-# "het convenant van de chemiesector": "van"/"of" name a covenant only by its sector, not its
-# parties or term ("het convenant van de partijen", "a covenant of five years").
-OF = frozenset({"van", "of"})
+# "het convenant van de chemiesector", "met de energiebedrijven": "van"/"of"/"met"/"with" name a
+# covenant only by its sector, not its parties or term ("het convenant van de partijen", "a
+# covenant of five years", "met instemming van").
+OF = frozenset({"van", "of", "met", "with"})
 # "Convenant X" without article names a covenant by its title ("Convenant Duurzame Kleding",
 # "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
 BARE_COVENANT = lazy_compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
@@ -58,7 +59,7 @@ def named_covenant(folded: str) -> tuple[str, str]:
             continue  # "in het convenant over X": the covenant at hand, asked about X
         if words:  # `_subject_words` keeps no determiner or generic word; nor does the name written
             written = match.group(0)  # "convenant voor de sierteelt", not "... sierteelt over"
-            if after and after.split()[-1] in stopwords():
+            if after and after.split()[-1] not in {*words, *GENERIC_COVENANT}:
                 written = written[: written.rfind(" ")]
             return " ".join(words), written if after else written[max(written.find(words[0]), 0):]
     return _titled_covenant(folded)
@@ -81,6 +82,8 @@ def _subject_words(words: list[str], after: bool = False) -> list[str]:
     the first."""
     subject: list[str] = []
     for word in words:
+        if after and subject and (is_verb_form(word, "nl") or is_verb_form(word, "en")):
+            break  # "het convenant met de energiebedrijven getekend": not "getekend"
         if (word in stopwords() or is_framing_word(word) or word in generic_sector_words()
                 or word in _question_words()):  # "which ongoing covenant talks": no subject
             if after and subject:

@@ -22,6 +22,7 @@ from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_
 from imvo_assist.answer.dateddocuments import unheld_dated_document
 from imvo_assist.answer.entities import is_place
 from imvo_assist.answer.intents import publishers_asked
+from imvo_assist.answer.namedscope import entity_outside
 from imvo_assist.answer.presence import (
     concept_queries,
     phrase_present,
@@ -151,6 +152,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             if not present(library, [fold(s) for s in spellings]) and not (
                     " " in folded and phrase_present(library, folded.split())):
                 return Missing(name, "name")
+    outside = entity_outside(library, understanding)
+    if outside is not None:  # "wat zegt de kamerbrief over palmolie?": not in the letter
+        return Missing(outside[0], "not_in_document", outside[1], understanding.named_kind)
     dated = None if understanding.intent in SOURCE_INTENTS else unheld_dated_document(library, understanding)
     if dated is not None:  # "wat stond er in de brief van 2005?", "the 2013 letter"
         if dated.registered is not None:
