@@ -217,3 +217,15 @@ def test_what_is_asked_of_a_named_document_that_names_it_is_answered_from_it(
 def test_a_covenant_named_by_its_parties_sector_is_that_covenant() -> None:
     assert named_covenant(fold("wanneer is het convenant met de energiebedrijven getekend?"))[0] == "energiebedrijven"
     assert named_covenant(fold("wat staat er in het convenant met instemming van partijen?")) == ("", "")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Welke afspraken zijn met de chemische sector gemaakt?", "geen convenant met de chemische sector"),
+    ("Which agreements did the cabinet make with the insurers?", "Insurance Sector Agreement"),
+])
+def test_agreements_made_with_a_sector_are_its_covenant(library: Library, question: str, said: str) -> None:
+    assert said in unanswered(library, question).answer
+
+
+def test_agreements_with_firms_in_general_name_no_covenant() -> None:
+    assert named_covenant(fold("welke afspraken maakt het kabinet met bedrijven en ngo's?")) == ("", "")

@@ -21,6 +21,9 @@ COVENANT = lazy_compile(
     r"\b(\w{3,}?)-?(convenant|convenanten)\b|\b([a-z]{3,}(?: [a-z]{3,}){0,2}) (covenant|agreement)\b"
     r"|\b(covenant|agreement|convenant) (for|on|voor|over|van|of|met|with) (?:the |de |het )?([a-z]{3,}(?: [a-z]{3,})?)"
 )
+# "afspraken (gemaakt) met de chemiesector", "agreements made with the banks"
+AGREED_WITH = lazy_compile(
+    r"\b(afspraken|afspraak|agreements?)\b(?: [a-z]+){0,4}? (met|with) (?:de |het |the )?([a-z]{3,}(?: [a-z]{3,})?)")
 # "het convenant van de chemiesector", "met de energiebedrijven": "van"/"of"/"met"/"with" name a
 # covenant only by its sector, not its parties or term ("het convenant van de partijen", "a
 # covenant of five years", "met instemming van").
@@ -62,7 +65,22 @@ def named_covenant(folded: str) -> tuple[str, str]:
             if after and after.split()[-1] not in {*words, *GENERIC_COVENANT}:
                 written = written[: written.rfind(" ")]
             return " ".join(words), written if after else written[max(written.find(words[0]), 0):]
-    return _titled_covenant(folded)
+    agreed = _agreed_with(folded)
+    return agreed if agreed[0] else _titled_covenant(folded)
+
+
+def _agreed_with(folded: str) -> tuple[str, str]:
+    """The covenant of a sector named as the party agreements were made with ("welke afspraken
+    heeft het kabinet gemaakt met de chemiesector?", "agreements with the banks"): agreements
+    with a sector are its covenant; not with anyone else ("afspraken met bedrijven")."""
+    for match in AGREED_WITH.finditer(folded):
+        words = _subject_words(match.group(3).split(), after=True)
+        if words and _is_sector(match.group(3)):  # "de chemische sector"
+            named = match.group(3).split()
+            named = named[:-1] if named[-1] in stopwords() else named  # "mijnbouwsector over"
+            lead = "convenant met de" if match.group(1).startswith("afspra") else "covenant with the"
+            return " ".join(words), f"{lead} {' '.join(named)}"
+    return "", ""
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
