@@ -157,11 +157,12 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(outside[0], "not_in_document", outside[1], understanding.named_kind)
     dated = None if understanding.intent in SOURCE_INTENTS else unheld_dated_document(library, understanding)
     if dated is not None:  # "wat stond er in de brief van 2005?", "the 2013 letter"
-        if dated.registered is not None:
-            registered = dated.registered
-            title = registered.register.title_en if understanding.language == "en" and registered.register.title_en else registered.title
-            return Missing(title, "document_text", (), registered.id if registered.url else "")
-        return Missing(dated.written, "dated_document", _titles_of(library, dated.kind), dated.kind)
+        registered = dated.registered
+        if registered is None:
+            return Missing(dated.written, "dated_document", _titles_of(library, dated.kind), dated.kind)
+        english = understanding.language == "en" and registered.register.title_en
+        return Missing(registered.register.title_en if english else registered.title, "document_text", (),
+                       registered.id if registered.url else "")
     subject, written = understanding.covenant
     if subject:
         source = covenant_source(library, subject, understanding)
@@ -328,11 +329,10 @@ def _chapter_without(library: Corpus, understanding: Understanding) -> Missing |
     named = understanding.org_query or (understanding.organisations[0].name_nl if understanding.organisations else "")
     if not chapter or not named:
         return None
-    provenance = library.provenance
-    report = inclusion_report(named, provenance.references, provenance.cited_by, load_vocabulary())
+    provenance, vocabulary = library.provenance, load_vocabulary()
+    report = inclusion_report(named, provenance.references, provenance.cited_by, vocabulary)
     if report["not_found"] or entries_in(library, report["references"], chapter):
         return None
-    vocabulary = load_vocabulary()
     sectors = " / ".join(s.name(understanding.language) for s in vocabulary.sectors if s.id in chapter)
     return Missing(report["organisation"]["name"], "not_in_chapter",
                    (vocabulary.sector_counts(report["by_sector"], understanding.language),), sectors)

@@ -1,7 +1,8 @@
 """What a sector-risks question asks the risks of: the subject after "risico's voor" or "risks
 of", or before a colon ("cobalt for smartphone batteries: any risks?"). When the sector is only
-inferred from an everyday word beside it ("smartphone", "plastic") and the subject itself is in
-no document, the sector's risks do not answer the question."""
+inferred from an everyday word beside it ("smartphone", "plastic"), or no sector is named at all
+("welke arbeidsrisico's noemt de SRA voor de visverwerkende industrie?"), and the subject itself
+is in no document, nothing in the documents answers the question."""
 
 from __future__ import annotations
 
@@ -67,8 +68,9 @@ JOINING = frozenset({"en", "and", "or"})
 
 def absent_subject(library: Corpus, understanding: Understanding) -> Concept | None:
     """The subject a sector-risks question asks the risks of, when the sector is inferred from
-    an everyday word and the subject is in no document in any form or translation: "risico's
-    van kobalt in smartphones" (kobalt), "which risks does the report list for toys?". None
+    an everyday word or not named, and the subject is in no document in any form or translation:
+    "risico's van kobalt in smartphones" (kobalt), "which risks does the report list for toys?",
+    "risico's voor de visserij". None
     when the question names a sector as such ("in de elektronicasector") or a risk, when the
     subject is present, a word of the vocabulary ("risks for gold in electronics") or of a
     sector ("cheap t-shirts", "paper mills", "kinderkleding"), or made of what is present
