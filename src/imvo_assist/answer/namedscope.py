@@ -53,7 +53,9 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
             continue  # the document's own name ("het SER-advies", "the garments agreement")
         if field == "sectors" and not _as_sector(id, written):
             queries = [_word_query(written, understanding.language)]  # "cocoa": the word itself
-        else:  # tagged, or in one of its names ("nationaal contactpunt" of the NCP)
+        else:  # tagged (looked up first: one term), or in one of its names ("nationaal contactpunt")
+            if library.run(Term(field, id), Filters(kind=kind), 1):
+                return None
             queries = [Term(field, id), *(_word_query(form, understanding.language) for form in _forms(field, id))]
         said = Or([q for q in queries if q is not None])
         if library.run(said, Filters(kind=kind), 1):

@@ -75,13 +75,15 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
     subject is present, a word of the vocabulary ("risks for gold in electronics") or of a
     sector ("cheap t-shirts", "paper mills", "kinderkleding"), or made of what is present
     ("furniture made of tropical hardwood")."""
-    if understanding.risks or any(_named_as_sector(understanding.question, s) for s in understanding.sectors):
+    spans = _subject_spans(understanding.question)
+    if not spans or understanding.risks or any(
+            _named_as_sector(understanding.question, s) for s in understanding.sectors):
         return None
     topics = topic_concepts(understanding)
     # a verb form in -ing after the preposition is a noun there ("risks for whaling"), when no
     # other word is ("seafood processing": seafood)
     gerunds = [c for c in understanding.concepts if c.source in understanding.verbs and c.source.endswith("ing")]
-    for span in _subject_spans(understanding.question):
+    for span in spans:
         conjuncts, material, rest = _phrase(span, understanding.language)
         heads = [_head(conjunct, topics) or _head(conjunct, gerunds) for conjunct in conjuncts]
         if not any(heads):
