@@ -19,7 +19,8 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.covenantnames import named_covenant
-from imvo_assist.library import Library
+from imvo_assist.library import Library, open_library
+from imvo_assist.settings import Settings
 from imvo_assist.text.fold import fold
 
 library = answer_fixtures.library
@@ -204,3 +205,9 @@ def test_a_covenant_named_by_its_parties_sector_is_that_covenant() -> None:
 
 def test_agreements_with_firms_in_general_name_no_covenant() -> None:
     assert named_covenant(fold("welke afspraken maakt het kabinet met bedrijven en ngo's?")) == ("", "")
+
+
+def test_a_word_asked_of_a_named_document_that_no_document_holds_is_not_found(letter_only: Settings) -> None:
+    # the bundled letter alone: "palmolie" stands nowhere, the register's food-sector facts do not answer
+    answer = open_library(letter_only).ask("Wat zegt de kamerbrief over palmolie?")
+    assert answer.not_found and "'palmolie' komt niet voor in de brief" in answer.answer

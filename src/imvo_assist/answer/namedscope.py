@@ -60,9 +60,7 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
         said = Or([q for q in queries if q is not None])
         if library.run(said, Filters(kind=kind), 1):
             return None  # what is asked of it is there, if only in part
-        elsewhere = library.run(said, Filters(source="passage"), 3)
-        if not elsewhere:  # in no passage at all: a name the index may write otherwise
-            return None
+        elsewhere = library.run(said, Filters(source="passage"), 3)  # may be none: in no document
         shown = max((c.source for c in understanding.concepts if f" {written} " in f" {c.source} "),
                     key=len, default=written)  # "emission trading", not only "emission"
         absent.append((_as_typed(shown, asking), tuple(dict.fromkeys(hit.place() for hit in elsewhere))))
