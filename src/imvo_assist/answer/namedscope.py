@@ -45,11 +45,11 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
     if kind not in CHECKED_KINDS or understanding.covenant[0]:  # "het steenkoolconvenant": its own check
         return None
     asking = asking_part(understanding.question)
-    naming = " ".join(m.group(0) for pattern, named in NAMED_DOCUMENTS if named == kind
-                      for m in pattern.finditer(fold(asking)))
+    folded = fold(asking)
+    naming = f" {folded_words(' '.join(m.group(0) for pattern, named in NAMED_DOCUMENTS if named == kind for m in pattern.finditer(folded)))} "
     absent = []
     for field, id, written in _named(asking):
-        if f" {written} " in f" {folded_words(naming)} ":
+        if f" {written} " in naming:
             continue  # the document's own name ("het SER-advies", "the garments agreement")
         if field == "sectors" and not _as_sector(id, written):
             queries = [_word_query(written, understanding.language)]  # "cocoa": the word itself
