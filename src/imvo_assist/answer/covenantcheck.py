@@ -13,6 +13,7 @@ told, what it contains cannot.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
 from whoosh.query import And, Or, Prefix
@@ -39,6 +40,8 @@ MIN_MODIFIER = 5
 NEAR = 12
 NEAR_HITS = 20
 IN_TEXT: Literal["text"] = "text"
+# A word in the titles of covenants of this many sectors qualifies covenants in general, not one subject.
+SHARED_TITLES = 2
 COMPOUND_SUBJECT = lazy_compile(r"^(\w+?)(convenant|covenant|keten|chain|sector|agreement)$")
 # "textielsector", "bouwsector": the covenant's subject is the compound's first part.
 SECTOR_SUFFIX = lazy_compile(r"(?<=\w{3})-?(sector|sectoren|industrie|branche)$")
@@ -51,7 +54,7 @@ def covenant_source(
     register's covenant document when only the register knows it; None when neither does. Of
     a subject of several words, its most specific word is what must be there ("bicycle
     industry": bicycle, not the industry every covenant speaks of)."""
-    terms = _subject_terms(subject, understanding)
+    terms = _subject_terms(subject, understanding, _title_qualifiers(library))
     if not terms:
         return IN_TEXT
     if _covenant_document(library, terms, indexed=True) is not None or _spoken_of(library, terms):
@@ -76,7 +79,7 @@ def _sector_covenant(library: Corpus, subject: str) -> Literal["text"] | None:
 def indexed_covenant(library: Corpus, subject: str, understanding: Understanding) -> Document | None:
     """The indexed covenant on a subject ("het textielconvenant"), None when the corpus holds
     no covenant document on it (only a mention, or the register's entry)."""
-    terms = _subject_terms(subject, understanding)
+    terms = _subject_terms(subject, understanding, _title_qualifiers(library))
     return _covenant_document(library, terms, indexed=True) if terms else None
 
 
@@ -88,12 +91,32 @@ def covenant_titles(library: Corpus) -> tuple[str, ...]:
     )
 
 
-def _subject_terms(subject: str, understanding: Understanding) -> list[str]:
-    """The subject's most specific word with its translations and the phrase it stands in."""
+def _title_qualifiers(library: Corpus) -> frozenset[str]:
+    """The stems of words that the titles of covenants of several sectors share ("duurzaam",
+    "verantwoord", "responsible"): they praise a covenant, whatever its subject."""
+    by_sectors: dict[frozenset[str] | str, set[str]] = {}
+    for document in library.documents.values():
+        if document.kind == "covenant":
+            title = f"{document.title} {document.register.title_en if document.register else ''}"
+            sectors = frozenset(default_tagger().tag(title).sectors)
+            by_sectors.setdefault(sectors or document.id, set()).update(_stems(title))
+    counts = Counter(stem for stems in by_sectors.values() for stem in stems)
+    return frozenset(stem for stem, count in counts.items() if count >= SHARED_TITLES)
+
+
+def _stems(text: str) -> list[str]:
+    """A text's terms in the Dutch and the English analyzer."""
+    return [*analysis.tokens(analysis.dutch(), text), *analysis.tokens(analysis.english(), text)]
+
+
+def _subject_terms(subject: str, understanding: Understanding, qualifiers: frozenset[str]) -> list[str]:
+    """The subject's most specific word with its translations and the phrase it stands in; a
+    word that only praises the covenant is passed over ("duurzaam papier": papier)."""
     words = [SECTOR_SUFFIX.sub("", w) for w in subject.split()
              if w not in analysis.stopwords() and w not in COVENANT_WORDS]
     if not words:
         return []
+    words = [w for w in words if not set(_stems(w)) & qualifiers] or words
     phrase = " ".join(words)  # "food products": the phrase the lexicon translates, not "products"
     said = load_lexicon().translations(phrase, understanding.language) if " " in phrase else []
     key = phrase if said else max(words, key=lambda word: specificity(word, understanding.language))

@@ -46,7 +46,7 @@ from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_part, asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
-from imvo_assist.text.morphology import is_verb_form
+from imvo_assist.text.morphology import english_verb_stem, is_verb_form
 from imvo_assist.text.numbers import as_figures, word_forms
 
 if TYPE_CHECKING:
@@ -237,7 +237,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(fact_absent[0].source, "word")  # "wie was de projectleider?"
     kind = understanding.named_kind if understanding.cites_named else ""
     if rarest is not None and rarest.specificity >= RARE_IN_DOCUMENT and kind and not _present_in(
-            library, rarest, kind):
+            library, rarest, kind) and not any(_present_in(library, c, kind) for c in topics
+                                               if c is not rarest and _asked_thing(c)):
+        # unless another specific thing it asks about is there: "unions in factories" is asked in part
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
 
@@ -251,6 +253,13 @@ def _dutch_noun(concept: Concept) -> bool:
     return concept.language == "nl" and bool(concept.translations) and not any(
         is_verb_form(word, "nl") for word in concept.source.split()) and not any(
         is_verb_form(word, "en") for term, _ in concept.translations for word in term.split())
+
+
+def _asked_thing(concept: Concept) -> bool:
+    """Whether a topic is a specific thing asked about, not a verb ("require", "vereist")."""
+    return concept.specificity >= FOCUS_SPECIFIC and not any(
+        is_verb_form(word, concept.language) or concept.language == "en" and english_verb_stem(word)
+        for word in concept.source.split())
 
 
 def _places_asked(asking: str) -> list[str]:
