@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from whoosh.query import And, Or, Prefix
@@ -94,12 +95,18 @@ def covenant_titles(library: Corpus) -> tuple[str, ...]:
 def _title_qualifiers(library: Corpus) -> frozenset[str]:
     """The stems of words that the titles of covenants of several sectors share ("duurzaam",
     "verantwoord", "responsible"): they praise a covenant, whatever its subject."""
+    return _shared_stems(tuple(
+        (document.id, f"{document.title} {document.register.title_en if document.register else ''}")
+        for document in library.documents.values() if document.kind == "covenant"))
+
+
+@cache
+def _shared_stems(titles: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The stems in the titles (id, title) of covenants of at least SHARED_TITLES sectors."""
     by_sectors: dict[frozenset[str] | str, set[str]] = {}
-    for document in library.documents.values():
-        if document.kind == "covenant":
-            title = f"{document.title} {document.register.title_en if document.register else ''}"
-            sectors = frozenset(default_tagger().tag(title).sectors)
-            by_sectors.setdefault(sectors or document.id, set()).update(_stems(title))
+    for id, title in titles:
+        sectors = frozenset(default_tagger().tag(title).sectors)
+        by_sectors.setdefault(sectors or id, set()).update(_stems(title))
     counts = Counter(stem for stems in by_sectors.values() for stem in stems)
     return frozenset(stem for stem, count in counts.items() if count >= SHARED_TITLES)
 
