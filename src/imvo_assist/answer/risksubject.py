@@ -15,7 +15,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold, folded_words
-from imvo_assist.text.framing import asking_sentences
+from imvo_assist.text.framing import asker_statements, asking_sentences
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import known
@@ -42,6 +42,18 @@ ADVERBIAL = lazy_compile(
 # A pronoun after the preposition points back at the asker ("for us", "voor ons"): no subject.
 POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "it", "that", "dat",
                             "this", "dit", "these", "those", "die", "deze", "me", "mij", "mijn", "my"})
+# The asker's own business named in the asking part ("onze keten", "for our sector", "mijn
+# branche"): what the asker told of it is the subject ("wij verkopen speelgoed, ...").
+OWN_BUSINESS = lazy_compile(
+    r"\b(onze|ons|mijn|our|my) (keten|ketens|sector|branche|industrie|producten|bedrijf|bedrijfstak|"
+    r"chain|supply chain|sector|industry|products|business|company|trade)\b")
+# What the asker says they deal in: the words after a first person and a verb of trade or being
+# ("we make surfboards", "ik heb een kapsalon", "wij zijn een reisbureau").
+DEALS_IN = lazy_compile(
+    r"^\s*(?:wij|we|ik|i)\s+(?:\w+\s+)?(?:verko\w+|ma(?:a)?k\w*|produce\w*|importe\w+|exporte\w+|"
+    r"lever\w*|handel\w* in|verwerk\w*|kwek\w*|tel\w*|bouw\w*|heb|hebben|zijn|ben|run|runs|make|"
+    r"makes|sell|sells|produce|produces|import|imports|export|exports|trade in|process|grow|build|"
+    r"supply|have|are|am|own)\s+(?P<object>[^?.!;:,]+)")
 # A relative clause after the subject says what it does or holds ("het mkb dat kleding verkoopt").
 RELATIVE = frozenset({"dat", "die", "that", "which", "who", "welke", "wat"})
 # Verbs of making or trading in such a clause: its subject is one of the sector's actors, not a
@@ -137,6 +149,8 @@ def _subject_spans(question: str) -> list[str]:
     head, colon, tail = folded.partition(":")
     if colon and RISK_WORD.search(tail) and not AFTER_RISKS.search(tail):
         spans.append(head)
+    if OWN_BUSINESS.search(asking):  # "wij verkopen speelgoed, welke risico's ... onze keten?"
+        spans += [m.group("object") for told in asker_statements(question) if (m := DEALS_IN.match(fold(told)))]
     return [folded_words(span) for span in spans]
 
 

@@ -215,6 +215,16 @@ def context_sentences(question: str) -> list[str]:
     return [p for p in parts[:first] if not ASKS.match(fold(p))]  # "Wat zegt X. En Y?" asks twice
 
 
+def asker_statements(question: str) -> list[str]:
+    """What the asker tells before asking: the context sentences and a first clause of the
+    asking sentence that describes the asker ("wij verkopen speelgoed, welke ...?")."""
+    parts = _sentences_of(question)
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    main = (asking or parts or [question])[-1]
+    lead = ASKER_LEAD.match(main)
+    return [*context_sentences(question), *([main[:lead.start("rest")]] if lead else [])]
+
+
 def asking_part(question: str) -> str:
     """The part of a question that asks: its last asking sentence, and of that the part after a
     colon that opens it ("voor het overleg van morgen: wat is ...?")."""
