@@ -136,6 +136,13 @@ def test_risks_spellings_and_suggestions():
     assert vocabulary.suggest("xyzzyq") == []
 
 
+def test_a_risk_category_is_matched_by_its_dutch_or_english_name():
+    vocabulary = load_vocabulary()
+    assert vocabulary.match_category("Mensenrechten") == "mensenrechten"
+    assert vocabulary.match_category("human rights") == "mensenrechten"
+    assert vocabulary.match_category("Risico's in de keten") == ""
+
+
 def test_terms_cover_names_variants_and_aliases():
     terms = {(fold(form), kind, id) for form, kind, id in load_vocabulary().terms()}
     assert ("hout en papier", "sector", "hout-papier") in terms

@@ -29,7 +29,6 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Sector, Vocabulary
 from imvo_assist.index import Filters
 from imvo_assist.models import Document, Hit
-from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
@@ -234,9 +233,8 @@ def named_risks(text: str) -> tuple[str, ...]:
 def heading_category(section: str, vocabulary: Vocabulary) -> str:
     """The risk category a heading trail ends in ("10.1 Risico's in de keten > Mensenrechten"
     -> "mensenrechten"), from its deepest heading that names one; "" when none does."""
-    names = {fold(c.name(lang)): c.id for c in vocabulary.categories for lang in ("nl", "en")}
     for heading in reversed(section.split(">")):
-        category = names.get(fold(NUMBERING.sub("", heading.strip())))
+        category = vocabulary.match_category(NUMBERING.sub("", heading.strip()))
         if category:
             return category
     return ""

@@ -144,12 +144,15 @@ class Vocabulary:
     categories: tuple[Category, ...] = ()
     version: int = 1
     _keys: dict[str, dict[str, str]] = field(init=False, repr=False, compare=False)
+    _category_names: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         keys = {kind: index_forms(entries) for kind, entries in self._groups().items()}
         orgs = keys["organisation"]  # "Stichting X" and "X" are one spelling
         orgs |= {_org_key(k): id for k, id in orgs.items() if _org_key(k) not in orgs}
         object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_category_names", {
+            fold(c.name(language)): c.id for c in self.categories for language in ("nl", "en")})
 
     def _groups(self) -> dict[TermKind, tuple[_Entry, ...]]:
         return {"sector": self.sectors, "risk": self.risks, "organisation": self.organisations}
@@ -175,6 +178,10 @@ class Vocabulary:
     def category(self, id: str) -> Category:
         """The risk category with this id; `KeyError` when there is none."""
         return _by_id(self.categories, id)
+
+    def match_category(self, name: str) -> str:
+        """The id of the risk category a name is, in Dutch or English ("Mensenrechten"), or ""."""
+        return self._category_names.get(fold(name), "")
 
     def terms(self) -> Iterator[tuple[str, TermKind, str]]:
         """Every surface form for tagging, as (form, kind, id); '&'/'en' spellings included."""
