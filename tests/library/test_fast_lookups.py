@@ -1,6 +1,6 @@
 """Look-ups made cheap give what the plain ones give: the alphabetic words of a word list kept
 between runs (and rebuilt when it changes), indexed words looked up before the lexicon is read,
-identical passages found by their fold hash."""
+identical passages found by their fold hash, the passages of a tag kept for the library's life."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from whoosh.query import Term
 
+from imvo_assist.index import Filters
 from imvo_assist.index.results import Folds, dedupe_key
 from imvo_assist.library import Library, refresh
 from imvo_assist.library import core as library_core
@@ -93,3 +95,12 @@ def test_an_index_run_that_writes_has_the_collector_on(fresh_corpus: Path, tmp_p
         assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_passages_of_a_tag_are_kept_and_are_those_the_query_finds(indexed: Settings) -> None:
+    library = Library(indexed)
+    kept = library.tagged("sectors", "textiel-kleding", 50)
+    queried = library.run(Term("sectors", "textiel-kleding"), Filters(source="passage"), 50)
+    assert kept and [h.passage.id for h in kept] == [h.passage.id for h in queried]
+    assert all("textiel-kleding" in h.passage.sectors for h in kept)
+    assert library.tagged("sectors", "textiel-kleding", 50) is kept  # not searched again

@@ -45,6 +45,10 @@ class Corpus(Protocol):
         """Hits of a query built by the engine."""
         ...
 
+    def tagged(self, field: str, id: str, limit: int) -> list[Hit]:
+        """The passages tagged with a sector, risk or organisation, best first."""
+        ...
+
     def hit(self, passage: Passage, source: str = "passage") -> Hit:
         """A passage as a hit with its document's title, kind and URL."""
         ...

@@ -132,7 +132,7 @@ def _render_statements(sector: Sector, said: list[Hit], citations: CitationList,
 
 
 def _sector_passages(library: Corpus, sector: Sector) -> list[Hit]:
-    hits = library.run(Term("sectors", sector.id), Filters(source="passage"), MAX_SECTOR_PASSAGES)
+    hits = library.tagged("sectors", sector.id, MAX_SECTOR_PASSAGES)
     return sorted(hits, key=lambda h: (h.passage.doc_id, h.passage.pdf_page, h.passage.id))
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from whoosh.index import Index
-from whoosh.query import Query
+from whoosh.query import Query, Term
 from whoosh.searching import Searcher
 
 from imvo_assist.catalogue.loader import load_documents
@@ -80,6 +80,7 @@ class Library:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._terms_by_language: dict[str, frozenset[str]] = {}
+        self._tagged_hits: dict[tuple[str, str, int], list[Hit]] = {}
         self._lookups = 0
 
     @cached_property
@@ -234,6 +235,12 @@ class Library:
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""
         return run_query(self.searcher, query, filters or Filters(), limit, self.documents)
+
+    def tagged(self, field: str, id: str, limit: int) -> list[Hit]:
+        """The passages tagged with a sector, risk or organisation, kept as the searcher is."""
+        if (key := (field, id, limit)) not in self._tagged_hits:
+            self._tagged_hits[key] = self.run(Term(field, id), Filters(source="passage"), limit)
+        return self._tagged_hits[key]
 
     def hit(self, passage: Passage, source: str = "passage") -> Hit:
         """A passage as a hit with its document's title, kind and URL (score 0)."""
