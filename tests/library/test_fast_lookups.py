@@ -104,3 +104,16 @@ def test_the_passages_of_a_tag_are_kept_and_are_those_the_query_finds(indexed: S
     assert kept and [h.passage.id for h in kept] == [h.passage.id for h in queried]
     assert all("textiel-kleding" in h.passage.sectors for h in kept)
     assert library.tagged("sectors", "textiel-kleding", 50) is kept  # not searched again
+
+
+@pytest.mark.parametrize(("query", "filters"), [
+    (Term("text_nl", "kinderarbeid"), Filters()),
+    (Term("text_nl", "kinderarbeid"), Filters(kind="letter")),
+    (Term("sectors", "textiel-kleding"), Filters(kind="covenant")),
+    (Term("sectors", "textiel-kleding"), Filters(kind="advice", doc="kamerbrief-2014-11-19-sra")),
+    (Term("text_nl", "zzzgeenwoord"), Filters()),
+])
+def test_whether_a_query_matches_is_whether_it_finds_a_hit(
+        indexed: Settings, query: Term, filters: Filters) -> None:
+    library = Library(indexed)
+    assert library.any_match(query, filters) == bool(library.run(query, filters, 1))

@@ -45,6 +45,10 @@ class Corpus(Protocol):
         """Hits of a query built by the engine."""
         ...
 
+    def any_match(self, query: Query, filters: Filters | None = None) -> bool:
+        """Whether a passage the filters allow matches a query built by the engine."""
+        ...
+
     def tagged(self, field: str, id: str, limit: int) -> list[Hit]:
         """The passages tagged with a sector, risk or organisation, best first."""
         ...

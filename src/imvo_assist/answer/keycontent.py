@@ -310,13 +310,13 @@ def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concep
         if not terms:
             return False
         queries.append(Or(terms))
-    return bool(library.run(And(queries), None, 1))
+    return library.any_match(And(queries))
 
 
 def _present_in(library: Corpus, concept: Concept, kind: str) -> bool:
     """Whether a concept occurs in the documents of a kind ("het SER-advies")."""
     queries = concept_queries(concept)
-    return not queries or bool(library.run(Or(queries), Filters(kind=kind), 1))
+    return not queries or library.any_match(Or(queries), Filters(kind=kind))
 
 
 def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:

@@ -54,11 +54,11 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
         if field == "sectors" and not _as_sector(id, written):
             queries = [_word_query(written, understanding.language)]  # "cocoa": the word itself
         else:  # tagged (looked up first: one term), or in one of its names ("nationaal contactpunt")
-            if library.run(Term(field, id), Filters(kind=kind), 1):
+            if library.any_match(Term(field, id), Filters(kind=kind)):
                 return None
             queries = [Term(field, id), *(_word_query(form, understanding.language) for form in _forms(field, id))]
         said = Or([q for q in queries if q is not None])
-        if library.run(said, Filters(kind=kind), 1):
+        if library.any_match(said, Filters(kind=kind)):
             return None  # what is asked of it is there, if only in part
         elsewhere = library.run(said, Filters(source="passage"), 3)  # may be none: in no document
         shown = max((c.source for c in understanding.concepts if f" {written} " in f" {c.source} "),

@@ -65,7 +65,7 @@ def present(library: Corpus, terms: list[str], short: frozenset[str] = frozenset
         return True
     stems = [stem_query(term) for term in terms]
     queries = [q for q in stems if q is not None]
-    return bool(queries) and bool(library.run(Or(queries), None, 1))
+    return bool(queries) and library.any_match(Or(queries))
 
 
 def phrase_present(library: Corpus, words: list[str]) -> bool:

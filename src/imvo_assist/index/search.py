@@ -184,6 +184,21 @@ def run_query(
     ]
 
 
+def has_match(searcher: Searcher, query: Query, filters: Filters) -> bool:
+    """Whether a record the filters allow matches the query: Whoosh's matchers, stopped at the
+    first such record (nothing is scored: whether there is one, not which is best)."""
+    allowed, others = filter_sets(searcher, filters)
+    if allowed is not None and not allowed:
+        return False
+    matcher = query.matcher(searcher)
+    while matcher.is_active():
+        docnum = matcher.id()
+        if (allowed is None or docnum in allowed) and docnum not in others:
+            return True
+        matcher.next()
+    return False
+
+
 def passage_from_fields(fields: dict) -> Passage:
     """A `Passage` from the stored fields of a passage record."""
     split = lambda value: tuple(v for v in (value or "").split(",") if v)

@@ -9,8 +9,9 @@ when first named: a question or a search does not need them.
 from typing import TYPE_CHECKING
 
 from imvo_assist.lazy import lazy_exports
-from imvo_assist.library.core import Library, SearchResult
+from imvo_assist.library.core import Library
 from imvo_assist.library.inputs import index_catalogue, registered_documents
+from imvo_assist.library.searchresult import SearchResult
 from imvo_assist.library.upkeep import (
     add_files,
     fetch_documents,

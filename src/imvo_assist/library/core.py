@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from imvo_assist.index import (
     corpus_changed,
     file_records,
     files_changed,
+    has_match,
     open_index,
     page_passages,
     passage_from_fields,
@@ -29,6 +29,7 @@ from imvo_assist.index import (
 )
 from imvo_assist.library.inputs import registered_documents
 from imvo_assist.library.matching import corrected_text, query_language, resolve_document
+from imvo_assist.library.searchresult import SearchResult
 from imvo_assist.models import Answer, Document, Hit, Passage
 from imvo_assist.settings import MAX_QUESTION_CHARS, Settings
 from imvo_assist.text.casing import unshouted
@@ -45,33 +46,6 @@ MAX_SUGGEST_WORDS = 8
 """Unknown words of one text that get did-you-mean suggestions."""
 MAX_TERM_LOOKUPS = 200
 """`has_term` looks words up in the index until `terms` is read (or this many were)."""
-
-
-@dataclass
-class SearchResult:
-    """Hits of a search with the time it took.
-
-    When the text as typed found nothing and each of its unknown words had one certain
-    correction, `query` is the corrected text that was searched, `corrected_from` the text as
-    typed and `language` the language to say so in ("nl" or "en").
-    """
-
-    query: str
-    hits: list[Hit]
-    elapsed_ms: float
-    suggestions: list[str] = field(default_factory=list)
-    corrected_from: str | None = None
-    language: str = "nl"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "query": self.query,
-            "corrected_from": self.corrected_from,
-            "hits": [hit.to_dict() for hit in self.hits],
-            "not_found": not self.hits,
-            "suggestions": self.suggestions,
-            "elapsed_ms": round(self.elapsed_ms, 1),
-        }
 
 
 class Library:
@@ -235,6 +209,10 @@ class Library:
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""
         return run_query(self.searcher, query, filters or Filters(), limit, self.documents)
+
+    def any_match(self, query: Query, filters: Filters | None = None) -> bool:
+        """Whether a passage the filters allow matches a query built by the answer engine."""
+        return has_match(self.searcher, query, filters or Filters())
 
     def tagged(self, field: str, id: str, limit: int) -> list[Hit]:
         """The passages tagged with a sector, risk or organisation, kept as the searcher is."""
