@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from whoosh.query import Term
+from whoosh.query import And, Or, Query, Term
 
 from imvo_assist.index import Filters
 from imvo_assist.index.results import Folds, dedupe_key
@@ -112,8 +112,12 @@ def test_the_passages_of_a_tag_are_kept_and_are_those_the_query_finds(indexed: S
     (Term("sectors", "textiel-kleding"), Filters(kind="covenant")),
     (Term("sectors", "textiel-kleding"), Filters(kind="advice", doc="kamerbrief-2014-11-19-sra")),
     (Term("text_nl", "zzzgeenwoord"), Filters()),
+    (Or([Term("text_nl", "zzzgeenwoord"), Term("text_nl", "kinderarbeid")]), Filters()),
+    (And([Or([Term("text_nl", "zzzgeenwoord"), Term("text_nl", "kinderarbeid")]),
+          Term("text_en", "zzznoword")]), Filters()),
+    (And([Term("text_nl", "kinderarbeid"), Term("sectors", "textiel-kleding")]), Filters(kind="covenant")),
 ])
 def test_whether_a_query_matches_is_whether_it_finds_a_hit(
-        indexed: Settings, query: Term, filters: Filters) -> None:
+        indexed: Settings, query: Query, filters: Filters) -> None:
     library = Library(indexed)
     assert library.any_match(query, filters) == bool(library.run(query, filters, 1))

@@ -10,13 +10,15 @@ once with both citations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 
 from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
-from whoosh.query import Or, Phrase, Query, Term
+from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from imvo_assist.index import scoring
@@ -185,18 +187,45 @@ def run_query(
 
 
 def has_match(searcher: Searcher, query: Query, filters: Filters) -> bool:
-    """Whether a record the filters allow matches the query: Whoosh's matchers, stopped at the
-    first such record (nothing is scored: whether there is one, not which is best)."""
+    """Whether a record the filters allow matches the query: Whoosh's matchers, leaping to the
+    next allowed record and stopped at the first match (nothing is scored: whether there is
+    one, not which is best)."""
     allowed, others = filter_sets(searcher, filters)
     if allowed is not None and not allowed:
         return False
+    reader = searcher.reader()
+    query = _indexed_terms(query.normalize(), reader)
+    if query is NullQuery:
+        return False
     matcher = query.matcher(searcher)
+    order = sorted(allowed) if allowed is not None else []
     while matcher.is_active():
         docnum = matcher.id()
-        if (allowed is None or docnum in allowed) and docnum not in others:
-            return True
-        matcher.next()
+        if allowed is None or docnum in allowed:
+            if docnum not in others:
+                return True
+            matcher.next()
+            continue
+        at = bisect_left(order, docnum)  # on to the next record the filters allow
+        if at == len(order):
+            return False
+        matcher.skip_to(order[at])
     return False
+
+
+def _indexed_terms(query: Query, reader: IndexReader) -> Query:
+    """The query with its terms that no indexed record holds left out (the inflections a
+    question's word is looked up in are mostly not in the text): an `Or` of none is nothing,
+    an `And` with nothing in it is nothing."""
+    if isinstance(query, Term):
+        return query if (query.fieldname, query.text) in reader else NullQuery
+    if isinstance(query, Or | And):
+        parts = [_indexed_terms(part, reader) for part in query.subqueries]
+        kept = [part for part in parts if part is not NullQuery]
+        if not kept or isinstance(query, And) and len(kept) < len(parts):
+            return NullQuery
+        return kept[0] if len(kept) == 1 else type(query)(kept)
+    return query
 
 
 def passage_from_fields(fields: dict) -> Passage:
