@@ -296,3 +296,11 @@ def test_word_lookup_agrees_with_the_table() -> None:
             folded = word.lower()
             expected = table.get(folded, bare.get(wordlist._strip_accents(folded), 0.0))
             assert wordlist.zipf(word, lang) == expected, word
+
+
+def test_a_word_looked_up_again_is_remembered_with_the_same_value() -> None:
+    listed = wordlist._lookup("nl")
+    for word in ("kinderarbeid", "xyzzy", "de"):
+        first = listed.zipf(word)
+        assert listed.found[word] == first == listed._search(word)
+        assert listed.zipf(word) == first

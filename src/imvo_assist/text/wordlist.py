@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -84,6 +84,8 @@ def _ascii_table(table: dict[str, float]) -> dict[str, float]:
     return found
 
 
+MAX_REMEMBERED = 100_000
+"""Words whose look-up a list keeps (then it starts again)."""
 Packed = tuple[str, bytes, bytes, dict[str, float]]
 """The compact form of a list: its words sorted and joined by newlines, where each word starts
 (the bytes of an `array("I")`), their zipf values (an `array("d")`) in the same order, and the
@@ -99,9 +101,19 @@ class SortedWords:
     starts: array[int]
     zipfs: array[float]
     bare: dict[str, float]
+    found: dict[str, float] = field(default_factory=dict)
+    """The words looked up so far (the same words come back question after question)."""
 
     def zipf(self, word: str) -> float:
         """The zipf value of a listed word; 0.0 when it is not listed."""
+        value = self.found.get(word)
+        if value is None:
+            if len(self.found) >= MAX_REMEMBERED:
+                self.found.clear()
+            value = self.found[word] = self._search(word)
+        return value
+
+    def _search(self, word: str) -> float:
         low, high = 0, len(self.starts)
         while low < high:
             middle = (low + high) // 2
