@@ -80,3 +80,25 @@ def test_the_askers_own_business_that_no_document_names_is_not_found(
 def test_the_askers_own_business_of_a_sector_is_answered_with_its_risks(
         library: Library, question: str, heading: str) -> None:
     assert answered(library, question).answer.startswith(f"**{heading}**")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("wij kweken oesters; welke risico's gelden daarvoor?", "'oesters'"),
+    ("we import vanilla from madagascar. which risks does the analysis name for that?", "'vanilla'"),
+    ("which risks does the analysis name for salmon farming?", "'salmon'"),
+    ("what risks for vanilla farming does the report name?", "'vanilla'"),
+])
+def test_what_the_asker_points_back_at_or_a_sector_word_narrowed_to_is_not_found(
+        library: Library, question: str, said: str) -> None:
+    assert unanswered(library, question).answer.startswith(said)
+
+
+@pytest.mark.parametrize(("question", "heading"), [
+    ("wij importeren cacao, welke risico's noemt de analyse daarbij?", "Voedingsmiddelen"),
+    ("we make smartphones. which risks does the SRA name for those?", "Electronics"),
+    ("which risks for gold mining does the SRA name?", "Metal"),
+    ("what does the report say about risks in cotton farming?", "Agriculture"),
+])
+def test_what_the_asker_points_back_at_or_a_narrowed_sector_word_of_the_corpus_is_answered(
+        library: Library, question: str, heading: str) -> None:
+    assert heading in answered(library, question).answer.split("\n")[0]

@@ -43,10 +43,12 @@ ADVERBIAL = lazy_compile(
 POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "it", "that", "dat",
                             "this", "dit", "these", "those", "die", "deze", "me", "mij", "mijn", "my"})
 # The asker's own business named in the asking part ("onze keten", "for our sector", "mijn
-# branche"): what the asker told of it is the subject ("wij verkopen speelgoed, ...").
+# branche") or pointed back at ("daarvoor", "for those"): what the asker told of it is the
+# subject ("wij verkopen speelgoed, ...").
 OWN_BUSINESS = lazy_compile(
-    r"\b(onze|ons|mijn|our|my) (keten|ketens|sector|branche|industrie|producten|bedrijf|bedrijfstak|"
-    r"chain|supply chain|sector|industry|products|business|company|trade)\b")
+    r"\b((onze|ons|mijn|our|my) (keten|ketens|sector|branche|industrie|producten|bedrijf|bedrijfstak|"
+    r"chain|supply chain|sector|industry|products|business|company|trade)|"
+    r"daarvoor|daarbij|daarin|ervoor|erbij|hiervoor|hierbij|(for|in|with) (that|those|them|it))\b")
 # What the asker says they deal in: the words after a first person and a verb of trade or being
 # ("we make surfboards", "ik heb een kapsalon", "wij zijn een reisbureau").
 DEALS_IN = lazy_compile(
@@ -54,6 +56,9 @@ DEALS_IN = lazy_compile(
     r"lever\w*|handel\w* in|verwerk\w*|kwek\w*|tel\w*|bouw\w*|heb|hebben|zijn|ben|run|runs|make|"
     r"makes|sell|sells|produce|produces|import|imports|export|exports|trade in|process|grow|build|"
     r"supply|have|are|am|own)\s+(?P<object>[^?.!;:,]+)")
+# Endings of English adjectives ("intensive", "artisanal", "organic", "chinese").
+ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ful", "less", "able", "ible", "ese", "ish", "ian", "ary",
+                     "ent", "ant", "ed")
 # A relative clause after the subject says what it does or holds ("het mkb dat kleding verkoopt").
 RELATIVE = frozenset({"dat", "die", "that", "which", "who", "welke", "wat"})
 # Verbs of making or trading in such a clause: its subject is one of the sector's actors, not a
@@ -97,6 +102,11 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
     gerunds = [c for c in understanding.concepts if c.source in understanding.verbs and c.source.endswith("ing")]
     for span in spans:
         conjuncts, material, rest = _phrase(span, understanding.language)
+        # a sector's activity narrowed by what no document names: "cobalt mining", "salmon
+        # farming" (not a product: "cheap t-shirts", "chinese smartphones")
+        narrowed = [_head(c[:-1], topics) if _narrows_activity(c) else None for c in conjuncts]
+        if narrowed and all(narrowed) and not any(concept_present(library, c) for c in narrowed if c):
+            return narrowed[0]
         heads = [_head(conjunct, topics) or _head(conjunct, gerunds) for conjunct in conjuncts]
         if not any(heads):
             continue
@@ -111,6 +121,15 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
         absent = [head for head in heads if head is not None and not concept_present(library, head)]
         return absent[0] if not made_of and len(absent) == len(heads) else None
     return None
+
+
+def _narrows_activity(conjunct: list[str]) -> bool:
+    """Whether words name a sector's activity (an English -ing word of a sector) after what it is
+    of, a noun of no sector ("cobalt mining"); not "gold mining" (of the sector) nor a manner
+    ("intensive farming", "artisanal mining": words in an adjective's ending)."""
+    *modifiers, activity = conjunct
+    return bool(modifiers) and activity.endswith("ing") and _tagged([activity]) and not any(
+        _tagged([word]) or word.endswith(ADJECTIVE_ENDINGS) for word in modifiers)
 
 
 def _of_sector(conjunct: list[str], head: Concept) -> bool:
