@@ -66,8 +66,12 @@ def test_a_praising_word_a_verb_or_a_setting_does_not_make_a_document_answer(
     ("we make surfboards. which risks does the SRA see for our sector?", "'surfboards' does not occur"),
     ("ik heb een kapsalon; welke MVO-risico's gelden voor mijn branche?", "'kapsalon' komt in geen"),
     ("wij zijn een reisbureau. welke risico's noemt de SRA voor onze sector?", "'reisbureau' komt in geen"),
+    ("wij kweken oesters; welke risico's gelden daarvoor?", "'oesters'"),
+    ("we import vanilla from madagascar. which risks does the analysis name for that?", "'vanilla'"),
+    ("which risks does the analysis name for salmon farming?", "'salmon'"),
+    ("what risks for vanilla farming does the report name?", "'vanilla'"),
 ])
-def test_the_askers_own_business_that_no_document_names_is_not_found(
+def test_the_askers_business_or_a_sector_word_narrowed_to_what_no_document_names_is_not_found(
         library: Library, question: str, said: str) -> None:
     assert unanswered(library, question).answer.startswith(said)
 
@@ -76,29 +80,11 @@ def test_the_askers_own_business_that_no_document_names_is_not_found(
     ("we make smartphones. which risks does the SRA see for our sector?", "Risks for the Electronics sector"),
     ("ik run een bouwbedrijf, welke risico's gelden voor mijn branche?", "Risico's voor de sector Bouw"),
     ("wij zijn een bank. welke risico's noemt de SRA voor onze sector?", "Risico's voor de sector Financiële sector"),
-])
-def test_the_askers_own_business_of_a_sector_is_answered_with_its_risks(
-        library: Library, question: str, heading: str) -> None:
-    assert answered(library, question).answer.startswith(f"**{heading}**")
-
-
-@pytest.mark.parametrize(("question", "said"), [
-    ("wij kweken oesters; welke risico's gelden daarvoor?", "'oesters'"),
-    ("we import vanilla from madagascar. which risks does the analysis name for that?", "'vanilla'"),
-    ("which risks does the analysis name for salmon farming?", "'salmon'"),
-    ("what risks for vanilla farming does the report name?", "'vanilla'"),
-])
-def test_what_the_asker_points_back_at_or_a_sector_word_narrowed_to_is_not_found(
-        library: Library, question: str, said: str) -> None:
-    assert unanswered(library, question).answer.startswith(said)
-
-
-@pytest.mark.parametrize(("question", "heading"), [
     ("wij importeren cacao, welke risico's noemt de analyse daarbij?", "Voedingsmiddelen"),
     ("we make smartphones. which risks does the SRA name for those?", "Electronics"),
     ("which risks for gold mining does the SRA name?", "Metal"),
     ("what does the report say about risks in cotton farming?", "Agriculture"),
 ])
-def test_what_the_asker_points_back_at_or_a_narrowed_sector_word_of_the_corpus_is_answered(
+def test_the_askers_business_or_a_narrowed_sector_word_of_the_corpus_is_answered_with_its_risks(
         library: Library, question: str, heading: str) -> None:
     assert heading in answered(library, question).answer.split("\n")[0]

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -85,7 +86,7 @@ def _ascii_table(table: dict[str, float]) -> dict[str, float]:
 
 
 MAX_REMEMBERED = 100_000
-"""Words whose look-up a list keeps (then it starts again)."""
+"""Words whose look-up a list keeps (the least recently used go first)."""
 Packed = tuple[str, bytes, bytes, dict[str, float]]
 """The compact form of a list: its words sorted and joined by newlines, where each word starts
 (the bytes of an `array("I")`), their zipf values (an `array("d")`) in the same order, and the
@@ -101,17 +102,15 @@ class SortedWords:
     starts: array[int]
     zipfs: array[float]
     bare: dict[str, float]
-    found: dict[str, float] = field(default_factory=dict)
-    """The words looked up so far (the same words come back question after question)."""
+    remembered: Callable[[str], float] = field(init=False, repr=False, compare=False)
+    """`_search` with the words looked up last (they come back question after question)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "remembered", lru_cache(maxsize=MAX_REMEMBERED)(self._search))
 
     def zipf(self, word: str) -> float:
         """The zipf value of a listed word; 0.0 when it is not listed."""
-        value = self.found.get(word)
-        if value is None:
-            if len(self.found) >= MAX_REMEMBERED:
-                self.found.clear()
-            value = self.found[word] = self._search(word)
-        return value
+        return self.remembered(word)
 
     def _search(self, word: str) -> float:
         low, high = 0, len(self.starts)
