@@ -49,13 +49,6 @@ OWN_BUSINESS = lazy_compile(
     r"\b((onze|ons|mijn|our|my) (keten|ketens|sector|branche|industrie|producten|bedrijf|bedrijfstak|"
     r"chain|supply chain|sector|industry|products|business|company|trade)|"
     r"daarvoor|daarbij|daarin|ervoor|erbij|hiervoor|hierbij|(for|in|with) (that|those|them|it))\b")
-# What the asker says they deal in: the words after a first person and a verb of trade or being
-# ("we make surfboards", "ik heb een kapsalon", "wij zijn een reisbureau").
-DEALS_IN = lazy_compile(
-    r"^\s*(?:wij|we|ik|i)\s+(?:\w+\s+)?(?:verko\w+|ma(?:a)?k\w*|produce\w*|importe\w+|exporte\w+|"
-    r"lever\w*|handel\w* in|verwerk\w*|kwek\w*|tel\w*|bouw\w*|heb|hebben|zijn|ben|run|runs|make|"
-    r"makes|sell|sells|produce|produces|import|imports|export|exports|trade in|process|grow|build|"
-    r"supply|have|are|am|own)\s+(?P<object>[^?.!;:,]+)")
 # Endings of English adjectives ("intensive", "artisanal", "organic", "chinese").
 ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ful", "less", "able", "ible", "ese", "ish", "ian", "ary",
                      "ent", "ant", "ed")
@@ -63,9 +56,15 @@ ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ful", "less", "able", "ible", "e
 RELATIVE = frozenset({"dat", "die", "that", "which", "who", "welke", "wat"})
 # Verbs of making or trading in such a clause: its subject is one of the sector's actors, not a
 # material used in its products ("kobalt dat in smartphones wordt gebruikt").
-TRADING = lazy_compile(
-    r"\b(verko\w+|verkocht\w*|ma(a)?k\w*|produce\w+|produc\w*|importe\w+|exporte\w+|lever\w*|"
-    r"handel\w*|sell\w*|sold|make|makes|made|manufactur\w+|import\w*|export\w*|suppl\w+|trad\w+)\b"
+TRADE_VERBS = (r"verko\w+|verkocht\w*|ma(?:a)?k\w*|produce\w+|produc\w*|importe\w+|exporte\w+|lever\w*|"
+               r"handel\w*|sell\w*|sold|make|makes|made|manufactur\w+|import\w*|export\w*|suppl\w+|trad\w+")
+TRADING = lazy_compile(rf"\b({TRADE_VERBS})\b")
+# What the asker says they deal in: the words after a first person and a verb of trade (below),
+# of making or growing, or of being ("we make surfboards", "ik heb een kapsalon", "wij zijn een
+# reisbureau").
+DEALS_IN = lazy_compile(
+    r"^\s*(?:wij|we|ik|i)\s+(?:\w+\s+)?(?:" + TRADE_VERBS + r"|verwerk\w*|kwek\w*|tel\w*|bouw\w*|heb|hebben|zijn|"
+    r"ben|run|runs|process|grow|build|have|are|am|own)\s+(?P<object>[^?.!;:,]+)"
 )
 # Sector-naming nouns: a form holding one names the sector as such ("de elektronicasector").
 SECTOR_NOUNS = ("sector", "industrie", "industry", "branche")

@@ -198,7 +198,7 @@ def has_match(searcher: Searcher, query: Query, filters: Filters) -> bool:
     if query is NullQuery:
         return False
     matcher = query.matcher(searcher)
-    order = sorted(allowed) if allowed is not None else []
+    order: list[int] = []  # the allowed records in order, sorted only when one must be skipped to
     while matcher.is_active():
         docnum = matcher.id()
         if allowed is None or docnum in allowed:
@@ -206,6 +206,7 @@ def has_match(searcher: Searcher, query: Query, filters: Filters) -> bool:
                 return True
             matcher.next()
             continue
+        order = order or sorted(allowed)
         at = bisect_left(order, docnum)  # on to the next record the filters allow
         if at == len(order):
             return False

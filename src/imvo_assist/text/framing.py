@@ -188,9 +188,14 @@ def asking_clause(sentence: str) -> str:
 def main_sentence(question: str) -> str:
     """The sentence that asks: the last one ending in "?", else the last one, without a first
     clause that describes the asker (`asking_clause`)."""
+    return asking_clause(_last_asking(question))
+
+
+def _last_asking(question: str) -> str:
+    """The last sentence ending in "?", else the last sentence, as written."""
     parts = _sentences_of(question)
     asking = [p for p in parts if p.rstrip().endswith("?")]
-    return asking_clause((asking or parts or [question])[-1])
+    return (asking or parts or [question])[-1]
 
 
 SENTENCE_BREAK = lazy_compile(r"(?<=[.?!;])\s+")
@@ -218,9 +223,7 @@ def context_sentences(question: str) -> list[str]:
 def asker_statements(question: str) -> list[str]:
     """What the asker tells before asking: the context sentences and a first clause of the
     asking sentence that describes the asker ("wij verkopen speelgoed, welke ...?")."""
-    parts = _sentences_of(question)
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    main = (asking or parts or [question])[-1]
+    main = _last_asking(question)
     lead = ASKER_LEAD.match(main)
     return [*context_sentences(question), *([main[:lead.start("rest")]] if lead else [])]
 
