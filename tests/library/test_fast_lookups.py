@@ -13,8 +13,7 @@ from whoosh.query import And, Or, Query, Term
 
 from imvo_assist.index import Filters
 from imvo_assist.index.results import Folds, dedupe_key
-from imvo_assist.library import Library, refresh
-from imvo_assist.library import core as library_core
+from imvo_assist.library import Library, indexwords, refresh
 from imvo_assist.settings import Settings, make_settings
 from imvo_assist.text import didyoumean, wordlist
 
@@ -22,6 +21,7 @@ from imvo_assist.text import didyoumean, wordlist
 def forget() -> None:
     """What a new process forgets (the kept files stay)."""
     for cached in (wordlist._lookup, wordlist.frequencies, didyoumean.alphabetic_words,
+                   didyoumean._fitting_words,
                    didyoumean._indexed, didyoumean._choices):
         cached.cache_clear()
 
@@ -47,11 +47,13 @@ def test_alphabetic_words_are_kept_and_follow_their_word_list(
     forget()
     monkeypatch.setattr(wordlist, "_read_table", lambda path: pytest.fail("list read again"))
     assert didyoumean.alphabetic_words("nl") == ["de", "huis", "store"]  # kept
+    assert didyoumean._indexed("nl", indexed) == {2: ["de"], 4: ["huis"]}  # kept, fit and all
     monkeypatch.undo()
     monkeypatch.setattr(wordlist, "wordlist_path", lambda lang: word_lists[lang])
     word_lists["nl"].write_text("de\t7.5\nboom\t5.0\n", encoding="utf-8")
     forget()
     assert didyoumean.alphabetic_words("nl") == ["de", "boom"]
+    assert didyoumean._fitting_words("nl") == ["de", "boom"]
 
 
 def test_indexed_words_are_those_of_the_list_that_fit_the_language(indexed: Settings) -> None:
@@ -62,6 +64,7 @@ def test_indexed_words_are_those_of_the_list_that_fit_the_language(indexed: Sett
         for word in wordlist.frequencies(lang):
             if word.isalpha() and library.has_term(word) and didyoumean.in_language(word, lang):
                 expected.setdefault(len(word), []).append(word)
+        assert didyoumean._indexed(lang, library.words) == expected
         assert didyoumean._indexed(lang, library.has_term) == expected
 
 
@@ -70,10 +73,10 @@ def test_has_term_looks_words_up_then_reads_the_lexicon(
 ) -> None:
     terms = Library(indexed).terms
     words = [*sorted(terms)[::7], "xyzzy", "Kinderarbeid", "", "kinder arbeid", "a\ud800"]
-    monkeypatch.setattr(library_core, "MAX_TERM_LOOKUPS", len(words) // 2)
+    monkeypatch.setattr(indexwords, "MAX_LOOKUPS", len(words) // 2)
     library = Library(indexed)
     assert [library.has_term(w) for w in words] == [w in terms for w in words]
-    assert "terms" in library.__dict__  # past the limit: the lexicon, read once
+    assert "all" in library.words.__dict__  # past the limit: the lexicon, read once
 
 
 def test_identical_passages_are_found_by_their_fold_hash() -> None:

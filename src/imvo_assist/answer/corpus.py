@@ -3,7 +3,7 @@ and not on the library façade (which calls the engine)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -35,6 +35,12 @@ class Corpus(Protocol):
 
     def has_term(self, word: str) -> bool:
         """Whether a word occurs in the indexed passages."""
+        ...
+
+    @property
+    def words(self) -> Callable[[str], bool]:
+        """`has_term` as one object, which may also hold every indexed word at once
+        (`text.didyoumean.AllWords`: a did-you-mean walks thousands)."""
         ...
 
     def search(self, text: str, filters: Filters | None = None, limit: int = 10) -> Hits:

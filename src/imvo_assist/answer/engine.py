@@ -60,7 +60,7 @@ def answer_question(library: Corpus, question: str) -> Answer:
         question: the user's question, Dutch or English.
     """
     started = time.perf_counter()
-    understanding = understand(question, library.has_term)
+    understanding = understand(question, library.words)
     citations = CitationList(library.documents, understanding.language)
     missing = missing_content(library, understanding)
     composed = _not_found(missing, understanding) if missing else _compose(library, understanding, citations)
@@ -159,5 +159,5 @@ def _did_you_mean(library: Corpus, understanding: Understanding) -> list[str]:
     found: list[str] = []
     for word in understanding.words:
         if not library.has_term(word) and not zipf(word, "nl") and not zipf(word, "en"):
-            found += close_words(word, understanding.language, library.has_term)
+            found += close_words(word, understanding.language, library.words)
     return list(dict.fromkeys(found))[:MAX_SUGGESTIONS]

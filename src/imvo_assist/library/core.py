@@ -27,6 +27,7 @@ from imvo_assist.index import (
     run_query,
     tag_counts,
 )
+from imvo_assist.library.indexwords import IndexWords
 from imvo_assist.library.inputs import registered_documents
 from imvo_assist.library.matching import corrected_text, query_language, resolve_document
 from imvo_assist.library.searchresult import SearchResult
@@ -44,8 +45,6 @@ MIN_SUGGEST_LENGTH = 4
 SUGGEST_SCORE = 80
 MAX_SUGGEST_WORDS = 8
 """Unknown words of one text that get did-you-mean suggestions."""
-MAX_TERM_LOOKUPS = 200
-"""`has_term` looks words up in the index until `terms` is read (or this many were)."""
 
 
 class Library:
@@ -55,7 +54,6 @@ class Library:
         self.settings = settings
         self._terms_by_language: dict[str, frozenset[str]] = {}
         self._tagged_hits: dict[tuple[str, str, int], list[Hit]] = {}
-        self._lookups = 0
 
     @cached_property
     def index(self) -> Index:
@@ -105,22 +103,18 @@ class Library:
         return documents
 
     @cached_property
+    def words(self) -> IndexWords:
+        """The index's words: `words(word)` looks one up, `words.all` holds them all."""
+        return IndexWords(lambda: self.searcher)
+
+    @property
     def terms(self) -> frozenset[str]:
         """Every unstemmed word of the indexed passages (for splitting compounds)."""
-        with self.index.reader() as reader:
-            return frozenset(
-                term.decode("utf-8") if isinstance(term, bytes) else term
-                for term in reader.lexicon("exact")
-            )
+        return self.words.all
 
     def has_term(self, word: str) -> bool:
-        """Whether a word occurs in the indexed passages: the first few words looked up in the
-        index, then in `terms` (read once: a question asks about a few words, a did-you-mean
-        about thousands)."""
-        if "terms" not in self.__dict__ and self._lookups < MAX_TERM_LOOKUPS and word.isprintable():
-            self._lookups += 1
-            return ("exact", word) in self.searcher.reader()
-        return word in self.terms
+        """Whether a word occurs in the indexed passages."""
+        return self.words(word)
 
     @cached_property
     def provenance(self) -> Provenance:

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from rapidfuzz import fuzz, process
 
 from imvo_assist.text import wordlist
 from imvo_assist.text.datacache import cached_build
-from imvo_assist.text.wordlist import Lang, frequencies, zipf
+from imvo_assist.text.wordlist import Lang, frequencies, zipf, zipfs
 
 SCORE = 80
 MIN_LENGTH = 4
@@ -64,15 +65,50 @@ def _choices(language: Lang, known: Callable[[str], bool], length: int, score: i
     return [w for size in range(low, high + 1) for w in groups.get(size, ())]
 
 
+@runtime_checkable
+class AllWords(Protocol):
+    """A look-up of indexed words that also holds them all (`library.indexwords.IndexWords`)."""
+
+    def __call__(self, word: str) -> bool: ...
+
+    @property
+    def all(self) -> frozenset[str]: ...
+
+
 @lru_cache(maxsize=4)
 def _indexed(language: Lang, known: Callable[[str], bool]) -> dict[int, list[str]]:
     """The alphabetic words of a language's list that occur in the index, by length (built once
-    per open index: `known` is its `has_term`)."""
+    per open index: `known` is its look-up; the list is checked against all its words at once
+    when it holds them, not word by word)."""
+    words = _fitting_words(language)
+    if isinstance(known, AllWords):
+        indexed = known.all
+        present = [w for w in words if w in indexed]
+    else:
+        present = list(filter(known, words))
     groups: dict[int, list[str]] = {}
-    for word in filter(known, alphabetic_words(language)):
-        if in_language(word, language):
-            groups.setdefault(len(word), []).append(word)
+    for word in present:
+        groups.setdefault(len(word), []).append(word)
     return groups
+
+
+@cache
+def _fitting_words(language: Lang) -> list[str]:
+    """The alphabetic words of a language's list that fit the language (`in_language`), in the
+    list's order; kept between runs."""
+    other: Lang = "en" if language == "nl" else "nl"
+
+    def build() -> str:
+        words = alphabetic_words(language)
+        own, theirs = zipfs(words, language), zipfs(words, other)
+        return "\n".join(w for w, mine, its in zip(words, own, theirs, strict=True) if mine >= its)
+
+    paths = (wordlist.wordlist_path(language), wordlist.wordlist_path(other))
+    if not paths[0].is_file():
+        return []
+    sources = (*(p for p in paths if p.is_file()), Path(wordlist.__file__), Path(__file__))
+    joined = cached_build(f"fitting-words-{language}", sources, build, str)
+    return joined.split("\n") if joined else []
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -168,6 +168,17 @@ def zipf(word: str, lang: Lang) -> float:
     folded = _fold(word)
     listed = _lookup(lang)
     return listed.zipf(folded) or listed.bare.get(_strip_accents(folded), 0.0)
+
+
+def zipfs(words: Iterable[str], lang: Lang) -> list[float]:
+    """`zipf` of many words at once: the list's table is read whole once, where `zipf` searches
+    it word by word (for walking thousands of words)."""
+    table, bare = frequencies(lang), _lookup(lang).bare
+    values = []
+    for word in words:
+        folded = _fold(word)
+        values.append(table.get(folded) or bare.get(_strip_accents(folded), 0.0))
+    return values
 
 
 def known(word: str, lang: Lang, min_zipf: float = DEFAULT_MIN_ZIPF) -> bool:
