@@ -48,6 +48,9 @@ SLIP_BONUS = 1.0
 # A word this frequent in the question's language is a word, not a typo ("source" is no
 # misspelt "resource"; "electronica", zipf 3, still becomes "elektronica").
 REAL_WORD_ZIPF = 3.5
+# A listed word rarer than that is a misspelling the lists hold ("eigelijk", zipf 3.0) when one
+# typing slip from a word of the question's language this much more frequent ("eigenlijk", 5.5).
+SPELLING_MARGIN = 2.0
 # A rarer word that is still a word of the language ("flaring") is a typo only of a vocabulary
 # word one slip away ("electronica" -> "elektronica"), never of one two edits off ("farming").
 REAL_WORD_EDITS = 1
@@ -114,9 +117,15 @@ def _index_corrections(
     corrections = {}
     other: Lang = "en" if language == "nl" else "nl"
     for position, word in enumerate(words):
-        if (len(word) < MIN_SLIP_TYPO or not word.isalpha() or not content(word)
-                or zipf(word, "nl") or zipf(word, "en") or known(word)
+        if (len(word) < MIN_SLIP_TYPO or not word.isalpha() or not content(word) or known(word)
                 or default_tagger().tag(word) != Tags()):
+            continue
+        listed = max(zipf(word, "nl"), zipf(word, "en"))
+        if listed:  # a word of the lists, unless a misspelling they hold of a far commoner word
+            slip = [c for c in _word_one_slip_away(words, position, language, known, word not in names)
+                    if _typing_slip(word, c) and zipf(c, language) >= listed + SPELLING_MARGIN]
+            if listed < REAL_WORD_ZIPF and slip:
+                corrections[word] = slip[0]
             continue
         general = word not in names
         if len(word) < MIN_TYPO_LENGTH:  # too short to compare by likeness: a typing slip only

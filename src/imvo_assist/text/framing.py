@@ -199,6 +199,12 @@ def _last_asking(question: str) -> str:
 
 
 SENTENCE_BREAK = lazy_compile(r"(?<=[.?!;])\s+")
+# Abbreviations that end in a full stop within a sentence: of a part or page ("art. 1", "blz. 4"),
+# a list ("e.g.", "o.a.", "bijv."), an amount or date ("ca.", "jl."), a title ("mr.", "dr.").
+ABBREVIATION_END = lazy_compile(
+    r"(?i)(?:^|[\s(])(art|artt|nr|nrs|no|p|pp|blz|par|hfst|hst|fig|tab|bijv|bv|vgl|cf|ca|resp|incl|"
+    r"excl|jl|zgn|vs|mr|dr|ir|prof|st|e\.g|i\.e|o\.a|d\.w\.z|m\.b\.t|t\.a\.v|z\.s\.m)\.$"
+)
 # A sentence that asks although it ends in a full stop: a question word or an inverted verb first.
 ASKS = lazy_compile(
     r"(wat|welke?|wie|waar|wanneer|waarom|hoe|hoeveel|what|which|who|where|when|why|how|is|are|"
@@ -208,8 +214,15 @@ ASKS = lazy_compile(
 
 
 def _sentences_of(question: str) -> list[str]:
-    """The sentences of a question, split after ".", "?", "!" and ";"."""
-    return [p for p in SENTENCE_BREAK.split(question.strip()) if p.strip()]
+    """The sentences of a question, split after ".", "?", "!" and ";", but not after an
+    abbreviation ("art. 1", "p. 3", "e.g. the letter", "o.a. de FNV")."""
+    parts: list[str] = []
+    for piece in SENTENCE_BREAK.split(question.strip()):
+        if parts and ABBREVIATION_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        elif piece.strip():
+            parts.append(piece)
+    return [p for p in parts if p.strip()]
 
 
 def context_sentences(question: str) -> list[str]:

@@ -1,0 +1,70 @@
+"""Mechanisms of issue #12's eighteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: an abbreviation's full stop ("art. 4", "p. 3", "bijv.") does not end the sentence, so
+what a question asks before it stays in the part that asks; a misspelling common enough to be in
+a word list ("eigelijk", "goverment") is still read as the far commoner word one typing slip away.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.understand import understand
+from imvo_assist.library import Library
+from imvo_assist.text.framing import asking_part
+
+library = answer_fixtures.library
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("welke afspraken over cryptovaluta staan in art. 4 van het convenant?", "cryptovaluta"),
+    ("which rules on carbon credits does the letter give on p. 3?", "carbon credits"),
+    ("wat zegt het rapport over drones, bijv. in de landbouw?", "drones"),
+    ("Zie nr. 197 van de Kamerstukken. Welke sectoren noemt de brief?", "Welke sectoren"),
+])
+def test_an_abbreviation_does_not_end_the_sentence_that_asks(question: str, asks: str) -> None:
+    assert asks in asking_part(question)
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("welke afspraken over cryptovaluta staan in art. 4 van het convenant?", "cryptovaluta"),
+    ("which rules on carbon credits does the letter give on p. 3?", "credits"),
+    ("wat zegt het rapport over drones, bijv. in de landbouw?", "drones"),
+])
+def test_what_is_asked_before_an_abbreviation_is_looked_for(
+        library: Library, question: str, absent: str) -> None:
+    assert absent in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "doc", "word"), [
+    ("welke afspraken over klachten staan in art. 4 van het convenant?", "convenant-test-textiel", "klacht"),
+    ("wat zegt het rapport over bestrijdingsmiddelen, bijv. in de landbouw?", "sra-testrapport", "bestrijdingsmiddelen"),
+])
+def test_the_twins_with_content_the_documents_hold_are_answered(
+        library: Library, question: str, doc: str, word: str) -> None:
+    answer = answered(library, question)
+    passages = [c.hit.passage for c in answer.citations[:3]]
+    assert any(p.doc_id == doc and word in p.text.lower() for p in passages)
+
+
+@pytest.mark.parametrize(("question", "typed", "meant"), [
+    ("wat zegt het convenant eigelijk over lonen?", "eigelijk", "eigenlijk"),
+    ("welke afspraken gelden bijvoorbeld voor lonen?", "bijvoorbeld", "bijvoorbeeld"),
+    ("what does the goverment expect from companies?", "goverment", "government"),
+    ("what did the cabinet recieve from KPMG?", "recieve", "receive"),
+])
+def test_a_listed_misspelling_of_a_far_commoner_word_is_corrected(
+        library: Library, question: str, typed: str, meant: str) -> None:
+    assert understand(question, library.words).corrections.get(typed) == meant
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("wat zegt de SRA over hoe beesten behandeld worden?", "beesten"),  # a word, if colloquial
+    ("is er onmiddelijk actie nodig volgens de brief?", "onmiddelijk"),  # not 100 times rarer
+])
+def test_a_rare_word_that_is_no_far_commoner_word_misspelt_stays(
+        library: Library, question: str, word: str) -> None:
+    assert word not in understand(question, library.words).corrections
