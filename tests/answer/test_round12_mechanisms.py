@@ -15,8 +15,8 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.facts import asked_facts
-from imvo_assist.answer.keycontent import asked_source
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNERS
+from imvo_assist.answer.sourceasked import asked_source
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold

@@ -3,7 +3,10 @@ none of them a question of any evaluation set.
 
 Classes: an abbreviation's full stop ("art. 4", "p. 3", "bijv.") does not end the sentence, so
 what a question asks before it stays in the part that asks; a misspelling common enough to be in
-a word list ("eigelijk", "goverment") is still read as the far commoner word one typing slip away.
+a word list ("eigelijk", "goverment") is still read as the far commoner word one typing slip away;
+the document to look in (the report by its abbreviation, an indexed covenant by its name) is no
+topic that makes a question answerable; a Dutch compound weighs as the parts of it the documents
+lack, not as rare as its absence from the word list makes it.
 """
 
 from __future__ import annotations
@@ -12,8 +15,12 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
+from imvo_assist.answer import keycontent
+from imvo_assist.answer.presence import present
 from imvo_assist.answer.understand import understand
 from imvo_assist.library import Library
+from imvo_assist.text.bilingual import Concept, specificity
+from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.framing import asking_part
 
 library = answer_fixtures.library
@@ -68,3 +75,53 @@ def test_a_listed_misspelling_of_a_far_commoner_word_is_corrected(
 def test_a_rare_word_that_is_no_far_commoner_word_misspelt_stays(
         library: Library, question: str, word: str) -> None:
     assert word not in understand(question, library.words).corrections
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("Wat zegt de SRA over asbest in de bouw?", "asbest"),
+    ("in the SRA, which page covers bribery by customs officers?", "bribery"),
+    ("Which sources does the SRA give for child labour on Ethiopian coffee farms?", "ethiopian"),
+    ("wat staat in het kledingconvenant over huurcontracten van winkels?", "huurcontracten"),
+    ("geef de definitie van 'franchisenemer' in art. 1 van het textielconvenant", "franchisenemer"),
+    ("wat zegt het textielconvenant over zijdeproductie?", "zijdeproductie"),
+])
+def test_the_document_to_look_in_is_no_topic_that_answers(library: Library, question: str, absent: str) -> None:
+    """The report by its abbreviation ("de SRA") and an indexed covenant by its name are where
+    to look: what the question asks of them must be there."""
+    assert absent in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "doc", "word"), [
+    ("Wat zegt de SRA over kinderarbeid in de mijnbouw?", "sra-testrapport", "kinderarbeid"),
+    ("wat zegt het textielconvenant over leefbaar loon?", "convenant-test-textiel", "leefbaar loon"),
+    ("does the SRA mention water shortages in cotton growing?", "sra-testrapport", "water"),
+    ("wat zegt het rapport over waterproblemen bij katoenteelt?", "sra-testrapport", "katoenteelt"),
+])
+def test_what_the_named_document_holds_is_answered_from_it(
+        library: Library, question: str, doc: str, word: str) -> None:
+    answer = answered(library, question)
+    assert any(c.hit.passage.doc_id == doc and word in c.hit.passage.text.lower() for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(("word", "weight"), [
+    ("gezondheidsgevaren", "rarest part"),  # gezondheid, gevaren: both in the documents
+    ("oorlogsgebieden", "lacking part"),  # oorlog: absent and common
+    ("pelsdieren", "lacking part"),  # pels
+    ("bontfokkerij", "whole"),  # bont, fokkerij: nothing of it is there
+])
+def test_a_compound_weighs_as_the_parts_the_documents_lack(library: Library, word: str, weight: str) -> None:
+    concept = Concept(word, specificity=specificity(word, "nl"), language="nl")
+    parts = split_compound(word)
+    assert parts
+    lacking = [p for p in parts if not present(library, [p])]
+    if weight == "rarest part":
+        assert not lacking
+        expected = specificity(" ".join(parts), "nl")
+    elif weight == "lacking part":
+        assert 0 < len(lacking) < len(parts)
+        expected = max(specificity(p, "nl") for p in lacking)
+    else:
+        assert len(lacking) == len(parts)
+        expected = concept.specificity
+    assert expected < concept.specificity or weight == "whole"
+    assert keycontent._by_parts(library, concept).specificity == expected

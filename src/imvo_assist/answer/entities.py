@@ -165,10 +165,21 @@ def _language_word(folded: str) -> bool:
 @cache
 def _register_abbreviations() -> frozenset[str]:
     """Abbreviations the register's titles and publishers define in parentheses."""
+    return title_abbreviations() | frozenset(
+        fold(abbreviation)
+        for document in load_documents()
+        for abbreviation in TITLE_ABBREVIATION.findall(document.publisher or "")
+    )
+
+
+@cache
+def title_abbreviations() -> frozenset[str]:
+    """Abbreviations the register's titles define in parentheses: names of documents ("Sector
+    Risico Analyse (SRA)")."""
     return frozenset(
         fold(abbreviation)
         for document in load_documents()
-        for abbreviation in TITLE_ABBREVIATION.findall(f"{document.title or ''} {document.publisher or ''}")
+        for abbreviation in TITLE_ABBREVIATION.findall(document.title or "")
     )
 
 

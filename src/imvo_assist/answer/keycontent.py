@@ -11,16 +11,21 @@ instead of quoting passages that only share the question's common words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or
 
 from imvo_assist.answer.chapters import chapter_asked, entries_in
-from imvo_assist.answer.covenantcheck import IN_TEXT, covenant_source, covenant_titles
+from imvo_assist.answer.covenantcheck import (
+    IN_TEXT,
+    covenant_source,
+    covenant_titles,
+    indexed_covenant,
+)
 from imvo_assist.answer.dateddocuments import unheld_dated_document
-from imvo_assist.answer.entities import is_place
+from imvo_assist.answer.entities import is_place, title_abbreviations
 from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.namedscope import entity_outside
 from imvo_assist.answer.presence import (
@@ -29,6 +34,7 @@ from imvo_assist.answer.presence import (
     present,
 )
 from imvo_assist.answer.risksubject import absent_subject
+from imvo_assist.answer.sourceasked import asked_source
 from imvo_assist.answer.topics import (
     DOCUMENT_NOUNS,
     concept_present,
@@ -38,10 +44,9 @@ from imvo_assist.answer.topics import (
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
-from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.index import Filters
-from imvo_assist.text.analysis import stopwords
-from imvo_assist.text.bilingual import Concept
+from imvo_assist.text.bilingual import Concept, specificity
+from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_part, asking_sentences, main_sentence
 from imvo_assist.text.lazyregex import lazy_compile
@@ -88,21 +93,6 @@ SCALED_FIGURE = lazy_compile(
     r"(?<!least )(?<!minste )(?<!minstens )(?<!to )(?<!tot )"
     r"\b(?P<number>\d+(?:[.,]\d+)?) (?P<scale>duizend|thousand|miljoen|million|miljard|billion)\b"
 )
-# "is X one of the sources", "komt X voor in het bronnenboek", "was X cited in the source book":
-# X asked as a source (not "is X mentioned in the letter": a topic, asked in other words).
-# Adverbs between a name and where it is asked about ("staat X ergens in het bronnenboek").
-SOURCE_ADVERBS = frozenset({"ergens", "ook", "nog", "wel", "echt", "also", "ever", "really", "actually"})
-ADVERB = "(" + "|".join(sorted(SOURCE_ADVERBS)) + ") "
-SOURCE_NOUNS = r"(bronnenboek|source book|source register|register|sources|bronnen|bronnenlijst|references)"
-SOURCE_ASKED = lazy_compile(
-    r"^(is|are|was|were|zit|zitten|staat|staan|komt|komen|wordt|werd)\s+(?P<name>[a-z][a-z&'-]*"
-    r"(?: [a-z][a-z&'-]*){1,3}?)\s+(one of the sources|among the (sources|references)|"
-    r"een van de bronnen|tussen de bronnen|(" + ADVERB + r")?in (the|het|de) " + SOURCE_NOUNS
-    + r"|(" + ADVERB + r")?(cited|quoted|referenced|used|included|mentioned|"
-    r"listed|voor|genoemd|gebruikt|geciteerd|opgenomen|meegenomen|vermeld) (in|as|als|among|tussen) "
-    r"((the|het|de|a|een) )?" + SOURCE_NOUNS + r")\b"
-)
-ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 CHECKED = lazy_compile(
     r"\b(klopt het|klopt dat|klopt dit|is het waar|is het juist|is het correct|correct dat|"
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
@@ -203,8 +193,12 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(lacking.source, "word") if lacking else None
     if not understanding.sectors and (lacking := absent_subject(library, understanding)):
         return Missing(lacking.source, "word")  # "welke risico's noemt de SRA voor de visserij?"
-    topics = [c for c in topic_concepts(understanding)
-              if any(f" {word} " in asking for word in c.source.split())]
+    # the documents to look in: an indexed covenant named ("in het textielconvenant"), the report
+    # by its abbreviation ("de SRA")
+    named = set(written.split()) if subject and indexed_covenant(library, subject, understanding) else set()
+    topics = [_by_parts(library, c) for c in topic_concepts(understanding)
+              if any(f" {word} " in asking for word in c.source.split())
+              and not set(c.source.split()) <= named and c.source not in title_abbreviations()]
     absent = [c for c in topics if not concept_present(library, c)]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once
@@ -226,9 +220,11 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     nowhere = [c for c in once if c in absent and c.translations and c.specificity >= RARE]
     if len(nowhere) >= MOST_ABSENT and len(nowhere) > len([c for c in once if c not in absent]):
         return Missing(max(nowhere, key=lambda c: c.specificity).source, "word")
-    # nothing specific of the question is there, and a noun of it is nowhere
+    # nothing specific of the question is there (no topic, sector, risk or organisation), and a
+    # noun of it is nowhere
     nouns_absent = [c for c in absent if _dutch_noun(c)]
-    if nouns_absent and not any(c.specificity >= RARE for c in topics if c not in absent):
+    entities = understanding.sectors or understanding.risks or understanding.organisations
+    if nouns_absent and not entities and not any(c.specificity >= RARE for c in topics if c not in absent):
         return Missing(nouns_absent[0].source, "word")  # "welke rol speelt de politie?"
     # the event a question for its date dates: absent, the documents give it no date
     floor = RARE if ASKS_WHEN.match(fold(asking_part(understanding.question))) else RARE_IN_DOCUMENT
@@ -242,6 +238,22 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         # unless another specific thing it asks about is there: "unions in factories" is asked in part
         return Missing(rarest.source, "not_in_document", _found_in(library, rarest), kind)
     return None
+
+
+def _by_parts(library: Corpus, concept: Concept) -> Concept:
+    """A Dutch compound as specific as the parts of it the documents lack, or as its rarest
+    part when they hold every part: "oorlogsgebieden" turns on "oorlog", a common word,
+    "pelsdieren" on "pels"; "gezondheidsgevaren" and "modewereld" join the documents' own
+    words. The whole's rarity in the word list alone would make any compound the subject; one
+    whose parts are all absent ("bontfokkerij") stays as specific as it is."""
+    if concept.language != "nl" or " " in concept.source:
+        return concept
+    parts = split_compound(concept.source)
+    lacking = [part for part in parts or () if not present(library, [part])]
+    if not parts or len(lacking) == len(parts):
+        return concept
+    weight = max(specificity(part, "nl") for part in lacking) if lacking else specificity(" ".join(parts), "nl")
+    return replace(concept, specificity=min(concept.specificity, weight))
 
 
 def _dutch_noun(concept: Concept) -> bool:
@@ -271,27 +283,6 @@ def _places_asked(asking: str) -> list[str]:
         if name and name not in found:
             found.append(name)
     return found
-
-
-def asked_source(folded: str) -> str:
-    """The organisation or publication a question asks about as a source, written in lower
-    case as people type it ("is human rights watch one of the sources?", "komt clean clothes
-    campaign voor in het bronnenboek?"): a name of two to four words, none a function word,
-    that the vocabulary does not know; "" when the question names none so."""
-    found = SOURCE_ASKED.search(folded)
-    if found is None:
-        return ""
-    words: list[str] = []
-    for word in found.group("name").split():  # past an article, up to a possessive, verb or adverb
-        if not words and word in ARTICLES:
-            continue
-        if word in stopwords() or word in SOURCE_ADVERBS or is_verb_form(word, "nl") or is_verb_form(word, "en"):
-            break
-        words.append(word.removesuffix("'s"))
-        if word.endswith("'s"):
-            break
-    name = " ".join(words)
-    return name if len(words) >= 2 and not default_tagger().tag(name).orgs else ""
 
 
 def _focused_without(library: Corpus, topics: list[Concept], absent: list[Concept]) -> bool:

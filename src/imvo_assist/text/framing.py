@@ -35,6 +35,8 @@ META_WORDS = frozenset(
         "ik", "we", "wij", "our", "ons", "onze", "you", "je", "jij", "u", "even", "eigenlijk",
         "actually", "just", "nou", "toch", "ff", "klopt", "correct", "true", "waar", "summarise",
         "summarize", "samenvatting", "vat", "sentence", "sentences",
+        # abbreviations that introduce or close a list (ABBREVIATION_END): "bijv. in de landbouw"
+        "bijv", "vgl", "zgn", "etc", "enz", "resp", "incl", "excl",
     ]
 )
 # Why someone asks: being new, colleagues, preparing, checking for someone.
