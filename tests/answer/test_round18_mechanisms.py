@@ -6,7 +6,8 @@ what a question asks before it stays in the part that asks; a misspelling common
 a word list ("eigelijk", "goverment") is still read as the far commoner word one typing slip away;
 the document to look in (the report by its abbreviation, an indexed covenant by its name) is no
 topic that makes a question answerable; a Dutch compound weighs as the parts of it the documents
-lack, not as rare as its absence from the word list makes it.
+lack, not as rare as its absence from the word list makes it; a registered organisation asked for a
+report on a name no document holds ("het SOMO-rapport over Apple") has no such publication.
 """
 
 from __future__ import annotations
@@ -125,3 +126,25 @@ def test_a_compound_weighs_as_the_parts_the_documents_lack(library: Library, wor
         expected = concept.specificity
     assert expected < concept.specificity or weight == "whole"
     assert keycontent._by_parts(library, concept).specificity == expected
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Heeft KPMG het SOMO-rapport over Apple gebruikt?", "met geen publicatie over Apple"),
+    ("Is the Amnesty report on Glencore in Peru in the source book?", "no publication on Glencore"),
+    ("was Solidaridad's study on Starbucks coffee used for the analysis?", "no publication on Starbucks"),
+])
+def test_a_registered_organisation_asked_for_a_report_on_what_no_document_names(
+        library: Library, question: str, said: str) -> None:
+    answer = unanswered(library, question)
+    assert said in answer.answer
+    assert "[" in answer.answer  # its own publications are listed, by register number
+
+
+@pytest.mark.parametrize(("question", "nr"), [
+    ("Heeft KPMG het SOMO-rapport over de kolenketen gebruikt?", "[19]"),
+    ("Is the Amnesty report on forced evictions in the source book?", "[33]"),
+    ("Is het Milieudefensie-rapport over India gebruikt?", "[40]"),  # India is in the documents
+    ("In welk jaar verscheen het Both ENDS-stuk over palmolie?", "[59]"),  # the author and a hyphen
+])
+def test_a_report_on_what_the_documents_hold_is_looked_up(library: Library, question: str, nr: str) -> None:
+    assert nr in answered(library, question).answer

@@ -22,7 +22,8 @@ from imvo_assist.answer.interpretation import (
     interpretation,
     not_found_text,
 )
-from imvo_assist.answer.keycontent import Missing, missing_content
+from imvo_assist.answer.keycontent import missing_content
+from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.risks import compose_sector_risks
 from imvo_assist.answer.signing import asks_who_signed
 from imvo_assist.answer.sources import (

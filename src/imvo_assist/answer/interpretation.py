@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from imvo_assist.answer.keycontent import Missing
+from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.models import Answer
 
@@ -117,6 +117,13 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                     f"{missing.detail}; wel uit: {years}.")
         return (f"{what} is in the source register, but not with a publication from "
                 f"{missing.detail}; there are publications from: {years}.")
+    if missing.kind == "report_subject":
+        titles = "; ".join(missing.suggestions)
+        if nl:
+            return (f"{what} staat in het bronnenboek, maar met geen publicatie over {missing.detail}: "
+                    f"'{missing.detail}' komt in geen van de documenten voor. Wel met: {titles}.")
+        return (f"{what} is in the source register, but with no publication on {missing.detail}: "
+                f"'{missing.detail}' occurs in none of the documents. Its publications: {titles}.")
     if missing.kind == "not_in_chapter":
         if nl:
             return (f"{what} staat in het bronnenboek, maar met geen enkele bron bij {missing.detail}; "

@@ -11,13 +11,12 @@ instead of quoting passages that only share the question's common words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or
 
-from imvo_assist.answer.chapters import chapter_asked, entries_in
 from imvo_assist.answer.covenantcheck import (
     IN_TEXT,
     covenant_source,
@@ -26,7 +25,9 @@ from imvo_assist.answer.covenantcheck import (
 )
 from imvo_assist.answer.dateddocuments import unheld_dated_document
 from imvo_assist.answer.entities import is_place, title_abbreviations
+from imvo_assist.answer.inclusionchecks import chapter_without, publication_year, report_subject
 from imvo_assist.answer.intents import publishers_asked
+from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.namedscope import entity_outside
 from imvo_assist.answer.presence import (
     concept_queries,
@@ -42,7 +43,6 @@ from imvo_assist.answer.topics import (
     topic_concepts,
 )
 from imvo_assist.answer.understand import Understanding
-from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.index import Filters
 from imvo_assist.text.bilingual import Concept, specificity
@@ -87,6 +87,8 @@ PLACE_WORDS = lazy_compile(r"\b(in|uit|from|naar|to|near|bij|rond|around|across)
 ASKS_WHEN = lazy_compile(r"\s*(wanneer|when|sinds wanneer|since when|tot wanneer|until when|op welke datum|"
                          r"on what date|in welk jaar|in what year|in which year)\b")
 FIGURE = lazy_compile(r"\b\d{2,}\b")
+# A piece of writing named by its author and a hyphen ("het Both ENDS-stuk", "de FNV-studie").
+WRITING_SUFFIX = lazy_compile(r"(?i)-(stuk|stukken|studie|onderzoek|publicatie|artikel|paper|study|piece)$")
 # A figure with a scale, not as a bound of a condition ("een omzet boven 50 miljoen euro").
 SCALED_FIGURE = lazy_compile(
     r"(?<!boven )(?<!onder )(?<!dan )(?<!than )(?<!above )(?<!below )(?<!over )(?<!vanaf )"
@@ -98,24 +100,6 @@ CHECKED = lazy_compile(
     r"is it true|is it correct|is it right|am i right|right that|true that)\b"
 )
 GUESSED = lazy_compile(r"\b(zo'?n|ongeveer|circa|ruim|bijna|roughly|approximately|nearly|almost) \d")
-
-
-@dataclass(frozen=True)
-class Missing:
-    """Key content of the question that the corpus does not hold."""
-
-    what: str
-    kind: str
-    """sector, name, covenant, covenant_text (only the register knows it), year,
-    publication_year, not_in_chapter, dated_document (a document of a year the corpus lacks),
-    document_text (only the register knows it), figure, word, not_in_document; amount,
-    date, person, count, place, frequency, duration or entity (`answer.facts`: the passages
-    found do not state it)."""
-    suggestions: tuple[str, ...] = ()
-    detail: str = ""
-    """The year asked for (publication_year), the kind of document named (not_in_document),
-    the register id to fetch a covenant's or document's text by (covenant_text, document_text),
-    the chapter asked about (not_in_chapter), the kind of the dated document (dated_document)."""
 
 
 def missing_content(library: Corpus, understanding: Understanding) -> Missing | None:
@@ -137,8 +121,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
             if f" {folded_words(name)} " not in asking_words or fold(name).endswith(DOCUMENT_NOUNS):
                 continue  # a name of the context ("We import from Kenya. Which risks ...?") or of
                 # the document to look in, capitalised ("de Kamerbrief", "het SRA-testrapport")
-            folded = fold(name)  # "Frankrijk" may be in the documents as "France"
-            spellings = [folded, *lexicon.either_way(folded)]
+            folded = fold(WRITING_SUFFIX.sub("", name))  # "het Both ENDS-stuk": Both ENDS
+            spellings = [folded, *lexicon.either_way(folded)]  # "Frankrijk" may be "France" there
             if not present(library, [fold(s) for s in spellings]) and not (
                     " " in folded and phrase_present(library, folded.split())):
                 return Missing(name, "name")
@@ -183,10 +167,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         if not any(phrase_present(library, [*words, scale])
                    for words in [re.findall(r"\d+", number), *spelled]):
             return Missing(scaled.group(0).strip(), "figure")
-    if understanding.intent in SOURCE_INTENTS and (elsewhere := _chapter_without(library, understanding)):
+    if understanding.intent in SOURCE_INTENTS and (elsewhere := chapter_without(library, understanding)):
         return elsewhere  # "is Oxfam Novib een bron in het hoofdstuk bouw?"
-    if understanding.intent == "org_included":
-        return _publication_year(library, understanding)
+    if understanding.intent == "org_included":  # "a 2016 report by Oxfam Novib", "SOMO's report on Apple"
+        return publication_year(library, understanding) or report_subject(library, understanding)
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
         lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
         # else what the question turns on is a vocabulary entity the corpus has
@@ -320,40 +304,6 @@ def _found_in(library: Corpus, concept: Concept) -> tuple[str, ...]:
 def _titles_of(library: Corpus, kind: str) -> tuple[str, ...]:
     """The titles of the corpus's documents of a kind."""
     return tuple(d.title for d in library.documents.values() if d.kind == kind and d.file)
-
-
-def _chapter_without(library: Corpus, understanding: Understanding) -> Missing | None:
-    """An organisation asked about in a chapter none of its register entries is of; what is
-    said names the sectors it has entries for."""
-    chapter = chapter_asked(understanding)
-    named = understanding.org_query or (understanding.organisations[0].name_nl if understanding.organisations else "")
-    if not chapter or not named:
-        return None
-    provenance, vocabulary = library.provenance, load_vocabulary()
-    report = inclusion_report(named, provenance.references, provenance.cited_by, vocabulary)
-    if report["not_found"] or entries_in(library, report["references"], chapter):
-        return None
-    sectors = " / ".join(s.name(understanding.language) for s in vocabulary.sectors if s.id in chapter)
-    return Missing(report["organisation"]["name"], "not_in_chapter",
-                   (vocabulary.sector_counts(report["by_sector"], understanding.language),), sectors)
-
-
-def _publication_year(library: Corpus, understanding: Understanding) -> Missing | None:
-    """A publication of the organisation from the year asked ("a 2016 report by Oxfam Novib")
-    that the register does not list."""
-    if not understanding.years or not understanding.org_query:
-        return None
-    provenance = library.provenance
-    report = inclusion_report(
-        understanding.org_query, provenance.references, provenance.cited_by, load_vocabulary()
-    )
-    if report["not_found"]:
-        return None  # the inclusion answer names the missing organisation itself
-    years = sorted({str(r["year"]) for r in report["references"] if r["year"]})
-    if set(understanding.years) & set(years):
-        return None
-    return Missing(report["organisation"]["name"], "publication_year", tuple(years),
-                   ", ".join(understanding.years))
 
 
 def _asking_words(understanding: Understanding) -> str:
