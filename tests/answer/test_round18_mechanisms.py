@@ -7,7 +7,8 @@ a word list ("eigelijk", "goverment") is still read as the far commoner word one
 the document to look in (the report by its abbreviation, an indexed covenant by its name) is no
 topic that makes a question answerable; a Dutch compound weighs as the parts of it the documents
 lack, not as rare as its absence from the word list makes it; a registered organisation asked for a
-report on a name no document holds ("het SOMO-rapport over Apple") has no such publication.
+report on a name no document holds ("het SOMO-rapport over Apple") has no such publication; "wie
+zit X voor, die ..." asks for a person, "the minimum number of X" for a count.
 """
 
 from __future__ import annotations
@@ -148,3 +149,21 @@ def test_a_registered_organisation_asked_for_a_report_on_what_no_document_names(
 ])
 def test_a_report_on_what_the_documents_hold_is_looked_up(library: Library, question: str, nr: str) -> None:
     assert nr in answered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("wie zit de stuurgroep van het textielconvenant voor die de voortgang bewaakt?", "geen persoon"),
+    ("wie zit de Commissie IMVO van de SER voor, die het advies heeft geschreven?", "geen persoon"),
+    ("what is the minimum number of companies needed before a covenant can start?", "no number"),
+    ("wat is het minimale aantal deelnemers aan een IMVO-convenant?", "geen aantal"),
+])
+def test_a_chair_or_a_minimum_number_asked_must_be_stated(library: Library, question: str, said: str) -> None:
+    assert said in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("what is the minimum number of members of the complaints committee in the garments agreement?", "three members"),
+    ("wie heeft de brief over de SRA ondertekend?", "Ploumen"),
+])
+def test_a_count_or_a_person_the_documents_state_is_answered(library: Library, question: str, stated: str) -> None:
+    assert stated in answered(library, question).answer

@@ -95,7 +95,7 @@ OFFICE_HOLDERS = (r"(chair(man|woman|person)?s?|voorzitters?|directors?|directeu
 PERSON_QUESTION = lazy_compile(
     rf"\b(which|what|welke|welk|wie (is|was|zijn|waren)( de| het)?|who (is|was|are|were)( the)?)"
     rf"( \w+){{0,2}} {PERSON_ROLES}\b|\b(naam|namen|names?) (van|of)( de| het| the)?( \w+)? "
-    rf"{OFFICE_HOLDERS}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor\s*[?.]?$"
+    rf"{OFFICE_HOLDERS}\b|\bwho (chairs|chaired)\b|\bwie (zit|zat|zitten)\b[^?.]{{0,80}}\bvoor(\s*[?.]?$|,? (die|dat|welke)\b)"
 )
 # A person's name: initials and a surname ("E.M.J. Ploumen"), or a title before a name.
 PERSON_NAME = lazy_compile(

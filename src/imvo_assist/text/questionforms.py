@@ -181,7 +181,8 @@ ANSWER_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
 }
 COUNT_QUESTION = lazy_compile(
-    r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of)\s+"
+    r"\b(hoeveel|how many|het aantal|the number of|welk aantal|what number of|"
+    r"(?:minimum|maximum|minimale|maximale|minimaal|maximaal)(?: aantal| number of))\s+"
     r"(?:(?:of the|van de|van het)\s+)?(?P<noun>[a-z][\w']*)"
 )
 # Words after "hoeveel" that are no counted thing ("hoeveel heeft ...", "how many times").
