@@ -179,10 +179,10 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return Missing(lacking.source, "word")  # "welke risico's noemt de SRA voor de visserij?"
     # the documents to look in: an indexed covenant named ("in het textielconvenant"), the report
     # by its abbreviation ("de SRA")
-    named = set(written.split()) if subject and indexed_covenant(library, subject, understanding) else set()
+    where = set(written.split()) if subject and indexed_covenant(library, subject, understanding) else set()
     topics = [_by_parts(library, c) for c in topic_concepts(understanding)
               if any(f" {word} " in asking for word in c.source.split())
-              and not set(c.source.split()) <= named and c.source not in title_abbreviations()]
+              and not set(c.source.split()) <= where and c.source not in title_abbreviations()]
     absent = [c for c in topics if not concept_present(library, c)]
     rarest = max(topics, key=lambda c: c.specificity, default=None)
     # looked up only when a rule would say "not found", and once

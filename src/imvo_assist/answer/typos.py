@@ -122,10 +122,11 @@ def _index_corrections(
             continue
         listed = max(zipf(word, "nl"), zipf(word, "en"))
         if listed:  # a word of the lists, unless a misspelling they hold of a far commoner word
-            slip = [c for c in _word_one_slip_away(words, position, language, known, word not in names)
-                    if _typing_slip(word, c) and zipf(c, language) >= listed + SPELLING_MARGIN]
-            if listed < REAL_WORD_ZIPF and slip:
-                corrections[word] = slip[0]
+            slips = [] if listed >= REAL_WORD_ZIPF else [
+                c for c in _word_one_slip_away(words, position, language, known, word not in names)
+                if _typing_slip(word, c) and zipf(c, language) >= listed + SPELLING_MARGIN]
+            if slips:
+                corrections[word] = slips[0]
             continue
         general = word not in names
         if len(word) < MIN_TYPO_LENGTH:  # too short to compare by likeness: a typing slip only

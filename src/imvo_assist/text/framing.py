@@ -224,7 +224,7 @@ def _sentences_of(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {piece}"
         elif piece.strip():
             parts.append(piece)
-    return [p for p in parts if p.strip()]
+    return parts
 
 
 def context_sentences(question: str) -> list[str]:
