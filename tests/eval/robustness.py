@@ -5,7 +5,8 @@
 
 Each answerable question the engine answers as written is asked again with one typing slip in
 one word of four letters or more (two letters swapped, one dropped, one doubled or one replaced
-by a random letter; the word and slip drawn with `--seed`), in lower case and in capitals. A
+by a random letter; the word and slip drawn from `--seed` and the question, so a question gets the
+same slip in every run), in lower case and in capitals. A
 variant counts as broken when it is "not found" or its first citation is another page than the
 question's own. Run it on tuned sets only: the figures say where the reading of questions
 breaks, and a row shows the question.
@@ -52,7 +53,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", action="store_true", help="print every broken variant")
     args = parser.parse_args(argv)
     library = open_library(make_settings(SHARED / "corpus"))
-    rng = random.Random(args.seed)
 
     def first_page(question: str) -> tuple[str, str] | None:
         answer = library.ask(question)
@@ -61,8 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         passage = answer.citations[0].hit.passage
         return passage.doc_id, passage.page_label
 
-    variants: dict[str, Callable[[str], str]] = {
-        "typing slip": lambda q: slipped(q, rng), "lower case": str.lower, "capitals": str.upper,
+    variants: dict[str, Callable[[str], str]] = {  # each question's slip drawn from its own seed,
+        # so the same question gets the same slip in every run, whatever else is answered
+        "typing slip": lambda q: slipped(q, random.Random(f"{args.seed}:{q}")),
+        "lower case": str.lower, "capitals": str.upper,
     }
     broken = dict.fromkeys(variants, 0)
     asked = 0
