@@ -167,3 +167,20 @@ def test_a_chair_or_a_minimum_number_asked_must_be_stated(library: Library, ques
 ])
 def test_a_count_or_a_person_the_documents_state_is_answered(library: Library, question: str, stated: str) -> None:
     assert stated in answered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "doc", "word"), [
+    ("citaat convenant over dwangarbeid en schuldslavernij, welk artikel?", "convenant-test-textiel", "schuldslavernij"),
+    ("quote covenant on child labour please", "agreement-test-garments-en", "child labour"),
+    ("wat staat er in het convenant over kinderarbeid, met paginanr", "convenant-test-textiel", "kinderarbeid"),
+])
+def test_a_request_typed_without_article_asks_the_covenant_at_hand(
+        library: Library, question: str, doc: str, word: str) -> None:
+    """"citaat convenant over X" quotes the covenant about X, as "het convenant over X" does; it
+    names no covenant on X. "paginanr" asks for the page, as "paginanummer" does."""
+    answer = answered(library, question)
+    assert any(c.hit.passage.doc_id == doc and word in c.hit.passage.text.lower() for c in answer.citations[:2])
+
+
+def test_a_covenant_on_a_subject_is_still_named_with_an_indefinite_article(library: Library) -> None:
+    assert "geen convenant over dierproeven" in unanswered(library, "is er een convenant over dierproeven?").answer

@@ -57,9 +57,9 @@ def named_covenant(folded: str) -> tuple[str, str]:
         after = match.group(7)
         subject = match.group(1) or match.group(3) or after or ""
         words = _subject_words(subject.split(), after=bool(after))
-        if after and (DEFINITE.search(folded[: match.start()]) or match.group(6) in OF) and not (
+        if after and (_at_hand(folded[: match.start()]) or match.group(6) in OF) and not (
                 words and _is_sector(" ".join(words))):
-            continue  # "in het convenant over X": the covenant at hand, asked about X
+            continue  # "in het convenant over X", "citaat convenant over X": the covenant at hand
         if words:  # `_subject_words` keeps no determiner or generic word; nor does the name written
             written = match.group(0)  # "convenant voor de sierteelt", not "... sierteelt over"
             if after and after.split()[-1] not in {*words, *GENERIC_COVENANT}:
@@ -67,6 +67,14 @@ def named_covenant(folded: str) -> tuple[str, str]:
             return " ".join(words), written if after else written[max(written.find(words[0]), 0):]
     agreed = _agreed_with(folded)
     return agreed if agreed[0] else _titled_covenant(folded)
+
+
+def _at_hand(before: str) -> bool:
+    """Whether the words before "convenant over X" point to a covenant the asker has in mind: a
+    definite article ("het convenant over"), or a request typed without one ("citaat convenant
+    over", "quote covenant on")."""
+    words = before.split()
+    return bool(DEFINITE.search(before)) or bool(words) and is_framing_word(words[-1])
 
 
 def _agreed_with(folded: str) -> tuple[str, str]:
