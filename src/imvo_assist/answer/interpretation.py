@@ -112,24 +112,21 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
         return f"There is no '{what}' in the documents" + (f"; there is: {there}." if there else ".")
     if missing.kind == "publication_year":
         years = ", ".join(missing.suggestions)
-        if nl:
-            return (f"{what} staat in het bronnenboek, maar niet met een publicatie uit "
-                    f"{missing.detail}; wel uit: {years}.")
-        return (f"{what} is in the source register, but not with a publication from "
-                f"{missing.detail}; there are publications from: {years}.")
+        return _in_register_but(
+            what, nl, f"niet met een publicatie uit {missing.detail}; wel uit: {years}.",
+            f"not with a publication from {missing.detail}; there are publications from: {years}.")
     if missing.kind == "report_subject":
-        titles = "; ".join(missing.suggestions)
-        if nl:
-            return (f"{what} staat in het bronnenboek, maar met geen publicatie over {missing.detail}: "
-                    f"'{missing.detail}' komt in geen van de documenten voor. Wel met: {titles}.")
-        return (f"{what} is in the source register, but with no publication on {missing.detail}: "
-                f"'{missing.detail}' occurs in none of the documents. Its publications: {titles}.")
+        titles, subject = "; ".join(missing.suggestions), missing.detail
+        return _in_register_but(
+            what, nl, f"met geen publicatie over {subject}: '{subject}' komt in geen van de documenten "
+            f"voor. Wel met: {titles}.",
+            f"with no publication on {subject}: '{subject}' occurs in none of the documents. Its "
+            f"publications: {titles}.")
     if missing.kind == "not_in_chapter":
-        if nl:
-            return (f"{what} staat in het bronnenboek, maar met geen enkele bron bij {missing.detail}; "
-                    f"wel bij: {missing.suggestions[0]}.")
-        return (f"{what} is in the source register, but with no source for {missing.detail}; "
-                f"its sources are for: {missing.suggestions[0]}.")
+        there = missing.suggestions[0]
+        return _in_register_but(
+            what, nl, f"met geen enkele bron bij {missing.detail}; wel bij: {there}.",
+            f"with no source for {missing.detail}; its sources are for: {there}.")
     if missing.kind == "not_in_document":
         where = "; ".join(missing.suggestions)
         named = DOCUMENT_NAMES.get(missing.detail, (missing.detail, missing.detail))[0 if nl else 1]
@@ -154,3 +151,8 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
                 else f"The documents say nothing about {what}: that year does not occur in them.")
     return (f"'{what}' komt in geen van de geïndexeerde documenten voor." if nl
             else f"'{what}' does not occur in any of the indexed documents.")
+
+
+def _in_register_but(what: str, nl: bool, dutch: str, english: str) -> str:
+    """An organisation the source register holds, and what of it the register does not hold."""
+    return f"{what} staat in het bronnenboek, maar {dutch}" if nl else f"{what} is in the source register, but {english}"

@@ -21,6 +21,9 @@ from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import MONTHS
 from imvo_assist.text.wordlist import zipf
 
+# Abbreviations that introduce or qualify a list ("bijv.", "vgl.", "incl."): framing, and no end
+# of a sentence (ABBREVIATION_END).
+LIST_ABBREVIATIONS = ("bijv", "vgl", "zgn", "resp", "incl", "excl")
 # Requests about the form of the answer: quoting, locating, the page.
 META_WORDS = frozenset(
     [
@@ -36,8 +39,7 @@ META_WORDS = frozenset(
         "ik", "we", "wij", "our", "ons", "onze", "you", "je", "jij", "u", "even", "eigenlijk",
         "actually", "just", "nou", "toch", "ff", "klopt", "correct", "true", "waar", "summarise",
         "summarize", "samenvatting", "vat", "sentence", "sentences",
-        # abbreviations that introduce or close a list (ABBREVIATION_END): "bijv. in de landbouw"
-        "bijv", "vgl", "zgn", "etc", "enz", "resp", "incl", "excl",
+        *LIST_ABBREVIATIONS, "etc", "enz",  # "bijv. in de landbouw", "... enz."
     ]
 )
 # Why someone asks: being new, colleagues, preparing, checking for someone.
@@ -205,8 +207,9 @@ SENTENCE_BREAK = lazy_compile(r"(?<=[.?!;])\s+")
 # Abbreviations that end in a full stop within a sentence: of a part or page ("art. 1", "blz. 4"),
 # a list ("e.g.", "o.a.", "bijv."), an amount or date ("ca.", "jl."), a title ("mr.", "dr.").
 ABBREVIATION_END = lazy_compile(
-    r"(?i)(?:^|[\s(])(art|artt|nr|nrs|no|p|pp|blz|par|hfst|hst|fig|tab|bijv|bv|vgl|cf|ca|resp|incl|"
-    r"excl|jl|zgn|vs|mr|dr|ir|prof|st|e\.g|i\.e|o\.a|d\.w\.z|m\.b\.t|t\.a\.v|z\.s\.m)\.$"
+    r"(?i)(?:^|[\s(])(art|artt|nr|nrs|no|p|pp|blz|par|hfst|hst|fig|tab|bv|cf|ca|jl|vs|mr|dr|ir|prof|st|"
+    + "|".join(LIST_ABBREVIATIONS)
+    + r"|e\.g|i\.e|o\.a|d\.w\.z|m\.b\.t|t\.a\.v|z\.s\.m)\.$"
 )
 # A sentence that asks although it ends in a full stop: a question word or an inverted verb first.
 ASKS = lazy_compile(
