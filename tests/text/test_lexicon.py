@@ -96,6 +96,12 @@ def test_phrases_map_whole_and_longest_first() -> None:
         ("quote", "citaat"),
         ("page", "pagina"),
         ("letter", "brief"),
+        # English words Dutch writes in another sense ("raar", "kort") or beside a native word
+        ("rare", "zeldzaam"),
+        ("brief", "kort"),
+        ("race", "ras"),
+        ("feedback", "terugkoppeling"),
+        ("status", "stand van zaken"),
     ],
 )
 def test_known_expressions(english: str, dutch: str) -> None:
