@@ -1,23 +1,36 @@
 """An organisation's place in the source register checked against what the question adds: a
 chapter ("is Oxfam Novib een bron in het hoofdstuk bouw?"), a year ("a 2016 report by Oxfam
-Novib") or a subject no document names ("SOMO's report on Apple")."""
+Novib"), a subject no document names ("SOMO's report on Apple") or a subject it is asked to
+speak on ("wat zegt FNV over kinderarbeid in de cacaoteelt?")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from imvo_assist.answer.chapters import chapter_asked, entries_in
+from imvo_assist.answer.entities import cited_as_source, folded_forms, is_author
+from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
 from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.presence import present
+from imvo_assist.answer.topics import topic_concepts
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.fold import folded_words
 from imvo_assist.text.framing import asking_sentences
 from imvo_assist.text.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
+
+# The passages tagged with an organisation that are read for what it says on a subject.
+NAMING_PASSAGES = 40
+# Nouns for what someone says, no subject of it ("SOMO's view on ...", "het standpunt van FNV").
+SAYING = frozenset(["view", "views", "opinion", "opinions", "position", "stance", "standpoint", "take",
+                    "mening", "standpunt", "visie", "kijk", "oordeel", "words", "woorden", "say", "says",
+                    "said", "write", "writes", "wrote", "written", "think", "thinks", "thought",
+                    "zeggen", "zegt", "zei", "schrijft", "schreef", "vindt", "vond", "denkt"])
 
 
 def chapter_without(library: Corpus, understanding: Understanding) -> Missing | None:
@@ -77,3 +90,67 @@ def report_subject(library: Corpus, understanding: Understanding) -> Missing | N
         titles = tuple(f"[{r['nr']}] {r['title']}" for r in report["references"])
         return Missing(report["organisation"]["name"], "report_subject", titles, name)
     return None
+
+
+def unsaid_subject(library: Corpus, understanding: Understanding) -> Missing | None:
+    """A registered organisation asked what it says, thinks or wrote on a subject ("wat zegt FNV
+    over kinderarbeid in de cacaoteelt?", "what is SOMO's view on women's rights?") that none
+    of its register entries is about (title, themes, sector) and no passage naming it speaks
+    of: the documents hold nothing of it on that, and passages by others would put words in
+    its mouth. What is said names its publications. Not for an author of an indexed document
+    (the SER speaks in its advice without naming itself)."""
+    asking = f" {folded_words(asking_sentences(understanding.question))} "
+    speaking = [o for o in understanding.organisations
+                if not is_author(o) and any(cited_as_source(asking, form) for form in folded_forms(o))]
+    if len(speaking) != 1:
+        return None
+    organisation = speaking[0]
+    rest = asking  # the subject: the asking part without the organisation's name ("Stop Child Labour")
+    for form in folded_forms(organisation):
+        rest = rest.replace(f" {form} ", " ")
+    groups = _subject_groups(understanding, rest)
+    tagger = default_tagger()
+    tags = tagger.tag(rest)
+    sectors, risks = set(tags.sectors), set(tags.risks)
+    if not (groups or sectors or risks):
+        return None  # "wat zegt FNV?": no subject to check
+    provenance = library.provenance
+    report = inclusion_report(organisation.name_nl, provenance.references, provenance.cited_by,
+                              load_vocabulary())
+    if report["not_found"]:
+        return None  # not in the register: the other checks name it
+    own = {(r["register_doc"], r["nr"]) for r in report["references"]}
+    for entry in provenance.references:
+        if (entry.register_doc, entry.nr) in own:
+            themes = " ".join(theme.replace("-", " ") for theme in entry.themes)
+            of = {entry.sector, *tagger.tag(entry.sector_label).sectors}  # "metaal / elektronica": both
+            if _speaks_of(f"{entry.title}. {themes}", of, groups, sectors, risks):
+                return None
+    for hit in library.tagged("orgs", organisation.id, NAMING_PASSAGES):
+        for sentence in sentences(hit.passage.text):  # the sentence naming it, not its neighbours
+            tags = tagger.tag(sentence)
+            if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
+                return None
+    titles = tuple(f"[{r['nr']}] {r['title']}" for r in report["references"])
+    vocabulary = load_vocabulary()
+    subject = ", ".join([g.label for g in groups]
+                        or [v.name(understanding.language) for v in vocabulary.sectors if v.id in sectors]
+                        or [v.name(understanding.language) for v in vocabulary.risks if v.id in risks])
+    return Missing(report["organisation"]["name"], "unsaid_subject", titles, subject)
+
+
+def _subject_groups(understanding: Understanding, subject: str) -> list[Group]:
+    """The match groups of the topics of the subject's words (folded, spaced), but for the
+    verbs and nouns of saying ("write", "opinion")."""
+    topics = {c.source for c in topic_concepts(understanding)
+              if any(f" {word} " in subject for word in c.source.split())
+              and c.source not in understanding.verbs and c.source not in SAYING}
+    return [g for g in content_groups(understanding) if g.label in topics]
+
+
+def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: set[str], risks: set[str]) -> bool:
+    """Whether a text speaks of any part of the subject: a topic, a sector or a risk."""
+    if sectors & text_sectors or risks & set(default_tagger().tag(text).risks):
+        return True
+    forms, words = forms_of(text), folded(text)
+    return any(covers(group, forms, words) for group in groups)

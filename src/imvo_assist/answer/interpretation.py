@@ -122,6 +122,13 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
             f"voor. Wel met: {titles}.",
             f"with no publication on {subject}: '{subject}' occurs in none of the documents. Its "
             f"publications: {titles}.")
+    if missing.kind == "unsaid_subject":
+        titles, subject = "; ".join(missing.suggestions), missing.detail
+        return _in_register_but(
+            what, nl, f"met geen publicatie over {subject}, en geen passage die {what} noemt spreekt "
+            f"erover: de documenten geven niet wat {what} erover zegt. Wel met: {titles}.",
+            f"with no publication on {subject}, and no passage naming it speaks of it: the "
+            f"documents do not give what {what} says on it. Its publications: {titles}.")
     if missing.kind == "not_in_chapter":
         there = missing.suggestions[0]
         return _in_register_but(

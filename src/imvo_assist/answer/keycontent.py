@@ -25,7 +25,12 @@ from imvo_assist.answer.covenantcheck import (
 )
 from imvo_assist.answer.dateddocuments import unheld_dated_document
 from imvo_assist.answer.entities import is_place, title_abbreviations
-from imvo_assist.answer.inclusionchecks import chapter_without, publication_year, report_subject
+from imvo_assist.answer.inclusionchecks import (
+    chapter_without,
+    publication_year,
+    report_subject,
+    unsaid_subject,
+)
 from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.namedscope import entity_outside
@@ -171,6 +176,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         return elsewhere  # "is Oxfam Novib een bron in het hoofdstuk bouw?"
     if understanding.intent == "org_included":  # "a 2016 report by Oxfam Novib", "SOMO's report on Apple"
         return publication_year(library, understanding) or report_subject(library, understanding)
+    if understanding.intent not in SOURCE_INTENTS and (unsaid := unsaid_subject(library, understanding)):
+        return unsaid  # "wat zegt FNV over kinderarbeid in de cacaoteelt?"
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):
         lacking = absent_subject(library, understanding)  # "risico's van kobalt in smartphones"
         # else what the question turns on is a vocabulary entity the corpus has

@@ -1,0 +1,59 @@
+"""Mechanisms of issue #12's nineteenth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: a registered organisation asked what it says, thinks or wrote on a subject that none of
+its register entries and no sentence naming it speaks of is not found, with its publications
+listed (passages by other organisations would put words in its mouth); English words that Dutch
+writes in another sense or beside a native word are translated, not looked up as themselves.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.library import Library
+from imvo_assist.text.lexicon import load_lexicon
+
+library = answer_fixtures.library
+
+
+@pytest.mark.parametrize(("question", "organisation", "publication"), [
+    ("Wat zegt FNV over kinderarbeid in de cacaoteelt?", "Federatie Nederlandse Vakbeweging", "Veiligheid offshore"),
+    ("What does Milieudefensie say about child labour in electronics?", "Milieudefensie", "Gif op de akker"),
+    ("Wat vindt Oxfam Novib van landroof bij houtconcessies?", "Oxfam Novib", "Achter het schap"),
+    ("What did FNV write about deforestation for paper?", "Federatie Nederlandse Vakbeweging", "Piekdrukte"),
+    ("Wat zegt Stop Child Labour over waterschaarste in de tuinbouw?", "Stop Kinderarbeid", "Bittere bonen"),
+])
+def test_what_an_organisation_never_wrote_on_is_not_put_in_its_mouth(
+        library: Library, question: str, organisation: str, publication: str) -> None:
+    answer = unanswered(library, question)
+    assert organisation in answer.answer and publication in answer.answer
+    assert "bronnenboek" in answer.answer or "source register" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Wat zegt FNV over onveilige werkomstandigheden in de bouw?", "fnv"),
+    ("What does SOMO say about water pollution in the chemical industry?", "somo"),
+    ("Wat zegt Amnesty over gedwongen uitzettingen in de houtsector?", "amnesty"),
+    ("What did FNV write about offshore safety?", "fnv"),
+    ("Wat zegt Stop Kinderarbeid over cacao?", "stop kinderarbeid"),
+])
+def test_the_twins_on_what_the_organisation_did_write_are_answered_from_it(
+        library: Library, question: str, named: str) -> None:
+    answer = answered(library, question)
+    assert any(named in c.hit.passage.text.lower() for c in answer.citations[:3])
+
+
+def test_the_organisation_s_own_name_is_no_subject(library: Library) -> None:
+    # "Stop Child Labour" names child labour, "Schone Kleren Campagne" clothes: not what is asked
+    answer = unanswered(library, "What does the Schone Kleren Campagne say about coal mining?")
+    assert "Textiles" not in answer.answer.split("but")[1]
+
+
+@pytest.mark.parametrize(("english", "dutch"), [
+    ("rare", "zeldzaam"), ("brief", "kort"), ("feedback", "terugkoppeling"), ("race", "ras"),
+])
+def test_english_words_dutch_writes_otherwise_are_translated(english: str, dutch: str) -> None:
+    assert dutch in load_lexicon().translations(english, "en")
