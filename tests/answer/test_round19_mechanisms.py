@@ -46,6 +46,12 @@ def test_the_twins_on_what_the_organisation_did_write_are_answered_from_it(
     assert any(named in c.hit.passage.text.lower() for c in answer.citations[:3])
 
 
+def test_a_name_ending_in_s_speaks_without_an_s_after_its_apostrophe(library: Library) -> None:
+    answer = unanswered(library, "What's GoodElectronics' opinion on palm oil in Indonesia?")
+    assert "GoodElectronics is in the source register" in answer.answer
+    assert not answer.suggestions  # its publications are in the text, no "did you mean"
+
+
 def test_the_organisation_s_own_name_is_no_subject(library: Library) -> None:
     # "Stop Child Labour" names child labour, "Schone Kleren Campagne" clothes: not what is asked
     answer = unanswered(library, "What does the Schone Kleren Campagne say about coal mining?")

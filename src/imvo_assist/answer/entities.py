@@ -77,7 +77,8 @@ SOURCE = lazy_compile(
     r"mentions|write|writes|advise|advises|recommend|recommends|think|thinks|expect|expects|"
     rf"advice|advies|report|rapport|analyse|analysis|letter|brief|{PAPER})\b|"
     r"\0 s( \w+){0,2} (words?|wording|text|views?|position|opinion|advice|report|letter|analysis|"
-    rf"recommendations?|{PAPER})\b"
+    rf"recommendations?|{PAPER})\b|"
+    r"\0 (views?|position|opinion|standpunt|mening|visie)\b"  # a name ending in s: "Both ENDS' view"
 )
 POSSESSIVE = (r"\b(van|of|by|from|door|uit)\s+(de |het |the )?{name}\b", r"\b{name}('s|'| s)\b",
               r"\b{name}[ -](onderzoek|rapport|rapporten|studie|report|reports|study|research|input|werk)")

@@ -114,9 +114,8 @@ def unsaid_subject(library: Corpus, understanding: Understanding) -> Missing | N
     sectors, risks = set(tags.sectors), set(tags.risks)
     if not (groups or sectors or risks):
         return None  # "wat zegt FNV?": no subject to check
-    provenance = library.provenance
-    report = inclusion_report(organisation.name_nl, provenance.references, provenance.cited_by,
-                              load_vocabulary())
+    provenance, vocabulary = library.provenance, load_vocabulary()
+    report = inclusion_report(organisation.name_nl, provenance.references, provenance.cited_by, vocabulary)
     if report["not_found"]:
         return None  # not in the register: the other checks name it
     own = {(r["register_doc"], r["nr"]) for r in report["references"]}
@@ -132,10 +131,8 @@ def unsaid_subject(library: Corpus, understanding: Understanding) -> Missing | N
             if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
                 return None
     titles = tuple(f"[{r['nr']}] {r['title']}" for r in report["references"])
-    vocabulary = load_vocabulary()
-    subject = ", ".join([g.label for g in groups]
-                        or [v.name(understanding.language) for v in vocabulary.sectors if v.id in sectors]
-                        or [v.name(understanding.language) for v in vocabulary.risks if v.id in risks])
+    named = [v.name(understanding.language) for v in (*vocabulary.risks, *vocabulary.sectors) if v.id in risks | sectors]
+    subject = _once([*(g.label for g in groups), *named])
     return Missing(report["organisation"]["name"], "unsaid_subject", titles, subject)
 
 
@@ -146,6 +143,14 @@ def _subject_groups(understanding: Understanding, subject: str) -> list[Group]:
               if any(f" {word} " in subject for word in c.source.split())
               and c.source not in understanding.verbs and c.source not in SAYING}
     return [g for g in content_groups(understanding) if g.label in topics]
+
+
+def _once(labels: list[str]) -> str:
+    """The labels joined, each once whatever its case ("kinderarbeid", "Kinderarbeid")."""
+    seen: dict[str, str] = {}
+    for label in labels:
+        seen.setdefault(label.casefold(), label)
+    return ", ".join(seen.values())
 
 
 def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: set[str], risks: set[str]) -> bool:

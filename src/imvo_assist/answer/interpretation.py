@@ -36,8 +36,10 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "outcome": ("hiervoor geen uitkomst of resultaat", "no outcome or result for this"),
     "contact": ("hiervoor geen adres, telefoonnummer of website", "no address, phone number or website for this"),
 }
-# Kinds of not-found whose text names the nearest passages (`Missing.suggestions` are places).
-NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter", "dated_document"})
+# Kinds of not-found whose text names the nearest passages or publications (`Missing.suggestions`
+# are places or titles, no "did you mean").
+NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter", "dated_document",
+                           "report_subject", "unsaid_subject"})
 
 
 @dataclass(frozen=True)
