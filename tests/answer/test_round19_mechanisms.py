@@ -3,7 +3,8 @@ none of them a question of any evaluation set.
 
 Classes: a registered organisation asked what it says, thinks or wrote on a subject that none of
 its register entries and no sentence naming it speaks of is not found, with its publications
-listed (passages by other organisations would put words in its mouth); English words that Dutch
+listed (passages by other organisations would put words in its mouth), and so is one the
+documents only name (VNO-NCW in the letter), with where they name it; English words that Dutch
 writes in another sense or beside a native word are translated, not looked up as themselves.
 """
 
@@ -44,6 +45,21 @@ def test_the_twins_on_what_the_organisation_did_write_are_answered_from_it(
         library: Library, question: str, named: str) -> None:
     answer = answered(library, question)
     assert any(named in c.hit.passage.text.lower() for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Wat zegt VNO-NCW over landroof bij palmolie?", "VNO-NCW wordt in de documenten genoemd"),
+    ("What does IDH say about child labour in cocoa?", "is named in the documents, but nowhere on"),
+])
+def test_an_organisation_only_named_in_the_documents_is_not_given_words_either(
+        library: Library, question: str, named: str) -> None:
+    answer = unanswered(library, question)
+    assert named in answer.answer and "brief aan de Tweede Kamer, p. 4" in answer.answer
+
+
+def test_asked_about_rather_than_as_the_source_it_is_answered(library: Library) -> None:
+    answer = answered(library, "Welke rol heeft VNO-NCW bij de convenanten volgens de brief?")
+    assert any("VNO-NCW" in c.hit.passage.text for c in answer.citations)
 
 
 def test_a_name_ending_in_s_speaks_without_an_s_after_its_apostrophe(library: Library) -> None:

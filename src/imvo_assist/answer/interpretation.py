@@ -39,7 +39,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
 # Kinds of not-found whose text names the nearest passages or publications (`Missing.suggestions`
 # are places or titles, no "did you mean").
 NEAREST_KINDS = frozenset({*ASKED_FACTS, "entity", "not_in_document", "not_in_chapter", "dated_document",
-                           "report_subject", "unsaid_subject"})
+                           "report_subject", "unsaid_subject", "unsaid_named"})
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,13 @@ def not_found_text(missing: Missing | None, understanding: Understanding) -> str
             f"erover: de documenten geven niet wat {what} erover zegt. Wel met: {titles}.",
             f"with no publication on {subject}, and no passage naming it speaks of it: the "
             f"documents do not give what {what} says on it. Its publications: {titles}.")
+    if missing.kind == "unsaid_named":
+        places, subject = "; ".join(missing.suggestions), missing.detail
+        if nl:
+            return (f"{what} wordt in de documenten genoemd, maar nergens over {subject}: de documenten "
+                    f"geven niet wat {what} erover zegt. Genoemd in: {places}.")
+        return (f"{what} is named in the documents, but nowhere on {subject}: the documents do not "
+                f"give what {what} says on it. Named in: {places}.")
     if missing.kind == "not_in_chapter":
         there = missing.suggestions[0]
         return _in_register_but(
