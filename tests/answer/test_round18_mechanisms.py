@@ -144,7 +144,7 @@ def test_a_registered_organisation_asked_for_a_report_on_what_no_document_names(
 @pytest.mark.parametrize(("question", "nr"), [
     ("Heeft KPMG het SOMO-rapport over de kolenketen gebruikt?", "[19]"),
     ("Is the Amnesty report on forced evictions in the source book?", "[33]"),
-    ("Is het Milieudefensie-rapport over India gebruikt?", "[40]"),  # India is in the documents
+    ("Is het Milieudefensie-rapport over bestrijdingsmiddelen gebruikt?", "[40]"),
     ("In welk jaar verscheen het Both ENDS-stuk over palmolie?", "[59]"),  # the author and a hyphen
 ])
 def test_a_report_on_what_the_documents_hold_is_looked_up(library: Library, question: str, nr: str) -> None:

@@ -4,7 +4,8 @@ none of them a question of any evaluation set.
 Classes: a registered organisation asked what it says, thinks or wrote on a subject that none of
 its register entries and no sentence naming it speaks of is not found, with its publications
 listed (passages by other organisations would put words in its mouth), and so is one the
-documents only name (VNO-NCW in the letter), with where they name it; English words that Dutch
+documents only name (VNO-NCW in the letter), with where they name it, and so is its work on such a
+subject asked for ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"); English words that Dutch
 writes in another sense or beside a native word are translated, not looked up as themselves.
 """
 
@@ -60,6 +61,33 @@ def test_an_organisation_only_named_in_the_documents_is_not_given_words_either(
 def test_asked_about_rather_than_as_the_source_it_is_answered(library: Library) -> None:
     answer = answered(library, "Welke rol heeft VNO-NCW bij de convenanten volgens de brief?")
     assert any("VNO-NCW" in c.hit.passage.text for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("Heeft KPMG het werk van FNV over kinderarbeid gebruikt?", "kinderarbeid"),
+    ("Is Milieudefensie's research on child labour in the source book?", "child labour"),
+    ("Is er input van Oxfam Novib over conflictmineralen meegenomen?", "conflictmineralen"),
+    ("What did SOMO report about animal welfare?", "animal welfare"),
+    ("Is het Milieudefensie-rapport over India gebruikt?", "india"),  # India is in other documents
+])
+def test_work_of_an_organisation_on_a_subject_it_has_none_on_was_not_used(
+        library: Library, question: str, subject: str) -> None:
+    answer = unanswered(library, question)
+    assert f"publicatie over {subject}," in answer.answer or f"publication on {subject}," in answer.answer
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("Heeft KPMG het werk van FNV over de bouw gebruikt?", "Vallen, tillen en stof"),
+    ("Is Milieudefensie's research on pesticides in the source book?", "Gif op de akker"),
+    ("Is er input van Oxfam Novib over vrouwen in de voedselketen meegenomen?", "Ongelijk verdeeld"),
+])
+def test_its_work_on_the_subject_is_found(library: Library, question: str, title: str) -> None:
+    assert title in answered(library, question).answer
+
+
+def test_a_word_of_a_phrase_is_enough_of_the_subject(library: Library) -> None:
+    # "oil" of "oil spills": Amnesty's entry on oil extraction areas is on the subject
+    answered(library, "Which organisations does the report cite on oil spills, and is Amnesty among them?")
 
 
 def test_a_name_ending_in_s_speaks_without_an_s_after_its_apostrophe(library: Library) -> None:

@@ -25,15 +25,11 @@ from imvo_assist.answer.covenantcheck import (
 )
 from imvo_assist.answer.dateddocuments import unheld_dated_document
 from imvo_assist.answer.entities import is_place, title_abbreviations
-from imvo_assist.answer.inclusionchecks import (
-    chapter_without,
-    publication_year,
-    report_subject,
-    unsaid_subject,
-)
+from imvo_assist.answer.inclusionchecks import chapter_without, publication_year, report_subject
 from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.namedscope import entity_outside
+from imvo_assist.answer.orgsubject import unpublished_subject, unsaid_subject
 from imvo_assist.answer.presence import (
     concept_queries,
     phrase_present,
@@ -175,7 +171,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     if understanding.intent in SOURCE_INTENTS and (elsewhere := chapter_without(library, understanding)):
         return elsewhere  # "is Oxfam Novib een bron in het hoofdstuk bouw?"
     if understanding.intent == "org_included":  # "a 2016 report by Oxfam Novib", "SOMO's report on Apple"
-        return publication_year(library, understanding) or report_subject(library, understanding)
+        return (publication_year(library, understanding) or report_subject(library, understanding)
+                or unpublished_subject(library, understanding))  # "FNV's work on child labour"
     if understanding.intent not in SOURCE_INTENTS and (unsaid := unsaid_subject(library, understanding)):
         return unsaid  # "wat zegt FNV over kinderarbeid in de cacaoteelt?"
     if understanding.intent == "sector_risks" and (understanding.sectors or understanding.risks):

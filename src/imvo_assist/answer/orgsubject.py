@@ -1,0 +1,161 @@
+"""What an organisation said or published on a subject, checked before passages speak for it.
+
+Asked what an organisation says, thinks or wrote on a subject ("wat zegt FNV over kinderarbeid in
+de cacaoteelt?", "what is SOMO's view on women's rights?"), or whether its work on a subject was
+used ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"), the documents answer only when
+one of its register entries is about the subject (title, themes, sector), or a sentence citing
+one of them by number or naming the organisation speaks of it. Otherwise passages by others would put words in its mouth: the answer is "not
+found", naming its publications, or where the documents name an organisation the register lacks
+("VNO-NCW" in the letter). An author of an indexed document is not checked: the SER speaks in its
+advice without naming itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from imvo_assist.answer.documentnames import document_name_words
+from imvo_assist.answer.entities import (
+    cited_as_source,
+    folded_forms,
+    is_author,
+    title_abbreviations,
+)
+from imvo_assist.answer.evidence import (
+    ALL_PARTS,
+    Group,
+    content_groups,
+    folded,
+    forms_of,
+    match,
+    sentences,
+)
+from imvo_assist.answer.intents import USE_CUES
+from imvo_assist.answer.missing import Missing
+from imvo_assist.answer.understand import Understanding
+from imvo_assist.bronnenboek import inclusion_report
+from imvo_assist.catalogue.loader import load_vocabulary
+from imvo_assist.catalogue.tagging import default_tagger
+from imvo_assist.catalogue.vocabulary import Organisation
+from imvo_assist.text.fold import folded_words
+from imvo_assist.text.framing import asking_sentences
+from imvo_assist.text.lazyregex import lazy_compile
+
+if TYPE_CHECKING:
+    from imvo_assist.answer.corpus import Corpus
+
+# The passages tagged with an organisation that are read for what it says on a subject.
+NAMING_PASSAGES = 40
+# Nouns and verbs of saying, no subject of it ("SOMO's view on ...", "wat schreef FNV").
+SAYING = frozenset(["view", "views", "opinion", "opinions", "position", "stance", "standpoint", "take",
+                    "mening", "standpunt", "visie", "kijk", "oordeel", "words", "woorden", "say", "says",
+                    "said", "write", "writes", "wrote", "written", "think", "thinks", "thought",
+                    "zeggen", "zegt", "zei", "schrijft", "schreef", "vindt", "vond", "denkt", "publish",
+                    "publishes", "published", "publiceert", "publiceerde", "report", "reports", "reported",
+                    "rapporteert", "rapporteerde"])
+# Any word of a phrase found counts (`evidence.match` gives a share of a phrase's words).
+SOME_PARTS_FOUND = 1e-9
+# The register by name: where to look, no subject ("is Milieudefensie's research on X in the source book?").
+REGISTER_NAMES = frozenset(["bronnenboek", "source book", "sourcebook", "register", "source register", "bronnen",
+                            "sources", "bronnenlijst"])
+# The subject of a publication asked about: what follows "over", "about", "on" ("het werk van FNV
+# over kinderarbeid", "Amnesty's reports on cocoa"), to the end of the clause.
+SUBJECT = lazy_compile(
+    r"\b(over|about|on|regarding|concerning|inzake|omtrent|betreffende|op het gebied van) (?P<subject>[^?,;:.!]+)")
+
+
+def unsaid_subject(library: Corpus, understanding: Understanding) -> Missing | None:
+    """The not-found of an organisation asked what it says on a subject it is never found on."""
+    asking = f" {folded_words(asking_sentences(understanding.question))} "
+    speaking = [o for o in understanding.organisations
+                if not is_author(o) and any(cited_as_source(asking, form) for form in folded_forms(o))]
+    return _unsaid(library, understanding, speaking[0], asking) if len(speaking) == 1 else None
+
+
+def unpublished_subject(library: Corpus, understanding: Understanding) -> Missing | None:
+    """The not-found of an organisation whose work on a subject is asked for ("is Milieudefensie's
+    research on child labour in the source book?") when it has none on it."""
+    asked = [o for o in understanding.organisations if not is_author(o)]
+    folded = folded_words(asking_sentences(understanding.question))
+    subjects = [m.group("subject") for m in SUBJECT.finditer(folded)]
+    if len(asked) != 1 or not subjects:
+        return None
+    return _unsaid(library, understanding, asked[0], f" {' '.join(subjects)} ")
+
+
+def _unsaid(library: Corpus, understanding: Understanding, organisation: Organisation, words: str) -> Missing | None:
+    """The not-found of an organisation on the subject in `words` (folded, spaced), or None when
+    a register entry of it or a sentence naming it speaks of the subject."""
+    rest = words  # the subject: without the organisation's name ("Stop Child Labour")
+    for form in folded_forms(organisation):
+        rest = rest.replace(f" {form} ", " ")
+    groups = _subject_groups(understanding, organisation, rest)
+    tagger = default_tagger()
+    tags = tagger.tag(rest)
+    sectors, risks = set(tags.sectors), set(tags.risks)
+    if not (groups or sectors or risks):
+        return None  # "wat zegt FNV?": no subject to check
+    provenance, vocabulary = library.provenance, load_vocabulary()
+    report = inclusion_report(organisation.name_nl, provenance.references, provenance.cited_by, vocabulary)
+    own = {(r["register_doc"], r["nr"]) for r in report["references"]}
+    for entry in provenance.references:
+        if (entry.register_doc, entry.nr) in own:
+            themes = " ".join(theme.replace("-", " ") for theme in entry.themes)
+            of = {entry.sector, *tagger.tag(entry.sector_label).sectors}  # "metaal / elektronica": both
+            if _speaks_of(f"{entry.title}. {themes}", of, groups, sectors, risks, generous=True):
+                return None
+    for reference in report["references"]:  # a sentence citing it by number ("in India [40]")
+        marker = f"[{reference['nr']}]"
+        for citing in reference["cited_by"]:
+            passage = library.passage(citing["passage_id"])
+            said = [s for s in sentences(passage.text) if marker in s] if passage else []
+            if any(_speaks_of(s, set(tagger.tag(s).sectors), groups, sectors, risks) for s in said):
+                return None
+    naming = library.tagged("orgs", organisation.id, NAMING_PASSAGES)
+    for hit in naming:
+        for sentence in sentences(hit.passage.text):  # the sentence naming it, not its neighbours
+            tags = tagger.tag(sentence)
+            if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
+                return None
+    named = [v.name(understanding.language) for v in (*vocabulary.risks, *vocabulary.sectors) if v.id in risks | sectors]
+    subject = _once([g.label for g in groups] or named)  # the asker's words, else the sector or risk
+    if not report["not_found"]:
+        titles = tuple(f"[{r['nr']}] {r['title']}" for r in report["references"])
+        return Missing(report["organisation"]["name"], "unsaid_subject", titles, subject)
+    if naming:  # named in the documents, not in the register ("VNO-NCW" in the letter)
+        places = tuple(dict.fromkeys(hit.place() for hit in naming))
+        return Missing(organisation.name(understanding.language), "unsaid_named", places, subject)
+    return None  # in no document: the other checks name it
+
+
+def _subject_groups(understanding: Understanding, organisation: Organisation, subject: str) -> list[Group]:
+    """The match groups of the content words of the subject (folded, spaced), but for the
+    organisation's name, the verbs and nouns of saying ("write", "opinion"), of using a source
+    ("meegenomen") and the words for where to look ("bronnenboek", "de SRA")."""
+    own = {word for form in folded_forms(organisation) for word in form.split()}
+    where = REGISTER_NAMES | document_name_words(understanding)
+    return [g for g in content_groups(understanding)
+            if any(f" {word} " in subject for word in g.label.split()) and not set(g.label.split()) <= own
+            and g.label not in understanding.verbs and g.label not in SAYING and g.label not in where
+            and g.label not in title_abbreviations() and not USE_CUES.fullmatch(g.label)]
+
+
+def _once(labels: list[str]) -> str:
+    """The labels joined, each once whatever its case ("kinderarbeid", "Kinderarbeid")."""
+    seen: dict[str, str] = {}
+    for label in labels:
+        seen.setdefault(label.casefold(), label)
+    return ", ".join(seen.values())
+
+
+def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: set[str], risks: set[str],
+               generous: bool = False) -> bool:
+    """Whether a text speaks of any part of the subject: a topic, a sector or a risk; `generous`
+    (the title of the organisation's own publication) also by a word of a phrase ("olie" for
+    "oil spills"), not by a part of a compound ("fabrieken" of "kledingfabrieken"). Another's
+    sentence must say the whole topic ("conflicten over land" is not on conflict minerals)."""
+    if sectors & text_sectors or risks & set(default_tagger().tag(text).risks):
+        return True
+    forms, words = forms_of(text), folded(text)
+    return any(match(group, forms, words) >= (SOME_PARTS_FOUND if generous and " " in group.label else ALL_PARTS)
+               for group in groups)
