@@ -6,7 +6,9 @@ its register entries and no sentence naming it speaks of is not found, with its 
 listed (passages by other organisations would put words in its mouth), and so is one the
 documents only name (VNO-NCW in the letter), with where they name it, and so is its work on such a
 subject asked for ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"); English words that Dutch
-writes in another sense or beside a native word are translated, not looked up as themselves.
+writes in another sense or beside a native word are translated, not looked up as themselves; a
+question that points back to what the asker told ("wij verkopen sneakers: welke risico's ...
+daarvan?") asks about that too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.library import Library
+from imvo_assist.text.framing import refers_back
 from imvo_assist.text.lexicon import load_lexicon
 
 library = answer_fixtures.library
@@ -100,6 +103,32 @@ def test_the_organisation_s_own_name_is_no_subject(library: Library) -> None:
     # "Stop Child Labour" names child labour, "Schone Kleren Campagne" clothes: not what is asked
     answer = unanswered(library, "What does the Schone Kleren Campagne say about coal mining?")
     assert "Textiles" not in answer.answer.split("but")[1]
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("Ik handel in parfum. Welke risico's zijn er bij de productie ervan?", "parfum"),
+    ("Wij verkopen sneakers: welke risico's noemen de documenten voor de productie daarvan?", "sneakers"),
+    ("We import surfboards. What risks does the report name for their production?", "surfboards"),
+    ("Wij kopen vanille in. Wat zegt het rapport daarover?", "vanille"),
+])
+def test_what_the_asker_told_is_asked_about_when_the_question_points_back(
+        library: Library, question: str, absent: str) -> None:
+    assert f"'{absent}'" in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("Wij verkopen spijkerbroeken: welke risico's noemen de documenten voor de productie daarvan?", "Textiel"),
+    ("We import cocoa. What risks does the report name for its production?", "Food"),
+    ("Wij kopen palmolie in. Wat zegt het rapport daarover?", "palmolie"),
+])
+def test_the_twins_on_what_the_documents_name_are_answered(library: Library, question: str, word: str) -> None:
+    assert word in answered(library, question).answer
+
+
+def test_without_a_pointing_word_the_told_part_stays_context() -> None:
+    assert refers_back("Wij verkopen sneakers. Welke risico's daarvan noemt het rapport?")
+    assert not refers_back("Wij verkopen sneakers. Welke risico's noemt het rapport voor kleding?")
+    assert not refers_back("Welke risico's noemt het rapport, en waar staat het?")
 
 
 @pytest.mark.parametrize(("english", "dutch"), [

@@ -49,7 +49,13 @@ from imvo_assist.index import Filters
 from imvo_assist.text.bilingual import Concept, specificity
 from imvo_assist.text.compounds import split_compound
 from imvo_assist.text.fold import fold, folded_words
-from imvo_assist.text.framing import asking_part, asking_sentences, main_sentence
+from imvo_assist.text.framing import (
+    asking_part,
+    asking_sentences,
+    main_sentence,
+    refers_back,
+    told_before,
+)
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.morphology import english_verb_stem, is_verb_form
@@ -313,8 +319,13 @@ def _titles_of(library: Corpus, kind: str) -> tuple[str, ...]:
 def _asking_words(understanding: Understanding) -> str:
     """The folded words of the asking part, or of the whole asking sentence when the part after
     its colon names nothing but a document and how to ask ("kobalt voor accu's: wat zegt het
-    rapport?"); "voor mijn scriptie: wat is een IMVO-convenant?" asks about covenants."""
-    asking = f" {folded_words(asking_part(understanding.question))} "
+    rapport?"); "voor mijn scriptie: wat is een IMVO-convenant?" asks about covenants. When it
+    points back to what the asker told ("Wij verkopen sneakers: welke risico's ... daarvan?"),
+    that is asked about too."""
+    question = understanding.question
+    if refers_back(question):
+        return f" {folded_words(' '.join([*told_before(question), asking_part(question)]))} "
+    asking = f" {folded_words(asking_part(question))} "
     if any(f" {word} " in asking for c in understanding.concepts if names_content(c, understanding)
            for word in c.source.split()):
         return asking

@@ -15,7 +15,7 @@ from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.bilingual import Concept
 from imvo_assist.text.fold import fold, folded_words
-from imvo_assist.text.framing import asker_statements, asking_sentences
+from imvo_assist.text.framing import asking_sentences, told_before
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.lexicon import load_lexicon
 from imvo_assist.text.wordlist import known
@@ -40,7 +40,7 @@ ADVERBIAL = lazy_compile(
     r"volgens (de|het|the) \w+|according to (the )?\w+)\b"
 )
 # A pronoun after the preposition points back at the asker ("for us", "voor ons"): no subject.
-POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "it", "that", "dat",
+POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "their", "its", "hen", "hun", "it", "that", "dat",
                             "this", "dit", "these", "those", "die", "deze", "me", "mij", "mijn", "my"})
 # The asker's own business named in the asking part ("onze keten", "for our sector", "mijn
 # branche") or pointed back at ("daarvoor", "for those"): what the asker told of it is the
@@ -48,7 +48,8 @@ POINTING_WORDS = frozenset({"us", "ons", "onze", "our", "them", "hen", "hun", "i
 OWN_BUSINESS = lazy_compile(
     r"\b((onze|ons|mijn|our|my) (keten|ketens|sector|branche|industrie|producten|bedrijf|bedrijfstak|"
     r"chain|supply chain|sector|industry|products|business|company|trade)|"
-    r"daarvoor|daarbij|daarin|ervoor|erbij|hiervoor|hierbij|(for|in|with) (that|those|them|it))\b")
+    r"daarvoor|daarbij|daarin|ervoor|erbij|hiervoor|hierbij|daarvan|ervan|hiervan|daarover|erover|"
+    r"their|its|(for|in|with|of|about|on) (that|those|them|it))\b")
 # Endings of English adjectives ("intensive", "artisanal", "organic", "chinese").
 ADJECTIVE_ENDINGS = ("ive", "al", "ic", "ous", "ful", "less", "able", "ible", "ese", "ish", "ian", "ary",
                      "ent", "ant", "ed")
@@ -168,7 +169,7 @@ def _subject_spans(question: str) -> list[str]:
     if colon and RISK_WORD.search(tail) and not AFTER_RISKS.search(tail):
         spans.append(head)
     if OWN_BUSINESS.search(asking):  # "wij verkopen speelgoed, welke risico's ... onze keten?"
-        spans += [m.group("object") for told in asker_statements(question) if (m := DEALS_IN.match(fold(told)))]
+        spans += [m.group("object") for told in told_before(question) if (m := DEALS_IN.match(fold(told)))]
     return [folded_words(span) for span in spans]
 
 

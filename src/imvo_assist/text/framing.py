@@ -247,6 +247,29 @@ def asker_statements(question: str) -> list[str]:
     return [*context_sentences(question), *([main[:lead.start("rest")]] if lead else [])]
 
 
+# A clause in the first person ("wij verkopen sneakers", "we make jeans").
+FIRST_PERSON = lazy_compile(r"\s*(wij|we|ik|i|ons|onze|mijn|my|our)\b")
+# Words of the asking part that point back to what the asker told before ("Wij verkopen sneakers:
+# welke risico's ... daarvan?", "We import cocoa. What risks ... for its production?").
+BACK_REFERENCE = lazy_compile(
+    r"\b(daarvan|ervan|hiervan|daarover|erover|hierover|daarvoor|ervoor|hiervoor|daarbij|erbij|"
+    r"daarin|erin|daarmee|ermee|them|their|its|they|(?:about|of|for|on|with|to|in) it)\b")
+
+
+def told_before(question: str) -> list[str]:
+    """What the asker tells before the part that asks: `asker_statements`, and a first-person
+    clause before the colon that opens the asking part ("wij verkopen sneakers: welke ...?")."""
+    main = main_sentence(question)
+    head, colon, _ = main.rpartition(":")
+    told = head if colon and asking_part(question) != main and FIRST_PERSON.match(fold(head)) else ""
+    return [*asker_statements(question), *([told] if told else [])]
+
+
+def refers_back(question: str) -> bool:
+    """Whether the part that asks points back to what the asker told before it."""
+    return bool(told_before(question)) and bool(BACK_REFERENCE.search(fold(asking_part(question))))
+
+
 def asking_part(question: str) -> str:
     """The part of a question that asks: its last asking sentence, and of that the part after a
     colon that opens it ("voor het overleg van morgen: wat is ...?")."""
