@@ -8,7 +8,7 @@ documents only name (VNO-NCW in the letter), with where they name it, and so is 
 subject asked for ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"); English words that Dutch
 writes in another sense or beside a native word are translated, not looked up as themselves; a
 question that points back to what the asker told ("wij verkopen sneakers: welke risico's ...
-daarvan?") asks about that too.
+daarvan?") asks about that too; "what hourly amount", "welk jaarlijks bedrag" ask for an amount.
 """
 
 from __future__ import annotations
@@ -129,6 +129,20 @@ def test_without_a_pointing_word_the_told_part_stays_context() -> None:
     assert refers_back("Wij verkopen sneakers. Welke risico's daarvan noemt het rapport?")
     assert not refers_back("Wij verkopen sneakers. Welke risico's noemt het rapport voor kleding?")
     assert not refers_back("Welke risico's noemt het rapport, en waar staat het?")
+
+
+@pytest.mark.parametrize("question", [
+    "Welk jaarlijks bedrag betalen bedrijven aan het secretariaat van het textielconvenant?",
+    "What monthly amount does the SER advise for monitoring a covenant?",
+])
+def test_an_amount_with_a_modifier_must_be_stated(library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "geen bedrag" in answer.answer or "no amount" in answer.answer
+
+
+def test_the_stated_amount_answers(library: Library) -> None:
+    answer = answered(library, "Welk bedrag per shirt betalen inkopers aan de fabriek volgens het oude bericht?")
+    assert any("€ 2" in c.hit.passage.text for c in answer.citations)
 
 
 @pytest.mark.parametrize(("english", "dutch"), [

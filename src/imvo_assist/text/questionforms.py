@@ -93,8 +93,8 @@ MONEY_NOUNS = (r"(boetes?|fines?|penalt(y|ies)|bedragen|bedrag|budgets?|subsidie
 # Within one clause: no relative or subordinate clause opens ("... dat het zoveel tijd heeft gekost").
 NO_CLAUSE = r"(?:(?!\b(?:dat|die|that|which|who)\b)[^?.!;])"
 AMOUNT_QUESTION = lazy_compile(
-    r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|welk bedrag|"
-    r"what amount|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
+    r"\b(hoeveel (geld|euro)|how much (money|funding)|wat (kost|kostte|kosten|kostten)|"
+    r"(welk|welke|what|which)( \w+)? (bedrag|amount|sum)|(hoeveel|how much)\b.{0,60}\b(gekost|kost\w*|cost\w*|spent|spend\w*|"
     r"uitgegeven|betaal\w*|betaald\w*|paid|pay\w*|budget\w*|set aside|gereserveerd|uitgetrokken)|"
     rf"what (does|did|do|will|has|have)\b{NO_CLAUSE}{{1,100}}\bcost\b(?! of)|wat\b{NO_CLAUSE}{{1,100}}\bgekost|"
     r"\b(welke|which|what) (boetes?|fines?)(?=\s*($|[?.,;]|(is|are|krijgt|krijgen|staat|staan|geldt|"
