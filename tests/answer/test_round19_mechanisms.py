@@ -8,7 +8,9 @@ documents only name (VNO-NCW in the letter), with where they name it, and so is 
 subject asked for ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"); English words that Dutch
 writes in another sense or beside a native word are translated, not looked up as themselves; a
 question that points back to what the asker told ("wij verkopen sneakers: welke risico's ...
-daarvan?") asks about that too; "what hourly amount", "welk jaarlijks bedrag" ask for an amount.
+daarvan?") asks about that too; "what hourly amount", "welk jaarlijks bedrag" ask for an amount; a question opening with "wanneer"/"when" for a time
+must find one told (a date, a period, "after the first report"), unless it asks a condition
+("wanneer is een dialoog betekenisvol?").
 """
 
 from __future__ import annotations
@@ -143,6 +145,24 @@ def test_an_amount_with_a_modifier_must_be_stated(library: Library, question: st
 def test_the_stated_amount_answers(library: Library) -> None:
     answer = answered(library, "Welk bedrag per shirt betalen inkopers aan de fabriek volgens het oude bericht?")
     assert any("€ 2" in c.hit.passage.text for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "Wanneer begint het kabinet met de gesprekken met de bouwsector?",
+    "Wanneer wordt het bronnenboek bijgewerkt?",
+])
+def test_a_time_asked_must_be_told(library: Library, question: str) -> None:
+    assert "geen datum" in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wanneer vindt de tussentijdse evaluatie van het textielconvenant plaats?",  # after three years
+    "When does parliament get the first progress report?",  # early next year
+    "When is a stakeholder dialogue meaningful according to the SER?",  # a condition, not a time
+    "Wanneer noemt de SER een convenant effectief?",
+])
+def test_a_time_told_or_a_condition_asked_is_answered(library: Library, question: str) -> None:
+    answered(library, question)
 
 
 @pytest.mark.parametrize(("english", "dutch"), [

@@ -3,7 +3,8 @@
 A question for an amount of money ("hoeveel heeft het onderzoek gekost?", "how much money
 ...?") is answered only by an amount (a currency or "miljoen"); a question for a date ("op
 welke datum ...?") only by a day and month, for a year ("in which year ...?") by a year or a
-period naming it; a question for a place ("in welk land ...?") by a place's name; "hoe vaak" by
+period naming it, a plain "wanneer ...?" by any time told (not "wanneer is X betekenisvol?", a
+condition); a question for a place ("in welk land ...?") by a place's name; "hoe vaak" by
 a frequency, "hoe lang" by a duration; a person by role ("wie is de voorzitter") by a person's
 name; a question for a count of something ("how many companies signed?") only by a number that
 counts that thing ("drie leden", "86 sectoren"), not by any number in the passage. When the passages a composer chose
@@ -18,6 +19,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from imvo_assist.answer.asktime import (
+    DAY_QUESTION,
+    YEAR_QUESTION,
+    asks_time,
+    tells_date,
+    tells_time,
+)
 from imvo_assist.answer.documentnames import NAMED_DOCUMENTS
 from imvo_assist.answer.entities import (
     capitalised_names,
@@ -43,7 +51,6 @@ from imvo_assist.text.questionforms import (
     CONTACT_ANSWER,
     CONTACT_QUESTION,
     COUNT_WORDS,
-    MONTHS,
     OUTCOME_QUESTION,
     RANKING_ANSWER,
     answers,
@@ -53,16 +60,6 @@ from imvo_assist.text.questionforms import (
 )
 from imvo_assist.text.wordlist import zipf
 
-# A question for a calendar date, answered only by a day and a month ("12 maart", "March 3");
-# a question for a year by a year or a period that names it ("begin volgend jaar"); a plain
-# "wanneer"/"when" may be answered by any period ("binnen drie maanden", "after the first
-# report") and is not checked.
-DAY_QUESTION = lazy_compile(
-    r"\b(op welke (datum|dag)|welke datum|wat is de datum|(exacte|precieze) datum|"
-    r"(what|which|exact|precise) (date|day)(?!-)|on what day|date on which)\b"
-)
-YEAR_QUESTION = lazy_compile(r"\b(in welk jaar|welk jaar|in what year|which year|what year)\b")
-CALENDAR_DATE = lazy_compile(rf"\b(\d{{1,2}} ({MONTHS})|({MONTHS}) \d{{1,2}})\b")
 # A question for a place ("in welk land", "which city", "where is it based"), answered only by
 # a place's name (the lexicon's places: countries, regions, cities); not "waar wordt rekening
 # mee gehouden", "what place does due diligence have".
@@ -233,7 +230,7 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if SHARE_QUESTION.search(question):
         return (AskedFact("share", "", _in_key_sentences(understanding, lambda text: bool(SHARE_ANSWER.search(fold(text))))),)
     if DAY_QUESTION.search(question):
-        return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: bool(CALENDAR_DATE.search(fold(text)))),
+        return (AskedFact("date", "", _in_key_sentences(understanding, tells_date),
                            partial(_closest, understanding)),)
     if YEAR_QUESTION.search(question):
         return (AskedFact("date", "", _in_key_sentences(understanding, lambda text: answers("when", text)),
@@ -251,6 +248,8 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
             understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
+    if not found and asks_time(understanding.question, understanding.language):
+        found.append(AskedFact("date", "", _in_key_sentences(understanding, tells_time)))
     noun = counted_noun(question)
     if not noun:
         return tuple(found)
