@@ -19,6 +19,7 @@ from imvo_assist.text.lexicon import load_lexicon
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
 
+
 def chapter_without(library: Corpus, understanding: Understanding) -> Missing | None:
     """An organisation asked about in a chapter none of its register entries is of; what is
     said names the sectors it has entries for."""
