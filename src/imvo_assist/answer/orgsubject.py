@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from whoosh.query import And, Or, Query, Term
+
 from imvo_assist.answer.documentnames import document_name_words
 from imvo_assist.answer.entities import (
     cited_as_source,
@@ -32,20 +34,26 @@ from imvo_assist.answer.evidence import (
 )
 from imvo_assist.answer.intents import USE_CUES
 from imvo_assist.answer.missing import Missing
+from imvo_assist.answer.presence import concept_queries
 from imvo_assist.answer.understand import Understanding
+from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
 from imvo_assist.catalogue.loader import load_vocabulary
 from imvo_assist.catalogue.tagging import default_tagger
 from imvo_assist.catalogue.vocabulary import Organisation
+from imvo_assist.index import Filters
 from imvo_assist.text.fold import folded_words
 from imvo_assist.text.framing import asking_sentences
 from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
+    from imvo_assist.models import Hit
 
-# The passages tagged with an organisation that are read for what it says on a subject.
-NAMING_PASSAGES = 40
+# The passages naming an organisation beside a word of the subject that are read, best first
+# (more than any corpus here holds), and the places named when the register lacks it.
+NAMING_PASSAGES = 200
+NAMED_PLACES = 8
 # Nouns and verbs of saying, no subject of it ("SOMO's view on ...", "wat schreef FNV").
 SAYING = frozenset(["view", "views", "opinion", "opinions", "position", "stance", "standpoint", "take",
                     "mening", "standpunt", "visie", "kijk", "oordeel", "words", "woorden", "say", "says",
@@ -111,8 +119,7 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
             said = [s for s in sentences(passage.text) if marker in s] if passage else []
             if any(_speaks_of(s, set(tagger.tag(s).sectors), groups, sectors, risks) for s in said):
                 return None
-    naming = library.tagged("orgs", organisation.id, NAMING_PASSAGES)
-    for hit in naming:
+    for hit in _naming_beside(library, understanding, organisation, groups, sectors | risks):
         for sentence in sentences(hit.passage.text):  # the sentence naming it, not its neighbours
             tags = tagger.tag(sentence)
             if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
@@ -122,10 +129,26 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
     if not report["not_found"]:
         titles = tuple(f"[{r['nr']}] {r['title']}" for r in report["references"])
         return Missing(report["organisation"]["name"], "unsaid_subject", titles, subject)
+    naming = library.tagged("orgs", organisation.id, NAMED_PLACES)
     if naming:  # named in the documents, not in the register ("VNO-NCW" in the letter)
         places = tuple(dict.fromkeys(hit.place() for hit in naming))
         return Missing(organisation.name(understanding.language), "unsaid_named", places, subject)
     return None  # in no document: the other checks name it
+
+
+def _naming_beside(
+    library: Corpus, understanding: Understanding, organisation: Organisation, groups: list[Group],
+    tags: set[str],
+) -> list[Hit]:
+    """The passages tagged with the organisation that hold a word of the subject or are tagged
+    with its sector or risk: every such passage, however often the corpus names it."""
+    concepts = {c.source: c for c in understanding.concepts}
+    about: list[Query] = [Term("sectors", tag) for tag in tags] + [Term("risks", tag) for tag in tags]
+    for group in groups:
+        concept = concepts.get(group.label)
+        about += concept_queries(concept) if concept else [q for q in [stem_query(group.label)] if q]
+    query = And([Term("orgs", organisation.id), Or(about)])
+    return library.run(query, Filters(source="passage"), NAMING_PASSAGES)
 
 
 def _subject_groups(understanding: Understanding, organisation: Organisation, subject: str) -> list[Group]:
