@@ -51,6 +51,10 @@ class Corpus(Protocol):
         """Hits of a query built by the engine."""
         ...
 
+    def matching(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
+        """The first passages a query built by the engine matches, in index order, unscored."""
+        ...
+
     def any_match(self, query: Query, filters: Filters | None = None) -> bool:
         """Whether a passage the filters allow matches a query built by the engine."""
         ...

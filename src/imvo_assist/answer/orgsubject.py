@@ -34,7 +34,6 @@ from imvo_assist.answer.evidence import (
 )
 from imvo_assist.answer.intents import USE_CUES
 from imvo_assist.answer.missing import Missing
-from imvo_assist.answer.presence import concept_queries
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.answer.wordquery import stem_query
 from imvo_assist.bronnenboek import inclusion_report
@@ -48,11 +47,12 @@ from imvo_assist.text.lazyregex import lazy_compile
 
 if TYPE_CHECKING:
     from imvo_assist.answer.corpus import Corpus
-    from imvo_assist.models import Hit
+    from imvo_assist.models import Passage
 
-# The passages naming an organisation beside a word of the subject that are read, best first
-# (more than any corpus here holds), and the places named when the register lacks it.
-NAMING_PASSAGES = 200
+# The passages naming an organisation beside a word of the subject that are read; when a corpus
+# has more (the benchmark's names one in hundreds), the check gives no verdict. And the places
+# named when the register lacks the organisation.
+NAMING_PASSAGES = 40
 NAMED_PLACES = 8
 # Nouns and verbs of saying, no subject of it ("SOMO's view on ...", "wat schreef FNV").
 SAYING = frozenset(["view", "views", "opinion", "opinions", "position", "stance", "standpoint", "take",
@@ -119,8 +119,15 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
             said = [s for s in sentences(passage.text) if marker in s] if passage else []
             if any(_speaks_of(s, set(tagger.tag(s).sectors), groups, sectors, risks) for s in said):
                 return None
-    for hit in _naming_beside(library, understanding, organisation, groups, sectors | risks):
-        for sentence in sentences(hit.passage.text):  # the sentence naming it, not its neighbours
+    beside = _naming_beside(library, organisation, groups, sectors | risks)
+    if len(beside) > NAMING_PASSAGES:
+        return None  # more passages name it beside the subject than are read: no verdict
+    forms = folded_forms(organisation)
+    for passage in beside:
+        for sentence in sentences(passage.text):  # the sentence naming it, not its neighbours
+            spaced = f" {folded_words(sentence)} "
+            if not any(f" {form} " in spaced for form in forms):
+                continue  # not by any of its names (the tagger confirms one that is)
             tags = tagger.tag(sentence)
             if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
                 return None
@@ -136,19 +143,17 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
     return None  # in no document: the other checks name it
 
 
-def _naming_beside(
-    library: Corpus, understanding: Understanding, organisation: Organisation, groups: list[Group],
-    tags: set[str],
-) -> list[Hit]:
-    """The passages tagged with the organisation that hold a word of the subject or are tagged
-    with its sector or risk: every such passage, however often the corpus names it."""
-    concepts = {c.source: c for c in understanding.concepts}
+def _naming_beside(library: Corpus, organisation: Organisation, groups: list[Group], tags: set[str]) -> list[Passage]:
+    """The passages tagged with the organisation that are tagged with the subject's sector or
+    risk or hold a word of it as asked (in any inflection), in index order: NAMING_PASSAGES of
+    them and one more when there are more."""
+    words = {word for group in groups for word in group.label.split()}
     about: list[Query] = [Term("sectors", tag) for tag in tags] + [Term("risks", tag) for tag in tags]
-    for group in groups:
-        concept = concepts.get(group.label)
-        about += concept_queries(concept) if concept else [q for q in [stem_query(group.label)] if q]
+    about += [q for q in (stem_query(word) for word in sorted(words)) if q is not None]
+    if not about:
+        return []
     query = And([Term("orgs", organisation.id), Or(about)])
-    return library.run(query, Filters(source="passage"), NAMING_PASSAGES)
+    return library.matching(query, Filters(source="passage"), NAMING_PASSAGES + 1)
 
 
 def _subject_groups(understanding: Understanding, organisation: Organisation, subject: str) -> list[Group]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from imvo_assist.index.search import (
         build_query,
         has_match,
+        matching_passages,
         page_passages,
         passage_from_fields,
         run_query,
@@ -39,6 +40,7 @@ _HOMES = {
     "Progress": "inputs", "RegisterFact": "inputs",
     "current_meta": "schema", "read_meta": "schema",
     "Filters": "filters", "build_query": "search", "has_match": "search", "page_passages": "search",
+    "matching_passages": "search",
     "passage_from_fields": "search", "run_query": "search", "search": "search",
     "searching": "search", "tag_counts": "search",
     "corpus_changed": "freshness", "files_changed": "freshness",
@@ -48,7 +50,7 @@ _HOMES = {
 __all__ = [
     "REGISTER_PATH", "Catalogue", "Filters", "IndexReport", "Progress", "RegisterFact",
     "build_query", "corpus_changed", "current_meta", "file_records", "files_changed", "has_match",
-    "is_current", "open_index",
+    "is_current", "matching_passages", "open_index",
     "page_passages", "passage_from_fields", "read_meta", "run_query", "search", "searching",
     "tag_counts", "update_index", "write_lock",
 ]

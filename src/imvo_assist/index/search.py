@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import islice
 
 from whoosh.highlight import ContextFragmenter, Formatter, Fragment, get_text
 from whoosh.index import Index
@@ -186,32 +187,43 @@ def run_query(
     ]
 
 
+def matching_passages(searcher: Searcher, query: Query, filters: Filters, limit: int) -> list[Passage]:
+    """The first `limit` passages a query matches, in index order, as stored: nothing is scored,
+    no snippet cut (for reading every passage that holds some words, where `run_query` would
+    score and mark each)."""
+    fields = scoring.stored_fields(searcher)
+    return [passage_from_fields(fields(docnum)) for docnum in islice(_matching(searcher, query, filters), limit)]
+
+
 def has_match(searcher: Searcher, query: Query, filters: Filters) -> bool:
-    """Whether a record the filters allow matches the query: Whoosh's matchers, leaping to the
-    next allowed record and stopped at the first match (nothing is scored: whether there is
-    one, not which is best)."""
+    """Whether a record the filters allow matches the query (stopped at the first match)."""
+    return next(_matching(searcher, query, filters), None) is not None
+
+
+def _matching(searcher: Searcher, query: Query, filters: Filters) -> Iterator[int]:
+    """The records the filters allow that match the query, in index order: Whoosh's matchers,
+    leaping to the next allowed record (nothing is scored)."""
     allowed, others = filter_sets(searcher, filters)
     if allowed is not None and not allowed:
-        return False
+        return
     reader = searcher.reader()
     query = _indexed_terms(query.normalize(), reader)
     if query is NullQuery:
-        return False
+        return
     matcher = query.matcher(searcher)
     order: list[int] = []  # the allowed records in order, sorted only when one must be skipped to
     while matcher.is_active():
         docnum = matcher.id()
         if allowed is None or docnum in allowed:
             if docnum not in others:
-                return True
+                yield docnum
             matcher.next()
             continue
         order = order or sorted(allowed)
         at = bisect_left(order, docnum)  # on to the next record the filters allow
         if at == len(order):
-            return False
+            return
         matcher.skip_to(order[at])
-    return False
 
 
 def _indexed_terms(query: Query, reader: IndexReader) -> Query:

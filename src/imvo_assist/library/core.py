@@ -21,6 +21,7 @@ from imvo_assist.index import (
     file_records,
     files_changed,
     has_match,
+    matching_passages,
     open_index,
     page_passages,
     passage_from_fields,
@@ -203,6 +204,10 @@ class Library:
     def run(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
         """Hits of a query built by the caller (the answer engine)."""
         return run_query(self.searcher, query, filters or Filters(), limit, self.documents)
+
+    def matching(self, query: Query, filters: Filters | None = None, limit: int = 10) -> list[Passage]:
+        """The first passages a query built by the answer engine matches, in index order, unscored."""
+        return matching_passages(self.searcher, query, filters or Filters(), limit)
 
     def any_match(self, query: Query, filters: Filters | None = None) -> bool:
         """Whether a passage the filters allow matches a query built by the answer engine."""
