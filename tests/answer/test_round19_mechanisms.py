@@ -144,6 +144,9 @@ def test_without_a_pointing_word_the_told_part_stays_context() -> None:
     assert refers_back("Wij verkopen sneakers. Welke risico's daarvan noemt het rapport?")
     assert not refers_back("Wij verkopen sneakers. Welke risico's noemt het rapport voor kleding?")
     assert not refers_back("Welke risico's noemt het rapport, en waar staat het?")
+    # a pronoun alone is no pointer ("taem" read as "them" is a slip for "team")
+    assert not refers_back("our webshop sells phones - is electronics a sector the ministry them will talk to?")
+    assert refers_back("We sell yoga mats. Does the analysis say anything about them?")
 
 
 @pytest.mark.parametrize("question", [

@@ -253,7 +253,7 @@ FIRST_PERSON = lazy_compile(r"\s*(wij|we|ik|i|ons|onze|mijn|my|our)\b")
 # welke risico's ... daarvan?", "We import cocoa. What risks ... for its production?").
 BACK_REFERENCE = lazy_compile(
     r"\b(daarvan|ervan|hiervan|daarover|erover|hierover|daarvoor|ervoor|hiervoor|daarbij|erbij|"
-    r"daarin|erin|daarmee|ermee|them|their|its|they|(?:about|of|for|on|with|to|in) it)\b")
+    r"daarin|erin|daarmee|ermee|their|its|(?:about|of|for|on|with|to|in|from|by) (?:it|them))\b")
 
 
 def told_before(question: str) -> list[str]:
