@@ -20,6 +20,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.library import Library
+from imvo_assist.settings import Settings
 from imvo_assist.text.framing import refers_back
 from imvo_assist.text.lexicon import load_lexicon
 
@@ -61,6 +62,13 @@ def test_an_organisation_only_named_in_the_documents_is_not_given_words_either(
         library: Library, question: str, named: str) -> None:
     answer = unanswered(library, question)
     assert named in answer.answer and "brief aan de Tweede Kamer, p. 4" in answer.answer
+
+
+def test_an_organisation_no_document_names_is_said_to_be_missing(letter_only: Settings) -> None:
+    """In the bundled corpus (the letter and the bundled register facts, no source register), FNV
+    is named nowhere: its words on child labour are not found, not quoted from others' overviews."""
+    answer = unanswered(Library(letter_only), "Wat zegt FNV over kinderarbeid in de cacaoteelt?")
+    assert "komt in geen van de geïndexeerde documenten voor" in answer.answer
 
 
 def test_asked_about_rather_than_as_the_source_it_is_answered(library: Library) -> None:

@@ -6,7 +6,7 @@ used ("heeft KPMG het werk van FNV over kinderarbeid gebruikt?"), the documents 
 one of its register entries is about the subject (title, themes, sector), or a sentence citing
 one of them by number or naming the organisation speaks of it. Otherwise passages by others would put words in its mouth: the answer is "not
 found", naming its publications, or where the documents name an organisation the register lacks
-("VNO-NCW" in the letter). An author of an indexed document is not checked: the SER speaks in its
+("VNO-NCW" in the letter), or that no document names it (a corpus without the register). An author of an indexed document is not checked: the SER speaks in its
 advice without naming itself.
 """
 
@@ -140,7 +140,7 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
     if naming:  # named in the documents, not in the register ("VNO-NCW" in the letter)
         places = tuple(dict.fromkeys(hit.place() for hit in naming))
         return Missing(organisation.name(understanding.language), "unsaid_named", places, subject)
-    return None  # in no document: the other checks name it
+    return Missing(organisation.name(understanding.language), "name")  # in no document at all
 
 
 def _naming_beside(library: Corpus, organisation: Organisation, groups: list[Group], tags: set[str]) -> list[Passage]:
