@@ -100,11 +100,13 @@ CHECK_LEAD = lazy_compile(
     r"( whether| if)?|(mijn|onze|de) [\w ]{1,30}? (vroeg|vraagt|wil) (me|mij|ons)? ?(na te gaan|te checken|te controleren|te weten)?( of)?"
     r"|i (was asked|need|want) to (check|know|find out)( whether| if)?)\s+"
 )
+# Words that open a clause in the first person ("wij verkopen ...", "our company makes ...").
+FIRST_PERSON_WORDS = r"wij|we|ik|i|ons|onze|mijn|my|our|us"
 # A first clause that describes the asker ("wij verkopen rozen uit Ethiopië, welke ...?", "as a
 # small importer - which ...?"): first person or "als/as + article", ended by a comma or a dash,
 # followed by the question proper (a question word or an inverted verb).
 ASKER_LEAD = lazy_compile(
-    r"^\s*(?:wij|we|ik|i|ons|onze|mijn|my|our|us|(?:als|as) (?:een|an?|ons|onze|our|mijn|my)\b)"
+    rf"^\s*(?:{FIRST_PERSON_WORDS}|(?:als|as) (?:een|an?|ons|onze|our|mijn|my)\b)"
     r"\b[^,;:?]{0,120}?(?:,|\s[-–—]\s)\s*(?P<rest>(?:welke|wat|wie|waar\w*|wanneer|waarom|hoe\w*|"
     r"is|zijn|moet\w*|mag|mogen|kan|kunnen|heeft|hebben|wordt|worden|geldt|gelden|staat|staan|"
     r"noemt|which|what|who|whom|whose|where|when|why|how|is|are|was|were|do|does|did|can|could|"
@@ -248,7 +250,7 @@ def asker_statements(question: str) -> list[str]:
 
 
 # A clause in the first person ("wij verkopen sneakers", "we make jeans").
-FIRST_PERSON = lazy_compile(r"\s*(wij|we|ik|i|ons|onze|mijn|my|our)\b")
+FIRST_PERSON = lazy_compile(rf"\s*({FIRST_PERSON_WORDS})\b")
 # Words of the asking part that point back to what the asker told before ("Wij verkopen sneakers:
 # welke risico's ... daarvan?", "We import cocoa. What risks ... for its production?").
 BACK_REFERENCE = lazy_compile(
