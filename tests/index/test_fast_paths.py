@@ -19,7 +19,7 @@ from shared_paths import CORPUS
 from whoosh.query import And, AndMaybe, Or, Phrase, Term
 
 from imvo_assist.catalogue.facts import register_fingerprint
-from imvo_assist.index import Filters, corpus_changed, page_passages, passage_from_fields
+from imvo_assist.index import Filters, corpus_changed, page_passages, passage_from_fields, scoring
 from imvo_assist.index.filters import filter_sets
 from imvo_assist.index.records import add_passage
 from imvo_assist.index.results import dedupe_key
@@ -141,6 +141,25 @@ def test_scores_are_whooshs_scores_with_deleted_documents(corpus: Settings) -> N
         found = scores(searcher, query)
         assert set(found) == set(expected), query
         assert all(found[d] == pytest.approx(s, rel=1e-12) for d, s in expected.items())
+
+
+def test_terms_read_before_are_scored_as_whoosh_scores_them(
+    indexed: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Scored postings are kept per open searcher and dropped beyond a bound; a term repeated
+    in a query, or in a later query, with another boost, adds the same scores as Whoosh."""
+    monkeypatch.setattr(scoring, "MAX_KEPT_POSTINGS", 40)
+    searcher = Library(indexed).searcher
+    repeated = Or([Term("text_nl", "kinderarbeid"), Term("text_nl", "kinderarbeid", boost=2.0),
+                   And([Term("text_nl", "kinderarbeid"), Term("text_nl", "ket")])])
+    for query in (*queries(), repeated, *queries()):
+        expected = {hit.docnum: hit.score for hit in searcher.search(query, limit=None)}
+        found = scores(searcher, query)
+        assert set(found) == set(expected), query
+        assert all(found[d] == pytest.approx(s, rel=1e-12) for d, s in expected.items())
+        kept = [scoring._KEPT.get(sub, {}) for sub, _ in searcher.subsearchers or [(searcher, 0)]]
+        sizes = [sum(len(ids) for ids, _ in terms.values()) for terms in kept]
+        assert all(size <= 40 or len(terms) == 1 for size, terms in zip(sizes, kept, strict=True))
 
 
 @pytest.mark.parametrize("filters", [Filters(source="passage"), Filters(language="nl"),

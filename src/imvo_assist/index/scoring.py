@@ -15,6 +15,7 @@ number). Any other query returns None and is run by Whoosh (`search.run_query`).
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
@@ -31,6 +32,10 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 Scores = dict[int, float]
 # Per open reader of a segment, per field: every document's length byte (read once).
 _LENGTHS: WeakKeyDictionary[object, dict[str, bytes | Sequence[int]]] = WeakKeyDictionary()
+# Per open searcher of a segment: scored postings of the terms read last, and how many in all.
+_KEPT: WeakKeyDictionary[Searcher, dict[tuple[str, bytes], tuple[array, array]]] = WeakKeyDictionary()
+_KEPT_SIZE: WeakKeyDictionary[Searcher, int] = WeakKeyDictionary()
+MAX_KEPT_POSTINGS = 1_000_000  # 12 bytes each: a document number and a score
 
 
 class Unsupported(Exception):
@@ -149,35 +154,66 @@ def _term(searcher: Searcher, offset: int, query: Term, into: Scores) -> None:
         text = searcher.schema[fieldname].to_bytes(query.text)
     except ValueError:
         return
-    reader = searcher.reader()
-    if (fieldname, text) not in reader:
+    found = _term_scores(searcher, fieldname, text)
+    if found is None:
         return
-    scorer = searcher.weighting.scorer(searcher, fieldname, text)
     boost = query.boost
     get = into.get
-    if not isinstance(scorer, BM25FScorer):  # a field that is not scorable: its weight
-        for ids, weights in _blocks(reader, fieldname, text):
-            for docnum, weight in zip(ids, weights):
-                docnum += offset
-                into[docnum] = get(docnum, 0.0) + (weight * boost if boost != 1.0 else weight)
-        return
+    for docnum, score in zip(*found):
+        docnum += offset
+        into[docnum] = get(docnum, 0.0) + (score * boost if boost != 1.0 else score)
+
+
+def _term_scores(searcher: Searcher, fieldname: str, text: bytes) -> tuple[array, array] | None:
+    """(document numbers, unboosted scores) of a term's postings in one segment, None when the
+    segment lacks the term; kept per open searcher (its statistics are fixed), the least
+    recently read dropped beyond MAX_KEPT_POSTINGS: a question's query repeats terms (one
+    stem of several inflections) and the questions of a session share most of them."""
+    kept = _KEPT.setdefault(searcher, {})
+    key = (fieldname, text)
+    found = kept.pop(key, None)
+    if found is None:
+        found = _read_term_scores(searcher, fieldname, text)
+        if found is None:
+            return None
+        total = _KEPT_SIZE.get(searcher, 0) + len(found[0])
+        while kept and total > MAX_KEPT_POSTINGS:
+            total -= len(kept.pop(next(iter(kept)))[0])
+        _KEPT_SIZE[searcher] = total
+    kept[key] = found
+    return found
+
+
+def _read_term_scores(searcher: Searcher, fieldname: str, text: bytes) -> tuple[array, array] | None:
+    """A term's postings scored as Whoosh scores them (BM25F; a field that is not scorable:
+    its weight)."""
+    reader = searcher.reader()
+    if (fieldname, text) not in reader:
+        return None
+    ids, scores = array("l"), array("d")
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    if not isinstance(scorer, BM25FScorer):
+        for block_ids, weights in _blocks(reader, fieldname, text):
+            ids.extend(block_ids)
+            scores.extend(map(float, weights))
+        return ids, scores
     idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     k1_1 = k1 + 1
     codes = _length_codes(reader, fieldname)
     count = len(codes)
     # k1 * ((1 - b) + b * fl / avgfl) for each of the 256 lengths a length byte stands for
     norms = [k1 * ((1 - b) + b * length / avgfl) for length in LENGTHS]
-    for ids, weights in _blocks(reader, fieldname, text):
-        for docnum, weight in zip(ids, weights):
+    for block_ids, weights in _blocks(reader, fieldname, text):
+        for docnum, weight in zip(block_ids, weights):
             code = codes[docnum] if docnum < count else 0
             if code:
                 norm = norms[code]
             else:  # no length byte: as Whoosh reads it
                 norm = k1 * ((1 - b) + b * searcher.doc_field_length(docnum, fieldname, 1) / avgfl)
             # scoring.bm25(idf, tf, fl, avgfl, B, K1) = idf * ((tf * (K1 + 1)) / (tf + norm))
-            score = idf * ((weight * k1_1) / (weight + norm))
-            docnum += offset
-            into[docnum] = get(docnum, 0.0) + (score * boost if boost != 1.0 else score)
+            ids.append(docnum)
+            scores.append(idf * ((weight * k1_1) / (weight + norm)))
+    return ids, scores
 
 
 # The field length each length byte stands for (Whoosh stores lengths as one byte).
