@@ -60,7 +60,12 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
         said = Or([q for q in queries if q is not None])
         if library.any_match(said, Filters(kind=kind)):
             return None  # what is asked of it is there, if only in part
-        elsewhere = library.run(said, Filters(source="passage"), 3)  # may be none: in no document
+        # where it stands instead: the passages tagged with it, else those with its words (may
+        # be none: in no document); its names' words are common ("low", "minimum"): scoring
+        # them all costs ten times the tag
+        tagged = [] if field == "sectors" and not _as_sector(id, written) else library.run(
+            Term(field, id), Filters(source="passage"), 3)
+        elsewhere = tagged or library.run(said, Filters(source="passage"), 3)
         shown = max((c.source for c in understanding.concepts if f" {written} " in f" {c.source} "),
                     key=len, default=written)  # "emission trading", not only "emission"
         absent.append((_as_typed(shown, asking), tuple(dict.fromkeys(hit.place() for hit in elsewhere))))
