@@ -362,7 +362,7 @@ def test_a_question_about_a_chapters_content_is_no_question_where_it_starts(libr
     "Waarom zijn de gekozen sectoren risicovol?",
 ])
 def test_choosing_as_an_adjective_or_an_option_asks_for_no_choice(question: str) -> None:
-    from imvo_assist.answer.facts import CHOICE_QUESTION
+    from imvo_assist.answer.askrelation import CHOICE_QUESTION
 
     assert not CHOICE_QUESTION.search(question.lower())
 

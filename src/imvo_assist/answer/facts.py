@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from imvo_assist.answer.askrelation import asked_relation, sides_named
 from imvo_assist.answer.asktime import (
     DAY_QUESTION,
     YEAR_QUESTION,
@@ -108,18 +109,6 @@ SHARE_QUESTION = lazy_compile(
 SHARE_ANSWER = lazy_compile(
     r"%|\b(procent|percent|per cent|helft|meerderheid|majority|minderheid|minority)\b|"
     r"\b(een|one|a) (half|derde|third|kwart|quarter|vijfde|fifth)\b"
-)
-# Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"),
-# answered only by a passage that speaks of a choice.
-CHOICE_QUESTION = lazy_compile(
-    r"\b(waarom|om welke reden)\b.{0,80}\b(koos|kozen|gekozen (?=voor|om|als|[?.,!]|$))|"
-    r"\bwaarom\b.{0,80}\bgekozen\s*[?.!]?$|"
-    r"\b(why|for what reason)\b.{0,60}\b((did|do|does|would|has|have)\b.{0,40}\b(choose|pick|opt)"
-    r"(?! up)|chose|opted)\b"
-)
-CHOICE_ANSWER = lazy_compile(
-    r"\b(gekozen|kiezen|koos|kozen|keuze\w*|chose|chosen|choose|choice|picked|selected|selectie|"
-    r"opted|voorkeur|preference)\b"
 )
 # A question that asks for names ("namen graag", "names please", "bij naam"), answered only by
 # a person's or an organisation's name.
@@ -243,9 +232,10 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if OUTCOME_QUESTION.search(question):
         stated, naming = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
         return (AskedFact("outcome", "", stated, lambda texts: naming(_closest(understanding, texts))),)
-    if CHOICE_QUESTION.search(question):
-        return (AskedFact("choice", "", _in_key_sentences(
-            understanding, lambda text: bool(CHOICE_ANSWER.search(fold(text))))),)
+    if relation := asked_relation(question):  # a choice, a comparison, a difference
+        told = _in_key_sentences(understanding, relation.told)
+        both = sides_named(question, content_groups(understanding)) if relation.kind == "difference" else None
+        return (AskedFact(relation.kind, "", lambda text: told(text) and (both is None or both(text))),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
     if not found and asks_time(understanding.question, understanding.language):

@@ -1,0 +1,103 @@
+"""Questions for a relation a passage must tell, not only name the things related.
+
+- Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"): a
+  passage that speaks of a choice.
+- Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
+  agreement more effective than a court case?"): a passage that compares or prefers.
+- What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
+  does the bank agreement differ from ..."): a passage that draws a distinction or compares.
+
+A passage naming both things side by side ("bestaande initiatieven (zoals de green deals)") tells
+no relation between them, and a distinction told between other things ("onderscheid tussen
+staten en bedrijven") is no answer on a green deal and a covenant: the passage must name both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from imvo_assist.answer.evidence import Group, covers, folded, forms_of
+from imvo_assist.text.fold import fold
+from imvo_assist.text.lazyregex import lazy_compile
+
+CHOICE_QUESTION = lazy_compile(
+    r"\b(waarom|om welke reden)\b.{0,80}\b(koos|kozen|gekozen (?=voor|om|als|[?.,!]|$))|"
+    r"\bwaarom\b.{0,80}\bgekozen\s*[?.!]?$|"
+    r"\b(why|for what reason)\b.{0,60}\b((did|do|does|would|has|have)\b.{0,40}\b(choose|pick|opt)"
+    r"(?! up)|chose|opted)\b"
+)
+CHOICE_ANSWER = lazy_compile(
+    r"\b(gekozen|kiezen|koos|kozen|keuze\w*|chose|chosen|choose|choice|picked|selected|selectie|"
+    r"opted|voorkeur|preference)\b"
+)
+# An evaluative comparison: better, worse, more effective ... than another thing.
+COMPARISON_QUESTION = lazy_compile(
+    r"\b(beter|slechter|effectiever|doeltreffender|efficienter|succesvoller|wenselijker|"
+    r"strenger|better|worse|more (effective|efficient|successful)|less (effective|efficient)|"
+    r"preferable|superior|inferior|stricter)\b.{0,80}\b(dan|than)\b|"
+    r"\b(prefer|prefers|preferred|verkiest|verkiezen)\b.{0,60}\b(boven|over|to|dan|than)\b"
+)
+DIFFERENCE_QUESTION = lazy_compile(
+    r"\b(verschil|verschillen|onderscheid) tussen\b|\b(difference|differences|distinction) "
+    r"between\b|\bwhat distinguishes\b|\bhow (do|does)\b.{1,60}\bdiffer\b|\b(hoe|waarin) "
+    r"verschil(t|len)\b"
+)
+# The two things a difference question sets apart: "tussen A en B", "how does A differ from B".
+DIFFERENCE_SIDES = lazy_compile(
+    r"\b(?:tussen|between) (?P<a>.+?) (?:en|and) (?P<b>.+)|"
+    r"\bverschil(?:t|len) (?P<c>.+?) van (?P<d>.+)|\b(?:do|does) (?P<e>.+?) differ from (?P<f>.+)"
+)
+# A comparison or preference told: a comparative ("belangrijker dan", "more ... than"), a
+# preference ("bij voorkeur", "liever", "rather than").
+COMPARISON_ANSWER = lazy_compile(
+    r"\b(beter|slechter|effectiever|doeltreffender|liever|voorkeur|verkies\w*|better|worse|"
+    r"prefer\w*|superior|inferior|outweighs?|rather than|in plaats van|instead of|eerder dan)\b|"
+    r"\b\w{3,}er (dan|than)\b|\b(meer|minder|more|less) \w+ (dan|than)\b"
+)
+# A distinction told, or a comparison.
+DIFFERENCE_ANSWER = lazy_compile(
+    r"\b(verschil\w*|onderscheid\w*|anders dan|terwijl|enerzijds|anderzijds|daarentegen|"
+    r"in tegenstelling|whereas|unlike|differ\w*|distinct\w*|distinguish\w*|in contrast|"
+    r"on the other hand|as opposed to)\b"
+)
+
+
+class Relation(NamedTuple):
+    """A relation a question asks for: its kind and whether a text tells one."""
+
+    kind: str
+    told: Callable[[str], bool]
+
+
+def asked_relation(question: str) -> Relation | None:
+    """The relation a folded question asks for, or None."""
+    if CHOICE_QUESTION.search(question):
+        return Relation("choice", lambda text: bool(CHOICE_ANSWER.search(fold(text))))
+    if COMPARISON_QUESTION.search(question):
+        return Relation("comparison", _compares)
+    if DIFFERENCE_QUESTION.search(question):
+        return Relation("difference", lambda text: _compares(text) or bool(DIFFERENCE_ANSWER.search(fold(text))))
+    return None
+
+
+def sides_named(question: str, groups: list[Group]) -> Callable[[str], bool]:
+    """Whether a passage names both things a folded difference question sets apart, each by one
+    of the question's content groups whose words stand in its side (always, when a side has
+    none: "wat is het verschil?")."""
+    found = DIFFERENCE_SIDES.search(question)
+    if found is None:
+        return lambda text: True
+    sides = [set(re.findall(r"\w+", side)) for side in found.groups() if side]
+    named = [[g for g in groups if g.label and set(g.label.split()) <= side] for side in sides]
+    named = [side for side in named if side]
+
+    def both(text: str) -> bool:
+        forms, words = forms_of(text), folded(text)
+        return all(any(covers(group, forms, words) for group in side) for side in named)
+    return both
+
+
+def _compares(text: str) -> bool:
+    return bool(COMPARISON_ANSWER.search(fold(text)))

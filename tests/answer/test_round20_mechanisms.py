@@ -1,0 +1,63 @@
+"""Mechanisms of issue #12's twentieth round, each tested on sentences written for these tests,
+none of them a question of any evaluation set.
+
+Classes: a question whether one thing is better, more effective or stricter than another, or what
+distinguishes two things, is answered only by a passage that compares, prefers or distinguishes
+(`answer.askrelation`): a passage naming both side by side tells no relation between them.
+"""
+
+from __future__ import annotations
+
+import answer_fixtures
+import pytest
+from answer_fixtures import answered, unanswered
+
+from imvo_assist.answer.askrelation import asked_relation
+from imvo_assist.library import Library
+from imvo_assist.text.fold import fold
+
+library = answer_fixtures.library
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Does the letter say covenants work better than legislation?", "no comparison"),
+    ("volgens de kamerbrief: werken green deals beter dan convenanten?", "geen vergelijking"),
+    ("Are NGOs more effective than trade unions in the stakeholder dialogue of a covenant?", "no comparison"),
+    ("for our board: is the textile covenant's complaints committee better than going to court?", "no comparison"),
+    ("Wat is het verschil tussen een green deal en een convenant volgens de brief?", "geen onderscheid"),
+    ("Wat is het verschil tussen een klachtencommissie en een geschillencommissie in het textielconvenant?",
+     "geen onderscheid"),
+])
+def test_a_comparison_or_difference_no_passage_tells_is_not_found(
+        library: Library, question: str, said: str) -> None:
+    answer = unanswered(library, question)
+    assert said in answer.answer
+
+
+@pytest.mark.parametrize(("question", "page", "told"), [
+    ("Is quality more important than speed for the cabinet when closing covenants?", "5", "belangrijker dan"),
+    ("what is the difference between parties and stakeholders in a covenant?", "3", "onderscheid"),
+    ("Welk onderscheid maakt het SER-advies tussen staten en bedrijven?", "2", "onderscheid"),
+])
+def test_the_twins_a_passage_answers_by_comparing_or_distinguishing_are_answered(
+        library: Library, question: str, page: str, told: str) -> None:
+    answer = answered(library, question)
+    assert any(told in fold(c.hit.passage.text) and c.hit.passage.page_label == page
+               for c in answer.citations[:3]), [(c.hit.passage.page_label, c.hit.passage.text[:80])
+                                                for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("werkt een wet beter dan een convenant?", "comparison"),
+    ("is the agreement stricter than the law?", "comparison"),
+    ("does the SER prefer covenants over legislation?", "comparison"),
+    ("hoe verschilt een green deal van een convenant?", "difference"),
+    ("how does the bank agreement differ from the textile one?", "difference"),
+    ("waarom koos het kabinet voor KPMG?", "choice"),
+    ("welke sectoren hebben meer dan tien risico's?", None),
+    ("wat is het verschil in aanpak?", None),
+])
+def test_the_relation_a_question_asks_for(question: str, kind: str | None) -> None:
+    relation = asked_relation(fold(question))
+    assert (relation.kind if relation else None) == kind
+
