@@ -3,7 +3,8 @@ none of them a question of any evaluation set.
 
 Classes: a question whether one thing is better, more effective or stricter than another, or what
 distinguishes two things, is answered only by a passage that compares, prefers or distinguishes
-(`answer.askrelation`): a passage naming both side by side tells no relation between them.
+(`answer.askrelation`): a passage naming both side by side tells no relation between them; what a
+covenant is for ("a covenant for recording the agreements") names no covenant by its subject.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.askrelation import asked_relation
+from imvo_assist.answer.covenantnames import named_covenant
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
 
@@ -61,3 +63,14 @@ def test_the_relation_a_question_asks_for(question: str, kind: str | None) -> No
     relation = asked_relation(fold(question))
     assert (relation.kind if relation else None) == kind
 
+
+@pytest.mark.parametrize(("question", "subject"), [
+    ("does the letter prefer a covenant for recording the agreements?", ""),
+    ("is er een convenant voor het verbeteren van lonen?", ""),
+    ("is there an agreement on improving the conditions in factories?", ""),
+    ("what does the covenant for the banking sector say?", "banking"),
+    ("is there a covenant for mining the seabed?", "mining"),
+    ("wat staat er in het convenant voor de bouw?", "bouw"),
+])
+def test_what_a_covenant_is_for_is_no_covenant_named_by_its_subject(question: str, subject: str) -> None:
+    assert named_covenant(fold(question))[0] == subject

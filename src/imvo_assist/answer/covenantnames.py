@@ -32,6 +32,9 @@ OF = frozenset({"van", "of", "met", "with"})
 # "convenant steenkool"); "het convenant bevat", "een convenant gewijzigd" use the word itself.
 BARE_COVENANT = lazy_compile(r"(?:^|(?<=[\s-]))convenant ([a-z]{3,})\b")
 DETERMINER_BEFORE = lazy_compile(r"\b(het|de|dit|dat|een|elk|ieder|welk|zo'n|ons|jullie|uw|hun)\s*$")
+# A determiner or "of" after a verb form opens its object: "for recording the agreements",
+# "voor het verbeteren van lonen".
+ACTIVITY_OBJECT = frozenset({"the", "a", "an", "its", "their", "our", "of", "de", "het", "een", "hun", "onze", "van"})
 # Above this frequency a word is a function word or adverb ("volgens", "precies"), no subject.
 TITLE_WORD_MAX_ZIPF = 5.0
 # A definite article before "convenant over X" points to a covenant the asker has in mind.
@@ -57,6 +60,8 @@ def named_covenant(folded: str) -> tuple[str, str]:
         after = match.group(7)
         subject = match.group(1) or match.group(3) or after or ""
         words = _subject_words(subject.split(), after=bool(after))
+        if after and _activity(after):
+            continue  # "a covenant for recording the agreements": what it is for, not its subject
         if after and (_at_hand(folded[: match.start()]) or match.group(6) in OF) and not (
                 words and _is_sector(" ".join(words))):
             continue  # "in het convenant over X", "citaat convenant over X": the covenant at hand
@@ -67,6 +72,14 @@ def named_covenant(folded: str) -> tuple[str, str]:
             return " ".join(words), written if after else written[max(written.find(words[0]), 0):]
     agreed = _agreed_with(folded)
     return agreed if agreed[0] else _titled_covenant(folded)
+
+
+def _activity(after: str) -> bool:
+    """Whether the words after "covenant for/on" are an activity with its object ("recording the
+    agreements", "het verbeteren van lonen"), not a subject ("mining", "the banking sector")."""
+    words = after.split()
+    return (len(words) == 2 and words[1] in ACTIVITY_OBJECT and not _is_sector(words[0])
+            and (is_verb_form(words[0], "en") or is_verb_form(words[0], "nl")))
 
 
 def _at_hand(before: str) -> bool:
