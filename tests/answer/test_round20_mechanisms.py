@@ -1,7 +1,9 @@
 """Mechanisms of issue #12's twentieth round, each tested on sentences written for these tests,
 none of them a question of any evaluation set.
 
-Classes: a question whether one thing is better, more effective or stricter than another, or what
+Classes: a why-question on one thing in particular ("waarom juist vijf jaar?", "why exactly three
+members?") is answered only by a passage giving a reason in a sentence naming it (or the next
+one); a question whether one thing is better, more effective or stricter than another, or what
 distinguishes two things, is answered only by a passage that compares, prefers or distinguishes
 (`answer.askrelation`): a passage naming both side by side tells no relation between them; what a
 covenant is for ("a covenant for recording the agreements") names no covenant by its subject.
@@ -49,6 +51,29 @@ def test_the_twins_a_passage_answers_by_comparing_or_distinguishing_are_answered
                                                 for c in answer.citations]
 
 
+@pytest.mark.parametrize("question", [
+    "Waarom looptijd juist vijf jaar bij het textielconvenant?",
+    "Why exactly three members on the complaints committee of the garments agreement?",
+    "waarom moet de commissie juist binnen zes maanden uitspraak doen?",
+    "Why did the cabinet want specifically ten covenants by 2016?",
+])
+def test_why_this_one_in_particular_without_a_reason_beside_it_is_not_found(
+        library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "geen reden" in answer.answer or "no reason" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "told"), [
+    ("Waarom begint het team juist met textiel en kleding?", "omdat daar al veel voorbereidend werk"),
+    ("Why does the team talk to electronics in particular after textiles?", "vanwege de risico"),
+    ("Waarom is de horizon van het SER-advies precies drie tot vijf jaar?", "lang genoeg om"),
+])
+def test_the_twins_with_a_reason_beside_what_is_in_focus_are_answered(
+        library: Library, question: str, told: str) -> None:
+    answer = answered(library, question)
+    assert any(told in c.hit.passage.text for c in answer.citations[:3])
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("werkt een wet beter dan een convenant?", "comparison"),
     ("is the agreement stricter than the law?", "comparison"),
@@ -56,11 +81,13 @@ def test_the_twins_a_passage_answers_by_comparing_or_distinguishing_are_answered
     ("hoe verschilt een green deal van een convenant?", "difference"),
     ("how does the bank agreement differ from the textile one?", "difference"),
     ("waarom koos het kabinet voor KPMG?", "choice"),
+    ("waarom juist KPMG?", "reason"),
+    ("why exactly three members?", "reason"),
     ("welke sectoren hebben meer dan tien risico's?", None),
     ("wat is het verschil in aanpak?", None),
 ])
 def test_the_relation_a_question_asks_for(question: str, kind: str | None) -> None:
-    relation = asked_relation(fold(question))
+    relation = asked_relation(fold(question), [])
     assert (relation.kind if relation else None) == kind
 
 

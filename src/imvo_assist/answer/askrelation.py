@@ -2,6 +2,7 @@
 
 - Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"): a
   passage that speaks of a choice.
+- Why this one in particular ("waarom juist KPMG?"): a passage that gives a reason.
 - Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
   agreement more effective than a court case?"): a passage that compares or prefers.
 - What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
@@ -18,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from imvo_assist.answer.evidence import Group, covers, folded, forms_of
+from imvo_assist.answer.evidence import Group, covers, folded, forms_of, sentences
 from imvo_assist.text.fold import fold
 from imvo_assist.text.lazyregex import lazy_compile
 
@@ -31,6 +32,30 @@ CHOICE_QUESTION = lazy_compile(
 CHOICE_ANSWER = lazy_compile(
     r"\b(gekozen|kiezen|koos|kozen|keuze\w*|chose|chosen|choose|choice|picked|selected|selectie|"
     r"opted|voorkeur|preference)\b"
+)
+# Why this one in particular ("waarom juist KPMG?", "why exactly three members?"), answered only
+# by a reason told: a cause ("omdat", "vanwege", "because") or a measure of enough ("lang genoeg
+# om"); the fact itself ("de commissie bestaat uit drie leden") is no answer.
+FOCUSED_REASON_QUESTION = lazy_compile(
+    r"\b(waarom|why|om welke reden|for what reason)\b.{0,80}\b(juist|uitgerekend|precies|exact|"
+    r"exactly|precisely|specifically|in particular|of all)\b"
+)
+# The word in focus: after "juist", "precies", "exactly" ...; before "in particular", "of all".
+FOCUS_AFTER = lazy_compile(
+    r"\b(?:juist|uitgerekend|precies|exact|exactly|precisely|specifically)\s+"
+    r"(?:(?:de|het|een|the|a|an|met|with|binnen|within|na|after|in|op|on)\s+)*(?P<word>\w+)"
+)
+FOCUS_BEFORE = lazy_compile(r"(?P<word>\w+) (?:in particular|of all)\b")
+# A number in focus and how a sentence may write it ("ten" is also Dutch: "ten eerste").
+NUMBERS = {word: forms for words, forms in [
+    (("twee", "two", "2"), "2|twee|two"), (("drie", "three", "3"), "3|drie|three"),
+    (("vier", "four", "4"), "4|vier|four"), (("vijf", "five", "5"), "5|vijf|five"),
+    (("zes", "six", "6"), "6|zes|six"), (("zeven", "seven", "7"), "7|zeven|seven"),
+    (("acht", "eight", "8"), "8|acht|eight"), (("negen", "nine", "9"), "9|negen|nine"),
+    (("tien", "ten", "10"), "10|tien")] for word in words}
+REASON_ANSWER = lazy_compile(
+    r"\b(omdat|want|doordat|daardoor|daarom|vanwege|wegens|aangezien|zodat|opdat|redenen?|because|"
+    r"since|due to|owing to|reasons?|so that|therefore)\b|\b(genoeg|voldoende|enough) (om|to)\b"
 )
 # An evaluative comparison: better, worse, more effective ... than another thing.
 COMPARISON_QUESTION = lazy_compile(
@@ -65,24 +90,50 @@ DIFFERENCE_ANSWER = lazy_compile(
 
 
 class Relation(NamedTuple):
-    """A relation a question asks for: its kind and whether a text tells one."""
+    """A relation a question asks for: its kind, whether a sentence tells one, and whether a
+    passage names what it relates."""
 
     kind: str
     told: Callable[[str], bool]
+    named: Callable[[str], bool] = lambda text: True
 
 
-def asked_relation(question: str) -> Relation | None:
-    """The relation a folded question asks for, or None."""
+def asked_relation(question: str, groups: list[Group]) -> Relation | None:
+    """The relation a folded question asks for, or None; `groups` are its content groups."""
     if CHOICE_QUESTION.search(question):
         return Relation("choice", lambda text: bool(CHOICE_ANSWER.search(fold(text))))
+    if FOCUSED_REASON_QUESTION.search(question):
+        return Relation("reason", lambda text: True, _reason_beside(_focus(question, groups)))
     if COMPARISON_QUESTION.search(question):
         return Relation("comparison", _compares)
     if DIFFERENCE_QUESTION.search(question):
-        return Relation("difference", lambda text: _compares(text) or bool(DIFFERENCE_ANSWER.search(fold(text))))
+        return Relation("difference", lambda text: _compares(text) or bool(DIFFERENCE_ANSWER.search(fold(text))),
+                        _sides_named(question, groups))
     return None
 
 
-def sides_named(question: str, groups: list[Group]) -> Callable[[str], bool]:
+def _focus(question: str, groups: list[Group]) -> Callable[[str], bool]:
+    """Whether a sentence names the word a why-question puts in focus ("juist KPMG": kpmg;
+    "precies drie leden": drie or 3), by its content groups or as a number."""
+    found = FOCUS_AFTER.search(question) or FOCUS_BEFORE.search(question)
+    word = found.group("word") if found else ""
+    number = NUMBERS.get(word, word if word.isdigit() else "")
+    if number:
+        return lambda sentence: bool(re.search(rf"\b({number})\b", fold(sentence)))
+    return _naming([[g for g in groups if g.label and word in g.label.split()]])
+
+
+def _reason_beside(focus: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Whether a passage gives a reason in a sentence naming the focus, or in the sentence after
+    it ("Daarna volgt de elektronica, vanwege de risico's ...")."""
+    def given(text: str) -> bool:
+        said = sentences(text)
+        return any(focus(sentence) and any(REASON_ANSWER.search(fold(s)) for s in said[i:i + 2])
+                   for i, sentence in enumerate(said))
+    return given
+
+
+def _sides_named(question: str, groups: list[Group]) -> Callable[[str], bool]:
     """Whether a passage names both things a folded difference question sets apart, each by one
     of the question's content groups whose words stand in its side (always, when a side has
     none: "wat is het verschil?")."""
@@ -90,13 +141,18 @@ def sides_named(question: str, groups: list[Group]) -> Callable[[str], bool]:
     if found is None:
         return lambda text: True
     sides = [set(re.findall(r"\w+", side)) for side in found.groups() if side]
-    named = [[g for g in groups if g.label and set(g.label.split()) <= side] for side in sides]
-    named = [side for side in named if side]
+    return _naming([[g for g in groups if g.label and set(g.label.split()) <= side] for side in sides])
 
-    def both(text: str) -> bool:
+
+def _naming(things: list[list[Group]]) -> Callable[[str], bool]:
+    """Whether a text names each thing (by one of its groups); a thing without groups is not
+    checked."""
+    named = [groups for groups in things if groups]
+
+    def names(text: str) -> bool:
         forms, words = forms_of(text), folded(text)
-        return all(any(covers(group, forms, words) for group in side) for side in named)
-    return both
+        return all(any(covers(group, forms, words) for group in groups) for groups in named)
+    return names
 
 
 def _compares(text: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
-from imvo_assist.answer.askrelation import asked_relation, sides_named
+from imvo_assist.answer.askrelation import asked_relation
 from imvo_assist.answer.asktime import (
     DAY_QUESTION,
     YEAR_QUESTION,
@@ -232,10 +232,9 @@ def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if OUTCOME_QUESTION.search(question):
         stated, naming = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
         return (AskedFact("outcome", "", stated, lambda texts: naming(_closest(understanding, texts))),)
-    if relation := asked_relation(question):  # a choice, a comparison, a difference
+    if relation := asked_relation(question, content_groups(understanding)):  # a reason, a difference ...
         told = _in_key_sentences(understanding, relation.told)
-        both = sides_named(question, content_groups(understanding)) if relation.kind == "difference" else None
-        return (AskedFact(relation.kind, "", lambda text: told(text) and (both is None or both(text))),)
+        return (AskedFact(relation.kind, "", lambda text: told(text) and relation.named(text)),)
     found = [AskedFact(form, "", partial(answers, form))
              for form in STATED_FORMS if form in understanding.forms]
     if not found and asks_time(understanding.question, understanding.language):
