@@ -6,7 +6,10 @@ members?") is answered only by a passage giving a reason in a sentence naming it
 one); a question whether one thing is better, more effective or stricter than another, or what
 distinguishes two things, is answered only by a passage that compares, prefers or distinguishes
 (`answer.askrelation`): a passage naming both side by side tells no relation between them; what a
-covenant is for ("a covenant for recording the agreements") names no covenant by its subject.
+covenant is for ("a covenant for recording the agreements") names no covenant by its subject; a
+question for what actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?") is
+not answered by an aim or a plan; "what came out of X after 3 years?" asks an outcome, not a
+timeline.
 """
 
 from __future__ import annotations
@@ -101,3 +104,32 @@ def test_the_relation_a_question_asks_for(question: str, kind: str | None) -> No
 ])
 def test_what_a_covenant_is_for_is_no_covenant_named_by_its_subject(question: str, subject: str) -> None:
     assert named_covenant(fold(question))[0] == subject
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel convenanten zijn er in 2016 uiteindelijk daadwerkelijk gesloten?",
+    "How many covenants were actually concluded by the end of 2016?",
+])
+def test_what_actually_came_about_is_not_read_from_an_aim(library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "geen aantal" in answer.answer or "no number" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "told"), [
+    ("How many sectors did KPMG actually identify with elevated risk?", "13"),
+    ("Hoeveel sectoren heeft KPMG uiteindelijk onderzocht?", "86"),
+])
+def test_the_twins_what_the_documents_report_as_done_are_answered(
+        library: Library, question: str, told: str) -> None:
+    answer = answered(library, question)
+    assert any(told in c.hit.passage.text for c in answer.citations[:3])
+
+
+@pytest.mark.parametrize(("question", "timeline"), [
+    ("what came out of the midterm review of the garments agreement after 3 years?", False),
+    ("wat kwam er uit de evaluatie na drie jaar van het textielconvenant?", False),
+    ("wat gebeurde er na de ondertekening van het textielconvenant?", True),
+])
+def test_an_outcome_asked_after_a_time_is_no_timeline(library: Library, question: str, timeline: bool) -> None:
+    answer = library.ask(question)
+    assert answer.answer.lstrip("*").startswith(("Tijdlijn", "Timeline", "After", "Na ")) == timeline, answer.answer[:200]

@@ -38,7 +38,7 @@ from imvo_assist.answer.entities import (
     place_names,
 )
 from imvo_assist.answer.evidence import Group, content_groups, covers, folded, forms_of, sentences
-from imvo_assist.answer.outcome import outcome_check
+from imvo_assist.answer.outcome import outcome_check, realized
 from imvo_assist.answer.signing import CITED_SOURCE, SIGNED, asks_who_signed
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.catalogue.tagging import default_tagger
@@ -203,6 +203,10 @@ class AskedFact:
 
 def asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     """The facts the question asks for that a passage must state (none for most questions)."""
+    return realized(fold(understanding.question), _asked_facts(understanding))
+
+
+def _asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     question = fold(understanding.question)
     if AMOUNT_QUESTION.search(question):
         return (AskedFact("amount", "", _in_key_sentences(understanding, lambda text: bool(AMOUNT_ANSWER.search(text.lower())))),)

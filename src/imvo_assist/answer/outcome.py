@@ -6,16 +6,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
+from typing import Any, TypeVar
 
 from imvo_assist.answer.evidence import sentences
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold, folded_words
+from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import OUTCOME_QUESTION, reports_outcome
 
+F = TypeVar("F", bound=Any)  # a fact asked for (`facts.AskedFact`): a dataclass with `stated`
+
+# What actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?", "how many were
+# actually concluded?"): an aim, a plan or an expectation ("de ambitie om in 2016 tien convenanten
+# te hebben gesloten") does not state it.
+REALIZED_QUESTION = lazy_compile(
+    r"\b(uiteindelijk|daadwerkelijk|echt|werkelijk|in werkelijkheid|in de praktijk|actually|really|"
+    r"in the end|ended up|end up|eventually|in practice|in reality)\b"
+)
+AIMED = lazy_compile(
+    r"\b(ambitie\w*|streven|streeft|streefde|doel|doelen|doelstelling\w*|beoog\w*|wil|willen|plan|"
+    r"plannen|voornemen\w*|verwacht\w*|zal|zullen|aims?|targets?|goals?|ambitions?|intends?|plans?|"
+    r"planned|wants?|will|shall|expects?|expected|seeks?|strives?)\b"
+)
 # Words are matched by their first letters, so "evaluation" finds "evalueren" and "evaluatie".
 PREFIX = 5
+
+
+def realized(question: str, facts: tuple[F, ...]) -> tuple[F, ...]:
+    """The facts a folded question asks for, each stated only by a sentence that gives no aim,
+    plan or expectation when the question asks what actually came about."""
+    if not REALIZED_QUESTION.search(question):
+        return facts
+
+    def as_realized(stated: Callable[[str], bool]) -> Callable[[str], bool]:
+        return lambda text: any(stated(s) for s in sentences(text) if not AIMED.search(fold(s)))
+    return tuple(replace(fact, stated=as_realized(fact.stated)) for fact in facts)
 
 
 def outcome_check(

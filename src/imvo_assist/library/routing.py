@@ -36,6 +36,7 @@ from imvo_assist.text.fold import fold
 from imvo_assist.text.language import QUESTION_WORD as WORD
 from imvo_assist.text.language import language_of_question
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.questionforms import OUTCOME_QUESTION
 
 if TYPE_CHECKING:
     from imvo_assist.library.core import Library
@@ -164,7 +165,8 @@ def _when(library: Library, question: str, folded: str, language: str) -> Answer
 
 def _sequence(library: Library, question: str, folded: str, language: str) -> Answer | None:
     """Sequences: "what happened after X?", "wat gebeurde er voor X?", "tijdlijn van ..."."""
-    happened = bool(HAPPENED.search(folded) and ASKS_WHAT.search(folded))
+    # "what came out of the review after 3 years?" asks its outcome, not what came after it
+    happened = bool(HAPPENED.search(folded) and ASKS_WHAT.search(folded)) and not OUTCOME_QUESTION.search(folded)
     listing = bool(SEQUENCE.search(folded))
     if not (happened or listing):
         return None
