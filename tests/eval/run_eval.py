@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process evaluation: every question set asked through the library, scored by score.py.
 
-    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe34] [--reference] [--rows]
+    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe35] [--reference] [--rows]
 
 The index of the corpus (default ../shared/corpus) is built or opened once; each question goes
 to `library.ask(q).to_dict()` (and with --reference also to the plain BM25 reference of
@@ -65,6 +65,7 @@ SETS = {
     "probe32": HERE / "questions-probe32.toml",
     "probe33": HERE / "questions-probe33.toml",
     "probe34": HERE / "questions-probe34.toml",
+    "probe35": HERE / "questions-probe35.toml",
 }
 Answerer = Callable[[dict], tuple[dict | None, float, str | None]]
 
