@@ -9,7 +9,8 @@ distinguishes two things, is answered only by a passage that compares, prefers o
 covenant is for ("a covenant for recording the agreements") names no covenant by its subject; a
 question for what actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?") is
 not answered by an aim or a plan; "what came out of X after 3 years?" asks an outcome, not a
-timeline.
+timeline; a sanction asked for ("can a company be expelled ...?") must be named by the passage
+(the stem of "uitsluiting" is also that of "uitsluitend").
 """
 
 from __future__ import annotations
@@ -133,3 +134,23 @@ def test_the_twins_what_the_documents_report_as_done_are_answered(
 def test_an_outcome_asked_after_a_time_is_no_timeline(library: Library, question: str, timeline: bool) -> None:
     answer = library.ask(question)
     assert answer.answer.lstrip("*").startswith(("Tijdlijn", "Timeline", "After", "Na ")) == timeline, answer.answer[:200]
+
+
+@pytest.mark.parametrize("question", [
+    "Wordt een bedrijf uit het convenant gezet als het zijn productielocaties niet bekendmaakt?",
+    "What sanctions can the secretariat impose on a company without an action plan?",
+    "Can a company be expelled from the garments agreement for missing its annual report?",
+])
+def test_a_sanction_no_passage_names_is_not_found(library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "geen sanctie" in answer.answer or "no sanction" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "told"), [
+    ("What happens to sectors that make too little effort to reach IRBC agreements?", "in gesprek gaan"),
+    ("Wat gebeurt er met een klacht van werknemers over een deelnemend bedrijf?", "klacht"),
+])
+def test_the_twins_on_what_happens_without_a_sanction_word_are_answered(
+        library: Library, question: str, told: str) -> None:
+    answer = answered(library, question)
+    assert any(told in c.hit.passage.text for c in answer.citations[:3]), [c.hit.passage.text[:80] for c in answer.citations]

@@ -3,6 +3,8 @@
 - Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"): a
   passage that speaks of a choice.
 - Why this one in particular ("waarom juist KPMG?"): a passage that gives a reason.
+- A sanction ("welke boete krijgt een bedrijf ...?", "can a company be expelled ...?"): a
+  passage that names one.
 - Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
   agreement more effective than a court case?"): a passage that compares or prefers.
 - What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
@@ -57,6 +59,14 @@ REASON_ANSWER = lazy_compile(
     r"\b(omdat|want|doordat|daardoor|daarom|vanwege|wegens|aangezien|zodat|opdat|redenen?|because|"
     r"since|due to|owing to|reasons?|so that|therefore)\b|\b(genoeg|voldoende|enough) (om|to)\b"
 )
+# A sanction asked for ("welke boete", "can a company be expelled"), answered only by a passage
+# that names one: a stem shared with another word ("uitsluiting", "uitsluitend") is no sanction.
+SANCTION = (r"sancties?|sanctioneren|boetes?|beboet\w*|straf|straffen|bestraf\w*|uitgesloten|uitsluiting|"
+            r"uitgezet|uit \w+( \w+){0,2} (gezet|gegooid|geschopt)|geroyeerd|royement|geschorst|schorsing|"
+            r"sanctions?|sanctioned|fines?|fined|penalt\w+|punish\w*|expel\w*|expulsion|excluded|exclusion|"
+            r"suspend\w*|suspension|kicked out|thrown out")
+SANCTION_QUESTION = lazy_compile(rf"\b({SANCTION})\b")
+SANCTION_ANSWER = lazy_compile(rf"\b({SANCTION}|beeindig\w*|opgezegd|opzegging|terminat\w+|maatregel\w*|measures)\b")
 # An evaluative comparison: better, worse, more effective ... than another thing.
 COMPARISON_QUESTION = lazy_compile(
     r"\b(beter|slechter|effectiever|doeltreffender|efficienter|succesvoller|wenselijker|"
@@ -106,6 +116,8 @@ def asked_relation(question: str, groups: list[Group]) -> Relation | None:
         return Relation("reason", lambda text: True, _reason_beside(_focus(question, groups)))
     if COMPARISON_QUESTION.search(question):
         return Relation("comparison", _compares)
+    if SANCTION_QUESTION.search(question):
+        return Relation("sanction", lambda text: bool(SANCTION_ANSWER.search(fold(text))))
     if DIFFERENCE_QUESTION.search(question):
         return Relation("difference", lambda text: _compares(text) or bool(DIFFERENCE_ANSWER.search(fold(text))),
                         _sides_named(question, groups))
