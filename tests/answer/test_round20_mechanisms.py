@@ -10,7 +10,8 @@ covenant is for ("a covenant for recording the agreements") names no covenant by
 question for what actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?") is
 not answered by an aim or a plan; "what came out of X after 3 years?" asks an outcome, not a
 timeline; a sanction asked for ("can a company be expelled ...?") must be named by the passage
-(the stem of "uitsluiting" is also that of "uitsluitend").
+(the stem of "uitsluiting" is also that of "uitsluitend"), and a court, liability or legal duty
+must be spoken of.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ library = answer_fixtures.library
     ("Wordt een bedrijf uit het convenant gezet als het zijn productielocaties niet bekendmaakt?", "geen sanctie"),
     ("What sanctions can the secretariat impose on a company without an action plan?", "no sanction"),
     ("Can a company be expelled from the garments agreement for missing its annual report?", "no sanction"),
+    # a court, liability or legal duty no passage speaks of
+    ("Can a pension fund be sued in a Dutch court for child labour at a company it invests in?", "no law, court"),
+    ("Kan een NGO een bedrijf uit het textielconvenant voor de rechter slepen?", "geen wet, rechter"),
+    ("Does the letter announce a legal due diligence obligation for companies?", "no law, court"),
 ])
 def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, question: str, said: str) -> None:
     assert said in unanswered(library, question).answer
@@ -64,6 +69,7 @@ def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, ques
     ("Hoeveel sectoren heeft KPMG uiteindelijk onderzocht?", "86 sectoren", "2"),
     ("What happens to sectors that make too little effort to reach IRBC agreements?", "in gesprek gaan", "5"),
     ("Wat gebeurt er met een klacht van werknemers over een deelnemend bedrijf?", "klacht", "4"),
+    ("Is het textielconvenant juridisch bindend?", "geen juridische betekenis", "1"),
 ])
 def test_the_twins_are_answered_from_the_passage_that_tells_it(
         library: Library, question: str, told: str, page: str) -> None:

@@ -5,6 +5,8 @@
 - Why this one in particular ("waarom juist KPMG?"): a passage that gives a reason.
 - A sanction ("welke boete krijgt een bedrijf ...?", "can a company be expelled ...?"): a
   passage that names one.
+- A court, a liability or a legal duty ("can a fund be sued ...?"): a passage that speaks of
+  law or legal standing.
 - Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
   agreement more effective than a court case?"): a passage that compares or prefers.
 - What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
@@ -67,6 +69,13 @@ SANCTION = (r"sancties?|sanctioneren|boetes?|beboet\w*|straf|straffen|bestraf\w*
             r"suspend\w*|suspension|kicked out|thrown out")
 SANCTION_QUESTION = lazy_compile(rf"\b({SANCTION})\b")
 SANCTION_ANSWER = lazy_compile(rf"\b({SANCTION}|beeindig\w*|opgezegd|opzegging|terminat\w+|maatregel\w*|measures)\b")
+# A court, a liability or a legal duty asked for ("kan een fonds voor de rechter worden gedaagd?",
+# "is a company liable ...?"), answered only by a passage that speaks of law or legal standing.
+LEGAL = (r"rechter|rechters|rechtbank\w*|rechtszaak\w*|aanklagen|aangeklaagd|gedaagd|dagvaard\w*|"
+         r"aansprakelijk\w*|juridisch\w*|wettelijk\w*|court|courts|sue|sued|suing|lawsuit\w*|liable|"
+         r"liability|legal|legally|statutory")
+LEGAL_QUESTION = lazy_compile(rf"\b({LEGAL})\b")
+LEGAL_ANSWER = lazy_compile(rf"\b({LEGAL}|wet|wetten|wetgeving|regelgeving|law|laws|legislation)\b")
 # An evaluative comparison: better, worse, more effective ... than another thing.
 COMPARISON_QUESTION = lazy_compile(
     r"\b(beter|slechter|effectiever|doeltreffender|efficienter|succesvoller|wenselijker|"
@@ -116,6 +125,8 @@ def asked_relation(question: str, groups: list[Group]) -> Relation | None:
         return Relation("reason", lambda text: True, _reason_beside(_focus(question, groups)))
     if COMPARISON_QUESTION.search(question):
         return Relation("comparison", _compares)
+    if LEGAL_QUESTION.search(question):
+        return Relation("legal", lambda text: bool(LEGAL_ANSWER.search(fold(text))))
     if SANCTION_QUESTION.search(question):
         return Relation("sanction", lambda text: bool(SANCTION_ANSWER.search(fold(text))))
     if DIFFERENCE_QUESTION.search(question):
