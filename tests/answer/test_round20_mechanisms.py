@@ -10,8 +10,8 @@ covenant is for ("a covenant for recording the agreements") names no covenant by
 question for what actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?") is
 not answered by an aim or a plan; "what came out of X after 3 years?" asks an outcome, not a
 timeline; a sanction asked for ("can a company be expelled ...?") must be named by the passage
-(the stem of "uitsluiting" is also that of "uitsluitend"), and a court, liability or legal duty
-must be spoken of.
+(the stem of "uitsluiting" is also that of "uitsluitend"), a court, liability or legal duty must be
+spoken of, and a vote or majority asked for ("met welke meerderheid ...?") must be told.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ library = answer_fixtures.library
     ("Can a pension fund be sued in a Dutch court for child labour at a company it invests in?", "no law, court"),
     ("Kan een NGO een bedrijf uit het textielconvenant voor de rechter slepen?", "geen wet, rechter"),
     ("Does the letter announce a legal due diligence obligation for companies?", "no law, court"),
+    # how a body decides, which no passage says
+    ("Met welke meerderheid neemt de stuurgroep van het convenant besluiten?", "geen stemming"),
+    ("What voting majority does the steering group of the textile covenant need for its decisions?", "no vote"),
 ])
 def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, question: str, said: str) -> None:
     assert said in unanswered(library, question).answer
@@ -70,6 +73,7 @@ def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, ques
     ("What happens to sectors that make too little effort to reach IRBC agreements?", "in gesprek gaan", "5"),
     ("Wat gebeurt er met een klacht van werknemers over een deelnemend bedrijf?", "klacht", "4"),
     ("Is het textielconvenant juridisch bindend?", "geen juridische betekenis", "1"),
+    ("Kan het textielconvenant met een meerderheid van de partijen worden gewijzigd?", "instemming van alle partijen", "6"),
 ])
 def test_the_twins_are_answered_from_the_passage_that_tells_it(
         library: Library, question: str, told: str, page: str) -> None:

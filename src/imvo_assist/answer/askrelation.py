@@ -7,6 +7,7 @@
   passage that names one.
 - A court, a liability or a legal duty ("can a fund be sued ...?"): a passage that speaks of
   law or legal standing.
+- How a body decides ("met welke meerderheid ...?"): a passage on a vote, a majority or consent.
 - Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
   agreement more effective than a court case?"): a passage that compares or prefers.
 - What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
@@ -76,6 +77,16 @@ LEGAL = (r"rechter|rechters|rechtbank\w*|rechtszaak\w*|aanklagen|aangeklaagd|ged
          r"liability|legal|legally|statutory")
 LEGAL_QUESTION = lazy_compile(rf"\b({LEGAL})\b")
 LEGAL_ANSWER = lazy_compile(rf"\b({LEGAL}|wet|wetten|wetgeving|regelgeving|law|laws|legislation)\b")
+# How a body decides ("met welke meerderheid", "what voting majority"), answered only by a passage
+# that speaks of a vote, a majority or the consent of all.
+VOTE_QUESTION = lazy_compile(
+    r"\b(stemming|stemmen|stemt|meerderheid|unaniem|unanimiteit|quorum|vote|votes|voting|majority|"
+    r"unanimous|unanimity)\b"
+)
+VOTE_ANSWER = lazy_compile(
+    r"\b(stemming|stemmen|stemt|meerderheid|unaniem|unanimiteit|quorum|instemming|consensus|vote|votes|"
+    r"voting|majority|unanimous|unanimity|consent)\b"
+)
 # An evaluative comparison: better, worse, more effective ... than another thing.
 COMPARISON_QUESTION = lazy_compile(
     r"\b(beter|slechter|effectiever|doeltreffender|efficienter|succesvoller|wenselijker|"
@@ -127,6 +138,8 @@ def asked_relation(question: str, groups: list[Group]) -> Relation | None:
         return Relation("comparison", _compares)
     if LEGAL_QUESTION.search(question):
         return Relation("legal", lambda text: bool(LEGAL_ANSWER.search(fold(text))))
+    if VOTE_QUESTION.search(question):
+        return Relation("vote", lambda text: bool(VOTE_ANSWER.search(fold(text))))
     if SANCTION_QUESTION.search(question):
         return Relation("sanction", lambda text: bool(SANCTION_ANSWER.search(fold(text))))
     if DIFFERENCE_QUESTION.search(question):

@@ -35,6 +35,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "reason": ("hiervoor geen reden", "no reason for this"),
     "sanction": ("hiervoor geen sanctie of maatregel", "no sanction or measure for this"),
     "legal": ("hiervoor geen wet, rechter of juridische verplichting", "no law, court or legal duty for this"),
+    "vote": ("hiervoor geen stemming, meerderheid of instemming", "no vote, majority or consent for this"),
     "comparison": ("geen vergelijking of voorkeur hiertussen", "no comparison of or preference between these"),
     "difference": ("geen onderscheid of verschil hiertussen", "no distinction or difference between these"),
     "ranking": ("geen rangorde of ranglijst", "no ranking or order"),
