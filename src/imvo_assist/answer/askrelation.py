@@ -1,15 +1,16 @@
-"""Questions for a relation a passage must tell, not only name the things related.
+"""Questions for a relation a passage must tell, not only name the things related; a question
+asks the first of these it matches, in this order.
 
 - Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"): a
   passage that speaks of a choice.
 - Why this one in particular ("waarom juist KPMG?"): a passage that gives a reason.
-- A sanction ("welke boete krijgt een bedrijf ...?", "can a company be expelled ...?"): a
-  passage that names one.
+- Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
+  agreement more effective than a court case?"): a passage that compares or prefers.
 - A court, a liability or a legal duty ("can a fund be sued ...?"): a passage that speaks of
   law or legal standing.
 - How a body decides ("met welke meerderheid ...?"): a passage on a vote, a majority or consent.
-- Whether one thing is better than another ("werkt een wet beter dan een convenant?", "is the
-  agreement more effective than a court case?"): a passage that compares or prefers.
+- A sanction ("welke boete krijgt een bedrijf ...?", "can a company be expelled ...?"): a
+  passage that names one.
 - What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
   does the bank agreement differ from ..."): a passage that draws a distinction or compares.
 
@@ -192,4 +193,5 @@ def _naming(things: list[list[Group]]) -> Callable[[str], bool]:
 
 
 def _compares(text: str) -> bool:
+    """Whether a text compares or states a preference."""
     return bool(COMPARISON_ANSWER.search(fold(text)))

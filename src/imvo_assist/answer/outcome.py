@@ -17,7 +17,7 @@ from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import OUTCOME_QUESTION, reports_outcome
 
-F = TypeVar("F", bound=Any)  # a fact asked for (`facts.AskedFact`): a dataclass with `stated`
+Fact = TypeVar("Fact", bound=Any)  # a fact asked for (`facts.AskedFact`): a dataclass with `stated`
 
 # What actually came about ("hoeveel convenanten zijn er uiteindelijk gesloten?", "how many were
 # actually concluded?"): an aim, a plan or an expectation ("de ambitie om in 2016 tien convenanten
@@ -35,7 +35,7 @@ AIMED = lazy_compile(
 PREFIX = 5
 
 
-def realized(question: str, facts: tuple[F, ...]) -> tuple[F, ...]:
+def realized(question: str, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     """The facts a folded question asks for, each stated only by a sentence that gives no aim,
     plan or expectation when the question asks what actually came about."""
     if not REALIZED_QUESTION.search(question):
