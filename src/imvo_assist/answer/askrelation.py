@@ -9,9 +9,9 @@ asks the first of these it matches, in this order.
 - A court, a liability or a legal duty ("can a fund be sued ...?"): a passage that speaks of
   law or legal standing.
 - How a body decides ("met welke meerderheid ...?"): a passage on a vote, a majority or consent.
-- A sanction ("welke boete krijgt een bedrijf ...?", "can a company be expelled ...?"): a
+- A sanction ("welke boete volgt op ...?", "can a company be expelled ...?"): a
   passage that names one.
-- What distinguishes two things ("wat is het verschil tussen partijen en stakeholders?", "how
+- What distinguishes two things ("wat is het verschil tussen een klacht en een geschil?", "how
   does the bank agreement differ from ..."): a passage that draws a distinction or compares.
 
 A passage naming both things side by side ("bestaande initiatieven (zoals de green deals)") tells
