@@ -11,7 +11,9 @@ question for what actually came about ("hoeveel convenanten zijn er uiteindelijk
 not answered by an aim or a plan; "what came out of X after 3 years?" asks an outcome, not a
 timeline; a sanction asked for ("can a company be expelled ...?") must be named by the passage
 (the stem of "uitsluiting" is also that of "uitsluitend"), a court, liability or legal duty must be
-spoken of, and a vote or majority asked for ("met welke meerderheid ...?") must be told.
+spoken of, a vote or majority asked for ("met welke meerderheid ...?") must be told, and advice
+asked of the tool itself ("what would you advise ...?") is no question the documents answer; a
+question opened by a verb before an article ("Adviseert de SER ...?") names no "Adviseert".
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.askrelation import asked_relation
 from imvo_assist.answer.covenantnames import named_covenant
+from imvo_assist.answer.entities import capitalised_names
 from imvo_assist.library import Library
 from imvo_assist.text.fold import fold
 
@@ -56,6 +59,10 @@ library = answer_fixtures.library
     # how a body decides, which no passage says
     ("Met welke meerderheid neemt de stuurgroep van het convenant besluiten?", "geen stemming"),
     ("What voting majority does the steering group of the textile covenant need for its decisions?", "no vote"),
+    # advice asked of the tool itself
+    ("Wat raad je ons aan: zelf due diligence doen of aansluiten bij een convenant?", "geen advies"),
+    ("What would you advise a small jeans brand to do first?", "no advice"),
+    ("Can you recommend a good consultant for our due diligence?", "no advice"),
 ])
 def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, question: str, said: str) -> None:
     assert said in unanswered(library, question).answer
@@ -74,6 +81,7 @@ def test_a_relation_or_fact_no_passage_tells_is_not_found(library: Library, ques
     ("Wat gebeurt er met een klacht van werknemers over een deelnemend bedrijf?", "klacht", "4"),
     ("Is het textielconvenant juridisch bindend?", "geen juridische betekenis", "1"),
     ("Kan het textielconvenant met een meerderheid van de partijen worden gewijzigd?", "instemming van alle partijen", "6"),
+    ("Is de uitspraak van de klachtencommissie bindend, ja of nee?", "bindende uitspraak", "4"),
 ])
 def test_the_twins_are_answered_from_the_passage_that_tells_it(
         library: Library, question: str, told: str, page: str) -> None:
@@ -119,3 +127,13 @@ def test_what_a_covenant_is_for_is_no_covenant_named_by_its_subject(question: st
 def test_an_outcome_asked_after_a_time_is_no_timeline(library: Library, question: str, timeline: bool) -> None:
     answer = library.ask(question)
     assert answer.answer.lstrip("*").startswith(("Tijdlijn", "Timeline", "After", "Na ")) == timeline, answer.answer[:200]
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("Adviseert de SER een looptijd van drie tot vijf jaar?", []),
+    ("Raadt de SER aan om een convenant te sluiten?", []),
+    ("Vraagt het kabinet iets van Cordaid?", ["Cordaid"]),
+    ("Komt Solidaridad voor in het bronnenboek?", []),
+])
+def test_a_verb_opening_the_question_before_an_article_is_no_name(question: str, names: list[str]) -> None:
+    assert capitalised_names(question, frozenset({"ser", "kpmg", "solidaridad"})) == names

@@ -1,6 +1,8 @@
 """Questions for a relation a passage must tell, not only name the things related; a question
 asks the first of these it matches, in this order.
 
+- Advice asked of the tool itself ("wat raad je ons aan?", "can you recommend ..."): no passage
+  tells it.
 - Why something was chosen ("waarom koos het kabinet KPMG?", "why did the SER pick ten?"): a
   passage that speaks of a choice.
 - Why this one in particular ("waarom juist KPMG?"): a passage that gives a reason.
@@ -88,6 +90,16 @@ VOTE_ANSWER = lazy_compile(
     r"\b(stemming|stemmen|stemt|meerderheid|unaniem|unanimiteit|quorum|instemming|consensus|vote|votes|"
     r"voting|majority|unanimous|unanimity|consent)\b"
 )
+# Advice asked of the tool itself ("kun je ons aanraden ...", "what would you advise", "moeten wij
+# tekenen, ja of nee?"): the documents advise the parties they address, never the asker on a choice
+# of their own, so no passage tells it (their nearest passages are listed).
+ADVICE_QUESTION = lazy_compile(
+    r"\b((kun|kan|wil|zou) (je|jij|u) (me |mij |ons )?.{0,40}\b(aanraden|adviseren|aanbevelen)|"
+    r"wat (raad|adviseer|zou) (je|jij|u)|(raad|adviseer) (je|jij|u) (ons|me|mij)|graag (jouw |uw )?advies|"
+    r"(jouw|uw) advies|(can|could|would) you (please )?(recommend|suggest|advise)|"
+    r"what (do|would) you (recommend|suggest|advise)|what would you do|your (advice|recommendation)|"
+    r"(moeten|zouden|should) (wij|we|ik|i)\b.{0,80}\b(ja of nee|yes or no))\b"
+)
 # An evaluative comparison: better, worse, more effective ... than another thing.
 COMPARISON_QUESTION = lazy_compile(
     r"\b(beter|slechter|effectiever|doeltreffender|efficienter|succesvoller|wenselijker|"
@@ -131,6 +143,8 @@ class Relation(NamedTuple):
 
 def asked_relation(question: str, groups: list[Group]) -> Relation | None:
     """The relation a folded question asks for, or None; `groups` are its content groups."""
+    if ADVICE_QUESTION.search(question):
+        return Relation("advice", lambda text: False)
     if CHOICE_QUESTION.search(question):
         return Relation("choice", lambda text: bool(CHOICE_ANSWER.search(fold(text))))
     if FOCUSED_REASON_QUESTION.search(question):

@@ -54,6 +54,9 @@ CALENDAR = frozenset(
      "august", "october", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
      "zondag", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
+# An article after a question's capitalised first word: that word is a verb opening the question
+# ("Adviseert de SER ...?"), not the first word of a name.
+OPENING_ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 LEADING = frozenset(
     [
         "welke", "welk", "wat", "wie", "waar", "wanneer", "waarom", "hoe", "is", "heeft", "hebben",
@@ -99,8 +102,9 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
     for match in CAPITALISED_NAME.finditer(question):
         words = _one_sentence(re.sub(r"'s$|'$", "", match.group(1)).split())
         opens = not question[: match.start()].strip() or question[: match.start()].rstrip()[-1] in ".?!:;"
-        if words and opens and words[0].lower() not in LEADING and _common(words[0]):
-            words.pop(0)  # the question's first word ("Komt Solidaridad voor ...?")
+        if words and opens and words[0].lower() not in LEADING and (
+                _common(words[0]) or len(words) > 2 and words[1] in OPENING_ARTICLES):
+            words.pop(0)  # the question's first word ("Komt Solidaridad voor ...?", "Adviseert de SER ...?")
         while words and words[0].lower() in LEADING:
             words.pop(0)
         name = " ".join(words)

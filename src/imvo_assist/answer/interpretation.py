@@ -36,6 +36,7 @@ ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "sanction": ("hiervoor geen sanctie of maatregel", "no sanction or measure for this"),
     "legal": ("hiervoor geen wet, rechter of juridische verplichting", "no law, court or legal duty for this"),
     "vote": ("hiervoor geen stemming, meerderheid of instemming", "no vote, majority or consent for this"),
+    "advice": ("geen advies voor een eigen keuze van de vrager", "no advice on a choice of the asker's own"),
     "comparison": ("geen vergelijking of voorkeur hiertussen", "no comparison of or preference between these"),
     "difference": ("geen onderscheid of verschil hiertussen", "no distinction or difference between these"),
     "ranking": ("geen rangorde of ranglijst", "no ranking or order"),
