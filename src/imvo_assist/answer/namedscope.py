@@ -51,7 +51,8 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
     for field, id, written in _named(asking):
         if f" {written} " in naming:
             continue  # the document's own name ("het SER-advies", "the garments agreement")
-        if field == "sectors" and not _as_sector(id, written):
+        by_word = field == "sectors" and not _as_sector(id, written)
+        if by_word:
             queries = [_word_query(written, understanding.language)]  # "cocoa": the word itself
         else:  # tagged (looked up first: one term), or in one of its names ("nationaal contactpunt")
             if library.any_match(Term(field, id), Filters(kind=kind)):
@@ -63,8 +64,7 @@ def entity_outside(library: Corpus, understanding: Understanding) -> tuple[str, 
         # where it stands instead: the passages tagged with it, else those with its words (may
         # be none: in no document); its names' words are common ("low", "minimum"): scoring
         # them all costs ten times the tag
-        tagged = [] if field == "sectors" and not _as_sector(id, written) else library.run(
-            Term(field, id), Filters(source="passage"), 3)
+        tagged = [] if by_word else library.run(Term(field, id), Filters(source="passage"), 3)
         elsewhere = tagged or library.run(said, Filters(source="passage"), 3)
         shown = max((c.source for c in understanding.concepts if f" {written} " in f" {c.source} "),
                     key=len, default=written)  # "emission trading", not only "emission"
