@@ -107,10 +107,13 @@ def absent_subject(library: Corpus, understanding: Understanding) -> Concept | N
         narrowed = [_head(c[:-1], topics) if _narrows_activity(c) else None for c in conjuncts]
         if narrowed and all(narrowed) and not any(concept_present(library, c) for c in narrowed if c):
             return narrowed[0]
-        heads = [_head(conjunct, topics) or _head(conjunct, gerunds) for conjunct in conjuncts]
+        # ... also beside another conjunct: in "lithium or cobalt mining" the second is cobalt's
+        heads = [narrow or _head(conjunct, topics) or _head(conjunct, gerunds)
+                 for conjunct, narrow in zip(conjuncts, narrowed, strict=True)]
         if not any(heads):
             continue
-        if any(head is None or _of_sector(conjunct, head) for conjunct, head in zip(conjuncts, heads)):
+        if any(head is None or _of_sector(conjunct[:-1] if narrow else conjunct, head)
+               for conjunct, head, narrow in zip(conjuncts, heads, narrowed, strict=True)):
             return None  # "tuinders en bloementelers": one of them names the sector
         if rest[:1] and rest[0] in RELATIVE and _tagged(rest) and TRADING.search(" ".join(rest)):
             return None  # "het mkb dat kleding verkoopt": those of the sector
