@@ -1,9 +1,12 @@
 """Mechanisms of issue #12's twenty-first round, each tested on sentences written for these tests,
 none of them a question of any evaluation set.
 
-Class: a sector's activity narrowed by what no document names counts as absent also beside
+Classes: a sector's activity narrowed by what no document names counts as absent also beside
 another conjunct ("risks in nickel or cobalt mining": nickel and cobalt), while an activity
-narrowed by what the documents name ("tin or gold mining") is the sector's own.
+narrowed by what the documents name ("tin or gold mining") is the sector's own; a specific noun
+the lexicon translates that no document holds is what a question turns on also beside a named
+organisation the documents do hold ("welke subsidie krijgt MVO Nederland?"), but not a compound
+of the documents' own words nor a word that ends one of their compounds.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ import answer_fixtures
 import pytest
 from answer_fixtures import answered, unanswered
 
+from imvo_assist.answer.absentnoun import translated_noun
 from imvo_assist.library import Library
+from imvo_assist.text.bilingual import interpret
+from imvo_assist.text.wordlist import Lang
 
 library = answer_fixtures.library
 
@@ -36,3 +42,33 @@ def test_an_activity_narrowed_by_what_the_documents_name_is_the_sectors_own(
     answer = answered(library, question)
     assert any(c.hit.passage.doc_id == "sra-testrapport" and c.hit.passage.page_label == "22"
                for c in answer.citations), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Welke subsidie krijgt MVO Nederland volgens de kamerbrief?", "'subsidie' komt in geen"),
+    ("What does the letter say about the salary of the SER chairman?", "'salary' does not occur"),
+])
+def test_a_specific_noun_no_document_holds_is_named_beside_what_is_there(
+        library: Library, question: str, named: str) -> None:
+    assert named in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "doc", "page"), [
+    ("Wat zegt het rapport over het onderzoek van SOMO naar de groothandel?", "bronnenboek-test", "3"),
+    ("Welke rol krijgt MVO Nederland volgens de kamerbrief?", "kamerbrief-2014-11-19-sra", "4"),
+    ("Wat schrijft Amnesty International over de financiële sector?", "sra-testrapport", "13"),
+    ("What does the report say about night work of warehouse staff in distribution centres?", "sra-testrapport", "9"),
+])
+def test_the_twins_whose_nouns_the_documents_hold_are_answered(
+        library: Library, question: str, doc: str, page: str) -> None:
+    answer = answered(library, question)
+    assert any(c.hit.passage.doc_id == doc and c.hit.passage.page_label == page for c in answer.citations[:3]), [
+        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+@pytest.mark.parametrize(("word", "language", "noun"), [
+    ("subsidie", "nl", True), ("salary", "en", True), ("aanbieden", "nl", False), ("require", "en", False),
+])
+def test_a_translated_noun_is_no_verb(word: str, language: Lang, noun: bool) -> None:
+    concept = next(c for c in interpret([word], lambda w: True, language) if c.source == word)
+    assert translated_noun(concept) is noun

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from whoosh.query import And, Or
 
+from imvo_assist.answer.absentnoun import absent_noun, translated_noun
 from imvo_assist.answer.covenantcheck import (
     IN_TEXT,
     covenant_source,
@@ -220,6 +221,9 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
     entities = understanding.sectors or understanding.risks or understanding.organisations
     if nouns_absent and not entities and not any(c.specificity >= RARE for c in topics if c not in absent):
         return Missing(nouns_absent[0].source, "word")  # "welke rol speelt de politie?"
+    # a specific noun is nowhere, beside what is there ("welke subsidie krijgt MVO Nederland?")
+    if (noun := absent_noun(library, absent)) is not None and not paraphrase():
+        return Missing(noun.source, "word")
     # the event a question for its date dates: absent, the documents give it no date
     floor = RARE if ASKS_WHEN.match(fold(asking_part(understanding.question))) else RARE_IN_DOCUMENT
     fact_absent = [c for c in absent if c.specificity >= floor]
@@ -256,9 +260,7 @@ def _dutch_noun(concept: Concept) -> bool:
     there when none of them is, however common the word. Not a verb (one may be written apart:
     "aanbieden", "biedt ... aan") nor an English word, which reaches the Dutch text only through
     the lexicon's translations ("the poor": "armen", where a text may write "armoede")."""
-    return concept.language == "nl" and bool(concept.translations) and not any(
-        is_verb_form(word, "nl") for word in concept.source.split()) and not any(
-        is_verb_form(word, "en") for term, _ in concept.translations for word in term.split())
+    return concept.language == "nl" and translated_noun(concept)
 
 
 def _asked_thing(concept: Concept) -> bool:
