@@ -6,7 +6,9 @@ another conjunct ("risks in nickel or cobalt mining": nickel and cobalt), while 
 narrowed by what the documents name ("tin or gold mining") is the sector's own; a specific noun
 the lexicon translates that no document holds is what a question turns on also beside a named
 organisation the documents do hold ("welke subsidie krijgt MVO Nederland?"), but not a compound
-of the documents' own words nor a word that ends one of their compounds.
+of the documents' own words nor a word that ends one of their compounds; capitalised words joined
+by "and" into a name the vocabulary or the lexicon knows ("the Social and Economic Council": the
+SER) are no unknown name "Economic Council".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 from answer_fixtures import answered, unanswered
 
 from imvo_assist.answer.absentnoun import translated_noun
+from imvo_assist.answer.entities import capitalised_names
 from imvo_assist.library import Library
 from imvo_assist.text.bilingual import interpret
 from imvo_assist.text.wordlist import Lang
@@ -72,3 +75,18 @@ def test_the_twins_whose_nouns_the_documents_hold_are_answered(
 def test_a_translated_noun_is_no_verb(word: str, language: Lang, noun: bool) -> None:
     concept = next(c for c in interpret([word], lambda w: True, language) if c.source == word)
     assert translated_noun(concept) is noun
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("What did the Social and Economic Council advise on the stakeholder dialogue?", []),
+    ("Which reports of the Food and Agriculture Organization did KPMG use?", ["Food", "Agriculture Organization"]),
+    ("Did KPMG use reports by Oxfam Novib and Greenpeace?", ["Greenpeace"]),
+])
+def test_a_name_joined_by_and_is_known_as_a_whole(question: str, names: list[str]) -> None:
+    assert [n for n in capitalised_names(question, frozenset({"oxfam novib"})) if n != "KPMG"] == names
+
+
+def test_the_english_name_of_the_ser_is_answered(library: Library) -> None:
+    answer = answered(library, "According to the Social and Economic Council, what makes a stakeholder dialogue meaningful?")
+    assert any(c.hit.passage.doc_id == "ser-advies-test" and "betekenisvol" in c.hit.passage.text
+               for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]

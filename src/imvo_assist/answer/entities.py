@@ -25,6 +25,9 @@ CAPITALISED_NAME = lazy_compile(
     r"\b([A-Z][\w&.-]+(?:\s+(?:[A-Z][\w&.-]+|of|for|van|voor|de|the|met een))*\s+[A-Z][\w&.-]+"
     r"|[A-Z]{3,}[\w-]*|(?<=\w )[A-Z][a-z]{3,}\w*)"
 )
+# Capitalised words joined to a name by "and"/"en" ("Social and Economic Council").
+JOINED_BEFORE = lazy_compile(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)\s+(and|en)\s+$")
+JOINED_AFTER = lazy_compile(r"\s+(and|en)\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)")
 # The title of a law: Dutch "Wet", "Besluit" or "Richtlijn" and the words of its subject, English
 # capitalised words before "Act", "Directive" or "Regulation".
 LAW_TITLE = lazy_compile(
@@ -110,7 +113,7 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
         name = " ".join(words)
         folded = fold(name)
         if (not words or phrasing_name(folded) or folded in known or is_framing_word(folded)
-                or folded in CALENDAR):
+                or folded in CALENDAR or _part_of_known(question, match.start(1), match.end(1), known)):
             continue
         if len(words) == 1 and (opens or " " in folded) and all(
             phrasing_name(part) or part in known or (_common(part) and not name.isupper())
@@ -119,6 +122,20 @@ def capitalised_names(question: str, known: frozenset[str]) -> list[str]:
             continue  # "SER-advies", "MVO-risico"; a capitalised word inside a sentence is a name
         names.append(name)
     return list(dict.fromkeys(names))
+
+
+def _part_of_known(question: str, start: int, end: int, known: frozenset[str]) -> bool:
+    """Whether the capitalised words at start:end are one side of a name joined by "and"/"en"
+    that is known as a whole ("Social and Economic Council": the SER), by the vocabulary (or as
+    the start of one of its names) or by the lexicon."""
+    before = JOINED_BEFORE.search(question[:start])
+    after = JOINED_AFTER.match(question[end:])
+    joined = [f"{before.group(1)} {before.group(2)} {question[start:end]}" if before else "",
+              f"{question[start:end]} {after.group(1)} {after.group(2)}" if after else ""]
+    lexicon = load_lexicon()
+    return any(folded in known or any(form.startswith(f"{folded} ") for form in known)
+               or lexicon.either_way(folded)
+               for folded in (fold(name) for name in joined if name))
 
 
 def _lowercase_law_titles(question: str) -> list[str]:
