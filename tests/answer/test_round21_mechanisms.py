@@ -8,10 +8,15 @@ the lexicon translates that no document holds is what a question turns on also b
 organisation the documents do hold ("welke subsidie krijgt MVO Nederland?"), but not a compound
 of the documents' own words nor a word that ends one of their compounds; capitalised words joined
 by "and" into a name the vocabulary or the lexicon knows ("the Social and Economic Council": the
-SER) are no unknown name "Economic Council".
+SER) are no unknown name "Economic Council"; a question that names or cites a kind of document
+the corpus does not index ("wat adviseert de SER ...?" over the bundled letter) is answered from
+the other documents with a note saying so, not "'SER' komt niet voor in het advies".
 """
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import answer_fixtures
 import pytest
@@ -23,7 +28,17 @@ from imvo_assist.library import Library
 from imvo_assist.text.bilingual import interpret
 from imvo_assist.text.wordlist import Lang
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
+from overview_support import bundled_fixture  # noqa: F401 (the `bundled` fixture)
+
+from imvo_assist.settings import Settings
+
 library = answer_fixtures.library
+
+
+@pytest.fixture(scope="module")
+def bundled_library(bundled: Settings) -> Library:
+    return Library(bundled)
 
 
 @pytest.mark.parametrize(("question", "named"), [
@@ -90,3 +105,26 @@ def test_the_english_name_of_the_ser_is_answered(library: Library) -> None:
     answer = answered(library, "According to the Social and Economic Council, what makes a stakeholder dialogue meaningful?")
     assert any(c.hit.passage.doc_id == "ser-advies-test" and "betekenisvol" in c.hit.passage.text
                for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "note"), [
+    ("Wat adviseert de SER over de stakeholderdialoog?",
+     "Het advies zelf staat niet in de geïndexeerde documenten"),
+    ("Volgens het SER-advies: wat zijn de kernelementen van een convenant?",
+     "Het advies zelf staat niet in de geïndexeerde documenten"),
+    ("What does the SER advice say about monitoring?", "The advice itself is not among the indexed documents"),
+])
+def test_a_kind_of_document_not_indexed_is_said_and_the_others_answer(
+        bundled_library: Library, question: str, note: str) -> None:
+    answer = answered(bundled_library, question)
+    assert answer.answer.startswith(note), answer.answer[:200]
+    assert "komt niet voor in het advies" not in answer.answer
+    assert any(c.hit.passage.doc_id == "kamerbrief-2014-11-19-sra" and c.hit.passage.page_label == "3"
+               and "kernelementen" in c.hit.passage.text for c in answer.citations[:3]), [
+        (c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+def test_a_kind_of_document_that_is_indexed_gets_no_note(library: Library) -> None:
+    answer = answered(library, "Wat adviseert de SER over de stakeholderdialoog?")
+    assert "zelf staat niet" not in answer.answer
+    assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from imvo_assist.answer.citations import CitationList
@@ -21,6 +22,7 @@ from imvo_assist.answer.interpretation import (
     InterpretedAnswer,
     interpretation,
     not_found_text,
+    unindexed_note,
 )
 from imvo_assist.answer.keycontent import missing_content
 from imvo_assist.answer.missing import Missing
@@ -62,9 +64,14 @@ def answer_question(library: Corpus, question: str) -> Answer:
     """
     started = time.perf_counter()
     understanding = understand(question, library.words)
+    unindexed = _unindexed_kind(library, understanding)
+    if unindexed:  # "wat adviseert de SER ...?" with no advice text indexed: the others answer
+        understanding = replace(understanding, named_kind="", cites_named=False)
     citations = CitationList(library.documents, understanding.language)
     missing = missing_content(library, understanding)
     composed = _not_found(missing, understanding) if missing else _compose(library, understanding, citations)
+    if unindexed and not composed.not_found:
+        composed.lines[:0] = [unindexed_note(unindexed, understanding.language), ""]
     language = understanding.language
     if composed.not_found:
         suggestions = composed.suggestions or _did_you_mean(library, understanding)
@@ -93,6 +100,15 @@ def _answer(
         interpretation=interpretation(understanding, missing),
         elapsed_ms=(time.perf_counter() - started) * 1000, **parts,
     )
+
+
+def _unindexed_kind(library: Corpus, understanding: Understanding) -> str:
+    """The kind of document the question names or cites when no document of that kind is
+    indexed (the bundled corpus holds the letter, not the SER advice), else ""."""
+    kind = understanding.named_kind
+    if not kind or any(d.kind == kind and d.file for d in library.documents.values()):
+        return ""
+    return kind
 
 
 def _not_found(missing: Missing, understanding: Understanding) -> Composed:

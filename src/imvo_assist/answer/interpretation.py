@@ -20,6 +20,12 @@ DOCUMENT_NAMES = {
     "report": ("het rapport", "the report"), "covenant": ("de convenanten", "the covenants"),
     "note": ("de notitie", "the note"), "register": ("het bronnenboek", "the source register"),
 }
+# A kind of document named in a question, as the subject of a sentence saying it is not indexed.
+UNINDEXED = {
+    "advice": ("Het advies", "The advice"), "letter": ("De brief", "The letter"),
+    "report": ("Het rapport", "The report"), "covenant": ("Het convenant", "The covenant"),
+    "note": ("De notitie", "The note"), "register": ("Het bronnenboek", "The source register"),
+}
 # What a passage lacked for a fact question, in Dutch and English.
 ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "amount": ("hiervoor geen bedrag", "no amount for this"),
@@ -75,6 +81,15 @@ def interpretation(understanding: Understanding, missing: Missing | None) -> dic
     if missing is not None:
         found["missing"] = {"what": missing.what, "kind": missing.kind}
     return found
+
+
+def unindexed_note(kind: str, language: str) -> str:
+    """The note that the kind of document a question names is not indexed, so other documents
+    answer ("wat adviseert de SER ...?" over the bundled letter)."""
+    dutch, english = UNINDEXED.get(kind, ("Dat document", "That document"))
+    if language == "nl":
+        return f"{dutch} zelf staat niet in de geïndexeerde documenten; het antwoord komt uit de andere."
+    return f"{english} itself is not among the indexed documents; the answer comes from the others."
 
 
 def not_found_text(missing: Missing | None, understanding: Understanding) -> str:
