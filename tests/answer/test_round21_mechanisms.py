@@ -128,3 +128,27 @@ def test_a_kind_of_document_that_is_indexed_gets_no_note(library: Library) -> No
     answer = answered(library, "Wat adviseert de SER over de stakeholderdialoog?")
     assert "zelf staat niet" not in answer.answer
     assert answer.citations[0].hit.passage.doc_id == "ser-advies-test"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Wij zijn van Milieudefensie: is er werk van ons over dwangarbeid in het bronnenboek terechtgekomen?",
+     "geen publicatie over dwangarbeid"),
+    ("We're from Both ENDS - did any of our work on child labour end up in the analysis?",
+     "no publication on child labour"),
+    ("Is er iets van SOMO over kinderarbeid in de cacaoteelt in de analyse beland?", "geen enkele bron bij Voedingsmiddelen"),
+])
+def test_work_of_an_organisation_on_a_subject_it_never_wrote_on_did_not_end_up_anywhere(
+        library: Library, question: str, said: str) -> None:
+    assert said in unanswered(library, question).answer
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Wij zijn van Milieudefensie: is er werk van ons over kolen in het bronnenboek terechtgekomen?", "[16]"),
+    ("We're from Both ENDS - did any of our work on palm oil end up in the analysis?", "[59]"),
+    ("Did FNV publish anything on offshore safety that the SRA uses?", "[50]"),
+])
+def test_work_of_an_organisation_on_its_own_subject_is_listed_first(
+        library: Library, question: str, entry: str) -> None:
+    answer = answered(library, question)
+    assert answer.intent == "org_included"
+    assert answer.answer.split("\n- ")[1].startswith(entry), answer.answer[:300]

@@ -105,7 +105,7 @@ STUDY_NAMED = lazy_compile(rf"\b{STUDY_NOUNS}\b")
 # "bronnen" asks for provenance, unless the question asks for a number or a date about them.
 SOURCE_CUES = lazy_compile(r"\b(bron|bronnen|source|sources)\b(?! book| register)")
 # Verbs of using a source.
-USING = (r"input|inbreng|meegenomen|gebruikt|used|use|verwerkt|geciteerd|cited|aangehaald|"
+USING = (r"input|inbreng|meegenomen|gebruikt|used|use|uses|verwerkt|geciteerd|cited|aangehaald|"
          r"drawn on|draw on|drew on|relied on|rely on|made use|gebruik gemaakt|geput|putten|"
          r"overgenomen|meegewogen|took .* into account|take[ns]? .* into account")
 # ... and of including, mentioning, appearing or reading one, or of being one of the sources.
@@ -117,6 +117,8 @@ OF_DOCUMENT = (r"(?:de|het|the|this|dit) (?:analyse|analysis|rapport|report|sra|
 INCLUSION_CUES = lazy_compile(
     rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
     r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
+    r"terecht ?gekomen|beland|belandde|belandden|end(?:s|ed)? up|(?:made|make|makes) it into|"
+    r"found (?:its|their) way|"
     r"considered|rekening gehouden|looked at|read|"
     rf"{AMONG_SOURCES}(?! (?:van|of) (?!{OF_DOCUMENT})))\b"
 )

@@ -32,7 +32,7 @@ from imvo_assist.answer.evidence import (
     match,
     sentences,
 )
-from imvo_assist.answer.intents import USE_CUES
+from imvo_assist.answer.intents import INCLUSION_CUES, USE_CUES
 from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.understand import Understanding
 from imvo_assist.answer.wordquery import stem_query
@@ -68,6 +68,7 @@ REGISTER_NAMES = frozenset(["bronnenboek", "source book", "sourcebook", "registe
                             "sources", "bronnenlijst"])
 # The subject of a publication asked about: what follows "over", "about", "on" ("het werk van FNV
 # over kinderarbeid", "Amnesty's reports on cocoa"), to the end of the clause.
+RELATIVE = lazy_compile(r"\b(that|which|die|dat)\b")
 SUBJECT = lazy_compile(
     r"\b(over|about|on|regarding|concerning|inzake|omtrent|betreffende|op het gebied van) (?P<subject>[^?,;:.!]+)")
 
@@ -85,10 +86,20 @@ def unpublished_subject(library: Corpus, understanding: Understanding) -> Missin
     research on child labour in the source book?") when it has none on it."""
     asked = [o for o in understanding.organisations if not is_author(o)]
     folded = folded_words(asking_sentences(understanding.question))
-    subjects = [m.group("subject") for m in SUBJECT.finditer(folded)]
+    subjects = [_before_inclusion(m.group("subject")) for m in SUBJECT.finditer(folded)]
     if len(asked) != 1 or not subjects:
         return None
     return _unsaid(library, understanding, asked[0], f" {' '.join(subjects)} ")
+
+
+def _before_inclusion(subject: str) -> str:
+    """A subject up to the words of its inclusion ("child labour | end up in the analysis",
+    "kinderarbeid | in de sra ... terechtgekomen") or a relative clause ("palm oil | that the SRA
+    uses"): what the work is on, not where it went."""
+    cut = INCLUSION_CUES.search(subject)
+    relative = RELATIVE.search(subject)
+    ends = [m.start() for m in (cut, relative) if m is not None]
+    return subject[: min(ends)] if ends and min(ends) > 0 else subject
 
 
 def _unsaid(library: Corpus, understanding: Understanding, organisation: Organisation, words: str) -> Missing | None:
