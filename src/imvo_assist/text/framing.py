@@ -65,6 +65,12 @@ FUNCTION_WORDS = frozenset(
         "one", "before", "after", "na", "tijdens", "during", "ahead",
     ]
 )
+# Words of a follow-up question that only asks where something stands ("Where exactly?").
+FOLLOW_UP_WORDS = frozenset(
+    ["where", "waar", "waarin", "welk", "which", "wat", "and", "en", "dan", "then", "so", "dus", "ook",
+     "also", "exactly", "precisely", "staat", "stands", "it", "number", "nummer", "nr", "in", "on",
+     "which", "what"]
+)
 # Documents named in "according to the report" (the caller reads the named document itself).
 DOCUMENT_WORDS = (
     r"(ser advies|kamerbrief|brief|rapport|advies|notitie|convenant|document|bronnenboek|analyse"
@@ -199,10 +205,21 @@ def main_sentence(question: str) -> str:
 
 
 def _last_asking(question: str) -> str:
-    """The last sentence ending in "?", else the last sentence, as written."""
+    """The last sentence ending in "?", else the last sentence, as written; a follow-up that
+    only asks where or on which page ("Does the report mention X? Where exactly?") with the
+    question before it."""
     parts = _sentences_of(question)
     asking = [p for p in parts if p.rstrip().endswith("?")]
+    if len(asking) > 1 and _follow_up(asking[-1]):
+        return f"{asking[-2]} {asking[-1]}"
     return (asking or parts or [question])[-1]
+
+
+def _follow_up(sentence: str) -> bool:
+    """Whether an asking sentence has no content of its own: "Where exactly?", "Op welke
+    pagina?", "En waar staat dat?"."""
+    words = re.findall(r"\w+", fold(sentence))
+    return bool(words) and all(w in FOLLOW_UP_WORDS or w in META_WORDS or w in FUNCTION_WORDS for w in words)
 
 
 SENTENCE_BREAK = lazy_compile(r"(?<=[.?!;])\s+")
