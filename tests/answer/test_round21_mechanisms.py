@@ -10,7 +10,9 @@ of the documents' own words nor a word that ends one of their compounds; capital
 by "and" into a name the vocabulary or the lexicon knows ("the Social and Economic Council": the
 SER) are no unknown name "Economic Council"; a question that names or cites a kind of document
 the corpus does not index ("wat adviseert de SER ...?" over the bundled letter) is answered from
-the other documents with a note saying so, not "'SER' komt niet voor in het advies".
+the other documents with a note saying so, not "'SER' komt niet voor in het advies"; a follow-up
+that only asks where ("Does the report mention X? Where exactly?") is asked with the question
+before it, and a word capitalised because it opens that follow-up names no covenant.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from imvo_assist.answer.absentnoun import translated_noun
 from imvo_assist.answer.entities import capitalised_names
 from imvo_assist.library import Library
 from imvo_assist.text.bilingual import interpret
+from imvo_assist.text.framing import main_sentence
 from imvo_assist.text.wordlist import Lang
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
@@ -152,3 +155,26 @@ def test_work_of_an_organisation_on_its_own_subject_is_listed_first(
     answer = answered(library, question)
     assert answer.intent == "org_included"
     assert answer.answer.split("\n- ")[1].startswith(entry), answer.answer[:300]
+
+
+@pytest.mark.parametrize(("question", "asking"), [
+    ("Does the SER advice say anything about monitoring? Where?",
+     "Does the SER advice say anything about monitoring? Where?"),
+    ("Ik werk aan een Kamervraag. Noemt de brief de dertien sectoren? Op welke pagina?",
+     "Noemt de brief de dertien sectoren? Op welke pagina?"),
+    ("Noemt de brief de dertien sectoren? En welke van die sectoren is de grootste?",
+     "En welke van die sectoren is de grootste?"),
+])
+def test_a_follow_up_that_only_asks_where_is_asked_with_the_question_before_it(question: str, asking: str) -> None:
+    assert main_sentence(question) == asking
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("Smartphones: does the risk analysis mention child labour in the electronics chain? Which page?", "22"),
+    ("Laptops: noemt de risicoanalyse kinderarbeid in de elektronicaketen? Waar precies?", "22"),
+])
+def test_a_follow_up_opening_with_a_capital_names_no_covenant(library: Library, question: str, page: str) -> None:
+    answer = answered(library, question)
+    assert answer.intent != "coverage"
+    assert any(c.hit.passage.doc_id == "sra-testrapport" and c.hit.passage.page_label == page
+               for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]

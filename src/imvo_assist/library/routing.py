@@ -273,8 +273,9 @@ def _by_proper_name(
     question: str, words: list[str], covenants: list[str], library: Library
 ) -> bool:
     """Whether a question without a word for a covenant names one by a proper name or acronym
-    ("TruStone", "IMVB"), not by a common word of its title ("chain")."""
-    capitalised = {fold(w) for w in re.findall(r"(?<=\s)[A-Z][\w-]*", question)}
+    ("TruStone", "IMVB"), not by a common word of its title ("chain") nor by a word capitalised
+    because it opens a sentence ("... in the electronics chain? Where exactly?")."""
+    capitalised = {fold(w) for w in re.findall(r"(?<=[^.?!:;\s]\s)[A-Z][\w-]*", question)}
     naming = set(words) - set(unnamed_words(" ".join(words), covenants, library.documents))
     return bool(naming & capitalised)
 
