@@ -29,6 +29,7 @@ from imvo_assist.answer.entities import capitalised_names
 from imvo_assist.library import Library
 from imvo_assist.text.bilingual import interpret
 from imvo_assist.text.framing import main_sentence
+from imvo_assist.text.morphology import past_participles
 from imvo_assist.text.wordlist import Lang
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "overview"))
@@ -178,3 +179,22 @@ def test_a_follow_up_opening_with_a_capital_names_no_covenant(library: Library, 
     assert answer.intent != "coverage"
     assert any(c.hit.passage.doc_id == "sra-testrapport" and c.hit.passage.page_label == page
                for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+@pytest.mark.parametrize(("infinitive", "participles"), [
+    ("uitvoeren", ("uitgevoerd",)), ("ondertekenen", ("ondertekend",)), ("publiceren", ("gepubliceerd",)),
+    ("opstellen", ("opgesteld",)), ("bedrijven", ()),
+])
+def test_a_dutch_verb_has_its_regular_participle(infinitive: str, participles: tuple[str, ...]) -> None:
+    assert set(participles) <= set(past_participles(infinitive))
+    assert participles or not past_participles(infinitive)
+
+
+@pytest.mark.parametrize("question", [
+    "who carried out the sector risk analysis?",
+    "New on this file: who actually carried out the SRA, and who commissioned it?",
+])
+def test_a_translated_verb_finds_its_participle(library: Library, question: str) -> None:
+    answer = answered(library, question)
+    first = answer.citations[0].hit.passage
+    assert (first.doc_id, first.page_label) == ("kamerbrief-2014-11-19-sra", "2") and "uitgevoerd" in first.text

@@ -29,6 +29,7 @@ from imvo_assist.text.bilingual import META, Concept, number_forms
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import context_sentences
 from imvo_assist.text.lazyregex import lazy_compile
+from imvo_assist.text.morphology import past_participles
 from imvo_assist.text.questionforms import agents, answers, counted_noun
 
 MIN_COVERAGE = 0.5
@@ -125,7 +126,8 @@ def _concept_forms(concept: Concept) -> frozenset[str]:
         if " " in term:
             forms.add(term)
         else:
-            variants = {term, _apostrophe_variant(term), *number_forms(term)}
+            # a Dutch verb also as its participle ("uitvoeren": "heeft ... uitgevoerd")
+            variants = {term, _apostrophe_variant(term), *number_forms(term), *past_participles(term)}
             forms |= frozenset().union(*(_forms(v) for v in variants))
     tags = default_tagger().tag(" ".join(terms))
     forms |= {f"tag:{id}" for id in (*tags.sectors, *tags.risks, *tags.orgs)}

@@ -8,7 +8,7 @@ key content whose absence from the corpus makes a question unanswerable.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from imvo_assist.text.lazyregex import lazy_compile
@@ -115,6 +115,25 @@ def present_tense(word: str) -> tuple[str, ...]:
     stems = (changed,) if DOUBLE.search(word[:-2]) else (changed, doubled)
     forms = (form for stem in stems for form in (stem, stem if stem.endswith("t") else f"{stem}t"))
     return tuple(dict.fromkeys(forms))
+
+
+@cache
+def past_participles(word: str) -> tuple[str, ...]:
+    """The regular past participles a Dutch infinitive may have that the Dutch word list holds,
+    with "ge" after a separable particle or none after an inseparable prefix ("uitvoeren":
+    uitgevoerd, "ondertekenen": ondertekend, "publiceren": gepubliceerd, "maken": gemaakt); none
+    for a strong verb ("sluiten": gesloten), whose forms no rule makes."""
+    if not word.isalpha() or not word.endswith("en") or len(word) < 5:
+        return ()
+    splits = [("", word)] + [(p, word[len(p):]) for p in SEPARABLE_PARTICLES
+                             if word.startswith(p) and len(word) - len(p) >= 4]
+    found = []
+    for particle, verb in splits:
+        stem, changed, doubled = _stems(verb)
+        ending = "" if changed[-1:] in "td" else "t" if stem[-1:] in KOFSCHIP or stem.endswith("ch") else "d"
+        for base in dict.fromkeys((changed, doubled)):
+            found += [f"{particle}ge{base}{ending}", f"{particle}{base}{ending}"]
+    return tuple(f for f in dict.fromkeys(found) if f != word and zipf(f, "nl") >= KNOWN)
 
 
 def _dutch_verb_form(word: str, shortest: int, whole: bool = True) -> bool:
