@@ -12,7 +12,9 @@ SER) are no unknown name "Economic Council"; a question that names or cites a ki
 the corpus does not index ("wat adviseert de SER ...?" over the bundled letter) is answered from
 the other documents with a note saying so, not "'SER' komt niet voor in het advies"; a follow-up
 that only asks where ("Does the report mention X? Where exactly?") is asked with the question
-before it, and a word capitalised because it opens that follow-up names no covenant.
+before it, and a word capitalised because it opens that follow-up names no covenant; a Dutch verb
+is found as its participle ("uitvoeren": "uitgevoerd"); whether an aim was achieved ("is het doel
+gehaald?") is answered only by a sentence saying it was, never by the aim itself.
 """
 
 from __future__ import annotations
@@ -198,3 +200,25 @@ def test_a_translated_verb_finds_its_participle(library: Library, question: str)
     answer = answered(library, question)
     first = answer.citations[0].hit.passage
     assert (first.doc_id, first.page_label) == ("kamerbrief-2014-11-19-sra", "2") and "uitgevoerd" in first.text
+
+
+@pytest.mark.parametrize("question", [
+    "Heeft het kabinet zijn doel van tien IMVO-convenanten in 2016 uiteindelijk bereikt?",
+    "Was the ambition of ten covenants by 2016 achieved in the end?",
+    "Zijn de doelen van het textielconvenant na drie jaar behaald?",
+    "Has the goal of a living wage for garment workers been reached?",
+    "for my briefing: was the 2016 target for IRBC agreements met?",
+])
+def test_whether_an_aim_was_achieved_is_not_answered_by_the_aim(library: Library, question: str) -> None:
+    answer = unanswered(library, question)
+    assert "uitkomst" in answer.answer or "outcome" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is volgens het textielconvenant het doel dat binnen de looptijd bereikt moet worden?",
+    "Which improvement has to be achieved within the term of the clothing covenant?",
+])
+def test_what_is_to_be_achieved_is_answered_by_the_aim(library: Library, question: str) -> None:
+    answer = answered(library, question)
+    assert any(c.hit.passage.doc_id == "convenant-test-textiel" and c.hit.passage.page_label == "2"
+               for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]

@@ -46,6 +46,8 @@ from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.framing import asking_part
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import (
+    ACHIEVED,
+    ACHIEVEMENT_QUESTION,
     AGENT_NOUN_WORDS,
     AGENT_NOUNS,
     AMOUNT_QUESTION,
@@ -233,6 +235,9 @@ def _asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if asks_ranking(question):
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
+    if ACHIEVEMENT_QUESTION.search(question):  # "is het doel gehaald?": said achieved, not aimed at
+        return (AskedFact("outcome", "", _in_key_sentences(
+            understanding, lambda text: bool(ACHIEVED.search(fold(text))) and reports_outcome(text))),)
     if OUTCOME_QUESTION.search(question):
         stated, naming = outcome_check(understanding, _in_key_sentences(understanding, reports_outcome))
         return (AskedFact("outcome", "", stated, lambda texts: naming(_closest(understanding, texts))),)

@@ -15,7 +15,7 @@ from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import OUTCOME_QUESTION, reports_outcome
+from imvo_assist.text.questionforms import ACHIEVEMENT_QUESTION, OUTCOME_QUESTION, reports_outcome
 
 Fact = TypeVar("Fact", bound=Any)  # a fact asked for (`facts.AskedFact`): a dataclass with `stated`
 
@@ -37,8 +37,9 @@ PREFIX = 5
 
 def realized(question: str, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     """The facts a folded question asks for, each stated only by a sentence that gives no aim,
-    plan or expectation when the question asks what actually came about."""
-    if not REALIZED_QUESTION.search(question):
+    plan or expectation when the question asks what actually came about or whether an aim was
+    achieved."""
+    if not (REALIZED_QUESTION.search(question) or ACHIEVEMENT_QUESTION.search(question)):
         return facts
 
     def as_realized(stated: Callable[[str], bool]) -> Callable[[str], bool]:

@@ -60,6 +60,20 @@ OUTCOME_QUESTION = lazy_compile(
     r"what (was|were|is|are) the (outcomes?|results?)|what came out of|wat kwam (er )?uit|"
     r"hoe (is|zijn|was|waren) (?P<afgelopen>.{1,60}?) afgelopen|how did (?P<turned>.{1,60}?) turn out)\b"
 )
+# Whether an aim was achieved ("is het doel ... gehaald?", "was the target reached?"), answered
+# only by a sentence that reports it achieved (not by the aim itself: `outcome.AIMED`).
+ACHIEVEMENT_QUESTION = lazy_compile(
+    r"^(?!.*\b(moet|moeten|dient|dienen|zal|zullen|wil|willen|must|should|has to|have to|will|needs? to|"
+    r"to be|om te)\b)(?:.*?)(?:"
+    r"\b(is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden)\b.{1,80}\b(gehaald|bereikt|behaald|"
+    r"gerealiseerd|verwezenlijkt)\b|\b(was|were|has|have|had)\b.{1,80}\b(achieved|reached|realised|"
+    r"realized|accomplished)\b|\b(target|goal|aim|ambition)s? (was |were |been |is |are )?met\b|"
+    r"\b(was|were|has|have|had)\b.{1,80}\bmet\s*[?.!]*$)"
+)
+ACHIEVED = lazy_compile(
+    r"\b(gehaald|bereikt|behaald|gerealiseerd|verwezenlijkt|gelukt|geslaagd|achieved|reached|realised|"
+    r"realized|accomplished|succeeded)\b"
+)
 # Words of what is to come ("zal", "will", "vindt ... plaats"); not "gaat om", "gaat ervan uit".
 ANNOUNCED = lazy_compile(r"\b(zal|zullen|will|shall|going to|plaatsvinden|vindt (\w+ ){0,5}plaats|takes place)\b")
 
