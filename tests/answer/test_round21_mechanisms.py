@@ -222,3 +222,15 @@ def test_what_is_to_be_achieved_is_answered_by_the_aim(library: Library, questio
     answer = answered(library, question)
     assert any(c.hit.passage.doc_id == "convenant-test-textiel" and c.hit.passage.page_label == "2"
                for c in answer.citations[:3]), [(c.hit.passage.doc_id, c.hit.passage.page_label) for c in answer.citations]
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("Heeft Both ENDS iets over kinderarbeid geschreven dat in het bronnenboek zit?", False),
+    ("Did Solidaridad write anything about child labour in soy that is in the source register?", False),
+    ("Did Stop Kinderarbeid write anything on child labour in cocoa that is in the bronnenboek?", True),
+    ("Heeft Both ENDS iets over palmolie geschreven dat in het bronnenboek zit?", True),
+])
+def test_work_on_a_risk_in_a_sector_is_work_on_that_risk(library: Library, question: str, found: bool) -> None:
+    answer = library.ask(question)
+    assert answer.intent == "org_included"
+    assert answer.not_found is not found, answer.answer[:200]

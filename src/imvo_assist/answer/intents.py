@@ -118,7 +118,9 @@ INCLUSION_CUES = lazy_compile(
     rf"\b({USING}|included|opgenomen|bijgedragen|bijdrage|contributed|contribution|referenced|"
     r"genoemd|mentioned|komt .* voor|appear|appears|staat .* in|pick(?:ed|s)? (?:\w+ )?up|"
     r"terecht ?gekomen|beland|belandde|belandden|end(?:s|ed)? up|(?:made|make|makes) it into|"
-    r"found (?:its|their) way|"
+    r"found (?:its|their) way|(?:is|are|was|were|zit|zitten) (?:\w+ )?in (?:the|het|de) (?:bronnenboek|"
+    r"source ?book|source register|register|analysis|analyse|sra)|"
+    r"in (?:het|de) (?:bronnenboek|register|analyse|sra) (?:zit|zitten|staat|staan)|"
     r"considered|rekening gehouden|looked at|read|"
     rf"{AMONG_SOURCES}(?! (?:van|of) (?!{OF_DOCUMENT})))\b"
 )

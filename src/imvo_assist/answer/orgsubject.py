@@ -193,8 +193,11 @@ def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: 
     (the title of the organisation's own publication) also by a word of a phrase ("olie" for
     "oil spills"), not by a part of a compound ("fabrieken" of "kledingfabrieken"). Another's
     sentence must say the whole topic ("conflicten over land" is not on conflict minerals)."""
-    if sectors & text_sectors or risks & set(default_tagger().tag(text).risks):
+    tagger = default_tagger()
+    if risks & set(tagger.tag(text).risks) or (sectors & text_sectors and not risks):
         return True
+    # a risk asked about ("child labour in cocoa") is not spoken of by its sector or product alone
+    topics = [g for g in groups if set(tagger.tag(g.label).risks) & risks] if risks else groups
     forms, words = forms_of(text), folded(text)
     return any(match(group, forms, words) >= (SOME_PARTS_FOUND if generous and " " in group.label else ALL_PARTS)
-               for group in groups)
+               for group in topics)
