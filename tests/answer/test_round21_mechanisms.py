@@ -234,3 +234,21 @@ def test_work_on_a_risk_in_a_sector_is_work_on_that_risk(library: Library, quest
     answer = library.ask(question)
     assert answer.intent == "org_included"
     assert answer.not_found is not found, answer.answer[:200]
+
+
+@pytest.mark.parametrize("question", [
+    "leefbaar loon kledingconvenant bedrag per week in euro",
+    "textielconvenant boete hoogte per bedrijf in euro",
+    "kamerbrief budget IMVO EU-voorzitterschap bedrag in euro",
+])
+def test_a_keyword_query_naming_a_document_takes_the_fact_from_it(library: Library, question: str) -> None:
+    unanswered(library, question)
+
+
+@pytest.mark.parametrize(("question", "page"), [
+    ("textielconvenant looptijd aantal jaren", "5"),
+    ("kamerbrief aantal sectoren met verhoogd risico", "2"),
+])
+def test_a_keyword_query_the_named_document_answers_is_answered(library: Library, question: str, page: str) -> None:
+    answer = answered(library, question)
+    assert answer.citations[0].hit.passage.page_label == page

@@ -183,10 +183,11 @@ def _closest(understanding: Understanding, texts: list[str]) -> list[str]:
 
 def _cites_document(understanding: Understanding) -> bool:
     """Whether the question takes its answer from a document it names as a document ("volgens
-    het textielconvenant"), not from an author ("according to the SER": the letter reports
-    the SER's advice too)."""
+    het textielconvenant", or among the keywords of a query without a question), not from an
+    author ("according to the SER": the letter reports the SER's advice too)."""
     folded = fold(understanding.question)
-    return understanding.cites_named and any(
+    keywords = understanding.intent == "search"  # "leefbaar loon textielconvenant bedrag in euro"
+    return (understanding.cites_named or keywords) and any(
         pattern.search(folded) for pattern, kind in NAMED_DOCUMENTS if kind == understanding.named_kind)
 
 
