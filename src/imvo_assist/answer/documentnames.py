@@ -77,12 +77,8 @@ def document_name_words(understanding: Understanding) -> frozenset[str]:
     if kind in ("", "covenant", "register"):
         return frozenset()
     folded = fold(understanding.question)
-    names = frozenset(word for pattern, named in NAMED_DOCUMENTS if named == kind
-                      for match in pattern.finditer(folded) for word in WORD.findall(match.group(0)))
-    rest = [c.source for c in understanding.concepts if not set(c.source.split()) <= names]
-    if names and not understanding.cites_named and all(source in understanding.verbs for source in rest):
-        return frozenset()  # "who carried out the sector risk analysis?": the document is the topic
-    return names
+    return frozenset(word for pattern, named in NAMED_DOCUMENTS if named == kind
+                     for match in pattern.finditer(folded) for word in WORD.findall(match.group(0)))
 
 
 def _cited_kind(folded: str, kinds: list[str]) -> str:

@@ -189,14 +189,14 @@ def _once(labels: list[str]) -> str:
 
 def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: set[str], risks: set[str],
                generous: bool = False) -> bool:
-    """Whether a text speaks of any part of the subject: a topic, a sector or a risk; `generous`
-    (the title of the organisation's own publication) also by a word of a phrase ("olie" for
-    "oil spills"), not by a part of a compound ("fabrieken" of "kledingfabrieken"). Another's
+    """Whether a text speaks of any part of the subject: a topic, a sector or a risk, and of a
+    risk asked about ("child labour in cocoa") by that risk, not by its sector or product alone;
+    `generous` (the title of the organisation's own publication) also by a word of a phrase
+    ("olie" for "oil spills"), not by a part of a compound ("fabrieken" of "kledingfabrieken"). Another's
     sentence must say the whole topic ("conflicten over land" is not on conflict minerals)."""
     tagger = default_tagger()
     if risks & set(tagger.tag(text).risks) or (sectors & text_sectors and not risks):
         return True
-    # a risk asked about ("child labour in cocoa") is not spoken of by its sector or product alone
     topics = [g for g in groups if set(tagger.tag(g.label).risks) & risks] if risks else groups
     forms, words = forms_of(text), folded(text)
     return any(match(group, forms, words) >= (SOME_PARTS_FOUND if generous and " " in group.label else ALL_PARTS)

@@ -67,9 +67,8 @@ FUNCTION_WORDS = frozenset(
 )
 # Words of a follow-up question that only asks where something stands ("Where exactly?").
 FOLLOW_UP_WORDS = frozenset(
-    ["where", "waar", "waarin", "welk", "which", "wat", "and", "en", "dan", "then", "so", "dus", "ook",
-     "also", "exactly", "precisely", "staat", "stands", "it", "number", "nummer", "nr", "in", "on",
-     "which", "what"]
+    ["where", "waar", "waarin", "welk", "and", "en", "dan", "then", "so", "dus", "ook", "also",
+     "exactly", "precisely", "staat", "stands", "it", "number", "nummer", "nr"]
 )
 # Documents named in "according to the report" (the caller reads the named document itself).
 DOCUMENT_WORDS = (

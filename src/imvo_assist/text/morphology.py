@@ -119,10 +119,11 @@ def present_tense(word: str) -> tuple[str, ...]:
 
 @cache
 def past_participles(word: str) -> tuple[str, ...]:
-    """The regular past participles a Dutch infinitive may have that the Dutch word list holds,
-    with "ge" after a separable particle or none after an inseparable prefix ("uitvoeren":
-    uitgevoerd, "ondertekenen": ondertekend, "publiceren": gepubliceerd, "maken": gemaakt); none
-    for a strong verb ("sluiten": gesloten), whose forms no rule makes."""
+    """The regular past participles a Dutch infinitive may have, made with "ge" (after a
+    separable particle: "uitvoeren": uitgevoerd) and without it (an inseparable prefix takes
+    none: "ondertekenen": ondertekend), kept when the Dutch word list holds them ("publiceren":
+    gepubliceerd; "maken": gemaakt, and "maakt", its present tense, also a form of the verb).
+    A strong verb's participle ("sluiten": gesloten) no rule makes."""
     if not word.isalpha() or not word.endswith("en") or len(word) < 5:
         return ()
     splits = [("", word)] + [(p, word[len(p):]) for p in SEPARABLE_PARTICLES

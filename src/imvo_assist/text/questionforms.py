@@ -64,7 +64,7 @@ OUTCOME_QUESTION = lazy_compile(
 # only by a sentence that reports it achieved (not by the aim itself: `outcome.AIMED`).
 ACHIEVEMENT_QUESTION = lazy_compile(
     r"^(?!.*\b(moet|moeten|dient|dienen|zal|zullen|wil|willen|must|should|has to|have to|will|needs? to|"
-    r"to be|om te)\b)(?:.*?)(?:"
+    r"to be|om te)\b).*?(?:"
     r"\b(is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden)\b.{1,80}\b(gehaald|bereikt|behaald|"
     r"gerealiseerd|verwezenlijkt)\b|\b(was|were|has|have|had)\b.{1,80}\b(achieved|reached|realised|"
     r"realized|accomplished)\b|\b(target|goal|aim|ambition)s? (was |were |been |is |are )?met\b|"
