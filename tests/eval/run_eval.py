@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """In-process evaluation: every question set asked through the library, scored by score.py.
 
-    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe36] [--reference] [--rows]
+    uv run python tests/eval/run_eval.py [--sets dev,tuning,heldout,probe,probe2,probe3,probe4,probe5,probe6,probe7,probe8,probe9,probe10,probe11,probe12,...,probe37] [--reference] [--rows]
 
 The index of the corpus (default ../shared/corpus) is built or opened once; each question goes
 to `library.ask(q).to_dict()` (and with --reference also to the plain BM25 reference of
@@ -67,6 +67,7 @@ SETS = {
     "probe34": HERE / "questions-probe34.toml",
     "probe35": HERE / "questions-probe35.toml",
     "probe36": HERE / "questions-probe36.toml",
+    "probe37": HERE / "questions-probe37.toml",
 }
 Answerer = Callable[[dict], tuple[dict | None, float, str | None]]
 
@@ -107,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--index", type=Path, help="index folder (default: as imvo-assist)")
-    ap.add_argument("--sets", default="dev,tuning,heldout", help="comma-separated names of SETS (dev, tuning, heldout, probe, probe2 ... probe36)")
+    ap.add_argument("--sets", default="dev,tuning,heldout", help="comma-separated names of SETS (dev, tuning, heldout, probe, probe2 ... probe37)")
     ap.add_argument("--reference", action="store_true", help="also score the plain BM25 reference")
     ap.add_argument("--rows", action="store_true", help="print score.py's per-question table")
     ap.add_argument("--only", help="comma-separated question ids")

@@ -42,7 +42,7 @@ PROBES = (HERE / "questions-probe.toml", HERE / "questions-probe2.toml", HERE / 
           HERE / "questions-probe30.toml", HERE / "questions-probe31.toml",
           HERE / "questions-probe32.toml", HERE / "questions-probe33.toml",
           HERE / "questions-probe34.toml", HERE / "questions-probe35.toml",
-          HERE / "questions-probe36.toml")
+          HERE / "questions-probe36.toml", HERE / "questions-probe37.toml")
 MANIFEST = CORPUS / "MANIFEST.toml"
 SCORER = SHARED / "eval" / "score.py"
 VOCABULARY = ROOT / "corpus" / "vocabulary.toml"
