@@ -14,7 +14,9 @@ the other documents with a note saying so, not "'SER' komt niet voor in het advi
 that only asks where ("Does the report mention X? Where exactly?") is asked with the question
 before it, and a word capitalised because it opens that follow-up names no covenant; a Dutch verb
 is found as its participle ("uitvoeren": "uitgevoerd"); whether an aim was achieved ("is het doel
-gehaald?") is answered only by a sentence saying it was, never by the aim itself.
+gehaald?") is answered only by a sentence saying it was, never by the aim itself; a numbered part
+that no document of the kind named has ("artikel 14 van het kledingconvenant", "chapter 17 of the
+SRA") is named as absent.
 """
 
 from __future__ import annotations
@@ -74,6 +76,11 @@ NOT_FOUND = [
     ("leefbaar loon kledingconvenant bedrag per week in euro", "bedrag"),
     ("textielconvenant boete hoogte per bedrijf in euro", "boete"),
     ("kamerbrief budget IMVO EU-voorzitterschap bedrag in euro", "bedrag"),
+    # a numbered part no document of the kind named has
+    ("Wat staat er in artikel 14 van het kledingconvenant over opzegging?", "'artikel 14'"),
+    ("For the negotiation: what does article 11 of the textile covenant say about leaving early?", "'article 11'"),
+    ("What does chapter 17 of the sector risk analysis say about fisheries?", "'chapter 17'"),
+    ("Wat zegt hoofdstuk 20 van het SRA-rapport over de methode?", "'hoofdstuk 20'"),
 ]
 
 # Answered, with a passage of this document and printed page among the first three citations.
@@ -100,6 +107,9 @@ TWINS = [
     ("Did Stop Kinderarbeid write anything on child labour in cocoa that is in the bronnenboek?",
      "bronnenboek-test", "5"),
     ("Heeft Both ENDS iets over palmolie geschreven dat in het bronnenboek zit?", "bronnenboek-test", "5"),
+    ("Wat staat er in artikel 6 van het textielconvenant?", "convenant-test-textiel", "4"),
+    ("What does article 9 of the clothing covenant say?", "convenant-test-textiel", "6"),
+    ("Wat zegt hoofdstuk 10 van het rapport over metaal en elektronica?", "sra-testrapport", "21"),
 ]
 
 

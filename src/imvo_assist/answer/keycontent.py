@@ -31,6 +31,7 @@ from imvo_assist.answer.intents import publishers_asked
 from imvo_assist.answer.missing import Missing
 from imvo_assist.answer.namedscope import entity_outside
 from imvo_assist.answer.orgsubject import unpublished_subject, unsaid_subject
+from imvo_assist.answer.parts import missing_part
 from imvo_assist.answer.presence import (
     concept_queries,
     phrase_present,
@@ -175,6 +176,8 @@ def missing_content(library: Corpus, understanding: Understanding) -> Missing | 
         if not any(phrase_present(library, [*words, scale])
                    for words in [re.findall(r"\d+", number), *spelled]):
             return Missing(scaled.group(0).strip(), "figure")
+    if part := missing_part(library, understanding):  # "artikel 12 van het textielconvenant"
+        return Missing(part, "word")
     if understanding.intent in SOURCE_INTENTS and (elsewhere := chapter_without(library, understanding)):
         return elsewhere  # "is Oxfam Novib een bron in het hoofdstuk bouw?"
     if understanding.intent == "org_included":  # "a 2016 report by Oxfam Novib", "SOMO's report on Apple"

@@ -61,6 +61,35 @@ def place(hit: Hit, language: str) -> str:
     return hit.place(f"“{trail}”" if trail else "")
 
 
+def missing_part(library: Corpus, understanding: Understanding) -> str:
+    """The numbered part the question names ("artikel 12 van het textielconvenant", "chapter 15
+    of the KPMG study") when no indexed document of the kind it names (of any kind, when it
+    names none) has a part of that number, nor any of their passages cites it; else ""."""
+    named = NUMBERED_PART.search(fold(understanding.question))
+    if named is None:
+        return ""
+    heading = _heading(named)
+    kind = understanding.named_kind
+    cited = re.compile(rf"\b{re.escape(named.group('word'))}\s*{re.escape(named.group('number'))}\b")
+    for doc_id, document in library.documents.items():
+        if not document.file or (kind and document.kind != kind):
+            continue
+        for passage in library.passages_of(doc_id):
+            if any(heading.match(level.strip()) for level in passage.section.split(">")) or cited.search(
+                    fold(passage.text)):
+                return ""
+    return named.group(0)
+
+
+def _heading(named: re.Match[str]) -> re.Pattern[str]:
+    """The section heading of a numbered part: "Artikel 5 ..." for an article, "4 Bouw" or
+    "2.1 ..." for a chapter or paragraph."""
+    number = re.escape(named.group("number"))
+    if named.group("word") in ARTICLE_WORDS:
+        return re.compile(rf"^(artikel|article|art\.?)\s*{number}\b", re.IGNORECASE)
+    return re.compile(rf"^{number}(\.|\s|$)", re.IGNORECASE)
+
+
 def numbered_part(library: Corpus, understanding: Understanding, ranked: list[Hit]) -> list[Hit]:
     """The first passage under the numbered part the question names ("artikel 5 van het
     kledingconvenant": the passage under "Artikel 5 ..."), in the best ranked document of the
@@ -68,10 +97,7 @@ def numbered_part(library: Corpus, understanding: Understanding, ranked: list[Hi
     named = NUMBERED_PART.search(fold(understanding.question))
     if named is None:
         return []
-    article = named.group("word") in ARTICLE_WORDS
-    number = re.escape(named.group("number"))
-    heading = re.compile(rf"^(artikel|article|art\.?)\s*{number}\b" if article else rf"^{number}(\.|\s|$)",
-                         re.IGNORECASE)
+    heading = _heading(named)
     kind = understanding.named_kind
     documents = [hit.passage.doc_id for hit in ranked if not kind or hit.kind == kind]
     for doc_id in dict.fromkeys(documents):
