@@ -56,8 +56,10 @@ def outcome_check(
     every passage counts by `otherwise` (the question's key sentences)."""
     folded = fold(understanding.question)
     asked = OUTCOME_QUESTION.search(folded)
-    # what it is of follows the phrase ("de uitkomst van X") or stands inside it ("hoe is X afgelopen")
-    head = _outcome_of(asked.group("afgelopen") or asked.group("turned") or folded[asked.end():]) if asked else ""
+    # what it is of follows the phrase ("de uitkomst van X") or stands inside it ("hoe is X afgelopen",
+    # "what did X conclude")
+    inside = asked.group("afgelopen") or asked.group("turned") or asked.group("concluded") if asked else ""
+    head = _outcome_of(inside or folded[asked.end():]) if asked else ""
     forms = {head, *(term for c in understanding.concepts if head and head in c.source.split()
                      for term, _ in c.translations)} - {""}
     starts = [re.compile(rf"\b{re.escape(form.split()[0][:PREFIX])}") for form in forms]

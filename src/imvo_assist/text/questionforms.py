@@ -58,7 +58,9 @@ RANKING_ANSWER = lazy_compile(
 OUTCOME_QUESTION = lazy_compile(
     r"\b(wat (was|waren|is|zijn) (de|het) (uitkomst|uitkomsten|resultaat|resultaten|afloop)|"
     r"what (was|were|is|are) the (outcomes?|results?)|what came out of|wat kwam (er )?uit|"
-    r"hoe (is|zijn|was|waren) (?P<afgelopen>.{1,60}?) afgelopen|how did (?P<turned>.{1,60}?) turn out)\b"
+    r"hoe (is|zijn|was|waren) (?P<afgelopen>.{1,60}?) afgelopen|how did (?P<turned>.{1,60}?) turn out|"
+    r"what did (?P<concluded>.{1,80}?) conclude|wat concludeerde|wat (was|waren) de conclusies?|what (was|were) the conclusions?|"
+    r"welke conclusies? (trok|trokken|trekt|trekken))\b"
 )
 # Whether an aim was achieved ("is het doel ... gehaald?", "was the target reached?"), answered
 # only by a sentence that reports it achieved (not by the aim itself: `outcome.AIMED`).
