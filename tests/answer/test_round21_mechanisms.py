@@ -77,6 +77,9 @@ NOT_FOUND = [
     ("Wat was de conclusie van de tussentijdse evaluatie van het textielconvenant na drie jaar?", "uitkomst"),
     ("What were the conclusions of the midterm review of the garments agreement?", "outcome"),
     ("What did the SER's 2016 evaluation of the covenants conclude about NGO participation?", "outcome"),
+    # a ranking asked in other words ("ranks from highest to lowest", "kwam als slechtste uit")
+    ("Does the SRA rank the 13 sectors from high to low risk? Which sector came out worst?", "no ranking"),
+    ("Rangschikt de analyse de dertien sectoren van hoog naar laag risico?", "geen rangorde"),
     # a keyword query that names the document the fact must come from
     ("leefbaar loon kledingconvenant bedrag per week in euro", "bedrag"),
     ("textielconvenant boete hoogte per bedrijf in euro", "boete"),

@@ -41,7 +41,10 @@ RANKING_QUESTION = lazy_compile(
     r"(hoogst|hoogste|highest|first|eerst|eerste|top)|(scoort|scoren|scores?|scored) (het |the )?"
     r"(hoogste?|laagste?|best|slechtst|highest|lowest|worst)|(staat|staan|komt|komen) bovenaan "
     r"(de|het|op de) (rang)?lijst|tops? the list|(op|is|staat) (nummer|number) (1|een|one)"
-    r"(?! (in|of|van|op) (de|het|the|this|dit|deze) (register|bronnenboek|lijst|list|bijlage|agenda))|aller\w+ste)\b"
+    r"(?! (in|of|van|op) (de|het|the|this|dit|deze) (register|bronnenboek|lijst|list|bijlage|agenda))|aller\w+ste|"
+    # "ranks the sectors from highest to lowest", "welke sector kwam er als slechtste uit?"
+    r"(ranks?|ranked|rangschikt|rangschikken) .{0,40}\b(from|van) (high|highest|hoog|hoogste|low|lowest|laag|laagste)|"
+    r"(came|comes|come) out (worst|best|on top|first|last)|(kwam|komt|kwamen|komen) .{0,20}\bals (slechtste|beste|eerste|laatste))\b"
 )
 RANKING_METHOD = lazy_compile(r"^(hoe|how)\b|\b(criteri\w*|methode\w*|method\w*|waarom|why)\b")
 RANKING_ANSWER = lazy_compile(
