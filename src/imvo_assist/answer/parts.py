@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from whoosh.query import Phrase, Term
+
+from imvo_assist.index import Filters
 from imvo_assist.models import Hit
+from imvo_assist.text.analysis import exact, tokens
 from imvo_assist.text.fold import fold
 from imvo_assist.text.framing import asking_sentences
 from imvo_assist.text.lazyregex import lazy_compile
@@ -40,6 +44,8 @@ NUMBERED_PART = lazy_compile(
 )
 ARTICLE_WORDS = frozenset({"artikel", "article", "art", "art."})
 FOOTNOTE = {"nl": "voetnoot", "en": "footnote"}
+# The passages read at most whose heading holds the number of a part asked for.
+HEADINGS_READ = 500
 
 
 def asks_part(understanding: Understanding) -> bool:
@@ -64,21 +70,20 @@ def place(hit: Hit, language: str) -> str:
 def missing_part(library: Corpus, understanding: Understanding) -> str:
     """The numbered part the question names ("artikel 12 van het textielconvenant", "chapter 15
     of the KPMG study") when no indexed document of the kind it names (of any kind, when it
-    names none) has a part of that number, nor any of their passages cites it; else ""."""
+    names none) has a part of that number, nor any of their passages cites it; else "". Looked
+    up in the index: the passages whose heading holds the number, and the word and number as a
+    phrase."""
     named = NUMBERED_PART.search(fold(understanding.question))
     if named is None:
         return ""
     heading = _heading(named)
-    kind = understanding.named_kind
-    cited = re.compile(rf"\b{re.escape(named.group('word'))}\s*{re.escape(named.group('number'))}\b")
-    for doc_id, document in library.documents.items():
-        if not document.file or (kind and document.kind != kind):
-            continue
-        for passage in library.passages_of(doc_id):
-            if any(heading.match(level.strip()) for level in passage.section.split(">")) or cited.search(
-                    fold(passage.text)):
-                return ""
-    return named.group(0)
+    numbers = tokens(exact(), named.group("number"))
+    within = Filters(kind=understanding.named_kind or None)
+    for passage in library.matching(Term("heading", numbers[0]), within, HEADINGS_READ):
+        if any(heading.match(level.strip()) for level in passage.section.split(">")):
+            return ""
+    cited = Phrase("exact", [*tokens(exact(), named.group("word")), *numbers])
+    return "" if library.any_match(cited, within) else named.group(0)
 
 
 def _heading(named: re.Match[str]) -> re.Pattern[str]:
