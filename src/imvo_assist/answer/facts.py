@@ -47,7 +47,6 @@ from imvo_assist.text.framing import asking_part
 from imvo_assist.text.lazyregex import lazy_compile
 from imvo_assist.text.questionforms import (
     ACHIEVED,
-    ACHIEVEMENT_QUESTION,
     AGENT_NOUN_WORDS,
     AGENT_NOUNS,
     AMOUNT_QUESTION,
@@ -57,6 +56,7 @@ from imvo_assist.text.questionforms import (
     OUTCOME_QUESTION,
     RANKING_ANSWER,
     answers,
+    asks_achievement,
     asks_ranking,
     counted_noun,
     reports_outcome,
@@ -236,7 +236,7 @@ def _asked_facts(understanding: Understanding) -> tuple[AskedFact, ...]:
     if asks_ranking(question):
         return (AskedFact("ranking", "", _in_key_sentences(
             understanding, lambda text: bool(RANKING_ANSWER.search(fold(text))))),)
-    if ACHIEVEMENT_QUESTION.search(question):  # "is het doel gehaald?": said achieved, not aimed at
+    if asks_achievement(question):  # "is het doel gehaald?": said achieved, not aimed at
         return (AskedFact("outcome", "", _in_key_sentences(
             understanding, lambda text: bool(ACHIEVED.search(fold(text))) and reports_outcome(text))),)
     if OUTCOME_QUESTION.search(question):

@@ -20,12 +20,10 @@ DOCUMENT_NAMES = {
     "report": ("het rapport", "the report"), "covenant": ("de convenanten", "the covenants"),
     "note": ("de notitie", "the note"), "register": ("het bronnenboek", "the source register"),
 }
-# A kind of document named in a question, as the subject of a sentence saying it is not indexed.
-UNINDEXED = {
-    "advice": ("Het advies", "The advice"), "letter": ("De brief", "The letter"),
-    "report": ("Het rapport", "The report"), "covenant": ("Het convenant", "The covenant"),
-    "note": ("De notitie", "The note"), "register": ("Het bronnenboek", "The source register"),
-}
+# A kind of document named in a question, as the subject of a sentence saying it is not indexed
+# (one covenant, where DOCUMENT_NAMES speaks of the covenants).
+UNINDEXED = {kind: (dutch.capitalize(), english.capitalize()) for kind, (dutch, english) in DOCUMENT_NAMES.items()}
+UNINDEXED["covenant"] = ("Het convenant", "The covenant")
 # What a passage lacked for a fact question, in Dutch and English.
 ASKED_FACTS = {  # "De documenten noemen <nl>" / "The documents state <en>"
     "amount": ("hiervoor geen bedrag", "no amount for this"),

@@ -114,6 +114,8 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
     sectors, risks = set(tags.sectors), set(tags.risks)
     if not (groups or sectors or risks):
         return None  # "wat zegt FNV?": no subject to check
+    # a risk asked about ("child labour in cocoa") is spoken of by that risk, not its sector or product
+    telling = [g for g in groups if set(tagger.tag(g.label).risks) & risks] if risks else groups
     provenance, vocabulary = library.provenance, load_vocabulary()
     report = inclusion_report(organisation.name_nl, provenance.references, provenance.cited_by, vocabulary)
     own = {(r["register_doc"], r["nr"]) for r in report["references"]}
@@ -121,14 +123,14 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
         if (entry.register_doc, entry.nr) in own:
             themes = " ".join(theme.replace("-", " ") for theme in entry.themes)
             of = {entry.sector, *tagger.tag(entry.sector_label).sectors}  # "metaal / elektronica": both
-            if _speaks_of(f"{entry.title}. {themes}", of, groups, sectors, risks, generous=True):
+            if _speaks_of(f"{entry.title}. {themes}", of, telling, sectors, risks, generous=True):
                 return None
     for reference in report["references"]:  # a sentence citing it by number ("in India [40]")
         marker = f"[{reference['nr']}]"
         for citing in reference["cited_by"]:
             passage = library.passage(citing["passage_id"])
             said = [s for s in sentences(passage.text) if marker in s] if passage else []
-            if any(_speaks_of(s, set(tagger.tag(s).sectors), groups, sectors, risks) for s in said):
+            if any(_speaks_of(s, set(tagger.tag(s).sectors), telling, sectors, risks) for s in said):
                 return None
     beside = _naming_beside(library, organisation, groups, sectors | risks)
     if len(beside) > NAMING_PASSAGES:
@@ -140,7 +142,7 @@ def _unsaid(library: Corpus, understanding: Understanding, organisation: Organis
             if not any(f" {form} " in spaced for form in forms):
                 continue  # not by any of its names (the tagger confirms one that is)
             tags = tagger.tag(sentence)
-            if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), groups, sectors, risks):
+            if organisation.id in tags.orgs and _speaks_of(sentence, set(tags.sectors), telling, sectors, risks):
                 return None
     named = [v.name(understanding.language) for v in (*vocabulary.risks, *vocabulary.sectors) if v.id in risks | sectors]
     subject = _once([g.label for g in groups] or named)  # the asker's words, else the sector or risk
@@ -189,15 +191,13 @@ def _once(labels: list[str]) -> str:
 
 def _speaks_of(text: str, text_sectors: set[str], groups: list[Group], sectors: set[str], risks: set[str],
                generous: bool = False) -> bool:
-    """Whether a text speaks of any part of the subject: a topic, a sector or a risk, and of a
-    risk asked about ("child labour in cocoa") by that risk, not by its sector or product alone;
-    `generous` (the title of the organisation's own publication) also by a word of a phrase
-    ("olie" for "oil spills"), not by a part of a compound ("fabrieken" of "kledingfabrieken"). Another's
-    sentence must say the whole topic ("conflicten over land" is not on conflict minerals)."""
-    tagger = default_tagger()
-    if risks & set(tagger.tag(text).risks) or (sectors & text_sectors and not risks):
+    """Whether a text speaks of any part of the subject: a topic (`groups`), a sector or a risk,
+    and of a risk asked about by that risk, not by its sector alone; `generous` (the title of the
+    organisation's own publication) also by a word of a phrase ("olie" for "oil spills"), not by a
+    part of a compound ("fabrieken" of "kledingfabrieken"). Another's sentence must say the whole
+    topic ("conflicten over land" is not on conflict minerals)."""
+    if risks & set(default_tagger().tag(text).risks) or (sectors & text_sectors and not risks):
         return True
-    topics = [g for g in groups if set(tagger.tag(g.label).risks) & risks] if risks else groups
     forms, words = forms_of(text), folded(text)
     return any(match(group, forms, words) >= (SOME_PARTS_FOUND if generous and " " in group.label else ALL_PARTS)
-               for group in topics)
+               for group in groups)

@@ -15,7 +15,7 @@ from imvo_assist.answer.understand import Understanding
 from imvo_assist.text.analysis import stopwords
 from imvo_assist.text.fold import fold, folded_words
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import ACHIEVEMENT_QUESTION, OUTCOME_QUESTION, reports_outcome
+from imvo_assist.text.questionforms import OUTCOME_QUESTION, asks_achievement, reports_outcome
 
 Fact = TypeVar("Fact", bound=Any)  # a fact asked for (`facts.AskedFact`): a dataclass with `stated`
 
@@ -39,7 +39,7 @@ def realized(question: str, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
     """The facts a folded question asks for, each stated only by a sentence that gives no aim,
     plan or expectation when the question asks what actually came about or whether an aim was
     achieved."""
-    if not (REALIZED_QUESTION.search(question) or ACHIEVEMENT_QUESTION.search(question)):
+    if not (REALIZED_QUESTION.search(question) or asks_achievement(question)):
         return facts
 
     def as_realized(stated: Callable[[str], bool]) -> Callable[[str], bool]:
@@ -58,7 +58,7 @@ def outcome_check(
     asked = OUTCOME_QUESTION.search(folded)
     # what it is of follows the phrase ("de uitkomst van X") or stands inside it ("hoe is X afgelopen",
     # "what did X conclude")
-    inside = asked.group("afgelopen") or asked.group("turned") or asked.group("concluded") if asked else ""
+    inside = (asked.group("afgelopen") or asked.group("turned") or asked.group("concluded")) if asked else ""
     head = _outcome_of(inside or folded[asked.end():]) if asked else ""
     forms = {head, *(term for c in understanding.concepts if head and head in c.source.split()
                      for term, _ in c.translations)} - {""}

@@ -36,7 +36,7 @@ from imvo_assist.text.fold import fold
 from imvo_assist.text.language import QUESTION_WORD as WORD
 from imvo_assist.text.language import language_of_question
 from imvo_assist.text.lazyregex import lazy_compile
-from imvo_assist.text.questionforms import OUTCOME_QUESTION
+from imvo_assist.text.questionforms import MODAL, OUTCOME_QUESTION
 
 if TYPE_CHECKING:
     from imvo_assist.library.core import Library
@@ -73,11 +73,6 @@ ASKS_WHAT = lazy_compile(r"^(?:en |and )?(?:wat|what|welke|which)\b")
 WHEN = _words(
     "wanneer", "op welke datum", "welke datum", "op welke dag", r"in welk jaar", "welk jaar", "when",
     "what date", "which date", "what day", "which day", "what year", "which year",
-)  # fmt: skip
-MODAL = _words(
-    r"moet(?:en)?", r"moest(?:en)?", r"dien(?:t|en)", "kan", "kunnen", "kon", r"zal(?:len)?",
-    r"zou(?:den)?", r"mag|mogen", r"wil(?:t|len)?", "should", "must", "shall", "will", "would",
-    "can", "could", "may", "might", r"needs?", "have to", "has to",
 )  # fmt: skip
 START = _words(
     "ondertekend", "getekend", r"(?:onder)?tekenden?", r"(?:af)?gesloten", r"sloo?t(?:en)?", "signed", "sign",

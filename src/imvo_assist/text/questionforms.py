@@ -65,22 +65,32 @@ OUTCOME_QUESTION = lazy_compile(
     r"what did (?P<concluded>.{1,80}?) conclude|wat concludeerde|wat (was|waren) de conclusies?|what (was|were) the conclusions?|"
     r"welke conclusies? (trok|trokken|trekt|trekken))\b"
 )
+# A modal verb: what must, may or will be ("wanneer moet ...", "het doel dat bereikt moet worden").
+MODAL = lazy_compile(
+    r"\b(?:moet(?:en)?|moest(?:en)?|dien(?:t|en)|kan|kunnen|kon|zal(?:len)?|zou(?:den)?|mag|mogen|"
+    r"wil(?:t|len)?|should|must|shall|will|would|can|could|may|might|needs?|have to|has to)\b"
+)
 # Whether an aim was achieved ("is het doel ... gehaald?", "was the target reached?"), answered
-# only by a sentence that reports it achieved (not by the aim itself: `outcome.AIMED`).
-ACHIEVEMENT_QUESTION = lazy_compile(
-    r"^(?!.*\b(moet|moeten|dient|dienen|zal|zullen|wil|willen|must|should|has to|have to|will|needs? to|"
-    r"to be|om te)\b).*?(?:"
+# only by a sentence that reports it achieved (not by the aim itself: `outcome.AIMED`); not what
+# must or is to be achieved (`asks_achievement`).
+ACHIEVEMENT_ASKED = lazy_compile(
     r"\b(is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden)\b.{1,80}\b(gehaald|bereikt|behaald|"
     r"gerealiseerd|verwezenlijkt)\b|\b(was|were|has|have|had)\b.{1,80}\b(achieved|reached|realised|"
     r"realized|accomplished)\b|\b(target|goal|aim|ambition)s? (was |were |been |is |are )?met\b|"
-    r"\b(was|were|has|have|had)\b.{1,80}\bmet\s*[?.!]*$)"
+    r"\b(was|were|has|have|had)\b.{1,80}\bmet\s*[?.!]*$"
 )
+TO_BE = lazy_compile(r"\b(to be|om te)\b")
 ACHIEVED = lazy_compile(
     r"\b(gehaald|bereikt|behaald|gerealiseerd|verwezenlijkt|gelukt|geslaagd|achieved|reached|realised|"
     r"realized|accomplished|succeeded)\b"
 )
 # Words of what is to come ("zal", "will", "vindt ... plaats"); not "gaat om", "gaat ervan uit".
 ANNOUNCED = lazy_compile(r"\b(zal|zullen|will|shall|going to|plaatsvinden|vindt (\w+ ){0,5}plaats|takes place)\b")
+
+
+def asks_achievement(folded: str) -> bool:
+    """Whether a folded question asks if an aim was achieved, not what must be achieved."""
+    return bool(ACHIEVEMENT_ASKED.search(folded)) and not MODAL.search(folded) and not TO_BE.search(folded)
 
 
 def reports_outcome(sentence: str) -> bool:
