@@ -158,3 +158,18 @@ async def test_a_failing_answer_is_reported_not_raised(make_app, monkeypatch) ->
         await ask(pilot, ELECTRONICS)
         assert isinstance(app.screen, MainScreen) and app.main.answer is None
         assert "kapot" in str(app.screen.query_one("#status", Static).content)
+
+
+async def test_citations_at_one_place_are_told_apart(make_app) -> None:
+    # three passages of p. 22 and facts of the register's overview: each line says what its own says
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await ask(pilot, ELECTRONICS)
+        citations = app.screen.query_one(CitationList)
+        prompts = [str(citations.get_option_at_index(i).prompt) for i in range(citations.option_count)]
+        places = [p.split(" — ")[0].split("] ", 1)[1] for p in prompts]
+        assert any(places.count(place) > 1 for place in places), prompts
+        assert len(set(prompts)) == len(prompts), prompts
+        shared = [p for p, place in zip(prompts, places, strict=True) if places.count(place) > 1]
+        assert all(" — " in p for p in shared), prompts

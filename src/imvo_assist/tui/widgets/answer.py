@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from textwrap import shorten
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -17,6 +20,8 @@ EXAMPLES = (
     "Is SOMO opgenomen in het bronnenboek?",
     "Welke sectoren hebben een verhoogd risico op kinderarbeid?",
 )
+# Characters of a passage shown beside a citation whose place another citation shares.
+SNIPPET = 60
 KEYS = (("F1", "help"), ("F2", "bronnen"), ("F3", "matrix"), ("F4", "zoeken"),
         ("F5", "documenten"), ("ctrl+p", "opdrachten"))
 
@@ -72,7 +77,10 @@ class CitationList(OptionList):
         self.citations = list(citations)
         self.clear_options()
         language = language_of(self.app)
-        self.add_options(Option(_prompt(c, language), id=str(c.n)) for c in citations)
+        places = [_place(c, language) for c in citations]
+        told = _telling_apart(citations, places)
+        self.add_options(Option(_prompt(c, place, said), id=str(c.n))
+                         for c, place, said in zip(citations, places, told, strict=True))
         if citations:
             self.highlighted = 0
 
@@ -104,10 +112,31 @@ class CitationList(OptionList):
             self.post_message(CitationSelected(self.citations[event.option_index]))
 
 
-def _prompt(citation: Citation, language: str) -> Content:
+def _place(citation: Citation, language: str) -> str:
+    """Where a citation stands: the document's title and printed page."""
     hit = citation.hit
     page = f", {tr('p.', language)} {hit.passage.page_label}" if hit.passage.page_label else ""
-    where = " (register)" if hit.source == "register" else ""
-    return assemble(
-        (f"[{citation.n}] ", "bold $accent"), f"{hit.title}{page}", (where, "$text-muted")
-    )
+    return f"{hit.title}{page}"
+
+
+def _telling_apart(citations: tuple[Citation, ...], places: list[str]) -> list[str]:
+    """For each citation whose place another one shares (three passages of p. 22, four facts of
+    the register's overview), the start of what its passage says after the words those passages
+    all begin with; "" for a citation alone at its place."""
+    told = []
+    for citation, place in zip(citations, places, strict=True):
+        texts = [c.hit.passage.text.split() for c, p in zip(citations, places, strict=True) if p == place]
+        if len(texts) < 2:
+            told.append("")
+            continue
+        common = len(os.path.commonprefix(texts))
+        told.append(shorten(" ".join(citation.hit.passage.text.split()[common:]), SNIPPET, placeholder=" …"))
+    return told
+
+
+def _prompt(citation: Citation, place: str, told: str) -> Content:
+    """A citation's line: its number, its place and, when another citation shares the place,
+    what tells it apart."""
+    where = " (register)" if citation.hit.source == "register" else ""
+    return assemble((f"[{citation.n}] ", "bold $accent"), place, (where, "$text-muted"),
+                    (f" — {told}" if told else "", "$text-muted"))
